@@ -1,0 +1,69 @@
+package io.github.gatlingssh.action;
+
+import static io.github.gatlingssh.internal.Validations.success;
+
+import io.gatling.commons.validation.Validation;
+import io.gatling.core.action.Action;
+import io.gatling.core.session.Session;
+import io.gatling.core.structure.ScenarioContext;
+import io.github.gatlingssh.client.Durations;
+import io.github.gatlingssh.client.SshConnection;
+import io.github.gatlingssh.client.SshFailure;
+import io.github.gatlingssh.protocol.SshComponents;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** disconnect(): sends SSH_MSG_DISCONNECT and closes the connection, with any command still running on it. */
+final class DisconnectAction extends SshAction {
+  private final String connectionName;
+  private final String connectionKey;
+  private final String commandKeyPrefix;
+  private final Duration timeout;
+
+  DisconnectAction(SshAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
+    super("sshDisconnect", attributes.requestName(), components, ctx, next);
+    this.connectionName = attributes.connectionName();
+    this.connectionKey = UserState.connectionKey(connectionName);
+    this.commandKeyPrefix = UserState.commandKey(connectionName, "");
+    this.timeout = attributes.timeout() != null ? attributes.timeout() : components.protocol().requestTimeout();
+  }
+
+  @Override
+  protected Validation<Runnable> prepare(Session session, String request) {
+    return success(() -> {
+      long start = now();
+      SshConnection connection = UserState.connection(session, connectionName);
+      Session without = forget(session);
+      SshFailure notConnected = UserState.notConnected(connection, connectionName);
+      if (notConnected != null) {
+        done(without, request, start, start, notConnected);
+        return;
+      }
+      AtomicBoolean timedOut = new AtomicBoolean();
+      ScheduledFuture<?> timer = schedule(session, timeout, () -> {
+        timedOut.set(true);
+        connection.closeNow();
+      });
+      connection.disconnect().whenComplete((ignored, error) -> {
+        long end = now();
+        cancel(timer);
+        onUserLoop(session, () -> done(without, request, start, end, timedOut.get()
+            ? new SshFailure(SshFailure.Step.TIMEOUT, "disconnect not done within " + Durations.format(timeout)
+                + "; connection closed")
+            : null));
+      });
+    });
+  }
+
+  /** The session without this connection and the commands started on it. */
+  private Session forget(Session session) {
+    Session s = session.remove(connectionKey);
+    for (String k : scala.jdk.javaapi.CollectionConverters.asJava(session.attributes()).keySet()) {
+      if (k.startsWith(commandKeyPrefix)) {
+        s = s.remove(k);
+      }
+    }
+    return s;
+  }
+}

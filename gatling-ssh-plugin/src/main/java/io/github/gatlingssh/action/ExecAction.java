@@ -1,0 +1,74 @@
+package io.github.gatlingssh.action;
+
+import static io.github.gatlingssh.internal.Validations.failed;
+import static io.github.gatlingssh.internal.Validations.propagate;
+import static io.github.gatlingssh.internal.Validations.success;
+import static io.github.gatlingssh.internal.Validations.value;
+
+import io.gatling.commons.validation.Validation;
+import io.gatling.core.action.Action;
+import io.gatling.core.session.Session;
+import io.gatling.core.structure.ScenarioContext;
+import io.github.gatlingssh.check.SshChecks;
+import io.github.gatlingssh.check.SshResponse;
+import io.github.gatlingssh.client.Durations;
+import io.github.gatlingssh.client.RemoteCommand;
+import io.github.gatlingssh.client.SshConnection;
+import io.github.gatlingssh.client.SshFailure;
+import io.github.gatlingssh.client.SshRequestException;
+import io.github.gatlingssh.protocol.Param;
+import io.github.gatlingssh.protocol.SshComponents;
+import io.github.gatlingssh.protocol.SshProtocol;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+
+/** exec(command): one request from channel open to channel close: run the command, read its output, check its exit. */
+final class ExecAction extends SshAction {
+  private final String connectionName;
+  private final Param<String> command;
+  private final Duration timeout;
+  private final CommandChecks checks;
+
+  ExecAction(SshAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
+    super("sshExec", attributes.requestName(), components, ctx, next);
+    SshProtocol protocol = components.protocol();
+    this.connectionName = attributes.connectionName();
+    this.command = attributes.command();
+    this.timeout = attributes.timeout() != null ? attributes.timeout() : protocol.requestTimeout();
+    this.checks = new CommandChecks(SshChecks.toScalaChecks(attributes.checks(), protocol.charset()));
+  }
+
+  @Override
+  protected Validation<Runnable> prepare(Session session, String request) {
+    Validation<String> resolved = command.resolve(session);
+    if (failed(resolved)) {
+      return propagate(resolved);
+    }
+    String commandLine = value(resolved);
+    return success(() -> {
+      long start = now();
+      SshConnection connection = UserState.connection(session, connectionName);
+      SshFailure notConnected = UserState.notConnected(connection, connectionName);
+      if (notConnected != null) {
+        done(session, request, start, start, notConnected);
+        return;
+      }
+      SshProtocol protocol = components.protocol();
+      RemoteCommand rc = connection.exec(commandLine, protocol.charset(), protocol.maxOutputLength());
+      ScheduledFuture<?> timer = schedule(session, timeout, () -> rc.cancel(new SshFailure(SshFailure.Step.TIMEOUT,
+          "command did not finish within " + Durations.format(timeout) + "; channel closed")));
+      rc.completion().whenComplete((result, error) -> {
+        long end = now();
+        cancel(timer);
+        onUserLoop(session, () -> {
+          if (error != null) {
+            done(session, request, start, end, SshRequestException.unwrap(error, SshFailure.Step.EXEC));
+          } else {
+            CommandChecks.Outcome outcome = checks.apply(session, new SshResponse(result, start, end));
+            done(outcome.session(), request, start, end, outcome.failure());
+          }
+        });
+      });
+    });
+  }
+}

@@ -1,0 +1,80 @@
+package io.github.gatlingssh.action;
+
+import static io.github.gatlingssh.internal.Validations.failed;
+import static io.github.gatlingssh.internal.Validations.propagate;
+import static io.github.gatlingssh.internal.Validations.success;
+import static io.github.gatlingssh.internal.Validations.value;
+
+import io.gatling.commons.validation.Validation;
+import io.gatling.core.action.Action;
+import io.gatling.core.session.Session;
+import io.gatling.core.structure.ScenarioContext;
+import io.github.gatlingssh.client.Durations;
+import io.github.gatlingssh.client.RemoteCommand;
+import io.github.gatlingssh.client.SshConnection;
+import io.github.gatlingssh.client.SshFailure;
+import io.github.gatlingssh.client.SshRequestException;
+import io.github.gatlingssh.protocol.Param;
+import io.github.gatlingssh.protocol.SshComponents;
+import io.github.gatlingssh.protocol.SshProtocol;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * start(command): opens a channel and sends the command; OK when the server accepted it. The
+ * command keeps running and its output keeps streaming in until awaitExit().
+ */
+final class StartAction extends SshAction {
+  private final String connectionName;
+  private final String channelName;
+  private final String key;
+  private final Param<String> command;
+  private final Duration timeout;
+
+  StartAction(SshAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
+    super("sshStart", attributes.requestName(), components, ctx, next);
+    this.connectionName = attributes.connectionName();
+    this.channelName = attributes.channelName();
+    this.key = UserState.commandKey(connectionName, channelName);
+    this.command = attributes.command();
+    this.timeout = attributes.timeout() != null ? attributes.timeout() : components.protocol().requestTimeout();
+  }
+
+  @Override
+  protected Validation<Runnable> prepare(Session session, String request) {
+    Validation<String> resolved = command.resolve(session);
+    if (failed(resolved)) {
+      return propagate(resolved);
+    }
+    String commandLine = value(resolved);
+    return success(() -> {
+      long start = now();
+      SshConnection connection = UserState.connection(session, connectionName);
+      SshFailure notConnected = UserState.notConnected(connection, connectionName);
+      if (notConnected != null) {
+        done(session, request, start, start, notConnected);
+        return;
+      }
+      if (UserState.command(session, connectionName, channelName) != null) {
+        done(session, request, start, start, new SshFailure(SshFailure.Step.EXEC, "a command started on channel '"
+            + channelName + "' was not awaited: add awaitExit() before starting another, or use channelName(..)"));
+        return;
+      }
+      SshProtocol protocol = components.protocol();
+      RemoteCommand rc = connection.exec(commandLine, protocol.charset(), protocol.maxOutputLength());
+      ScheduledFuture<?> timer = schedule(session, timeout, () -> rc.cancel(new SshFailure(SshFailure.Step.TIMEOUT,
+          "the server did not accept the command within " + Durations.format(timeout) + "; channel closed")));
+      rc.accepted().whenComplete((ignored, error) -> {
+        long end = now();
+        cancel(timer);
+        onUserLoop(session, () -> {
+          if (error != null) {
+            done(session, request, start, end, SshRequestException.unwrap(error, SshFailure.Step.EXEC));
+          } else {
+            done(session.set(key, rc), request, start, end, (String) null);
+          }
+        });
+      });
+    });
+  }
+}

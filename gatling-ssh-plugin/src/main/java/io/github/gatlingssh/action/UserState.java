@@ -1,0 +1,48 @@
+package io.github.gatlingssh.action;
+
+import io.gatling.core.session.Session;
+import io.github.gatlingssh.client.RemoteCommand;
+import io.github.gatlingssh.client.SshConnection;
+import io.github.gatlingssh.client.SshFailure;
+import scala.Option;
+
+/**
+ * Where a virtual user keeps its SSH state, in its Gatling session: its connections (by connection
+ * name) and the commands it started and has not awaited yet (by connection and channel name).
+ */
+final class UserState {
+  private static final String PREFIX = "gatling.ssh.";
+
+  private UserState() {}
+
+  static String connectionKey(String connectionName) {
+    return PREFIX + "connection." + connectionName;
+  }
+
+  static String commandKey(String connectionName, String channelName) {
+    return PREFIX + "command." + connectionName + "." + channelName;
+  }
+
+  static SshConnection connection(Session session, String connectionName) {
+    Option<Object> value = session.attributes().get(connectionKey(connectionName));
+    return value.isDefined() ? (SshConnection) value.get() : null;
+  }
+
+  static RemoteCommand command(Session session, String connectionName, String channelName) {
+    Option<Object> value = session.attributes().get(commandKey(connectionName, channelName));
+    return value.isDefined() ? (RemoteCommand) value.get() : null;
+  }
+
+  /** Why a request cannot run on this connection, or null when it is open. */
+  static SshFailure notConnected(SshConnection connection, String connectionName) {
+    if (connection == null) {
+      return new SshFailure(SshFailure.Step.NOT_CONNECTED, "no SSH connection"
+          + (connectionName.equals(SshAttributes.DEFAULT_NAME) ? "" : " named '" + connectionName + "'")
+          + " for this virtual user: add ssh(..).connect() before this request (and check that it succeeded)");
+    }
+    if (!connection.isOpen()) {
+      return new SshFailure(SshFailure.Step.NOT_CONNECTED, "the SSH connection was lost or closed: connect() again");
+    }
+    return null;
+  }
+}

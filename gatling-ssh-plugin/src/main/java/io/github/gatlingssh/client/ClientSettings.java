@@ -1,0 +1,50 @@
+package io.github.gatlingssh.client;
+
+import java.util.List;
+
+/**
+ * Settings of one MINA {@code SshClient}: what is fixed per client rather than per connection. One
+ * client (and one set of I/O threads) serves every virtual user of a protocol with these settings.
+ *
+ * @param kexAlgorithms key exchange algorithms, in preference order (OpenSSH names)
+ * @param ciphers ciphers in preference order; empty = MINA's defaults
+ * @param macs MACs in preference order; empty = MINA's defaults
+ * @param ioThreads NIO2 worker threads; 0 = MINA's default (cores + 1)
+ * @param windowSize the channel window the client offers, in bytes; 0 = MINA's default (2 MiB)
+ */
+public record ClientSettings(
+    List<String> kexAlgorithms, List<String> ciphers, List<String> macs, int ioThreads, long windowSize) {
+
+  /**
+   * The default key exchanges: OpenSSH's classical ones, fastest first. The post-quantum hybrids
+   * (sntrup761x25519, mlkem768x25519) cost up to 8x the client CPU and would dominate a load
+   * test's own overhead; users who want them can name them (they need BouncyCastle).
+   */
+  public static final List<String> DEFAULT_KEX = List.of(
+      "curve25519-sha256",
+      "curve25519-sha256@libssh.org",
+      "ecdh-sha2-nistp256",
+      "ecdh-sha2-nistp384",
+      "ecdh-sha2-nistp521",
+      "diffie-hellman-group-exchange-sha256",
+      "diffie-hellman-group16-sha512",
+      "diffie-hellman-group18-sha512",
+      "diffie-hellman-group14-sha256");
+
+  public static final ClientSettings DEFAULT = new ClientSettings(DEFAULT_KEX, List.of(), List.of(), 0, 0);
+
+  public ClientSettings {
+    kexAlgorithms = List.copyOf(kexAlgorithms);
+    ciphers = List.copyOf(ciphers);
+    macs = List.copyOf(macs);
+    if (kexAlgorithms.isEmpty()) {
+      throw new IllegalArgumentException("kexAlgorithms must name at least one key exchange algorithm");
+    }
+    if (ioThreads < 0) {
+      throw new IllegalArgumentException("ioThreads must be >= 0 (0 = MINA's default), was " + ioThreads);
+    }
+    if (windowSize < 0 || windowSize > 0xFFFF_FFFFL) {
+      throw new IllegalArgumentException("windowSize must be between 0 (default) and 4294967295, was " + windowSize);
+    }
+  }
+}

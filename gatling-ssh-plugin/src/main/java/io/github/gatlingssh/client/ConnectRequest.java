@@ -1,0 +1,41 @@
+package io.github.gatlingssh.client;
+
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything one connection needs, resolved for one virtual user.
+ *
+ * @param password may be null; never printed ({@link #toString()} hides it)
+ */
+public record ConnectRequest(
+    String host,
+    int port,
+    String username,
+    String password,
+    List<KeyPair> keys,
+    HostKeyPolicy hostKeyPolicy,
+    Duration timeout) {
+
+  public ConnectRequest {
+    keys = List.copyOf(keys);
+  }
+
+  /** The authentication methods this request can try, in the order the client tries them. */
+  public List<String> methods() {
+    if (!keys.isEmpty() && password != null) {
+      return List.of("publickey", "password", "keyboard-interactive");
+    }
+    return keys.isEmpty() ? List.of("password", "keyboard-interactive") : List.of("publickey");
+  }
+
+  public String address() {
+    return host + ":" + port;
+  }
+
+  @Override
+  public String toString() {
+    return "ConnectRequest[" + username + "@" + address() + ", methods=" + methods() + "]";
+  }
+}

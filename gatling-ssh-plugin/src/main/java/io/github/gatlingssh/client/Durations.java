@@ -1,0 +1,16 @@
+package io.github.gatlingssh.client;
+
+import java.time.Duration;
+
+/** Human-readable durations for messages: "10 s", "250 ms". */
+public final class Durations {
+  private Durations() {}
+
+  public static String format(Duration d) {
+    long ms = d.toMillis();
+    if (ms % 1000 == 0) {
+      return ms / 1000 + " s";
+    }
+    return ms < 1000 ? ms + " ms" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+  }
+}

@@ -1,0 +1,18 @@
+package io.github.gatlingssh.client;
+
+import java.security.PublicKey;
+
+/**
+ * Decides whether a server's host key is trusted. Implementations are immutable and thread-safe:
+ * they run on MINA's I/O threads during key exchange and must not block (no file I/O).
+ */
+public interface HostKeyPolicy {
+
+  /**
+   * @return {@code null} when the key is trusted, else why not (step {@link SshFailure.Step#HOST_KEY})
+   */
+  SshFailure verify(String host, int port, PublicKey serverKey);
+
+  /** Accepts any host key: the explicit opt-out of verification. */
+  HostKeyPolicy ACCEPT_ANY = (host, port, key) -> null;
+}

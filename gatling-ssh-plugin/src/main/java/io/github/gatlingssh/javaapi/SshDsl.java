@@ -1,0 +1,73 @@
+package io.github.gatlingssh.javaapi;
+
+import io.gatling.javaapi.core.CheckBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.internal.Expressions;
+import io.github.gatlingssh.action.SshAttributes;
+import io.github.gatlingssh.check.SshCheckBuilders;
+import io.github.gatlingssh.protocol.SshProtocol;
+import java.util.function.Function;
+
+/**
+ * The entry point of gatling-ssh's Java DSL.
+ *
+ * <pre>{@code
+ * import static io.gatling.javaapi.core.CoreDsl.*;
+ * import static io.github.gatlingssh.javaapi.SshDsl.*;
+ *
+ * SshProtocolBuilder protocol = ssh.host("127.0.0.1").port(2222).username("bench")
+ *     .privateKey("/path/id_ed25519");
+ *
+ * ScenarioBuilder scn = scenario("ssh")
+ *     .exec(ssh("auth").connect())
+ *     .exec(ssh("cat").exec("cat #{file}").check(exitStatus().is(0), regex("(?m)^L").count().is(333)))
+ *     .exec(ssh("bye").disconnect());
+ * }</pre>
+ */
+public final class SshDsl {
+  private SshDsl() {}
+
+  /** The SSH protocol builder, to configure with host, username, credentials... */
+  public static final SshProtocolBuilder ssh = new SshProtocolBuilder(SshProtocol.DEFAULT);
+
+  /** A named SSH request (the name may be EL). */
+  public static Ssh ssh(String requestName) {
+    if (requestName == null || requestName.isBlank()) {
+      throw new IllegalArgumentException("an SSH request needs a name: ssh(\"name\")");
+    }
+    return new Ssh(SshAttributes.of(Expressions.toStringExpression(requestName)));
+  }
+
+  /** A named SSH request, the name computed from the session. */
+  public static Ssh ssh(Function<Session, String> requestName) {
+    return new Ssh(SshAttributes.of(Expressions.javaFunctionToExpression(requestName)));
+  }
+
+  /** Checks the command's exit status, e.g. {@code exitStatus().is(0)}; absent when it died by a signal. */
+  public static CheckBuilder.Find<Integer> exitStatus() {
+    return SshCheckBuilders.exitStatus();
+  }
+
+  /** Checks the signal that killed the command (e.g. "KILL", "TERM"); absent when it exited. */
+  public static CheckBuilder.Find<String> exitSignal() {
+    return SshCheckBuilders.exitSignal();
+  }
+
+  /** Checks standard output as text, e.g. {@code stdout().saveAs("out")}. */
+  public static CheckBuilder.Find<String> stdout() {
+    return SshCheckBuilders.stdout();
+  }
+
+  /**
+   * Checks the number of lines of standard output, counted as the output streamed in, e.g.
+   * {@code stdoutLineCount().is(333)}; cheap, and counts past maxOutputLength too.
+   */
+  public static CheckBuilder.Find<Integer> stdoutLineCount() {
+    return SshCheckBuilders.stdoutLineCount();
+  }
+
+  /** Checks standard error as text, e.g. {@code stderr().is("")}. */
+  public static CheckBuilder.Find<String> stderr() {
+    return SshCheckBuilders.stderr();
+  }
+}

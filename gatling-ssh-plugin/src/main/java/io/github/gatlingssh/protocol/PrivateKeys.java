@@ -1,0 +1,129 @@
+package io.github.gatlingssh.protocol;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.config.keys.FilePasswordProvider;
+import org.apache.sshd.common.util.security.SecurityUtils;
+
+/**
+ * Loads private keys once per run and shares them between virtual users. Decrypting an OpenSSH key
+ * (bcrypt) costs 100+ ms of CPU, so a key named by EL is loaded on a dedicated thread, never on
+ * Gatling's event loops or MINA's I/O threads.
+ */
+final class PrivateKeys implements AutoCloseable {
+  private final Map<Source, CompletableFuture<List<KeyPair>>> cache = new ConcurrentHashMap<>();
+  private volatile ExecutorService loader;
+
+  /** A key file and its passphrase; {@link #toString()} never shows the passphrase. */
+  record Source(String path, String passphrase) {
+    @Override
+    public String toString() {
+      return path;
+    }
+  }
+
+  /** Loads now, on the calling thread (simulation build time); throws with a message saying what to fix. */
+  List<KeyPair> loadNow(Source source) {
+    CompletableFuture<List<KeyPair>> f = cache.computeIfAbsent(source, s -> {
+      try {
+        return CompletableFuture.completedFuture(read(s));
+      } catch (KeyLoadException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    });
+    try {
+      return f.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw (KeyLoadException) e.getCause();
+    }
+  }
+
+  /** Loads on the loader thread unless already loaded; the future fails with a {@link KeyLoadException}. */
+  CompletableFuture<List<KeyPair>> load(Source source) {
+    CompletableFuture<List<KeyPair>> cached = cache.get(source);
+    if (cached != null) {
+      return cached;
+    }
+    return cache.computeIfAbsent(source, s -> CompletableFuture.supplyAsync(() -> read(s), loader()));
+  }
+
+  private ExecutorService loader() {
+    ExecutorService l = loader;
+    if (l == null) {
+      synchronized (this) {
+        if (loader == null) {
+          loader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "gatling-ssh-key-loader");
+            t.setDaemon(true);
+            return t;
+          });
+        }
+        l = loader;
+      }
+    }
+    return l;
+  }
+
+  static List<KeyPair> read(Source source) {
+    Path path = Path.of(source.path());
+    if (!Files.isRegularFile(path)) {
+      throw new KeyLoadException("private key file " + path.toAbsolutePath() + " does not exist or is not a file");
+    }
+    if (!Files.isReadable(path)) {
+      throw new KeyLoadException("private key file " + path.toAbsolutePath() + " is not readable");
+    }
+    FilePasswordProvider passwords = source.passphrase() == null
+        ? (session, resource, index) -> null
+        : FilePasswordProvider.of(source.passphrase());
+    try (InputStream in = Files.newInputStream(path)) {
+      Iterable<KeyPair> pairs = SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName(source.path()), in, passwords);
+      List<KeyPair> keys = new ArrayList<>();
+      if (pairs != null) {
+        pairs.forEach(keys::add);
+      }
+      if (keys.isEmpty()) {
+        throw new KeyLoadException("no private key found in " + path.toAbsolutePath()
+            + (source.passphrase() == null ? " (if it is encrypted, give its passphrase: privateKey(path, passphrase))" : ""));
+      }
+      return List.copyOf(keys);
+    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+      if (e instanceof KeyLoadException k) {
+        throw k;
+      }
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      String hint = source.passphrase() == null
+          ? " (if the key is encrypted, give its passphrase: privateKey(path, passphrase))"
+          : " (wrong passphrase?)";
+      throw new KeyLoadException("cannot load private key " + path.toAbsolutePath() + ": " + why + hint);
+    }
+  }
+
+  @Override
+  public void close() {
+    ExecutorService l = loader;
+    if (l != null) {
+      l.shutdownNow();
+    }
+  }
+
+  /** A key that cannot be used; the message names the file and what to fix, never the passphrase. */
+  static final class KeyLoadException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    KeyLoadException(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package io.github.gatlingssh.protocol;
+
+import io.gatling.commons.validation.Validation;
+import io.gatling.core.CoreComponents;
+import io.gatling.core.protocol.ProtocolComponents;
+import io.gatling.core.session.Session;
+import io.github.gatlingssh.client.ConnectRequest;
+import io.github.gatlingssh.client.FingerprintPolicy;
+import io.github.gatlingssh.client.HostKeyPolicy;
+import io.github.gatlingssh.client.KnownHostsPolicy;
+import io.github.gatlingssh.client.SshConnection;
+import io.github.gatlingssh.client.SshConnector;
+import io.github.gatlingssh.client.SshFailure;
+import io.github.gatlingssh.client.SshRequestException;
+import static io.github.gatlingssh.internal.Validations.failed;
+import static io.github.gatlingssh.internal.Validations.failure;
+import static io.github.gatlingssh.internal.Validations.propagate;
+import static io.github.gatlingssh.internal.Validations.success;
+import static io.github.gatlingssh.internal.Validations.value;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import scala.Function1;
+import scala.runtime.BoxedUnit;
+
+/**
+ * A protocol's run-time side: its MINA client, its host key policy (known_hosts read once), its
+ * private key (loaded once), and the clean-up of a virtual user's connections when it exits.
+ */
+public final class SshComponents implements ProtocolComponents {
+  private final SshProtocol protocol;
+  private final SshEngine engine;
+  private final CoreComponents core;
+  private final SshConnector connector;
+  private final HostKeyPolicy hostKeyPolicy;
+  private final List<KeyPair> staticKeys;
+
+  SshComponents(SshProtocol protocol, SshEngine engine, CoreComponents core) {
+    this.protocol = protocol;
+    this.engine = engine;
+    this.core = core;
+    this.connector = engine.connector(protocol.client());
+    this.hostKeyPolicy = hostKeyPolicy(protocol.hostKeys(), engine);
+    this.staticKeys = staticKeys(protocol.privateKey(), engine);
+  }
+
+  private static HostKeyPolicy hostKeyPolicy(HostKeyVerification v, SshEngine engine) {
+    return switch (v.mode()) {
+      case ACCEPT_ANY -> {
+        engine.warnAcceptAnyHostKey();
+        yield HostKeyPolicy.ACCEPT_ANY;
+      }
+      case FINGERPRINTS -> new FingerprintPolicy(v.fingerprints());
+      case KNOWN_HOSTS -> {
+        Path file = v.knownHosts() != null ? v.knownHosts() : HostKeyVerification.defaultKnownHosts();
+        try {
+          yield KnownHostsPolicy.load(file);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read known_hosts file " + file + ": " + e.getMessage(), e);
+        }
+      }
+    };
+  }
+
+  private static List<KeyPair> staticKeys(SshProtocol.PrivateKey key, SshEngine engine) {
+    if (key == null || key.path().staticValue().isEmpty()
+        || (key.passphrase() != null && key.passphrase().staticValue().isEmpty())) {
+      return null;
+    }
+    String passphrase = key.passphrase() == null ? null : key.passphrase().staticValue().get();
+    try {
+      return engine.keys().loadNow(new PrivateKeys.Source(key.path().staticValue().get(), passphrase));
+    } catch (PrivateKeys.KeyLoadException e) {
+      throw new IllegalArgumentException("SSH protocol: " + e.getMessage(), e);
+    }
+  }
+
+  public SshProtocol protocol() {
+    return protocol;
+  }
+
+  public CoreComponents core() {
+    return core;
+  }
+
+  public SshConnector connector() {
+    return connector;
+  }
+
+  /**
+   * Resolves this user's connection settings (EL) and, when needed, loads its key off-thread.
+   *
+   * @return a Gatling failure when an EL attribute is missing (the request is then a crash, as in
+   *     Gatling HTTP), else the request, possibly still loading its key
+   */
+  public Validation<CompletableFuture<ConnectRequest>> connectRequest(Session session) {
+    Validation<String> host = protocol.host().resolve(session);
+    if (failed(host)) {
+      return propagate(host);
+    }
+    Validation<Integer> port = protocol.port().resolve(session);
+    if (failed(port)) {
+      return propagate(port);
+    }
+    Validation<String> username = protocol.username().resolve(session);
+    if (failed(username)) {
+      return propagate(username);
+    }
+    String password = null;
+    if (protocol.password() != null) {
+      Validation<String> pw = protocol.password().resolve(session);
+      if (failed(pw)) {
+        return propagate(pw);
+      }
+      password = value(pw);
+    }
+    int p = value(port);
+    if (p < 1 || p > 65535) {
+      return failure("SSH port " + p + " is out of range 1-65535");
+    }
+    String h = value(host);
+    String u = value(username);
+    String pwd = password;
+    Validation<CompletableFuture<List<KeyPair>>> keys = keys(session);
+    if (failed(keys)) {
+      return propagate(keys);
+    }
+    CompletableFuture<ConnectRequest> request = value(keys)
+        .thenApply(k -> new ConnectRequest(h, p, u, pwd, k, hostKeyPolicy, protocol.connectTimeout()));
+    return success(request);
+  }
+
+  private Validation<CompletableFuture<List<KeyPair>>> keys(Session session) {
+    if (staticKeys != null) {
+      return success(CompletableFuture.completedFuture(staticKeys));
+    }
+    SshProtocol.PrivateKey key = protocol.privateKey();
+    if (key == null) {
+      return success(CompletableFuture.completedFuture(List.of()));
+    }
+    Validation<String> path = key.path().resolve(session);
+    if (failed(path)) {
+      return propagate(path);
+    }
+    String passphrase = null;
+    if (key.passphrase() != null) {
+      Validation<String> pp = key.passphrase().resolve(session);
+      if (failed(pp)) {
+        return propagate(pp);
+      }
+      passphrase = value(pp);
+    }
+    CompletableFuture<List<KeyPair>> loaded = engine.keys()
+        .load(new PrivateKeys.Source(value(path), passphrase))
+        .exceptionallyCompose(t -> CompletableFuture.failedFuture(new SshRequestException(
+            new SshFailure(SshFailure.Step.AUTH, rootMessage(t)))));
+    return success(loaded);
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable c = t;
+    while (c.getCause() != null) {
+      c = c.getCause();
+    }
+    return c.getMessage();
+  }
+
+  @Override
+  public Function1<Session, Session> onStart() {
+    return Session.Identity();
+  }
+
+  /** Closes whatever SSH connections the user still holds when it reaches the end of its scenario. */
+  @Override
+  public Function1<Session, BoxedUnit> onExit() {
+    return session -> {
+      scala.jdk.javaapi.CollectionConverters.asJava(session.attributes()).values().forEach(v -> {
+        if (v instanceof SshConnection c) {
+          c.closeNow();
+        }
+      });
+      return BoxedUnit.UNIT;
+    };
+  }
+}

@@ -1,0 +1,142 @@
+package io.github.gatlingssh.javaapi;
+
+import static io.github.gatlingssh.javaapi.SshDsl.ssh;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.gatlingssh.protocol.HostKeyVerification;
+import io.github.gatlingssh.protocol.SshProtocol;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SshProtocolBuilderTest {
+
+  @TempDir Path dir;
+
+  private Path keyFile() throws IOException {
+    return Files.writeString(dir.resolve("id_test"), "not checked at build time beyond existence");
+  }
+
+  @Test
+  void aCompleteProtocolBuilds() throws IOException {
+    SshProtocol p = ssh.host("127.0.0.1").port(2222).username("bench").privateKey(keyFile().toString())
+        .connectTimeout(Duration.ofSeconds(3)).requestTimeout(Duration.ofSeconds(7)).protocol();
+    assertThat(p.port().staticValue()).contains(2222);
+    assertThat(p.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(p.requestTimeout()).isEqualTo(Duration.ofSeconds(7));
+    assertThat(p.hostKeys().mode()).isEqualTo(HostKeyVerification.Mode.KNOWN_HOSTS);
+  }
+
+  @Test
+  void buildersAreImmutable() {
+    SshProtocolBuilder a = ssh.host("a");
+    SshProtocolBuilder b = a.host("b");
+    assertThat(a).isNotSameAs(b);
+    assertThat(a.host("x").username("u").password("p").protocol().host().staticValue()).contains("x");
+    assertThatThrownBy(ssh::protocol).hasMessageContaining("no host");
+  }
+
+  @Test
+  void missingHostSaysWhatToSet() {
+    assertThatThrownBy(() -> ssh.username("u").password("p").protocol())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("SSH protocol: no host: set ssh.host(\"...\")");
+  }
+
+  @Test
+  void missingUsernameSaysWhatToSet() {
+    assertThatThrownBy(() -> ssh.host("h").password("p").protocol())
+        .hasMessage("SSH protocol: no username: set .username(\"...\")");
+  }
+
+  @Test
+  void missingCredentialSaysWhatToSet() {
+    assertThatThrownBy(() -> ssh.host("h").username("u").protocol())
+        .hasMessageContaining("no credential: set .privateKey(")
+        .hasMessageContaining(".password(");
+  }
+
+  @Test
+  void missingKeyFileIsNamed() {
+    assertThatThrownBy(() -> ssh.host("h").username("u").privateKey(dir.resolve("nope").toString()).protocol())
+        .hasMessageContaining("private key file " + dir.resolve("nope"))
+        .hasMessageContaining("does not exist");
+  }
+
+  @Test
+  void aKeyPathInElIsCheckedPerUserNotAtBuildTime() {
+    assertThat(ssh.host("h").username("u").privateKey("#{keyPath}").protocol().privateKey()).isNotNull();
+  }
+
+  @Test
+  void portsOutOfRangeAreRejected() {
+    assertThatThrownBy(() -> ssh.port(0)).hasMessageContaining("port 0 is out of range 1-65535");
+    assertThatThrownBy(() -> ssh.port(65536)).hasMessageContaining("out of range");
+    assertThatThrownBy(() -> ssh.port("70000")).hasMessageContaining("out of range");
+    assertThatThrownBy(() -> ssh.port("ssh")).hasMessageContaining("not a number");
+    assertThat(ssh.port("#{port}")).isNotNull();
+  }
+
+  @Test
+  void emptyValuesAreRejected() {
+    assertThatThrownBy(() -> ssh.host(" ")).hasMessageContaining("host must not be empty");
+    assertThatThrownBy(() -> ssh.username("")).hasMessageContaining("username must not be empty");
+  }
+
+  @Test
+  void missingKnownHostsFileSaysHowToFix() {
+    assertThatThrownBy(() -> ssh.host("h").username("u").password("p").knownHosts(dir.resolve("kh").toString()).protocol())
+        .hasMessageContaining("known_hosts file")
+        .hasMessageContaining("ssh-keyscan")
+        .hasMessageContaining("acceptAnyHostKey()");
+  }
+
+  @Test
+  void fingerprintsMustLookLikeOpenSsh() {
+    assertThat(ssh.hostKeyFingerprint("SHA256:abc").host("h").username("u").password("p").protocol().hostKeys().mode())
+        .isEqualTo(HostKeyVerification.Mode.FINGERPRINTS);
+    assertThatThrownBy(() -> ssh.hostKeyFingerprint()).hasMessageContaining("at least one fingerprint");
+  }
+
+  @Test
+  void timeoutsMustBePositive() {
+    assertThatThrownBy(() -> ssh.connectTimeout(Duration.ZERO)).hasMessageContaining("connectTimeout must be a positive");
+    assertThatThrownBy(() -> ssh.requestTimeout(Duration.ofSeconds(-1))).hasMessageContaining("requestTimeout");
+  }
+
+  @Test
+  void unknownAlgorithmsAreNamedWithTheSupportedOnes() {
+    assertThatThrownBy(() -> ssh.kexAlgorithms("curve25519-sha256", "no-such-kex"))
+        .hasMessageContaining("unsupported kex algorithms [no-such-kex]")
+        .hasMessageContaining("curve25519-sha256");
+    assertThatThrownBy(() -> ssh.ciphers("rot13")).hasMessageContaining("unsupported ciphers [rot13]");
+    assertThatThrownBy(() -> ssh.ioThreads(-1)).hasMessageContaining("ioThreads");
+  }
+
+  @Test
+  void theDefaultKexPutsCurve25519FirstAndHasNoPostQuantumHybrid() {
+    SshProtocol p = ssh.host("h").username("u").password("p").protocol();
+    assertThat(p.client().kexAlgorithms()).first().isEqualTo("curve25519-sha256");
+    assertThat(p.client().kexAlgorithms()).noneMatch(k -> k.contains("sntrup") || k.contains("mlkem"));
+  }
+
+  @Test
+  void secretsAreNotPrinted() {
+    SshProtocol p = ssh.host("h").username("u").password("hunter2").protocol();
+    assertThat(p.toString()).doesNotContain("hunter2").contains("password=***");
+    SshProtocol k = ssh.host("h").username("u").privateKey("#{k}", "s3cret-passphrase").protocol();
+    assertThat(k.toString()).doesNotContain("s3cret-passphrase");
+  }
+
+  @Test
+  void requestBuildersValidateTheirInput() {
+    assertThatThrownBy(() -> SshDsl.ssh("")).hasMessageContaining("needs a name");
+    assertThatThrownBy(() -> SshDsl.ssh("x").exec(" ")).hasMessageContaining("command must not be empty");
+    assertThatThrownBy(() -> SshDsl.ssh("x").exec("true").timeout(Duration.ZERO)).hasMessageContaining("timeout");
+    assertThatThrownBy(() -> SshDsl.ssh("x").start("true").channelName("")).hasMessageContaining("channelName");
+  }
+}
