@@ -35,9 +35,8 @@ public final class FingerprintPolicy implements HostKeyPolicy {
     }
     String hostName = port == 22 ? host : "[" + host + "]:" + port;
     return new SshFailure(SshFailure.Step.HOST_KEY,
-        "host key of " + hostName + " (" + KeyUtils.getKeyType(serverKey) + " " + KeyUtils.getFingerPrint(serverKey)
-            + ") matches none of the pinned fingerprints " + fingerprints
-            + "; pin the server's key or use knownHosts(..)");
+        "host key of " + hostName + ", " + KeyUtils.getKeyType(serverKey) + " " + KeyUtils.getFingerPrint(serverKey)
+            + ", matches no pinned hostKeyFingerprint(..)");
   }
 
   @Override

@@ -13,6 +13,14 @@ public interface HostKeyPolicy {
    */
   SshFailure verify(String host, int port, PublicKey serverKey);
 
+  /**
+   * The host key types this policy already knows for the host (e.g. "ssh-ed25519"), which the
+   * client then proposes first, as OpenSSH does; empty when it has no preference.
+   */
+  default java.util.List<String> knownKeyTypes(String host, int port) {
+    return java.util.List.of();
+  }
+
   /** Accepts any host key: the explicit opt-out of verification. */
   HostKeyPolicy ACCEPT_ANY = (host, port, key) -> null;
 }

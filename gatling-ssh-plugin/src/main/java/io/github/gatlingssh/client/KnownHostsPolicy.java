@@ -24,6 +24,8 @@ public final class KnownHostsPolicy implements HostKeyPolicy {
   private final Path file;
   private final List<Entry> entries;
   private final Map<String, List<Entry>> byHostPort = new ConcurrentHashMap<>();
+  private final java.util.Set<String> warned = ConcurrentHashMap.newKeySet();
+  private static final org.slf4j.Logger LOGGER = org.slf4j.LoggerFactory.getLogger(KnownHostsPolicy.class);
 
   private record Entry(KnownHostEntry entry, PublicKey key, String marker) {}
 
@@ -84,16 +86,41 @@ public final class KnownHostsPolicy implements HostKeyPolicy {
         sameTypeListed = true;
       }
     }
+    String key = keyType + " " + fingerprint;
     if (sameTypeListed) {
-      return new SshFailure(SshFailure.Step.HOST_KEY,
-          "HOST KEY CHANGED for " + hostName + ": server sent " + keyType + " " + fingerprint
-              + ", which differs from " + file + "; if the change is expected, remove the old entry"
-              + " (ssh-keygen -R '" + hostName + "' -f " + file + ") and add the new one");
+      warnOnce(hostName + key, "The host key of " + hostName + " changed: the server sent " + key + ", " + file
+          + " lists another " + keyType + " key. If the change is expected, remove the old entry (ssh-keygen -R '"
+          + hostName + "' -f " + file + ") and add the new one (ssh-keyscan -p " + port + " " + host + " >> " + file + ").");
+      return new SshFailure(SshFailure.Step.HOST_KEY, "HOST KEY CHANGED for " + hostName + ": " + key
+          + " differs from known_hosts (ssh-keygen -R to remove the old entry)");
     }
-    return new SshFailure(SshFailure.Step.HOST_KEY,
-        "unknown host " + hostName + " (" + keyType + " " + fingerprint + ") not in " + file
-            + "; add it (ssh-keyscan -p " + port + " " + host + " >> " + file
-            + "), pin it with hostKeyFingerprint(\"" + fingerprint + "\") or opt out with acceptAnyHostKey()");
+    warnOnce(hostName + key, "Unknown SSH host " + hostName + " (" + key + "), not in " + file + ". Add it (ssh-keyscan -p "
+        + port + " " + host + " >> " + file + "), pin it with hostKeyFingerprint(\"" + fingerprint
+        + "\") or opt out with acceptAnyHostKey().");
+    return new SshFailure(SshFailure.Step.HOST_KEY, "unknown host " + hostName + ", " + key
+        + ": add it to known_hosts, pin hostKeyFingerprint(..) or acceptAnyHostKey()");
+  }
+
+  /** The full explanation (file, commands) once per host and key; KO messages are cut at 200 characters. */
+  private void warnOnce(String id, String message) {
+    if (warned.add(id)) {
+      LOGGER.warn(message);
+    }
+  }
+
+  @Override
+  public List<String> knownKeyTypes(String host, int port) {
+    List<Entry> matching = byHostPort.computeIfAbsent(host + ':' + port, k -> matching(host, port));
+    List<String> types = new ArrayList<>();
+    for (Entry e : matching) {
+      if (e.key != null && e.marker == null) {
+        String type = KeyUtils.getKeyType(e.key);
+        if (!types.contains(type)) {
+          types.add(type);
+        }
+      }
+    }
+    return types;
   }
 
   private List<Entry> matching(String host, int port) {

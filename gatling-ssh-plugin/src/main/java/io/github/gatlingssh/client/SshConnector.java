@@ -65,6 +65,7 @@ public final class SshConnector implements AutoCloseable {
     client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
     client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
     client.setServerKeyVerifier(VERIFIER);
+    client.setSignatureFactories(HostKeyAlgorithms.openSshOrder(client.getSignatureFactories()));
     client.setKeyExchangeFactories(NamedFactory.setUpTransformedFactories(false,
         BuiltinDHFactories.parseDHFactoriesList(settings.kexAlgorithms()).getParsedFactories(), ClientBuilder.DH2KEX));
     if (!settings.ciphers().isEmpty()) {
@@ -137,6 +138,16 @@ public final class SshConnector implements AutoCloseable {
     @Override
     public void sessionCreated(Session session) {
       update(session, ConnectAttempt.Phase.BANNER);
+      // Runs before the client's KEXINIT is built: propose first the host key types the policy
+      // knows for this host, so a known_hosts holding only one type of key still matches.
+      ConnectAttempt attempt = session instanceof ClientSession cs ? ConnectAttempt.of(cs) : null;
+      if (attempt != null) {
+        List<String> known = attempt.request.hostKeyPolicy()
+            .knownKeyTypes(attempt.request.host(), attempt.request.port());
+        if (!known.isEmpty()) {
+          session.setSignatureFactories(HostKeyAlgorithms.preferring(session.getSignatureFactories(), known));
+        }
+      }
     }
 
     @Override

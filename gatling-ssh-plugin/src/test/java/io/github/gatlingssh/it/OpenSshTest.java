@@ -1,0 +1,181 @@
+package io.github.gatlingssh.it;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static io.github.gatlingssh.javaapi.SshDsl.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.gatlingssh.javaapi.SshProtocolBuilder;
+import io.github.gatlingssh.testing.GatlingResult;
+import io.github.gatlingssh.testing.KeyFormat;
+import io.github.gatlingssh.testing.KeyType;
+import io.github.gatlingssh.testing.Overlap;
+import io.github.gatlingssh.testing.PrivateSshd;
+import io.github.gatlingssh.testing.ScriptedSimulation;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real Gatling runs against a real OpenSSH sshd, started privately on a free loopback port. */
+class OpenSshTest {
+  private static PrivateSshd sshd;
+  private static Path seedFile;
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void startSshd() {
+    PrivateSshd.assumeAvailable();
+    sshd = PrivateSshd.start();
+    StringBuilder seed = new StringBuilder();
+    for (int i = 0; i < 333; i++) {
+      seed.append(String.format("L%078d\n", i));
+    }
+    seedFile = sshd.createDataFile("seed.txt", seed.toString().getBytes(StandardCharsets.US_ASCII));
+  }
+
+  @AfterAll
+  static void stopSshd() {
+    if (sshd != null) {
+      sshd.close();
+    }
+  }
+
+  private static SshProtocolBuilder protocol() {
+    return ssh.host(sshd.host()).port(sshd.port()).username(sshd.username())
+        .privateKey(sshd.userKey().toString())
+        .knownHosts(sshd.knownHostsFile().toString());
+  }
+
+  @Test
+  void theSeedSequenceRunsOnOneSessionPerUser() {
+    String cat = "cat " + seedFile;
+    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
+        scenario("seed").group("auth and execute").on(
+                exec(ssh("connect").connect()).exec(ssh("start").start(cat)))
+            .exec(ssh("close and exit status").awaitExit().check(exitStatus().is(0), stdoutLineCount().is(333)))
+            .exec(ssh("execute").start(cat))
+            .exec(ssh("channel read").awaitExit()
+                .check(bodyLength().is(26_640), regex("(?m)^L").count().is(333), stdout().saveAs("out")))
+            .exec(ssh("disconnect").disconnect())
+            .injectOpen(atOnceUsers(20))).protocols(protocol()));
+
+    assertThat(r.exitCode()).as(r.summary()).isZero();
+    for (String name : new String[] {"connect", "start", "close and exit status", "execute", "channel read", "disconnect"}) {
+      assertThat(r.ok(name)).as(name + "\n" + r.summary()).isEqualTo(20);
+      assertThat(r.ko(name)).as(name).isZero();
+    }
+    assertThat(r.groups("auth and execute")).hasSize(20);
+    assertThat(r.requests("connect")).allSatisfy(q -> assertThat(q.groups()).containsExactly("auth and execute"));
+  }
+
+  @Test
+  void aNonZeroExitIsKoUnlessCheckedAndASignalIsNamed() {
+    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
+        scenario("exits").exec(ssh("connect").connect())
+            .exec(ssh("exit 3").exec("exit 3"))
+            .exec(ssh("exit 3 checked").exec("exit 3").check(exitStatus().is(3)))
+            .exec(ssh("killed").exec("sh -c 'kill -KILL $$'"))
+            .exec(ssh("killed checked").exec("sh -c 'kill -TERM $$'").check(exitSignal().is("TERM")))
+            .exec(ssh("missing").exec("no-such-command-here"))
+            .exec(ssh("stderr").exec("echo oops >&2").check(stderr().is("oops\n"), stdout().is("")))
+            .exec(ssh("disconnect").disconnect())
+            .injectOpen(atOnceUsers(2))).protocols(protocol()));
+
+    assertThat(r.koMessages("exit 3")).as(r.summary()).containsOnly("exit status 3");
+    assertThat(r.ok("exit 3 checked")).as(r.summary()).isEqualTo(2);
+    assertThat(r.koMessages("killed")).containsOnly("killed by signal KILL");
+    assertThat(r.ok("killed checked")).as(r.summary()).isEqualTo(2);
+    assertThat(r.koMessages("missing")).containsOnly("exit status 127");
+    assertThat(r.ok("stderr")).as(r.summary()).isEqualTo(2);
+    assertThat(r.ok("disconnect")).isEqualTo(2);
+  }
+
+  @Test
+  void aHungCommandTimesOutAndTheSessionStaysUsable() {
+    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
+        scenario("hang").exec(ssh("connect").connect())
+            .exec(ssh("hang").exec("sleep 60").timeout(Duration.ofSeconds(1)))
+            .exec(ssh("after").exec("echo still here").check(stdout().is("still here\n")))
+            .exec(ssh("disconnect").disconnect())
+            .injectOpen(atOnceUsers(3))).protocols(protocol()));
+
+    assertThat(r.koMessages("hang")).as(r.summary())
+        .containsOnly("timeout: command did not finish within 1 s; channel closed");
+    assertThat(r.ok("after")).as(r.summary()).isEqualTo(3);
+    assertThat(r.ok("disconnect")).isEqualTo(3);
+  }
+
+  @Test
+  void twoHundredUsersSleepAtTheSameTime() {
+    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
+        scenario("sleepers").exec(ssh("connect").connect())
+            .exec(ssh("sleep 1").exec("sleep 1"))
+            .exec(ssh("disconnect").disconnect())
+            .injectOpen(atOnceUsers(200))).protocols(protocol()));
+
+    assertThat(r.ok("sleep 1")).as(r.summary()).isEqualTo(200);
+    // with a blocking client the sleeps would run a few at a time (one per thread)
+    assertThat(Overlap.max(r.requests("sleep 1"))).isGreaterThanOrEqualTo(150);
+  }
+
+  @Test
+  void aKeyTheServerDoesNotKnowIsKoNamingAuthAndTheMethod() {
+    Path stranger = sshd.generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, null, false);
+    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
+        scenario("stranger").exec(ssh("connect").connect()).exec(ssh("echo").exec("echo hi"))
+            .injectOpen(atOnceUsers(2))).protocols(protocol().privateKey(stranger.toString())));
+
+    assertThat(r.koMessages("connect")).as(r.summary())
+        .containsOnly("auth: server accepted none of [publickey] for user '" + sshd.username() + "'");
+    assertThat(r.koMessages("echo")).isNotEmpty()
+        .allSatisfy(m -> assertThat(m).startsWith("not connected:").contains("connect()"));
+  }
+
+  @Test
+  void anUnknownHostKeyIsKoWithTheFingerprintAndTheFix() throws Exception {
+    Path emptyKnownHosts = Files.createFile(tmp.resolve("known_hosts"));
+    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
+        scenario("strict").exec(ssh("connect").connect()).injectOpen(atOnceUsers(1)))
+        .protocols(protocol().knownHosts(emptyKnownHosts.toString())));
+
+    String fingerprint = sshd.hostKeyFingerprint(KeyType.ED25519);
+    assertThat(r.koMessages("connect")).as(r.summary()).singleElement().asString()
+        .startsWith("host key: unknown host [127.0.0.1]:" + sshd.port())
+        .contains(fingerprint.substring(0, 20))
+        .contains("acceptAnyHostKey()");
+  }
+
+  @Test
+  void aKnownHostsWithOnlyTheRsaKeyStillMatches() throws Exception {
+    Path rsaOnly = Files.writeString(tmp.resolve("known_hosts_rsa"),
+        "[127.0.0.1]:" + sshd.port() + " " + sshd.hostPublicKey(KeyType.RSA) + "\n");
+    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
+        scenario("rsa known").exec(ssh("connect").connect()).injectOpen(atOnceUsers(1)))
+        .protocols(protocol().knownHosts(rsaOnly.toString())));
+
+    assertThat(r.ok("connect")).as(r.summary()).isEqualTo(1);
+  }
+
+  @Test
+  void ecdsaRsaPemAndPassphraseProtectedKeysAuthenticate() {
+    Path ecdsa = sshd.generateUserKey(KeyType.ECDSA);
+    Path rsaPem = sshd.generateUserKey(KeyType.RSA, KeyFormat.PEM, null, true);
+    Path protectedKey = sshd.generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, "correct horse", true);
+    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
+        scenario("ecdsa").exec(ssh("ecdsa").connect()).injectOpen(atOnceUsers(2))
+            .protocols(protocol().privateKey(ecdsa.toString())),
+        scenario("rsa pem").exec(ssh("rsa pem").connect()).injectOpen(atOnceUsers(2))
+            .protocols(protocol().privateKey(rsaPem.toString())),
+        scenario("passphrase").exec(ssh("passphrase").connect()).injectOpen(atOnceUsers(2))
+            .protocols(protocol().privateKey(protectedKey.toString(), "correct horse"))));
+
+    assertThat(r.ok("ecdsa")).as(r.summary()).isEqualTo(2);
+    assertThat(r.ok("rsa pem")).as(r.summary()).isEqualTo(2);
+    assertThat(r.ok("passphrase")).as(r.summary()).isEqualTo(2);
+  }
+}
