@@ -29,9 +29,13 @@ public class ScriptedSimulation extends Simulation {
   }
 
   public static synchronized GatlingResult run(Consumer<Simulation> setUp, Map<String, String> systemProperties) {
+    return run(setUp, GatlingRunner.Options.defaults().withSystemProperties(systemProperties));
+  }
+
+  public static synchronized GatlingResult run(Consumer<Simulation> setUp, GatlingRunner.Options options) {
     script = setUp;
     try {
-      return GatlingRunner.run(ScriptedSimulation.class, systemProperties);
+      return GatlingRunner.run(ScriptedSimulation.class, options);
     } finally {
       script = null;
     }

@@ -1,0 +1,216 @@
+package io.github.gatlingssh.it;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static io.github.gatlingssh.javaapi.SshDsl.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.gatlingssh.javaapi.SshProtocolBuilder;
+import io.github.gatlingssh.server.EmbeddedSshServer;
+import io.github.gatlingssh.testing.GatlingResult;
+import io.github.gatlingssh.testing.GatlingRunner;
+import io.github.gatlingssh.testing.ScriptedSimulation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The DSL's promises, as real Gatling runs against the embedded server. */
+class EmbeddedServerTest {
+  private static final String PASSWORD = "s3cr3t-embedded";
+  private static EmbeddedSshServer server;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    server = EmbeddedSshServer.builder().password(PASSWORD).build().start();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  private static SshProtocolBuilder protocol() {
+    return ssh.host(server.host()).port(server.port()).username(server.username())
+        .privateKey(server.clientKeyPath().toString())
+        .hostKeyFingerprint(server.hostKeyFingerprint());
+  }
+
+  @Test
+  void requestsWithoutAConnectionSayToAddConnect() {
+    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
+        scenario("no connect")
+            .exec(ssh("exec").exec("echo hi"))
+            .exec(ssh("start").start("echo hi"))
+            .exec(ssh("disconnect").disconnect())
+            .injectOpen(atOnceUsers(2))).protocols(protocol()));
+
+    for (String name : List.of("exec", "start", "disconnect")) {
+      assertThat(r.koMessages(name)).as(r.summary()).hasSize(2).allSatisfy(m -> assertThat(m)
+          .startsWith("not connected: no SSH connection for this virtual user: add ssh(..).connect()"));
+    }
+  }
+
+  @Test
+  void awaitExitNeedsAStartedCommandAndAChannelHoldsOneCommandAtATime() {
+    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
+        scenario("pairing").exec(ssh("connect").connect())
+            .exec(ssh("lonely await").awaitExit())
+            .exec(ssh("first start").start("sleep 0.2"))
+            .exec(ssh("second start").start("echo too soon"))
+            .exec(ssh("await first").awaitExit().check(stdout().is("")))
+            .exec(ssh("disconnect").disconnect())
+            .injectOpen(atOnceUsers(1))).protocols(protocol()));
+
+    assertThat(r.koMessages("lonely await")).as(r.summary())
+        .containsExactly("exec: no command started on channel 'default': add ssh(..).start(command) before awaitExit()");
+    assertThat(r.ok("first start")).isEqualTo(1);
+    assertThat(r.koMessages("second start")).singleElement().asString()
+        .contains("was not awaited: add awaitExit() before starting another");
+    assertThat(r.ok("await first")).as(r.summary()).isEqualTo(1);
+  }
+
+  @Test
+  void namedChannelsRunCommandsConcurrentlyOnOneConnection() {
+    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
+        scenario("channels").exec(ssh("connect").connect())
+            .exec(ssh("start a").start("sleep 0.5").channelName("a"))
+            .exec(ssh("start b").start("echo b").channelName("b"))
+            .exec(ssh("await b").awaitExit().channelName("b").check(stdout().is("b\n")))
+            .exec(ssh("await a").awaitExit().channelName("a").check(exitStatus().is(0)))
+            .exec(ssh("disconnect").disconnect())
+            .injectOpen(atOnceUsers(3))).protocols(protocol()));
+
+    assertThat(r.koCount()).as(r.summary()).isZero();
+    assertThat(r.ok("await a")).isEqualTo(3);
+    // b completed while a was still running: the two channels were open together
+    assertThat(r.requests("await b")).allSatisfy(b -> assertThat(b.responseTime()).isLessThan(500));
+  }
+
+  @Test
+  void namedConnectionsAreIndependent() {
+    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
+        scenario("two connections")
+            .exec(ssh("connect 1").connectionName("one").connect())
+            .exec(ssh("connect 2").connectionName("two").connect())
+            .exec(ssh("disconnect 1").connectionName("one").disconnect())
+            .exec(ssh("exec on 2").connectionName("two").exec("echo alive").check(stdout().is("alive\n")))
+            .exec(ssh("exec on 1").connectionName("one").exec("echo gone"))
+            .exec(ssh("connect 2 again").connectionName("two").connect())
+            .injectOpen(atOnceUsers(2))).protocols(protocol()));
+
+    assertThat(r.ok("exec on 2")).as(r.summary()).isEqualTo(2);
+    assertThat(r.koMessages("exec on 1")).hasSize(2).allSatisfy(m -> assertThat(m).contains("named 'one'"));
+    assertThat(r.koMessages("connect 2 again")).hasSize(2)
+        .allSatisfy(m -> assertThat(m).startsWith("connect: already connected"));
+  }
+
+  @Test
+  void savedOutputFeedsLaterCommandsAndGatlingChecksReadStdout() {
+    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
+        scenario("checks").exec(ssh("connect").connect())
+            .exec(ssh("json").exec("echo '{\"name\":\"gatling\",\"n\":3}'")
+                .check(jsonPath("$.name").saveAs("name"), jmesPath("n").ofInt().is(3),
+                    substring("gatling").count().is(1), bodyString().is("{\"name\":\"gatling\",\"n\":3}\n"),
+                    responseTimeInMillis().lt(30_000)))
+            .exec(ssh("reuse").exec("echo hello #{name}").check(stdout().is("hello gatling\n")))
+            .exec(ssh("lines").exec("lines 5").check(stdoutLineCount().is(5), regex("(?m)^L").count().is(5)))
+            .exec(ssh("stderr").exec("err oops").check(stderr().is("oops\n"), stdout().is("")))
+            .exec(ssh("failing check").exec("echo 1").check(stdout().is("2\n")))
+            .exec(ssh("disconnect").disconnect())
+            .injectOpen(atOnceUsers(2))).protocols(protocol()));
+
+    for (String name : List.of("json", "reuse", "lines", "stderr", "disconnect")) {
+      assertThat(r.ok(name)).as(name + "\n" + r.summary()).isEqualTo(2);
+    }
+    assertThat(r.koMessages("failing check")).hasSize(2)
+        .allSatisfy(m -> assertThat(m).startsWith("stdout.find.is(2\n)"));
+  }
+
+  @Test
+  void passwordsAndUsernamesCanComeFromFeeders() {
+    List<Map<String, Object>> users = List.of(
+        Map.of("user", server.username(), "pwd", PASSWORD, "expected", "ok"),
+        Map.of("user", server.username(), "pwd", "wrong-" + PASSWORD, "expected", "ko"));
+    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
+        scenario("feeder").feed(listFeeder(users).circular())
+            .exec(ssh("connect #{expected}").connect())
+            .injectOpen(atOnceUsers(4)))
+        .protocols(ssh.host(server.host()).port(server.port()).username("#{user}").password("#{pwd}")
+            .hostKeyFingerprint(server.hostKeyFingerprint())));
+
+    assertThat(r.ok("connect ok")).as(r.summary()).isEqualTo(2);
+    assertThat(r.koMessages("connect ko")).hasSize(2).allSatisfy(m -> assertThat(m)
+        .isEqualTo("auth: server accepted none of [password, keyboard-interactive] for user '" + server.username() + "'"));
+  }
+
+  @Test
+  void disconnectClosesARunningCommand() throws Exception {
+    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
+        scenario("disconnect").exec(ssh("connect").connect())
+            .exec(ssh("start hang").start("hang"))
+            .exec(ssh("disconnect").disconnect())
+            .exec(ssh("await").awaitExit())
+            .injectOpen(atOnceUsers(5))).protocols(protocol()));
+
+    assertThat(r.ok("start hang")).as(r.summary()).isEqualTo(5);
+    assertThat(r.ok("disconnect")).isEqualTo(5);
+    assertThat(r.koMessages("await")).hasSize(5).allSatisfy(m -> assertThat(m).contains("no command started"));
+    awaitNoSessions();
+  }
+
+  @Test
+  void usersThatEndWithoutDisconnectingHaveTheirConnectionsClosed() throws Exception {
+    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
+        scenario("forgetful").exec(ssh("connect").connect()).exec(ssh("start").start("hang"))
+            .injectOpen(atOnceUsers(5))).protocols(protocol()));
+
+    assertThat(r.ok("start")).as(r.summary()).isEqualTo(5);
+    awaitNoSessions();
+  }
+
+  @Test
+  void theHtmlReportShowsEachRequest() throws Exception {
+    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
+            scenario("report").exec(ssh("connect").connect()).exec(ssh("cat").exec("cat " + server.seedFile()))
+                .exec(ssh("disconnect").disconnect()).injectOpen(atOnceUsers(3))).protocols(protocol()),
+        GatlingRunner.Options.defaults().withReports(true));
+
+    Path index = r.reportIndex().orElseThrow();
+    String html = Files.readString(index);
+    for (String request : List.of("connect", "cat", "disconnect")) {
+      try (var pages = Files.list(index.getParent())) {
+        String page = pages.map(p -> p.getFileName().toString())
+            .filter(f -> f.startsWith("req_" + request + "-") && f.endsWith(".html"))
+            .findFirst().orElseThrow(() -> new AssertionError("no report page for " + request));
+        assertThat(html).contains(page);
+      }
+    }
+  }
+
+  @Test
+  void aTimedOutAwaitClosesTheChannelAndTheUserGoesOn() {
+    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
+        scenario("timeout").exec(ssh("connect").connect())
+            .exec(ssh("start").start("hang"))
+            .exec(ssh("await").awaitExit().timeout(Duration.ofMillis(300)))
+            .exec(ssh("next").exec("echo next"))
+            .exec(ssh("disconnect").disconnect())
+            .injectOpen(atOnceUsers(2))).protocols(protocol()));
+
+    assertThat(r.koMessages("await")).as(r.summary())
+        .containsOnly("timeout: command still running after 300 ms; channel closed");
+    assertThat(r.ok("next")).isEqualTo(2);
+  }
+
+  private static void awaitNoSessions() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (server.activeSessionCount() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(server.activeSessionCount()).as("sessions still open on the server").isZero();
+  }
+}
