@@ -44,7 +44,7 @@ final class PrivateKeys implements AutoCloseable {
       }
     });
     try {
-      return f.join();
+      return f.getNow(null); // completed above, on this thread (or by an earlier load)
     } catch (java.util.concurrent.CompletionException e) {
       throw (KeyLoadException) e.getCause();
     }

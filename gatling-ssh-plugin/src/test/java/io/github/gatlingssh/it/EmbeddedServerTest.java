@@ -3,6 +3,7 @@ package io.github.gatlingssh.it;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.github.gatlingssh.javaapi.SshDsl.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.server.EmbeddedSshServer;
@@ -204,6 +205,14 @@ class EmbeddedServerTest {
     assertThat(r.koMessages("await")).as(r.summary())
         .containsOnly("timeout: command still running after 300 ms; channel closed");
     assertThat(r.ok("next")).isEqualTo(2);
+  }
+
+  @Test
+  void anInvalidProtocolFailsTheRunWhenTheSimulationIsBuilt() {
+    assertThatThrownBy(() -> ScriptedSimulation.run(sim -> sim.setUp(
+            scenario("invalid").exec(ssh("connect").connect()).injectOpen(atOnceUsers(1)))
+        .protocols(ssh.host(server.host()).password("p"))))
+        .hasStackTraceContaining("SSH protocol: no username: set .username(\"...\")");
   }
 
   private static void awaitNoSessions() throws InterruptedException {
