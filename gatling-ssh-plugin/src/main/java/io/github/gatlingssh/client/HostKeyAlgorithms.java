@@ -33,8 +33,14 @@ final class HostKeyAlgorithms {
     return first;
   }
 
-  /** The key type a signature algorithm verifies: rsa-sha2-256/512 sign with "ssh-rsa" keys. */
+  /**
+   * The plain key type a signature algorithm verifies: rsa-sha2-256/512 sign with "ssh-rsa" keys.
+   * Certificate algorithms keep their own name: a plain key in known_hosts does not vouch for them.
+   */
   static String keyType(String signatureAlgorithm) {
+    if (signatureAlgorithm.contains("-cert-")) {
+      return signatureAlgorithm;
+    }
     return signatureAlgorithm.startsWith("rsa-sha2-") ? "ssh-rsa" : signatureAlgorithm;
   }
 }

@@ -70,19 +70,21 @@ public final class KnownHostsPolicy implements HostKeyPolicy {
     String fingerprint = KeyUtils.getFingerPrint(serverKey);
     String keyType = KeyUtils.getKeyType(serverKey);
     String hostName = port == 22 ? host : "[" + host + "]:" + port;
+    for (Entry e : matching) { // a revoked key is refused whatever the order of the lines
+      if (REVOKED.equals(e.marker) && e.key != null && KeyUtils.compareKeys(e.key, serverKey)) {
+        return new SshFailure(SshFailure.Step.HOST_KEY,
+            "the host key of " + hostName + ", " + keyType + " " + fingerprint + ", is marked @revoked in known_hosts");
+      }
+    }
     boolean sameTypeListed = false;
     for (Entry e : matching) {
-      if (e.key == null) {
+      if (e.key == null || e.marker != null) {
         continue;
       }
       if (KeyUtils.compareKeys(e.key, serverKey)) {
-        if (REVOKED.equals(e.marker)) {
-          return new SshFailure(SshFailure.Step.HOST_KEY,
-              "the host key of " + hostName + " (" + keyType + " " + fingerprint + ") is marked @revoked in " + file);
-        }
         return null;
       }
-      if (e.marker == null && keyType.equals(KeyUtils.getKeyType(e.key))) {
+      if (keyType.equals(KeyUtils.getKeyType(e.key))) {
         sameTypeListed = true;
       }
     }
