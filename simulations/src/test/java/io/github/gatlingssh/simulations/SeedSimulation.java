@@ -3,9 +3,11 @@ package io.github.gatlingssh.simulations;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.github.gatlingssh.javaapi.SshDsl.*;
 
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.core.Simulation.SetUp;
 import java.time.Duration;
 
 /**
@@ -16,33 +18,45 @@ import java.time.Duration;
  * status", "execute" and "channel read".
  *
  * <p>Load: concurrency ramped from 1 to 200 users over {@code -Dseed.rampSeconds} (default 20),
- * each finished user replaced by a new one; or, with {@code -Dseed.users=N}, N users at once.
+ * each finished user replaced by a new one; or, with {@code -Dseed.users=N}, N users at once in
+ * lockstep, as parallel-ssh's benchmark: all N users end a phase before any starts the next.
  */
 public class SeedSimulation extends Simulation {
   private final Target target = Target.fromSystemProperties();
   private final String cat = "cat " + target.dataFile();
 
+  private final Integer users = Integer.getInteger("seed.users");
+
   ScenarioBuilder seed = scenario("seed workload")
-      .group("auth and execute").on(
-          exec(ssh("connect").connect())
-              .exitHereIfFailed()
-              .exec(ssh("start").start(cat)))
-      .exitHereIfFailed()
-      .exec(ssh("close and exit status").awaitExit()
-          .check(exitStatus().is(0), stdoutLineCount().is(Target.SEED_LINES)))
-      .exec(ssh("execute").start(cat))
-      .exec(ssh("channel read").awaitExit()
-          .check(stdoutLineCount().is(Target.SEED_LINES), bodyLength().is(Target.SEED_BYTES)))
+      .exec(phase(group("auth and execute").on(
+          exec(ssh("connect").connect()).exec(ssh("start").start(cat)))))
+      .exec(phase(exec(ssh("close and exit status").awaitExit()
+          .check(exitStatus().is(0), stdoutLineCount().is(Target.SEED_LINES)))))
+      .exec(phase(exec(ssh("execute").start(cat))))
+      .exec(phase(exec(ssh("channel read").awaitExit()
+          .check(stdoutLineCount().is(Target.SEED_LINES), bodyLength().is(Target.SEED_BYTES)))))
       .exec(ssh("disconnect").disconnect());
 
   {
-    setUp(population())
+    SetUp setUp = setUp(population())
         .protocols(target.protocol())
         .assertions(global().failedRequests().count().is(0L));
+    if (users != null) {
+      // the phases wait for each other: a user that never arrived would hold the others forever
+      setUp.maxDuration(Duration.ofSeconds(Integer.getInteger("seed.maxSeconds", 300)));
+    }
+  }
+
+  /**
+   * With N users at once, every user ends a phase before any starts the next (a rendez-vous of all
+   * N), so a phase's span is comparable to parallel-ssh's lockstep phases. A failed request does
+   * not stop its user: it still reaches every rendez-vous.
+   */
+  private ChainBuilder phase(ChainBuilder steps) {
+    return users == null ? steps : steps.rendezVous(users);
   }
 
   private PopulationBuilder population() {
-    Integer users = Integer.getInteger("seed.users");
     if (users != null) {
       return seed.injectOpen(atOnceUsers(users));
     }
