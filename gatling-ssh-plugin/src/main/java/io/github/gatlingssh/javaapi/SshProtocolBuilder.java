@@ -208,13 +208,26 @@ public final class SshProtocolBuilder implements ProtocolBuilder {
     return client(c -> new ClientSettings(c.kexAlgorithms(), c.ciphers(), c.macs(), c.ioThreads(), bytes));
   }
 
+  /**
+   * Skips the JIT warm-up. By default, when the simulation is built (before the run, once per
+   * JVM), gatling-ssh runs a few hundred SSH sessions for up to 2.5 s against a temporary server
+   * inside the JVM on 127.0.0.1 (never against your server), so that the run's first seconds do
+   * not measure an interpreted, still-compiling client.
+   */
+  public SshProtocolBuilder disableWarmUp() {
+    return with(v -> v.warmUp(false));
+  }
+
   private SshProtocolBuilder client(UnaryOperator<ClientSettings> change) {
     ClientSettings settings = change.apply(protocol.client());
     SshConnector.validate(settings);
     return with(v -> v.client(settings));
   }
 
-  /** Validates and returns the protocol: called by Gatling when the simulation is built. */
+  /**
+   * Validates and returns the protocol: called by Gatling when the simulation is built. Also runs
+   * the once-per-JVM warm-up, unless {@link #disableWarmUp()}.
+   */
   @Override
   public SshProtocol protocol() {
     if (protocol.host() == null) {
@@ -243,6 +256,7 @@ public final class SshProtocolBuilder implements ProtocolBuilder {
       throw invalid("known_hosts file " + hostKeys.knownHosts().toAbsolutePath() + " does not exist: create it"
           + " (ssh-keyscan -p PORT HOST > FILE), or use hostKeyFingerprint(\"SHA256:...\") or acceptAnyHostKey()");
     }
+    protocol.warmUpJvm();
     return protocol;
   }
 
@@ -281,6 +295,7 @@ public final class SshProtocolBuilder implements ProtocolBuilder {
     private Charset charset;
     private int maxOutputLength;
     private ClientSettings client;
+    private boolean warmUp;
 
     Values(SshProtocol p) {
       host = p.host();
@@ -294,6 +309,7 @@ public final class SshProtocolBuilder implements ProtocolBuilder {
       charset = p.charset();
       maxOutputLength = p.maxOutputLength();
       client = p.client();
+      warmUp = p.warmUp();
     }
 
     Values host(Param<String> v) { host = v; return this; }
@@ -307,10 +323,11 @@ public final class SshProtocolBuilder implements ProtocolBuilder {
     Values charset(Charset v) { charset = v; return this; }
     Values maxOutputLength(int v) { maxOutputLength = v; return this; }
     Values client(ClientSettings v) { client = v; return this; }
+    Values warmUp(boolean v) { warmUp = v; return this; }
 
     SshProtocol build() {
       return new SshProtocol(host, port, username, password, privateKey, hostKeys, connectTimeout,
-          requestTimeout, charset, maxOutputLength, client);
+          requestTimeout, charset, maxOutputLength, client, warmUp);
     }
   }
 }

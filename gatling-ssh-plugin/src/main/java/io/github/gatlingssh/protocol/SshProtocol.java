@@ -29,7 +29,8 @@ public record SshProtocol(
     Duration requestTimeout,
     Charset charset,
     int maxOutputLength,
-    ClientSettings client) implements Protocol {
+    ClientSettings client,
+    boolean warmUp) implements Protocol {
 
   public static final int DEFAULT_PORT = 22;
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -46,7 +47,14 @@ public record SshProtocol(
 
   public static final SshProtocol DEFAULT = new SshProtocol(null, Param.of(DEFAULT_PORT), null, null, null,
       HostKeyVerification.DEFAULT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, StandardCharsets.UTF_8,
-      DEFAULT_MAX_OUTPUT_LENGTH, ClientSettings.DEFAULT);
+      DEFAULT_MAX_OUTPUT_LENGTH, ClientSettings.DEFAULT, true);
+
+  /** Warms the JVM up once (see {@link JvmWarmUp}) unless disabled; called when the simulation is built. */
+  public void warmUpJvm() {
+    if (warmUp) {
+      JvmWarmUp.once(client);
+    }
+  }
 
   @Override
   public String toString() {

@@ -54,8 +54,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class GatlingRunner {
 
-  /** Default results folder, relative to the working directory (the module dir under Maven). */
-  public static final Path DEFAULT_RESULTS_DIRECTORY = Path.of("target", "gatling-it");
+  /**
+   * Default results folder, relative to the working directory (the module dir under Maven): one
+   * per test JVM, so runs of JVMs working at the same time never see each other's run directories.
+   */
+  public static final Path DEFAULT_RESULTS_DIRECTORY =
+      Path.of("target", "gatling-it", "jvm-" + ProcessHandle.current().pid());
 
   private static final String SIMULATION_LOG = "simulation.log";
   private static final String ANALYTICS_PROPERTY = "gatling.data.enableAnalytics";
