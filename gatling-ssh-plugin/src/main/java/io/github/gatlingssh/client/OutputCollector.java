@@ -58,6 +58,12 @@ final class OutputCollector extends OutputStream {
       in = join(carry, in);
     }
     decode(in, false);
+    if (truncated) {
+      // the limit was reached inside this packet: the undecoded rest is only counted
+      countNewlines(in.array(), in.arrayOffset() + in.position(), in.remaining());
+      carry = null;
+      return;
+    }
     if (in.hasRemaining()) {
       if (carry == null) {
         carry = ByteBuffer.allocate(16);

@@ -46,12 +46,15 @@ public final class RemoteCommand {
     channel = ch;
     try {
       session.getService(ConnectionService.class).registerChannel(ch);
-      ch.addCloseFutureListener(f -> onChannelClosed());
+      // The open listener goes first: a refusal can arrive (on an I/O thread) before the listeners
+      // are attached, and then the listener added first runs first; it must report the refusal,
+      // not "closed before the exec request was answered".
       ch.open().addListener(f -> {
         if (!f.isOpened()) {
           fail(channelOpenFailure(f.getException()));
         }
       });
+      ch.addCloseFutureListener(f -> onChannelClosed());
     } catch (IOException | RuntimeException e) {
       fail(lostOr(SshFailure.Step.CHANNEL_OPEN, e));
     }
@@ -60,7 +63,10 @@ public final class RemoteCommand {
   private SshFailure channelOpenFailure(Throwable t) {
     if (t instanceof SshChannelOpenException e) {
       String reason = SshConstants.getOpenErrorCodeName(e.getReasonCode());
-      String hint = e.getReasonCode() == SshConstants.SSH_OPEN_ADMINISTRATIVELY_PROHIBITED
+      // OpenSSH refuses a session channel past MaxSessions with CONNECT_FAILED "open failed"
+      int code = e.getReasonCode();
+      String hint = code == SshConstants.SSH_OPEN_ADMINISTRATIVELY_PROHIBITED
+          || code == SshConstants.SSH_OPEN_CONNECT_FAILED
           ? "; the server may limit channels per connection (OpenSSH: MaxSessions)" : "";
       return new SshFailure(SshFailure.Step.CHANNEL_OPEN, "refused by server (" + reason + ": " + e.getMessage() + ")" + hint);
     }
@@ -116,11 +122,13 @@ public final class RemoteCommand {
    * closes the channel politely (CHANNEL_CLOSE), without waiting.
    */
   public void cancel(SshFailure failure) {
-    fail(failure);
+    // Close first: completing the futures lets the user's next request run at once, and the
+    // channel must already be closing then (it no longer counts against the server's limit).
     ExecChannel ch = channel;
     if (ch != null && !ch.isClosing()) {
       ch.close(false);
     }
+    fail(failure);
   }
 
   private void fail(SshFailure failure) {

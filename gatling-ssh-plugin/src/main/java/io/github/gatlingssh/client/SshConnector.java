@@ -289,11 +289,14 @@ public final class SshConnector implements AutoCloseable {
 
     private SshFailure authFailure(Throwable cause) {
       String detail = cause == null ? "" : Failures.describe(cause);
-      if (cause == null || detail.contains("No more authentication methods") || detail.contains("Session is closed")
-          || detail.contains("being closed")) {
-        boolean closed = !detail.contains("No more authentication methods") && session != null && !session.isOpen();
-        return new SshFailure(SshFailure.Step.AUTH, (closed ? "connection closed by server; " : "")
-            + "server accepted none of " + request.methods() + " for user '" + request.username() + "'");
+      if (detail.contains("No more authentication methods")) {
+        return new SshFailure(SshFailure.Step.AUTH,
+            "server accepted none of " + request.methods() + " for user '" + request.username() + "'");
+      }
+      if (cause == null || detail.contains("Session is closed") || detail.contains("being closed")
+          || detail.equals("connection closed by server")) {
+        return new SshFailure(SshFailure.Step.AUTH, "connection closed by " + request.address()
+            + " during authentication (user '" + request.username() + "', methods " + request.methods() + ")");
       }
       return new SshFailure(SshFailure.Step.AUTH, detail + " (user '" + request.username() + "', methods "
           + request.methods() + ")");

@@ -104,9 +104,10 @@ final class PrivateKeys implements AutoCloseable {
       }
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       String hint = source.passphrase() == null
-          ? " (if the key is encrypted, give its passphrase: privateKey(path, passphrase))"
+          ? " (encrypted? give its passphrase: privateKey(path, passphrase))"
           : " (wrong passphrase?)";
-      throw new KeyLoadException("cannot load private key " + path.toAbsolutePath() + ": " + why + hint);
+      // the hint before MINA's detail, which repeats the path: KO messages are cut at 200 characters
+      throw new KeyLoadException("cannot load private key " + path.toAbsolutePath() + hint + ": " + why);
     }
   }
 

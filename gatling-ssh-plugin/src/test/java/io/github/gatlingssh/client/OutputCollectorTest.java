@@ -69,6 +69,18 @@ class OutputCollectorTest {
   }
 
   @Test
+  void aPacketLargerThanTheDecodeBufferCrossingTheLimitIsCountedNotCarried() {
+    OutputCollector c = utf8(1000);
+    byte[] packet = "0123456789abcdef\n".repeat(2000).getBytes(StandardCharsets.UTF_8); // 34,000 bytes
+    c.write(packet, 0, packet.length);
+    c.write(packet, 0, packet.length);
+    CommandOutput out = c.result();
+    assertThat(out.text()).hasSize(1000);
+    assertThat(out.bytes()).isEqualTo(68_000);
+    assertThat(out.lines()).isEqualTo(4000);
+  }
+
+  @Test
   void aLargeStreamIsDecodedWhole() {
     OutputCollector c = utf8(1 << 20);
     byte[] chunk = "x".repeat(79).concat("\n").repeat(400).getBytes(StandardCharsets.UTF_8); // 32,000 bytes
