@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@code sleep}, {@code signal} and {@code hang}: commands about time and termination. */
+/**
+ * {@code sleep}, {@code signal}, {@code hang} and {@code channels}: commands about time,
+ * termination and the connection they run on.
+ */
 final class ControlPrograms {
 
   /** POSIX numbers for the signal names RFC 4254 lists, to compute a shell-style 128 + N. */
@@ -82,6 +85,20 @@ final class ControlPrograms {
    */
   static void hang(InJvmCommand cmd, List<String> args) {
     // nothing to do: MINA destroys the command when the channel closes
+  }
+
+  /**
+   * {@code channels}: prints the number of session channels open on this connection, this one
+   * included, e.g. {@code 1} when the client closed all the others. Channels count until they start
+   * closing, as for the per-connection limit.
+   */
+  static void channels(InJvmCommand cmd, List<String> args) {
+    if (!args.isEmpty()) {
+      BasicPrograms.usage(cmd, "channels");
+      return;
+    }
+    cmd.print(EmbeddedChannelSession.openSessionChannels(cmd.channel().getSession()) + "\n");
+    cmd.exit(0);
   }
 
   /**

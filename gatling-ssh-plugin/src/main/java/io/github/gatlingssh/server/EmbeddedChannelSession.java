@@ -67,6 +67,15 @@ final class EmbeddedChannelSession extends ChannelSession {
   }
 
   /**
+   * @return the session channels open (or being opened) on {@code session}'s connection, as
+   *     counted for the per-connection limit: a channel stops counting when it starts closing
+   */
+  static int openSessionChannels(Session session) {
+    AtomicInteger open = session.getAttribute(OPEN_SESSIONS);
+    return open == null ? 0 : open.get();
+  }
+
+  /**
    * Makes the coming exit report {@code signal} (an RFC 4254 name without "SIG", e.g. {@code KILL})
    * instead of an exit status. Call before invoking the command's exit callback.
    */

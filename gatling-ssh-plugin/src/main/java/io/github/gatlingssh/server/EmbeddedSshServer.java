@@ -31,6 +31,7 @@ import org.apache.sshd.server.auth.UserAuthFactory;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.server.session.ServerConnectionServiceFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,8 @@ import org.slf4j.LoggerFactory;
  * <tr><td>{@code signal NAME}</td><td>ends with {@code exit-signal} NAME (e.g. KILL) and no exit
  * status</td></tr>
  * <tr><td>{@code hang}</td><td>never ends until the channel is closed</td></tr>
+ * <tr><td>{@code channels}</td><td>the number of session channels open on this connection, this
+ * one included (to see that a client closed the others)</td></tr>
  * <tr><td>anything else</td><td>stderr {@code "CMD: command not found"}, exit status 127</td></tr>
  * </table>
  *
@@ -67,6 +70,11 @@ import org.slf4j.LoggerFactory;
  * Like OpenSSH's {@code MaxSessions}, at most {@link Builder#maxSessionsPerConnection} session
  * channels may be open at once on one connection; further opens fail (reason code {@code
  * SSH_OPEN_ADMINISTRATIVELY_PROHIBITED}) and the connection survives.
+ *
+ * <p>Fault injection, for testing clients: {@link Builder#faults} makes every connection misbehave
+ * at a chosen step of the handshake (close, disconnect, stall or delay at the banner, the key
+ * exchange or authentication), and {@link #kill()} drops every connection at once as a crashing
+ * server process would.
  *
  * <pre>{@code
  * try (EmbeddedSshServer server = EmbeddedSshServer.builder().password("secret").build().start()) {
@@ -200,7 +208,17 @@ public final class EmbeddedSshServer implements AutoCloseable {
     sshd.setIoServiceFactoryFactory(new Nio2ServiceFactoryFactory(this::newIoPool));
     // one timer thread for MINA's timeouts and the commands
     sshd.setScheduledExecutorService(scheduler, false);
-    sshd.setSessionFactory(new EmbeddedSessionFactory(sshd));
+    FaultInjector injector =
+        config.faults.isEmpty() ? null : new FaultInjector(config.faults, scheduler);
+    sshd.setSessionFactory(new EmbeddedSessionFactory(sshd, injector));
+    if (injector != null) {
+      if (config.faults.at(Faults.Step.AUTH).isPresent()) {
+        // MINA's defaults (ServerBuilder), with the user auth service replaced
+        sshd.setServiceFactories(
+            List.of(
+                FaultyUserAuthService.factory(injector), ServerConnectionServiceFactory.INSTANCE));
+      }
+    }
     sshd.setHost(config.host);
     sshd.setPort(config.port);
     sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
@@ -412,6 +430,27 @@ public final class EmbeddedSshServer implements AutoCloseable {
   }
 
   /**
+   * Simulates a crash of the server process: drops every connection at once, as the kernel does
+   * for a killed process (TCP close; no SSH_MSG_DISCONNECT, no channel EOF, exit status or CLOSE),
+   * and stops listening, so that new connections are refused. Then releases everything as {@link
+   * #close()} does. Blocks like {@link #close()}. Does nothing if not running.
+   */
+  public void kill() {
+    SshServer server;
+    synchronized (lock) {
+      if (state != State.RUNNING) {
+        return;
+      }
+      server = sshd;
+    }
+    LOG.debug("Killing the embedded SSH server on {}:{}", config.host, port);
+    for (org.apache.sshd.common.session.Session session : server.getActiveSessions()) {
+      session.getIoSession().close(true); // the transport only: MINA's session sends nothing more
+    }
+    close();
+  }
+
+  /**
    * Stops the server (dropping open connections), its scheduler and threads, and deletes the data
    * directory. Idempotent; does not throw. Blocks until MINA's threads have ended, so do not call
    * it from an SSH callback.
@@ -481,6 +520,7 @@ public final class EmbeddedSshServer implements AutoCloseable {
     private int maxSessionsPerConnection = DEFAULT_MAX_SESSIONS_PER_CONNECTION;
     private int ioWorkers;
     private Path readableRoot;
+    private Faults faults = Faults.none();
 
     private Builder() {}
 
@@ -493,6 +533,7 @@ public final class EmbeddedSshServer implements AutoCloseable {
       maxSessionsPerConnection = other.maxSessionsPerConnection;
       ioWorkers = other.ioWorkers;
       readableRoot = other.readableRoot;
+      faults = other.faults;
     }
 
     /**
@@ -596,6 +637,17 @@ public final class EmbeddedSshServer implements AutoCloseable {
      */
     public Builder readableRoot(Path root) {
       this.readableRoot = Objects.requireNonNull(root, "root");
+      return this;
+    }
+
+    /**
+     * Makes every connection misbehave as {@code faults} say, to test clients; see {@link Faults}.
+     *
+     * @param faults the faults, default {@link Faults#none()}
+     * @return this builder
+     */
+    public Builder faults(Faults faults) {
+      this.faults = Objects.requireNonNull(faults, "faults");
       return this;
     }
 

@@ -126,6 +126,13 @@ final class InJvmCommand implements AsyncCommand {
   // --- API for programs -----------------------------------------------------------------------
 
   /**
+   * @return the channel the command runs on
+   */
+  ChannelSession channel() {
+    return channel;
+  }
+
+  /**
    * @return the command name as typed
    */
   String name() {

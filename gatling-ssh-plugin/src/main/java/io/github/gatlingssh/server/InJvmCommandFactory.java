@@ -27,7 +27,8 @@ final class InJvmCommandFactory implements CommandFactory {
           Map.entry("binary", StreamPrograms::binary),
           Map.entry("sleep", ControlPrograms::sleep),
           Map.entry("signal", ControlPrograms::signal),
-          Map.entry("hang", ControlPrograms::hang));
+          Map.entry("hang", ControlPrograms::hang),
+          Map.entry("channels", ControlPrograms::channels));
 
   private final ScheduledExecutorService scheduler;
   private final FileStore files;
