@@ -14,13 +14,18 @@ import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.FactoryManager;
 import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
+import org.apache.sshd.common.io.IoServiceFactory;
+import org.apache.sshd.common.io.nio2.Nio2ServiceFactory;
+import org.apache.sshd.common.io.nio2.Nio2ServiceFactoryFactory;
 import org.apache.sshd.common.kex.BuiltinDHFactories;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.common.mac.BuiltinMacs;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.common.util.threads.ThreadUtils;
 import org.apache.sshd.core.CoreModuleProperties;
 
 /**
@@ -61,6 +66,7 @@ public final class SshConnector implements AutoCloseable {
   private static SshClient newClient(ClientSettings settings) {
     validate(settings);
     SshClient client = SshClient.setUpDefaultClient();
+    client.setIoServiceFactoryFactory(new ConnectFriendlyNio2());
     // No ~/.ssh/config, no ~/.ssh/id_* and no agent: a load test uses exactly what it was given.
     client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
     client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
@@ -119,6 +125,20 @@ public final class SshConnector implements AutoCloseable {
       client.stop();
     } catch (RuntimeException ignored) {
       // closing at the end of a run: nothing left to report to
+    }
+  }
+
+  /**
+   * MINA's NIO2 back-end, with one change: its connector waits for each pending TCP connect on a
+   * thread of a fixed pool of cores + 1, so a few black-holed connects held every connect behind
+   * them until their timeout (healthy connects took 7.5 s instead of milliseconds). Here that pool
+   * grows with the connects in flight; its idle threads end after 60 s, and all of them with the
+   * client. The I/O threads themselves stay a fixed pool.
+   */
+  private static final class ConnectFriendlyNio2 extends Nio2ServiceFactoryFactory {
+    @Override
+    public IoServiceFactory create(FactoryManager manager) {
+      return new Nio2ServiceFactory(manager, null, ThreadUtils.newCachedThreadPool(manager + "-nio2-resume"));
     }
   }
 

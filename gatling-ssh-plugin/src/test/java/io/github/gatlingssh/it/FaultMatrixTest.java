@@ -142,6 +142,28 @@ class FaultMatrixTest {
   }
 
   @Test
+  void blackHoledConnectsDoNotHoldBackConnectsToAHealthyServer() throws IOException {
+    Duration stuck = Duration.ofSeconds(8);
+    try (BlackHole hole = BlackHole.open(); EmbeddedSshServer healthy = embeddedServer(Faults.none())) {
+      // both protocols share one MINA client (same client settings): 12 pending TCP connects
+      // exceed its I/O threads (cores + 1), which MINA's NIO2 connector blocks one per connect
+      SshProtocolBuilder healthyProtocol = embedded(healthy).connectTimeout(stuck);
+      GatlingResult r = run(sim -> sim.setUp(
+          scenario("black hole").exec(ssh("stuck connect").connect()).injectOpen(atOnceUsers(12))
+              .protocols(ssh.host(hole.host()).port(hole.port()).username("nobody").password("x")
+                  .acceptAnyHostKey().connectTimeout(stuck)),
+          scenario("healthy").pause(Duration.ofMillis(500)).exec(ssh("healthy connect").connect())
+              .injectOpen(atOnceUsers(2))
+              .protocols(healthyProtocol)));
+
+      assertThat(r.ok("healthy connect")).as(r.summary()).isEqualTo(2);
+      assertThat(r.requests("healthy connect"))
+          .allSatisfy(q -> assertThat(q.responseTime()).isLessThan(stuck.toMillis() / 2));
+      assertThat(r.ko("stuck connect")).isEqualTo(12);
+    }
+  }
+
+  @Test
   void serverThatNeverSendsItsBanner_connectTimesOutAtConnectTimeout() throws IOException {
     try (EmbeddedSshServer silent = embeddedServer(Faults.builder().stall(Faults.Step.BANNER).build())) {
       GatlingResult r = run(sim -> sim.setUp(
