@@ -1,0 +1,170 @@
+package io.github.gatlingssh.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The seed workload benchmark (issue 3): one command that measures gatling-ssh against the best a
+ * MINA SSHD client can do and against OpenSSH's own client, on a private OpenSSH server.
+ *
+ * <p>It starts a private {@code sshd} on 127.0.0.1 (key authentication, {@code MaxStartups
+ * 1000:30:1000}, {@code MaxSessions 10}, {@code UseDNS no}) holding the 26,640-byte seed file, then
+ * for each N (default 1, 10, 50, 100, 200) and repetition (default 3) runs, each in a fresh
+ * process:
+ *
+ * <ol>
+ *   <li>gatling-ssh: {@code SeedSimulation} with {@code -Dseed.users=N};
+ *   <li>bare MINA: the same steps on MINA's async API ({@link MinaChild});
+ *   <li>OpenSSH: N {@code ssh} processes at once, one {@code cat} each ({@link OpenSshRun}).
+ * </ol>
+ *
+ * <p>It reports, as medians, each phase's time for all N sessions, the total, client and server
+ * CPU and errors, plus the targets, the negotiated algorithms and a ramp run (SeedSimulation's
+ * default 1-to-200 users injection, with its HTML report). Output: {@code
+ * benchmark/target/benchmark-<timestamp>.md} and {@code .json}, copied to {@code
+ * benchmark-latest.*}; each run's files under {@code benchmark/target/benchmark-runs/<timestamp>}.
+ *
+ * <p>Launch it with {@code benchmark/run} (which builds everything first); options: {@link
+ * BenchmarkOptions#USAGE}. Needs Linux (/proc), Java 17 and OpenSSH's sshd and ssh; as root the
+ * server logs in a dedicated user {@code gatlingssh}, created on first use.
+ */
+public final class Benchmark {
+  private Benchmark() {}
+
+  public static void main(String[] args) {
+    BenchmarkOptions options;
+    try {
+      options = BenchmarkOptions.parse(args, Path.of(System.getProperty("benchmark.root", ".")).toAbsolutePath().normalize());
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(e.getMessage().equals(BenchmarkOptions.USAGE) ? 0 : 2);
+      return;
+    }
+    long start = System.nanoTime();
+    String timestamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    Path simulations = options.root().resolve("simulations/target/test-classes");
+    if (!Files.isRegularFile(simulations.resolve("io/github/gatlingssh/simulations/SeedSimulation.class"))) {
+      throw new IllegalStateException("SeedSimulation is not compiled under " + simulations
+          + ": launch the benchmark with benchmark/run, which builds it");
+    }
+    ChildJvm jvm = new ChildJvm(options.jvmFlags(), simulations);
+    Path runsDir = options.outDir().resolve("benchmark-runs").resolve(timestamp);
+    log(options.describe());
+
+    try (TargetServer server = TargetServer.start()) {
+      log("sshd on " + server.host() + ":" + server.port() + " as " + server.username()
+          + ", file " + server.dataFile() + ", CPU cross-check: "
+          + server.cgroupDescription().orElse("none"));
+      Map<String, Object> environment = Environment.describe(server, jvm, options.root());
+      environment.put("minaWarmUp", options.minaWarmUp()
+          ? "JIT warmed up first like gatling-ssh's protocol does" : "no JIT warm-up");
+      double idle = Environment.machineLoad(2000);
+      environment.put("machineBusyBeforeRuns", idle);
+      log("machine busy before the runs (2 s, no benchmark load): " + Format.percent(idle)
+          + (idle > 0.05 ? ": other processes are using the CPUs, expect noisy results" : ""));
+      RunContext ctx = new RunContext(server, jvm, runsDir, options.minaWarmUp());
+      Map<Client, Negotiated> negotiated = new LinkedHashMap<>();
+      negotiated.put(Client.GATLING, NegotiationProbe.gatlingSsh(server));
+      List<RunResult> results = runAll(ctx, options);
+      negotiated.put(Client.MINA, results.stream().filter(r -> r.client() == Client.MINA)
+          .map(RunResult::negotiated).filter(n -> !n.equals(Negotiated.UNKNOWN)).findFirst()
+          .orElse(Negotiated.UNKNOWN));
+      negotiated.put(Client.OPENSSH, NegotiationProbe.openSsh(server));
+      RampRun.Result ramp = null;
+      if (options.ramp()) {
+        log("ramp mode: SeedSimulation, 1 to 200 concurrent users");
+        ramp = RampRun.run(ctx);
+        log("ramp: " + ramp.users() + " users, " + ramp.errors() + " errors; HTML report: " + ramp.report());
+      }
+      double wall = (System.nanoTime() - start) / 1e9;
+      Report report = new Report(timestamp, wall, options.repetitions(), environment,
+          new Summary(results), negotiated, ramp);
+      String markdown = MarkdownReport.render(report);
+      System.out.println();
+      System.out.println(markdown);
+      Path md = write(options.outDir(), "benchmark-" + timestamp + ".md", markdown);
+      Path json = write(options.outDir(), "benchmark-" + timestamp + ".json", report.json());
+      copy(md, options.outDir().resolve("benchmark-latest.md"));
+      copy(json, options.outDir().resolve("benchmark-latest.json"));
+      log("report: " + md + " and " + json + " (also benchmark-latest.md/.json)");
+      log("per-run files: " + runsDir);
+      if (ramp != null) {
+        log("ramp HTML report: " + ramp.report());
+      }
+    }
+    System.exit(0);
+  }
+
+  private static List<RunResult> runAll(RunContext ctx, BenchmarkOptions options) {
+    List<RunResult> results = new ArrayList<>();
+    for (int users : options.users()) {
+      for (int rep = 1; rep <= options.repetitions(); rep++) {
+        for (Client client : options.clients()) {
+          double background = Environment.awaitQuietMachine();
+          RunResult r = run(ctx, client, users, rep).withBackgroundBusy(background);
+          results.add(r);
+          log(progress(r));
+        }
+      }
+    }
+    return results;
+  }
+
+  private static RunResult run(RunContext ctx, Client client, int users, int repetition) {
+    return switch (client) {
+      case GATLING -> GatlingRun.atOnce(ctx, users, repetition);
+      case MINA -> MinaRun.atOnce(ctx, users, repetition);
+      case OPENSSH -> OpenSshRun.atOnce(ctx, users, repetition);
+    };
+  }
+
+  private static String progress(RunResult r) {
+    String s = String.format(Locale.ROOT, "N=%d #%d %-12s total %s", r.users(), r.repetition(),
+        r.client().label, Format.millis(r.total()));
+    if (r.phases() != null) {
+      s += ", auth+execute " + Format.millis(r.phases().authExecute())
+          + ", execute " + Format.millis(r.phases().execute());
+    }
+    s += ", client CPU " + Format.millis(r.clientCpu()) + ", server CPU " + Format.millis(r.serverCpu())
+        + ", errors " + r.errors();
+    if (r.backgroundBusy() > Environment.QUIET) {
+      s += " (machine " + Format.percent(r.backgroundBusy()) + " busy before the run: noisy)";
+    }
+    if (!r.errorSamples().isEmpty()) {
+      s += " " + r.errorSamples();
+    }
+    return s;
+  }
+
+  private static Path write(Path dir, String name, String content) {
+    try {
+      Files.createDirectories(dir);
+      return Files.writeString(dir.resolve(name), content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void copy(Path from, Path to) {
+    try {
+      Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void log(String message) {
+    System.out.println("[benchmark " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"))
+        + "] " + message);
+  }
+}
