@@ -1,5 +1,6 @@
 package io.github.gatlingssh.benchmark;
 
+import io.github.gatlingssh.client.ClientSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.config.hosts.KnownHostEntry;
 import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.cipher.BuiltinCiphers;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
@@ -27,7 +29,7 @@ import org.apache.sshd.core.CoreModuleProperties;
 
 /**
  * A MINA {@link SshClient} with the settings gatling-ssh uses: TCP_NODELAY, curve25519-sha256 key
- * exchange first, ed25519 host keys first, want-reply on exec, public key authentication only, no
+ * exchange first, ed25519 host keys first, gatling-ssh's default ciphers (AES-GCM first), want-reply on exec, public key authentication only, no
  * ~/.ssh files; host keys checked against a known_hosts file read once.
  */
 final class BareMinaClient {
@@ -52,6 +54,8 @@ final class BareMinaClient {
     List<NamedFactory<Signature>> signatures = new ArrayList<>(client.getSignatureFactories());
     signatures.sort(Comparator.comparing(f -> f.getName().contains("ed25519") ? 0 : 1));
     client.setSignatureFactories(signatures);
+    client.setCipherFactories(List.copyOf(
+        BuiltinCiphers.parseCiphersList(ClientSettings.DEFAULT_CIPHERS).getParsedFactories()));
     CoreModuleProperties.TCP_NODELAY.set(client, true);
     CoreModuleProperties.REQUEST_EXEC_REPLY.set(client, true);
     CoreModuleProperties.PREFERRED_AUTHS.set(client, "publickey");

@@ -188,7 +188,10 @@ public final class SshProtocolBuilder implements ProtocolBuilder {
     return client(c -> new ClientSettings(List.of(names), c.ciphers(), c.macs(), c.ioThreads(), c.windowSize()));
   }
 
-  /** Ciphers, in preference order (default: MINA's list, chacha20-poly1305 and AES-GCM/CTR). */
+  /**
+   * Ciphers, in preference order (default: aes128-gcm, aes256-gcm, chacha20-poly1305, aes-ctr:
+   * AES-GCM first, the cheapest for client and server on CPUs with AES-NI).
+   */
   public SshProtocolBuilder ciphers(String... names) {
     return client(c -> new ClientSettings(c.kexAlgorithms(), List.of(names), c.macs(), c.ioThreads(), c.windowSize()));
   }
