@@ -23,6 +23,7 @@ import org.apache.sshd.common.util.security.SecurityUtils;
  * Gatling's event loops or MINA's I/O threads.
  */
 final class PrivateKeys implements AutoCloseable {
+  private static final org.slf4j.Logger LOGGER = org.slf4j.LoggerFactory.getLogger(PrivateKeys.class);
   private final Map<Source, CompletableFuture<List<KeyPair>>> cache = new ConcurrentHashMap<>();
   private volatile ExecutorService loader;
 
@@ -93,6 +94,7 @@ final class PrivateKeys implements AutoCloseable {
       if (pairs != null) {
         pairs.forEach(keys::add);
       }
+      LOGGER.debug("Loaded private key {} ({} key pair(s))", path.toAbsolutePath(), keys.size());
       if (keys.isEmpty()) {
         throw new KeyLoadException("no private key found in " + path.toAbsolutePath()
             + (source.passphrase() == null ? " (if it is encrypted, give its passphrase: privateKey(path, passphrase))" : ""));

@@ -11,6 +11,7 @@ import io.github.gatlingssh.server.EmbeddedSshServer;
 import io.github.gatlingssh.server.Faults;
 import io.github.gatlingssh.testing.BlackHole;
 import io.github.gatlingssh.testing.GatlingResult;
+import io.github.gatlingssh.testing.JvmResources;
 import io.github.gatlingssh.testing.KeyFormat;
 import io.github.gatlingssh.testing.KeyType;
 import io.github.gatlingssh.testing.PrivateSshd;
@@ -536,8 +537,10 @@ class FaultMatrixTest {
           .as("embedded server sessions left: %d", server.activeSessionCount()).isTrue();
       assertThat(Polling.until(deadline, () -> sshdChildren().isEmpty()))
           .as("OpenSSH per-connection processes left: %s", sshdChildren()).isTrue();
-      assertThat(Polling.until(deadline, () -> clientMinaThreads().isEmpty()))
-          .as("MINA client threads left: %s", clientMinaThreads()).isTrue();
+      assertThat(Polling.until(deadline, () -> JvmResources.clientMinaThreads().isEmpty()))
+          .as("MINA client threads left: %s", JvmResources.clientMinaThreads()).isTrue();
+      assertThat(JvmResources.clientSocketsTo(server.port())).isEmpty();
+      assertThat(JvmResources.clientSocketsTo(sshd.port())).isEmpty();
     }
   }
 
@@ -550,10 +553,4 @@ class FaultMatrixTest {
    * MINA threads that are neither an embedded server's ({@code sshd-gatling-ssh-server-N-...}) nor
    * the JVM-wide {@code sshd-kex-flusher} pool that MINA shares between clients and servers.
    */
-  private static List<String> clientMinaThreads() {
-    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-        .filter(n -> n.startsWith("sshd-") && !n.startsWith("sshd-kex-flusher")
-            && !n.contains("gatling-ssh-server-"))
-        .sorted().toList();
-  }
 }
