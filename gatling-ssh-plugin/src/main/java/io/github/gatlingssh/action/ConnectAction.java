@@ -43,7 +43,11 @@ final class ConnectAction extends SshAction {
         return;
       }
       connectRequest
-          .thenCompose(r -> components.connector().connect(r, session.eventLoop()))
+          .thenCompose(r -> components.connector().connect(r, session.eventLoop())
+              .thenApply(connection -> {
+                components.connected(r, connection);
+                return connection;
+              }))
           .whenComplete((connection, error) -> {
             long end = now();
             onUserLoop(session, () -> {

@@ -91,6 +91,11 @@ public final class SshComponents implements ProtocolComponents {
     return connector;
   }
 
+  /** Records what a new connection negotiated: logged once per run and server. */
+  public void connected(ConnectRequest request, SshConnection connection) {
+    engine.noteNegotiated(request.address(), connection.negotiated());
+  }
+
   /**
    * Resolves this user's connection settings (EL) and, when needed, loads its key off-thread.
    *

@@ -20,6 +20,7 @@ final class SshEngine implements AutoCloseable {
   private final PrivateKeys keys = new PrivateKeys();
   private final AtomicBoolean acceptAnyWarned = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final java.util.Set<String> negotiations = ConcurrentHashMap.newKeySet();
 
   SshConnector connector(ClientSettings settings) {
     if (closed.get()) {
@@ -36,6 +37,13 @@ final class SshEngine implements AutoCloseable {
     if (acceptAnyWarned.compareAndSet(false, true)) {
       LOGGER.warn("SSH host key verification is disabled (acceptAnyHostKey()): any server, including an"
           + " impostor, is trusted in this run");
+    }
+  }
+
+  /** Logs, once per run and server, what the connections to it negotiated (kex, host key, cipher, MAC). */
+  void noteNegotiated(String address, io.github.gatlingssh.client.Negotiated negotiated) {
+    if (negotiations.add(address + " " + negotiated)) {
+      LOGGER.info("SSH connections to {} negotiated {}", address, negotiated);
     }
   }
 
