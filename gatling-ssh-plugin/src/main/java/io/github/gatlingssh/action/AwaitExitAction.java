@@ -7,11 +7,9 @@ import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
 import io.github.gatlingssh.check.SshChecks;
-import io.github.gatlingssh.check.SshResponse;
 import io.github.gatlingssh.client.Durations;
 import io.github.gatlingssh.client.RemoteCommand;
 import io.github.gatlingssh.client.SshFailure;
-import io.github.gatlingssh.client.SshRequestException;
 import io.github.gatlingssh.protocol.SshComponents;
 import io.github.gatlingssh.protocol.SshProtocol;
 import java.time.Duration;
@@ -56,14 +54,7 @@ final class AwaitExitAction extends SshAction {
       rc.completion().whenComplete((result, error) -> {
         long end = now();
         cancel(timer);
-        onUserLoop(session, () -> {
-          if (error != null) {
-            done(without, request, start, end, SshRequestException.unwrap(error, SshFailure.Step.EXEC));
-          } else {
-            CommandChecks.Outcome outcome = checks.apply(without, new SshResponse(result, start, end));
-            done(outcome.session(), request, start, end, outcome.failure());
-          }
-        });
+        onUserLoop(session, () -> finishCommand(without, request, start, end, result, error, checks));
       });
     });
   }

@@ -10,12 +10,10 @@ import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
 import io.github.gatlingssh.check.SshChecks;
-import io.github.gatlingssh.check.SshResponse;
 import io.github.gatlingssh.client.Durations;
 import io.github.gatlingssh.client.RemoteCommand;
 import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshFailure;
-import io.github.gatlingssh.client.SshRequestException;
 import io.github.gatlingssh.protocol.Param;
 import io.github.gatlingssh.protocol.SshComponents;
 import io.github.gatlingssh.protocol.SshProtocol;
@@ -47,27 +45,17 @@ final class ExecAction extends SshAction {
     String commandLine = value(resolved);
     return success(() -> {
       long start = now();
-      SshConnection connection = UserState.connection(session, connectionName);
-      SshFailure notConnected = UserState.notConnected(connection, connectionName);
-      if (notConnected != null) {
-        done(session, request, start, start, notConnected);
+      SshConnection connection = openConnection(session, request, start, connectionName);
+      if (connection == null) {
         return;
       }
-      SshProtocol protocol = components.protocol();
-      RemoteCommand rc = connection.exec(commandLine, protocol.charset(), protocol.maxOutputLength());
+      RemoteCommand rc = startCommand(connection, commandLine);
       ScheduledFuture<?> timer = schedule(session, timeout, () -> rc.cancel(new SshFailure(SshFailure.Step.TIMEOUT,
           "command did not finish within " + Durations.format(timeout) + "; channel closed")));
       rc.completion().whenComplete((result, error) -> {
         long end = now();
         cancel(timer);
-        onUserLoop(session, () -> {
-          if (error != null) {
-            done(session, request, start, end, SshRequestException.unwrap(error, SshFailure.Step.EXEC));
-          } else {
-            CommandChecks.Outcome outcome = checks.apply(session, new SshResponse(result, start, end));
-            done(outcome.session(), request, start, end, outcome.failure());
-          }
-        });
+        onUserLoop(session, () -> finishCommand(session, request, start, end, result, error, checks));
       });
     });
   }

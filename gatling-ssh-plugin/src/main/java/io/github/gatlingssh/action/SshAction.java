@@ -20,8 +20,14 @@ import io.gatling.core.session.Session;
 import io.gatling.core.stats.StatsEngine;
 import io.gatling.core.structure.ScenarioContext;
 import io.gatling.core.util.NameGen;
+import io.github.gatlingssh.check.SshResponse;
+import io.github.gatlingssh.client.CommandResult;
+import io.github.gatlingssh.client.RemoteCommand;
+import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshFailure;
+import io.github.gatlingssh.client.SshRequestException;
 import io.github.gatlingssh.protocol.SshComponents;
+import io.github.gatlingssh.protocol.SshProtocol;
 import io.netty.channel.EventLoop;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -126,6 +132,37 @@ abstract class SshAction implements RequestAction, NameGen {
 
   protected final void done(Session session, String request, long start, long end, SshFailure failure) {
     done(session, request, start, end, failure == null ? null : failure.message());
+  }
+
+  /** The user's open connection of that name; else logs this request KO ("not connected") and returns null. */
+  protected final SshConnection openConnection(Session session, String request, long start, String connectionName) {
+    SshConnection connection = UserState.connection(session, connectionName);
+    SshFailure notConnected = UserState.notConnected(connection, connectionName);
+    if (notConnected != null) {
+      done(session, request, start, start, notConnected);
+      return null;
+    }
+    return connection;
+  }
+
+  /** Starts a command with the protocol's charset and output limit. */
+  protected final RemoteCommand startCommand(SshConnection connection, String commandLine) {
+    SshProtocol protocol = components.protocol();
+    return connection.exec(commandLine, protocol.charset(), protocol.maxOutputLength());
+  }
+
+  /**
+   * Ends a request that waited for a command's end (on the user's event loop): KO with the
+   * failure, or the verdict of its checks.
+   */
+  protected final void finishCommand(Session session, String request, long start, long end,
+      CommandResult result, Throwable error, CommandChecks checks) {
+    if (error != null) {
+      done(session, request, start, end, SshRequestException.unwrap(error, SshFailure.Step.EXEC));
+    } else {
+      CommandChecks.Outcome outcome = checks.apply(session, new SshResponse(result, start, end));
+      done(outcome.session(), request, start, end, outcome.failure());
+    }
   }
 
   /**

@@ -16,7 +16,6 @@ import io.github.gatlingssh.client.SshFailure;
 import io.github.gatlingssh.client.SshRequestException;
 import io.github.gatlingssh.protocol.Param;
 import io.github.gatlingssh.protocol.SshComponents;
-import io.github.gatlingssh.protocol.SshProtocol;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 
@@ -49,10 +48,8 @@ final class StartAction extends SshAction {
     String commandLine = value(resolved);
     return success(() -> {
       long start = now();
-      SshConnection connection = UserState.connection(session, connectionName);
-      SshFailure notConnected = UserState.notConnected(connection, connectionName);
-      if (notConnected != null) {
-        done(session, request, start, start, notConnected);
+      SshConnection connection = openConnection(session, request, start, connectionName);
+      if (connection == null) {
         return;
       }
       if (UserState.command(session, connectionName, channelName) != null) {
@@ -60,8 +57,7 @@ final class StartAction extends SshAction {
             + channelName + "' was not awaited: add awaitExit() before starting another, or use channelName(..)"));
         return;
       }
-      SshProtocol protocol = components.protocol();
-      RemoteCommand rc = connection.exec(commandLine, protocol.charset(), protocol.maxOutputLength());
+      RemoteCommand rc = startCommand(connection, commandLine);
       ScheduledFuture<?> timer = schedule(session, timeout, () -> rc.cancel(new SshFailure(SshFailure.Step.TIMEOUT,
           "the server did not accept the command within " + Durations.format(timeout) + "; channel closed")));
       rc.accepted().whenComplete((ignored, error) -> {
