@@ -1,5 +1,6 @@
 package io.github.gatlingssh.benchmark;
 
+import io.github.gatlingssh.server.SeedFile;
 import io.github.gatlingssh.server.EmbeddedSshServer;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +31,7 @@ final class BareWarmUp {
       try {
         BareSession.Setup setup = new BareSession.Setup(client, server.host(), server.port(),
             server.username(), server.clientKeyPair(), "cat " + server.seedFile(),
-            SeedData.LINES, SeedData.BYTES);
+            SeedFile.LINE_COUNT, SeedFile.SIZE);
         while (sessions < SESSIONS && System.nanoTime() < deadline) {
           CountDownLatch round = new CountDownLatch(CONCURRENCY);
           for (int i = 0; i < CONCURRENCY; i++) {

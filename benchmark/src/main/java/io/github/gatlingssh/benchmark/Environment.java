@@ -1,5 +1,6 @@
 package io.github.gatlingssh.benchmark;
 
+import io.github.gatlingssh.server.SeedFile;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ final class Environment {
         + ", MaxStartups " + TargetServer.MAX_STARTUPS + ", MaxSessions " + TargetServer.MAX_SESSIONS
         + ", UseDNS no, UsePAM no, LogLevel VERBOSE, user " + server.username()
         + ", ed25519 user key");
-    env.put("file", server.dataFile() + " (" + SeedData.BYTES + " bytes, " + SeedData.LINES + " lines)");
+    env.put("file", server.dataFile() + " (" + SeedFile.SIZE + " bytes, " + SeedFile.LINE_COUNT + " lines)");
     env.put("serverCpuCrossCheck", server.cgroupDescription().orElse("none (no writable cgroup)"));
     return env;
   }

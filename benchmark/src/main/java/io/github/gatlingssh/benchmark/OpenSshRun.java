@@ -1,5 +1,6 @@
 package io.github.gatlingssh.benchmark;
 
+import io.github.gatlingssh.server.SeedFile;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,7 @@ final class OpenSshRun {
 
   /** Checks each process's output; deletes the files of those that printed the file exactly. */
   private static List<String> checkOutputs(Path dir, int users) {
-    byte[] expected = SeedData.content();
+    byte[] expected = SeedFile.content();
     List<String> errors = new ArrayList<>();
     for (int i = 1; i <= users; i++) {
       try {

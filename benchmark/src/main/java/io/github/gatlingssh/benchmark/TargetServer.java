@@ -1,5 +1,6 @@
 package io.github.gatlingssh.benchmark;
 
+import io.github.gatlingssh.server.SeedFile;
 import io.github.gatlingssh.testing.PrivateSshd;
 import io.github.gatlingssh.testing.SshdOptions;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ final class TargetServer implements AutoCloseable {
         .maxSessions(MAX_SESSIONS)
         .build());
     try {
-      Path file = sshd.createDataFile("seed.txt", SeedData.content());
+      Path file = sshd.createDataFile("seed.txt", SeedFile.content());
       return new TargetServer(sshd, file, CpuCgroup.tryCreate(sshd.pid()));
     } catch (RuntimeException e) {
       sshd.close();

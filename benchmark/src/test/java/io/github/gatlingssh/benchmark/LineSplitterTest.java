@@ -1,5 +1,6 @@
 package io.github.gatlingssh.benchmark;
 
+import io.github.gatlingssh.server.SeedFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -29,19 +30,14 @@ class LineSplitterTest {
   void theSeedFileIs333LinesOf80Bytes() {
     List<String> lines = new ArrayList<>();
     LineSplitter s = new LineSplitter(lines::add);
-    byte[] seed = SeedData.content();
+    byte[] seed = SeedFile.content();
     for (int off = 0; off < seed.length; off += 1000) {
       s.feed(seed, off, Math.min(1000, seed.length - off));
     }
     s.finish();
 
-    assertThat(s.lines()).isEqualTo(SeedData.LINES);
-    assertThat(s.bytes()).isEqualTo(SeedData.BYTES);
+    assertThat(s.lines()).isEqualTo(SeedFile.LINE_COUNT);
+    assertThat(s.bytes()).isEqualTo(SeedFile.SIZE);
     assertThat(lines.get(332)).isEqualTo("L" + "0".repeat(75) + "332");
-  }
-
-  @Test
-  void seedDataIsThePluginsSeedFile() {
-    assertThat(SeedData.content()).isEqualTo(io.github.gatlingssh.server.SeedFile.content());
   }
 }

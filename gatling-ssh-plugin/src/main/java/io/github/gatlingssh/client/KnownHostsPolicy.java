@@ -67,11 +67,11 @@ public final class KnownHostsPolicy implements HostKeyPolicy {
   @Override
   public SshFailure verify(String host, int port, PublicKey serverKey) {
     List<Entry> matching = byHostPort.computeIfAbsent(host + ':' + port, k -> matching(host, port));
-    String fingerprint = KeyUtils.getFingerPrint(serverKey);
     String keyType = KeyUtils.getKeyType(serverKey);
-    String hostName = port == 22 ? host : "[" + host + "]:" + port;
     for (Entry e : matching) { // a revoked key is refused whatever the order of the lines
       if (REVOKED.equals(e.marker) && e.key != null && KeyUtils.compareKeys(e.key, serverKey)) {
+        String hostName = hostName(host, port);
+        String fingerprint = KeyUtils.getFingerPrint(serverKey);
         return new SshFailure(SshFailure.Step.HOST_KEY,
             "the host key of " + hostName + ", " + keyType + " " + fingerprint + ", is marked @revoked in known_hosts");
       }
@@ -88,6 +88,9 @@ public final class KnownHostsPolicy implements HostKeyPolicy {
         sameTypeListed = true;
       }
     }
+    // rejected: only now is the fingerprint worth computing
+    String hostName = hostName(host, port);
+    String fingerprint = KeyUtils.getFingerPrint(serverKey);
     String key = keyType + " " + fingerprint;
     if (sameTypeListed) {
       warnOnce(hostName + key, "The host key of " + hostName + " changed: the server sent " + key + ", " + file
@@ -101,6 +104,10 @@ public final class KnownHostsPolicy implements HostKeyPolicy {
         + "\") or opt out with acceptAnyHostKey().");
     return new SshFailure(SshFailure.Step.HOST_KEY, "unknown host " + hostName + ", " + key
         + ": add it to known_hosts, pin hostKeyFingerprint(..) or acceptAnyHostKey()");
+  }
+
+  private static String hostName(String host, int port) {
+    return port == 22 ? host : "[" + host + "]:" + port;
   }
 
   /** The full explanation (file, commands) once per host and key; KO messages are cut at 200 characters. */

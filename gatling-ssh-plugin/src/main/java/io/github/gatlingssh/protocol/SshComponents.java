@@ -1,7 +1,6 @@
 package io.github.gatlingssh.protocol;
 
 import io.gatling.commons.validation.Validation;
-import io.gatling.core.CoreComponents;
 import io.gatling.core.protocol.ProtocolComponents;
 import io.gatling.core.session.Session;
 import io.github.gatlingssh.client.ConnectRequest;
@@ -34,15 +33,13 @@ import scala.runtime.BoxedUnit;
 public final class SshComponents implements ProtocolComponents {
   private final SshProtocol protocol;
   private final SshEngine engine;
-  private final CoreComponents core;
   private final SshConnector connector;
   private final HostKeyPolicy hostKeyPolicy;
   private final List<KeyPair> staticKeys;
 
-  SshComponents(SshProtocol protocol, SshEngine engine, CoreComponents core) {
+  SshComponents(SshProtocol protocol, SshEngine engine) {
     this.protocol = protocol;
     this.engine = engine;
-    this.core = core;
     this.connector = engine.connector(protocol.client());
     this.hostKeyPolicy = hostKeyPolicy(protocol.hostKeys(), engine);
     this.staticKeys = staticKeys(protocol.privateKey(), engine);
@@ -81,10 +78,6 @@ public final class SshComponents implements ProtocolComponents {
 
   public SshProtocol protocol() {
     return protocol;
-  }
-
-  public CoreComponents core() {
-    return core;
   }
 
   public SshConnector connector() {

@@ -87,7 +87,7 @@ public record SshProtocol(
         engine.close();
         return BoxedUnit.UNIT;
       });
-      return protocol -> new SshComponents(protocol, engine, core);
+      return protocol -> new SshComponents(protocol, engine);
     }
   };
 }

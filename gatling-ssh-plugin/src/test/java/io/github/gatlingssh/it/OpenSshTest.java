@@ -5,13 +5,13 @@ import static io.github.gatlingssh.javaapi.SshDsl.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
+import io.github.gatlingssh.server.SeedFile;
 import io.github.gatlingssh.testing.GatlingResult;
 import io.github.gatlingssh.testing.KeyFormat;
 import io.github.gatlingssh.testing.KeyType;
 import io.github.gatlingssh.testing.Overlap;
 import io.github.gatlingssh.testing.PrivateSshd;
 import io.github.gatlingssh.testing.ScriptedSimulation;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,11 +31,7 @@ class OpenSshTest {
   static void startSshd() {
     PrivateSshd.assumeAvailable();
     sshd = PrivateSshd.start();
-    StringBuilder seed = new StringBuilder();
-    for (int i = 0; i < 333; i++) {
-      seed.append(String.format("L%078d\n", i));
-    }
-    seedFile = sshd.createDataFile("seed.txt", seed.toString().getBytes(StandardCharsets.US_ASCII));
+    seedFile = sshd.createDataFile("seed.txt", SeedFile.content());
   }
 
   @AfterAll

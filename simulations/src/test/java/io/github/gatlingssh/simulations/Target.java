@@ -4,6 +4,7 @@ import static io.github.gatlingssh.javaapi.SshDsl.ssh;
 
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.server.EmbeddedSshServer;
+import io.github.gatlingssh.server.SeedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -28,8 +29,8 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 final class Target implements AutoCloseable {
   /** The seed workload's file: 333 lines of 80 bytes. */
-  static final int SEED_LINES = 333;
-  static final int SEED_BYTES = 26_640;
+  static final int SEED_LINES = SeedFile.LINE_COUNT;
+  static final int SEED_BYTES = SeedFile.SIZE;
 
   private final SshProtocolBuilder protocol;
   private final String dataFile;
@@ -112,11 +113,7 @@ final class Target implements AutoCloseable {
     try {
       Path file = Path.of(System.getProperty("java.io.tmpdir"), "gatling-ssh-seed-" + SEED_BYTES + ".txt");
       if (!Files.exists(file) || Files.size(file) != SEED_BYTES) {
-        StringBuilder sb = new StringBuilder(SEED_BYTES);
-        for (int i = 0; i < SEED_LINES; i++) {
-          sb.append(String.format("L%078d\n", i));
-        }
-        Files.writeString(file, sb);
+        Files.write(file, SeedFile.content());
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
       }
       return file;
