@@ -25,9 +25,9 @@ class SshProtocolBuilderTest {
   void aCompleteProtocolBuilds() throws IOException {
     SshProtocol p = ssh.host("127.0.0.1").port(2222).username("bench").privateKey(keyFile().toString())
         .connectTimeout(Duration.ofSeconds(3)).requestTimeout(Duration.ofSeconds(7)).protocol();
-    assertThat(p.port().staticValue()).contains(2222);
-    assertThat(p.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
-    assertThat(p.requestTimeout()).isEqualTo(Duration.ofSeconds(7));
+    assertThat(p.target().port().staticValue()).contains(2222);
+    assertThat(p.client().connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(p.client().requestTimeout()).isEqualTo(Duration.ofSeconds(7));
     assertThat(p.hostKeys().mode()).isEqualTo(HostKeyVerification.Mode.KNOWN_HOSTS);
   }
 
@@ -36,7 +36,7 @@ class SshProtocolBuilderTest {
     SshProtocolBuilder a = ssh.host("a");
     SshProtocolBuilder b = a.host("b");
     assertThat(a).isNotSameAs(b);
-    assertThat(a.host("x").username("u").password("p").protocol().host().staticValue()).contains("x");
+    assertThat(a.host("x").username("u").password("p").protocol().target().host().staticValue()).contains("x");
     assertThatThrownBy(ssh::protocol).hasMessageContaining("no host");
   }
 
@@ -69,7 +69,7 @@ class SshProtocolBuilderTest {
 
   @Test
   void aKeyPathInElIsCheckedPerUserNotAtBuildTime() {
-    assertThat(ssh.host("h").username("u").privateKey("#{keyPath}").protocol().privateKey()).isNotNull();
+    assertThat(ssh.host("h").username("u").privateKey("#{keyPath}").protocol().auth().privateKey()).isNotNull();
   }
 
   @Test
@@ -120,8 +120,8 @@ class SshProtocolBuilderTest {
   @Test
   void theDefaultKexPutsCurve25519FirstAndHasNoPostQuantumHybrid() {
     SshProtocol p = ssh.host("h").username("u").password("p").protocol();
-    assertThat(p.client().kexAlgorithms()).first().isEqualTo("curve25519-sha256");
-    assertThat(p.client().kexAlgorithms()).noneMatch(k -> k.contains("sntrup") || k.contains("mlkem"));
+    assertThat(p.algorithms().kexAlgorithms()).first().isEqualTo("curve25519-sha256");
+    assertThat(p.algorithms().kexAlgorithms()).noneMatch(k -> k.contains("sntrup") || k.contains("mlkem"));
   }
 
   @Test
