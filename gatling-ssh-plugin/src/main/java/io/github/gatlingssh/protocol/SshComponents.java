@@ -76,10 +76,12 @@ public final class SshComponents implements ProtocolComponents {
     }
   }
 
+  /** The settings these components were made for. */
   public SshProtocol protocol() {
     return protocol;
   }
 
+  /** The MINA client shared by every protocol of this run with the same client settings. */
   public SshConnector connector() {
     return connector;
   }

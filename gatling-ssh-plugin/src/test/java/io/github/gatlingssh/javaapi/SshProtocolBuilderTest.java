@@ -4,12 +4,16 @@ import static io.github.gatlingssh.javaapi.SshDsl.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.gatlingssh.client.ClientSettings;
+import io.github.gatlingssh.protocol.ClientOptions;
 import io.github.gatlingssh.protocol.HostKeyVerification;
 import io.github.gatlingssh.protocol.SshProtocol;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,6 +126,27 @@ class SshProtocolBuilderTest {
     SshProtocol p = ssh.host("h").username("u").password("p").protocol();
     assertThat(p.algorithms().kexAlgorithms()).first().isEqualTo("curve25519-sha256");
     assertThat(p.algorithms().kexAlgorithms()).noneMatch(k -> k.contains("sntrup") || k.contains("mlkem"));
+  }
+
+  @Test
+  void eachSettingLandsInItsGroupAndTheClientSettingsAreMadeFromAlgorithmsAndClientOptions() {
+    SshProtocol p = ssh.host("h").port("#{port}").username("u").password("p")
+        .kexAlgorithms("ecdh-sha2-nistp256").ciphers("aes256-ctr").macs("hmac-sha2-256")
+        .ioThreads(3).windowSize(1 << 16).charset("ISO-8859-1").maxOutputLength(10).disableWarmUp()
+        .acceptAnyHostKey().protocol();
+    assertThat(p.target().port().staticValue()).isEmpty();
+    assertThat(p.auth().password()).isNotNull();
+    assertThat(p.auth().privateKey()).isNull();
+    assertThat(p.hostKeys().mode()).isEqualTo(HostKeyVerification.Mode.ACCEPT_ANY);
+    assertThat(p.output().charset()).isEqualTo(StandardCharsets.ISO_8859_1);
+    assertThat(p.output().maxOutputLength()).isEqualTo(10);
+    assertThat(p.client().warmUp()).isFalse();
+    assertThat(p.client().connectTimeout()).isEqualTo(ClientOptions.DEFAULT_CONNECT_TIMEOUT);
+    assertThat(p.clientSettings()).isEqualTo(new ClientSettings(
+        List.of("ecdh-sha2-nistp256"), List.of("aes256-ctr"), List.of("hmac-sha2-256"), 3, 1 << 16));
+    assertThat(ssh.host("h").username("u").password("p").protocol().clientSettings())
+        .isEqualTo(ClientSettings.DEFAULT);
+    assertThat(ssh.host("h").username("u").password("p").protocol().client().warmUp()).isTrue();
   }
 
   @Test
