@@ -156,8 +156,7 @@ public final class SshProtocolBuilder implements ProtocolBuilder {
     if (fingerprints.length == 0) {
       throw new IllegalArgumentException("hostKeyFingerprint(..) needs at least one fingerprint, e.g. \"SHA256:...\"");
     }
-    HostKeyVerification v = HostKeyVerification.fingerprints(List.of(fingerprints));
-    return with(s -> s.withHostKeys(v));
+    return with(s -> s.withHostKeys(HostKeyVerification.fingerprints(List.of(fingerprints))));
   }
 
   /**
@@ -221,8 +220,7 @@ public final class SshProtocolBuilder implements ProtocolBuilder {
    * post-quantum hybrids): {@code ssh.kexAlgorithms("curve25519-sha256", "ecdh-sha2-nistp256")}.
    */
   public SshProtocolBuilder kexAlgorithms(String... names) {
-    List<String> list = List.of(names);
-    return withMinaClient(s -> s.withAlgorithms(s.algorithms().withKexAlgorithms(list)));
+    return withMinaClient(s -> s.withAlgorithms(s.algorithms().withKexAlgorithms(List.of(names))));
   }
 
   /**
@@ -231,14 +229,12 @@ public final class SshProtocolBuilder implements ProtocolBuilder {
    * ssh.ciphers("chacha20-poly1305@openssh.com")}.
    */
   public SshProtocolBuilder ciphers(String... names) {
-    List<String> list = List.of(names);
-    return withMinaClient(s -> s.withAlgorithms(s.algorithms().withCiphers(list)));
+    return withMinaClient(s -> s.withAlgorithms(s.algorithms().withCiphers(List.of(names))));
   }
 
   /** MACs, in preference order (default: MINA's list): {@code ssh.macs("hmac-sha2-256-etm@openssh.com")}. */
   public SshProtocolBuilder macs(String... names) {
-    List<String> list = List.of(names);
-    return withMinaClient(s -> s.withAlgorithms(s.algorithms().withMacs(list)));
+    return withMinaClient(s -> s.withAlgorithms(s.algorithms().withMacs(List.of(names))));
   }
 
   /** MINA I/O threads shared by all connections (default: cores + 1): {@code ssh.ioThreads(4)}. */
