@@ -33,8 +33,8 @@ final class AwaitExitAction extends SshAction {
     this.connectionName = attributes.connectionName();
     this.channelName = attributes.channelName();
     this.key = UserState.commandKey(connectionName, channelName);
-    this.timeout = attributes.timeout() != null ? attributes.timeout() : protocol.requestTimeout();
-    this.checks = new CommandChecks(SshChecks.toScalaChecks(attributes.checks(), protocol.charset()));
+    this.timeout = attributes.timeout() != null ? attributes.timeout() : protocol.client().requestTimeout();
+    this.checks = new CommandChecks(SshChecks.toScalaChecks(attributes.checks(), protocol.output().charset()));
   }
 
   @Override

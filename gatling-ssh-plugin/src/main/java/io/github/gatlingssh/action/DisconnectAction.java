@@ -26,7 +26,7 @@ final class DisconnectAction extends SshAction {
     this.connectionName = attributes.connectionName();
     this.connectionKey = UserState.connectionKey(connectionName);
     this.commandKeyPrefix = UserState.commandKey(connectionName, "");
-    this.timeout = attributes.timeout() != null ? attributes.timeout() : components.protocol().requestTimeout();
+    this.timeout = attributes.timeout() != null ? attributes.timeout() : components.protocol().client().requestTimeout();
   }
 
   @Override

@@ -32,8 +32,8 @@ final class ExecAction extends SshAction {
     SshProtocol protocol = components.protocol();
     this.connectionName = attributes.connectionName();
     this.command = attributes.command();
-    this.timeout = attributes.timeout() != null ? attributes.timeout() : protocol.requestTimeout();
-    this.checks = new CommandChecks(SshChecks.toScalaChecks(attributes.checks(), protocol.charset()));
+    this.timeout = attributes.timeout() != null ? attributes.timeout() : protocol.client().requestTimeout();
+    this.checks = new CommandChecks(SshChecks.toScalaChecks(attributes.checks(), protocol.output().charset()));
   }
 
   @Override

@@ -148,7 +148,7 @@ abstract class SshAction implements RequestAction, NameGen {
   /** Starts a command with the protocol's charset and output limit. */
   protected final RemoteCommand startCommand(SshConnection connection, String commandLine) {
     SshProtocol protocol = components.protocol();
-    return connection.exec(commandLine, protocol.charset(), protocol.maxOutputLength());
+    return connection.exec(commandLine, protocol.output().charset(), protocol.output().maxOutputLength());
   }
 
   /**

@@ -36,7 +36,7 @@ final class StartAction extends SshAction {
     this.channelName = attributes.channelName();
     this.key = UserState.commandKey(connectionName, channelName);
     this.command = attributes.command();
-    this.timeout = attributes.timeout() != null ? attributes.timeout() : components.protocol().requestTimeout();
+    this.timeout = attributes.timeout() != null ? attributes.timeout() : components.protocol().client().requestTimeout();
   }
 
   @Override

@@ -2,16 +2,14 @@ package io.github.gatlingssh.javaapi;
 
 import io.gatling.javaapi.core.ProtocolBuilder;
 import io.gatling.javaapi.core.Session;
-import io.github.gatlingssh.client.ClientSettings;
 import io.github.gatlingssh.client.SshConnector;
+import io.github.gatlingssh.protocol.Auth;
 import io.github.gatlingssh.protocol.HostKeyVerification;
 import io.github.gatlingssh.protocol.Param;
 import io.github.gatlingssh.protocol.SshProtocol;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -42,295 +40,258 @@ public final class SshProtocolBuilder implements ProtocolBuilder {
     this.protocol = protocol;
   }
 
-  private SshProtocolBuilder with(UnaryOperator<Values> change) {
-    return new SshProtocolBuilder(change.apply(new Values(protocol)).build());
+  private SshProtocolBuilder with(UnaryOperator<SshProtocol> change) {
+    return new SshProtocolBuilder(change.apply(protocol));
   }
 
   // --- target and credentials ---
 
-  /** The server's host name or address (EL). */
+  /** The server's host name or address (EL): {@code ssh.host("#{host}")}. */
   public SshProtocolBuilder host(String host) {
-    requireText(host, "host");
-    return with(v -> v.host(Param.el(host)));
+    Param<String> p = Param.el(requireText(host, "host"));
+    return with(s -> s.withTarget(s.target().withHost(p)));
   }
 
+  /** The server's host name or address per user: {@code ssh.host(session -> session.getString("host"))}. */
   public SshProtocolBuilder host(Function<Session, String> host) {
-    return with(v -> v.host(Param.fn(host)));
+    return with(s -> s.withTarget(s.target().withHost(Param.fn(host))));
   }
 
-  /** The server's port, 22 by default. */
+  /** The server's port, 22 by default: {@code ssh.port(2222)}. */
   public SshProtocolBuilder port(int port) {
-    checkPort(port);
-    return with(v -> v.port(Param.of(port)));
+    Param<Integer> p = Param.of(checkPort(port));
+    return with(s -> s.withTarget(s.target().withPort(p)));
   }
 
-  /** The server's port as Gatling EL, e.g. {@code "#{port}"}. */
+  /** The server's port as Gatling EL: {@code ssh.port("#{port}")}. */
   public SshProtocolBuilder port(String port) {
-    requireText(port, "port");
-    Param<Integer> p = Param.intEl(port);
+    Param<Integer> p = Param.intEl(requireText(port, "port"));
     p.staticValue().ifPresent(SshProtocolBuilder::checkPort);
-    return with(v -> v.port(p));
+    return with(s -> s.withTarget(s.target().withPort(p)));
   }
 
+  /** The server's port per user: {@code ssh.port(session -> session.getInt("port"))}. */
   public SshProtocolBuilder port(Function<Session, Integer> port) {
-    return with(v -> v.port(Param.fn(port)));
+    return with(s -> s.withTarget(s.target().withPort(Param.fn(port))));
   }
 
-  /** The user to log in as (EL). */
+  /** The user to log in as (EL): {@code ssh.username("bench")}. */
   public SshProtocolBuilder username(String username) {
-    requireText(username, "username");
-    return with(v -> v.username(Param.el(username)));
+    Param<String> p = Param.el(requireText(username, "username"));
+    return with(s -> s.withTarget(s.target().withUsername(p)));
   }
 
+  /** The user to log in as, per virtual user: {@code ssh.username(session -> session.getString("user"))}. */
   public SshProtocolBuilder username(Function<Session, String> username) {
-    return with(v -> v.username(Param.fn(username)));
+    return with(s -> s.withTarget(s.target().withUsername(Param.fn(username))));
   }
 
-  /** Password authentication (also answers keyboard-interactive password prompts). EL, e.g. {@code "#{password}"}. */
+  /**
+   * Password authentication (also answers keyboard-interactive password prompts), EL: {@code
+   * ssh.password("#{password}")}.
+   */
   public SshProtocolBuilder password(String password) {
-    Objects.requireNonNull(password, "password must not be null");
-    return with(v -> v.password(Param.el(password)));
+    Param<String> p = Param.el(Objects.requireNonNull(password, "password must not be null"));
+    return with(s -> s.withAuth(s.auth().withPassword(p)));
   }
 
+  /** Password authentication per user: {@code ssh.password(session -> session.getString("pwd"))}. */
   public SshProtocolBuilder password(Function<Session, String> password) {
-    return with(v -> v.password(Param.fn(password)));
+    return with(s -> s.withAuth(s.auth().withPassword(Param.fn(password))));
   }
 
   /**
    * Public key authentication with an unencrypted private key file (OpenSSH or PEM format; ed25519,
-   * ECDSA or RSA). The key is loaded once per run, not once per user.
+   * ECDSA or RSA), EL. The key is loaded once per run, not once per user: {@code
+   * ssh.privateKey("/home/me/.ssh/id_ed25519")}.
    */
   public SshProtocolBuilder privateKey(String path) {
-    requireText(path, "privateKey path");
-    return with(v -> v.privateKey(new SshProtocol.PrivateKey(Param.el(path), null)));
+    return privateKey(new Auth.PrivateKey(Param.el(requireText(path, "privateKey path")), null));
   }
 
-  /** Public key authentication with a passphrase-protected private key file (both EL). */
+  /**
+   * Public key authentication with a passphrase-protected private key file (both EL): {@code
+   * ssh.privateKey("/keys/id_ed25519", "#{passphrase}")}.
+   */
   public SshProtocolBuilder privateKey(String path, String passphrase) {
-    requireText(path, "privateKey path");
+    Param<String> p = Param.el(requireText(path, "privateKey path"));
     Objects.requireNonNull(passphrase, "passphrase must not be null");
-    return with(v -> v.privateKey(new SshProtocol.PrivateKey(Param.el(path), Param.el(passphrase))));
+    return privateKey(new Auth.PrivateKey(p, Param.el(passphrase)));
   }
 
+  /** An unencrypted private key file per user: {@code ssh.privateKey(session -> session.getString("key"))}. */
   public SshProtocolBuilder privateKey(Function<Session, String> path) {
-    return with(v -> v.privateKey(new SshProtocol.PrivateKey(Param.fn(path), null)));
+    return privateKey(new Auth.PrivateKey(Param.fn(path), null));
   }
 
+  /**
+   * A passphrase-protected private key file per user: {@code ssh.privateKey(session ->
+   * session.getString("key"), session -> session.getString("passphrase"))}.
+   */
   public SshProtocolBuilder privateKey(Function<Session, String> path, Function<Session, String> passphrase) {
-    return with(v -> v.privateKey(new SshProtocol.PrivateKey(Param.fn(path), Param.fn(passphrase))));
+    return privateKey(new Auth.PrivateKey(Param.fn(path), Param.fn(passphrase)));
+  }
+
+  private SshProtocolBuilder privateKey(Auth.PrivateKey key) {
+    return with(s -> s.withAuth(s.auth().withPrivateKey(key)));
   }
 
   // --- host key verification ---
 
   /**
    * Verifies host keys against this known_hosts file (default {@code ~/.ssh/known_hosts}): an
-   * unknown host or a changed key is a KO. Plain, hashed and {@code [host]:port} entries work.
+   * unknown host or a changed key is a KO. Plain, hashed and {@code [host]:port} entries work:
+   * {@code ssh.knownHosts("/home/me/.ssh/known_hosts")}.
    */
   public SshProtocolBuilder knownHosts(String path) {
-    requireText(path, "knownHosts path");
-    return with(v -> v.hostKeys(new HostKeyVerification(HostKeyVerification.Mode.KNOWN_HOSTS, Path.of(path), List.of())));
+    HostKeyVerification v = HostKeyVerification.knownHosts(Path.of(requireText(path, "knownHosts path")));
+    return with(s -> s.withHostKeys(v));
   }
 
-  /** Trusts only host keys with one of these fingerprints, as {@code ssh-keygen -lf} prints them ({@code SHA256:...}). */
+  /**
+   * Trusts only host keys with one of these fingerprints, as {@code ssh-keygen -lf} prints them:
+   * {@code ssh.hostKeyFingerprint("SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s")}.
+   */
   public SshProtocolBuilder hostKeyFingerprint(String... fingerprints) {
     if (fingerprints.length == 0) {
       throw new IllegalArgumentException("hostKeyFingerprint(..) needs at least one fingerprint, e.g. \"SHA256:...\"");
     }
-    return with(v -> v.hostKeys(new HostKeyVerification(
-        HostKeyVerification.Mode.FINGERPRINTS, null, Arrays.asList(fingerprints))));
+    return with(s -> s.withHostKeys(HostKeyVerification.fingerprints(List.of(fingerprints))));
   }
 
-  /** Disables host key verification: any server is trusted. An explicit opt-out, logged once per run. */
+  /**
+   * Disables host key verification: any server is trusted. An explicit opt-out, logged once per
+   * run: {@code ssh.acceptAnyHostKey()}.
+   */
   public SshProtocolBuilder acceptAnyHostKey() {
-    return with(v -> v.hostKeys(new HostKeyVerification(HostKeyVerification.Mode.ACCEPT_ANY, null, List.of())));
+    return with(s -> s.withHostKeys(HostKeyVerification.acceptAny()));
   }
 
   // --- timeouts and output ---
 
-  /** Bounds TCP connect + key exchange + authentication (default 10 s). */
+  /**
+   * Bounds TCP connect + key exchange + authentication (default 10 s): {@code
+   * ssh.connectTimeout(Duration.ofSeconds(5))}.
+   */
   public SshProtocolBuilder connectTimeout(Duration timeout) {
     checkPositive(timeout, "connectTimeout");
-    return with(v -> v.connectTimeout(timeout));
+    return with(s -> s.withClient(s.client().withConnectTimeout(timeout)));
   }
 
-  /** Default timeout of exec, start, awaitExit and disconnect (default 60 s); a request's own timeout(..) wins. */
+  /**
+   * Default timeout of exec, start, awaitExit and disconnect (default 60 s); a request's own
+   * timeout(..) wins: {@code ssh.requestTimeout(Duration.ofSeconds(30))}.
+   */
   public SshProtocolBuilder requestTimeout(Duration timeout) {
     checkPositive(timeout, "requestTimeout");
-    return with(v -> v.requestTimeout(timeout));
+    return with(s -> s.withClient(s.client().withRequestTimeout(timeout)));
   }
 
-  /** How stdout and stderr are decoded (default UTF-8; invalid input becomes U+FFFD). */
+  /**
+   * How stdout and stderr are decoded (default UTF-8; invalid input becomes U+FFFD): {@code
+   * ssh.charset("ISO-8859-1")}.
+   */
   public SshProtocolBuilder charset(String charset) {
     return charset(Charset.forName(charset));
   }
 
+  /** How stdout and stderr are decoded: {@code ssh.charset(StandardCharsets.ISO_8859_1)}. */
   public SshProtocolBuilder charset(Charset charset) {
     Objects.requireNonNull(charset, "charset must not be null");
-    return with(v -> v.charset(charset));
+    return with(s -> s.withOutput(s.output().withCharset(charset)));
   }
 
   /**
    * How many characters of stdout (and of stderr) a request keeps for its checks (default
    * 1,048,576). Output beyond it is read and counted ({@code bodyLength()} sees every byte) but
-   * not kept, so a huge output cannot exhaust memory.
+   * not kept, so a huge output cannot exhaust memory: {@code ssh.maxOutputLength(64 * 1024)}.
    */
   public SshProtocolBuilder maxOutputLength(int chars) {
     if (chars < 0) {
       throw new IllegalArgumentException("maxOutputLength must be >= 0, was " + chars);
     }
-    return with(v -> v.maxOutputLength(chars));
+    return with(s -> s.withOutput(s.output().withMaxOutputLength(chars)));
   }
 
   // --- client tuning ---
 
-  /** Key exchange algorithms, in preference order (default: curve25519-sha256 first, no post-quantum hybrids). */
+  /**
+   * Key exchange algorithms, in preference order (default: curve25519-sha256 first, no
+   * post-quantum hybrids): {@code ssh.kexAlgorithms("curve25519-sha256", "ecdh-sha2-nistp256")}.
+   */
   public SshProtocolBuilder kexAlgorithms(String... names) {
-    return client(c -> new ClientSettings(List.of(names), c.ciphers(), c.macs(), c.ioThreads(), c.windowSize()));
+    return withMinaClient(s -> s.withAlgorithms(s.algorithms().withKexAlgorithms(List.of(names))));
   }
 
   /**
    * Ciphers, in preference order (default: aes128-gcm, aes256-gcm, chacha20-poly1305, aes-ctr:
-   * AES-GCM first, the cheapest for client and server on CPUs with AES-NI).
+   * AES-GCM first, the cheapest for client and server on CPUs with AES-NI): {@code
+   * ssh.ciphers("chacha20-poly1305@openssh.com")}.
    */
   public SshProtocolBuilder ciphers(String... names) {
-    return client(c -> new ClientSettings(c.kexAlgorithms(), List.of(names), c.macs(), c.ioThreads(), c.windowSize()));
+    return withMinaClient(s -> s.withAlgorithms(s.algorithms().withCiphers(List.of(names))));
   }
 
-  /** MACs, in preference order (default: MINA's list). */
+  /** MACs, in preference order (default: MINA's list): {@code ssh.macs("hmac-sha2-256-etm@openssh.com")}. */
   public SshProtocolBuilder macs(String... names) {
-    return client(c -> new ClientSettings(c.kexAlgorithms(), c.ciphers(), List.of(names), c.ioThreads(), c.windowSize()));
+    return withMinaClient(s -> s.withAlgorithms(s.algorithms().withMacs(List.of(names))));
   }
 
-  /** MINA I/O threads shared by all connections (default: cores + 1). */
+  /** MINA I/O threads shared by all connections (default: cores + 1): {@code ssh.ioThreads(4)}. */
   public SshProtocolBuilder ioThreads(int threads) {
-    return client(c -> new ClientSettings(c.kexAlgorithms(), c.ciphers(), c.macs(), threads, c.windowSize()));
+    return withMinaClient(s -> s.withClient(s.client().withIoThreads(threads)));
   }
 
-  /** The channel window offered to the server, in bytes (default: MINA's 2 MiB). */
+  /** The channel window offered to the server, in bytes (default: MINA's 2 MiB): {@code ssh.windowSize(8 << 20)}. */
   public SshProtocolBuilder windowSize(long bytes) {
-    return client(c -> new ClientSettings(c.kexAlgorithms(), c.ciphers(), c.macs(), c.ioThreads(), bytes));
+    return withMinaClient(s -> s.withClient(s.client().withWindowSize(bytes)));
   }
 
   /**
-   * Skips the JIT warm-up. By default, when the simulation is built (before the run, once per
-   * JVM), gatling-ssh runs a few hundred SSH sessions for up to 2.5 s against a temporary server
-   * inside the JVM on 127.0.0.1 (never against your server), so that the run's first seconds do
-   * not measure an interpreted, still-compiling client.
+   * Skips the JIT warm-up: {@code ssh.disableWarmUp()}. By default, when a run starts (once per
+   * JVM, after the simulation is built and before its first user), gatling-ssh runs a few hundred
+   * SSH sessions for up to 2.5 s against a temporary server inside the JVM on 127.0.0.1 (never
+   * against your server), so that the run's first seconds do not measure an interpreted,
+   * still-compiling client.
    */
   public SshProtocolBuilder disableWarmUp() {
-    return with(v -> v.warmUp(false));
+    return with(s -> s.withClient(s.client().withWarmUp(false)));
   }
 
-  private SshProtocolBuilder client(UnaryOperator<ClientSettings> change) {
-    ClientSettings settings = change.apply(protocol.client());
-    SshConnector.validate(settings);
-    return with(v -> v.client(settings));
+  /** A change of what the MINA client is made of: fails now on a bad or unknown value. */
+  private SshProtocolBuilder withMinaClient(UnaryOperator<SshProtocol> change) {
+    SshProtocol changed = change.apply(protocol);
+    SshConnector.validate(changed.clientSettings());
+    return new SshProtocolBuilder(changed);
   }
 
   /**
-   * Validates and returns the protocol: called by Gatling when the simulation is built. Also runs
-   * the once-per-JVM warm-up, unless {@link #disableWarmUp()}.
+   * Validates and returns the protocol; Gatling calls it when the simulation is built: {@code
+   * setUp(scn.injectOpen(atOnceUsers(1))).protocols(ssh.host("h").username("u").password("p"))}.
+   * The JIT warm-up ({@link #disableWarmUp()}) runs later, when the run starts.
    */
   @Override
   public SshProtocol protocol() {
-    if (protocol.host() == null) {
-      throw invalid("no host: set ssh.host(\"...\")");
-    }
-    if (protocol.username() == null) {
-      throw invalid("no username: set .username(\"...\")");
-    }
-    if (protocol.password() == null && protocol.privateKey() == null) {
-      throw invalid("no credential: set .privateKey(\"/path/to/id_ed25519\") or .password(\"...\")");
-    }
-    if (protocol.privateKey() != null) {
-      protocol.privateKey().path().staticValue().ifPresent(p -> {
-        Path path = Path.of(p);
-        if (!Files.isRegularFile(path)) {
-          throw invalid("private key file " + path.toAbsolutePath() + " does not exist: fix .privateKey(..)");
-        }
-        if (!Files.isReadable(path)) {
-          throw invalid("private key file " + path.toAbsolutePath() + " is not readable by this user");
-        }
-      });
-    }
-    HostKeyVerification hostKeys = protocol.hostKeys();
-    if (hostKeys.mode() == HostKeyVerification.Mode.KNOWN_HOSTS && hostKeys.knownHosts() != null
-        && !Files.isRegularFile(hostKeys.knownHosts())) {
-      throw invalid("known_hosts file " + hostKeys.knownHosts().toAbsolutePath() + " does not exist: create it"
-          + " (ssh-keyscan -p PORT HOST > FILE), or use hostKeyFingerprint(\"SHA256:...\") or acceptAnyHostKey()");
-    }
-    protocol.warmUpJvm();
-    return protocol;
+    return protocol.validate();
   }
 
-  private static IllegalArgumentException invalid(String what) {
-    return new IllegalArgumentException("SSH protocol: " + what);
-  }
-
-  private static void requireText(String value, String name) {
+  private static String requireText(String value, String name) {
     if (value == null || value.isBlank()) {
-      throw invalid(name + " must not be empty");
+      throw SshProtocol.invalid(name + " must not be empty");
     }
+    return value;
   }
 
-  private static void checkPort(int port) {
+  private static int checkPort(int port) {
     if (port < 1 || port > 65535) {
-      throw invalid("port " + port + " is out of range 1-65535");
+      throw SshProtocol.invalid("port " + port + " is out of range 1-65535");
     }
+    return port;
   }
 
   private static void checkPositive(Duration d, String name) {
     if (d == null || d.isZero() || d.isNegative()) {
-      throw invalid(name + " must be a positive duration, was " + d);
-    }
-  }
-
-  /** A mutable copy of the protocol's fields, to change one and rebuild. */
-  private static final class Values {
-    private Param<String> host;
-    private Param<Integer> port;
-    private Param<String> username;
-    private Param<String> password;
-    private SshProtocol.PrivateKey privateKey;
-    private HostKeyVerification hostKeys;
-    private Duration connectTimeout;
-    private Duration requestTimeout;
-    private Charset charset;
-    private int maxOutputLength;
-    private ClientSettings client;
-    private boolean warmUp;
-
-    Values(SshProtocol p) {
-      host = p.host();
-      port = p.port();
-      username = p.username();
-      password = p.password();
-      privateKey = p.privateKey();
-      hostKeys = p.hostKeys();
-      connectTimeout = p.connectTimeout();
-      requestTimeout = p.requestTimeout();
-      charset = p.charset();
-      maxOutputLength = p.maxOutputLength();
-      client = p.client();
-      warmUp = p.warmUp();
-    }
-
-    Values host(Param<String> v) { host = v; return this; }
-    Values port(Param<Integer> v) { port = v; return this; }
-    Values username(Param<String> v) { username = v; return this; }
-    Values password(Param<String> v) { password = v; return this; }
-    Values privateKey(SshProtocol.PrivateKey v) { privateKey = v; return this; }
-    Values hostKeys(HostKeyVerification v) { hostKeys = v; return this; }
-    Values connectTimeout(Duration v) { connectTimeout = v; return this; }
-    Values requestTimeout(Duration v) { requestTimeout = v; return this; }
-    Values charset(Charset v) { charset = v; return this; }
-    Values maxOutputLength(int v) { maxOutputLength = v; return this; }
-    Values client(ClientSettings v) { client = v; return this; }
-    Values warmUp(boolean v) { warmUp = v; return this; }
-
-    SshProtocol build() {
-      return new SshProtocol(host, port, username, password, privateKey, hostKeys, connectTimeout,
-          requestTimeout, charset, maxOutputLength, client, warmUp);
+      throw SshProtocol.invalid(name + " must be a positive duration, was " + d);
     }
   }
 }

@@ -55,10 +55,12 @@ public final class Param<T> {
     return new Param<>(Expressions.javaFunctionToExpression(f), null, "<function>");
   }
 
+  /** This user's value, or a Gatling failure naming a missing EL attribute. */
   public Validation<T> resolve(Session session) {
     return expression.apply(session);
   }
 
+  /** The value when it is the same for every user (then validated at build time), else empty. */
   public Optional<T> staticValue() {
     return Optional.ofNullable(staticValue);
   }

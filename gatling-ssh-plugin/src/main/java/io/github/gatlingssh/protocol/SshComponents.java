@@ -40,9 +40,9 @@ public final class SshComponents implements ProtocolComponents {
   SshComponents(SshProtocol protocol, SshEngine engine) {
     this.protocol = protocol;
     this.engine = engine;
-    this.connector = engine.connector(protocol.client());
+    this.connector = engine.connector(protocol.clientSettings());
     this.hostKeyPolicy = hostKeyPolicy(protocol.hostKeys(), engine);
-    this.staticKeys = staticKeys(protocol.privateKey(), engine);
+    this.staticKeys = staticKeys(protocol.auth().privateKey(), engine);
   }
 
   private static HostKeyPolicy hostKeyPolicy(HostKeyVerification v, SshEngine engine) {
@@ -63,7 +63,7 @@ public final class SshComponents implements ProtocolComponents {
     };
   }
 
-  private static List<KeyPair> staticKeys(SshProtocol.PrivateKey key, SshEngine engine) {
+  private static List<KeyPair> staticKeys(Auth.PrivateKey key, SshEngine engine) {
     if (key == null || key.path().staticValue().isEmpty()
         || (key.passphrase() != null && key.passphrase().staticValue().isEmpty())) {
       return null;
@@ -76,10 +76,12 @@ public final class SshComponents implements ProtocolComponents {
     }
   }
 
+  /** The settings these components were made for. */
   public SshProtocol protocol() {
     return protocol;
   }
 
+  /** The MINA client shared by every protocol of this run with the same client settings. */
   public SshConnector connector() {
     return connector;
   }
@@ -96,21 +98,21 @@ public final class SshComponents implements ProtocolComponents {
    *     Gatling HTTP), else the request, possibly still loading its key
    */
   public Validation<CompletableFuture<ConnectRequest>> connectRequest(Session session) {
-    Validation<String> host = protocol.host().resolve(session);
+    Validation<String> host = protocol.target().host().resolve(session);
     if (failed(host)) {
       return propagate(host);
     }
-    Validation<Integer> port = protocol.port().resolve(session);
+    Validation<Integer> port = protocol.target().port().resolve(session);
     if (failed(port)) {
       return propagate(port);
     }
-    Validation<String> username = protocol.username().resolve(session);
+    Validation<String> username = protocol.target().username().resolve(session);
     if (failed(username)) {
       return propagate(username);
     }
     String password = null;
-    if (protocol.password() != null) {
-      Validation<String> pw = protocol.password().resolve(session);
+    if (protocol.auth().password() != null) {
+      Validation<String> pw = protocol.auth().password().resolve(session);
       if (failed(pw)) {
         return propagate(pw);
       }
@@ -128,7 +130,7 @@ public final class SshComponents implements ProtocolComponents {
       return propagate(keys);
     }
     CompletableFuture<ConnectRequest> request = value(keys)
-        .thenApply(k -> new ConnectRequest(h, p, u, pwd, k, hostKeyPolicy, protocol.connectTimeout()));
+        .thenApply(k -> new ConnectRequest(h, p, u, pwd, k, hostKeyPolicy, protocol.client().connectTimeout()));
     return success(request);
   }
 
@@ -136,7 +138,7 @@ public final class SshComponents implements ProtocolComponents {
     if (staticKeys != null) {
       return success(CompletableFuture.completedFuture(staticKeys));
     }
-    SshProtocol.PrivateKey key = protocol.privateKey();
+    Auth.PrivateKey key = protocol.auth().privateKey();
     if (key == null) {
       return success(CompletableFuture.completedFuture(List.of()));
     }

@@ -5,66 +5,98 @@ import io.gatling.core.config.GatlingConfiguration;
 import io.gatling.core.protocol.Protocol;
 import io.gatling.core.protocol.ProtocolKey;
 import io.github.gatlingssh.client.ClientSettings;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import scala.Function1;
 import scala.runtime.BoxedUnit;
 
 /**
- * The SSH protocol's settings: immutable; built by {@code SshProtocolBuilder}.
+ * The SSH protocol's settings, one immutable group per concern; built by {@code
+ * SshProtocolBuilder}. A new setting goes into its group (and gets a DSL method); secrets live in
+ * {@link Auth} only, whose {@code toString()} masks them.
  *
- * @param password null when not set; never printed
- * @param privateKey null when not set
- * @param maxOutputLength characters of stdout (and of stderr) kept per command for checks
+ * @param target host, port, username
+ * @param auth password, private key
+ * @param hostKeys how host keys are verified
+ * @param algorithms key exchange, cipher and MAC preferences
+ * @param output how command output is decoded and kept
+ * @param client I/O threads, channel window, timeouts, warm-up
  */
 public record SshProtocol(
-    Param<String> host,
-    Param<Integer> port,
-    Param<String> username,
-    Param<String> password,
-    PrivateKey privateKey,
+    Target target,
+    Auth auth,
     HostKeyVerification hostKeys,
-    Duration connectTimeout,
-    Duration requestTimeout,
-    Charset charset,
-    int maxOutputLength,
-    ClientSettings client,
-    boolean warmUp) implements Protocol {
+    Algorithms algorithms,
+    Output output,
+    ClientOptions client) implements Protocol {
 
-  public static final int DEFAULT_PORT = 22;
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
-  public static final int DEFAULT_MAX_OUTPUT_LENGTH = 1 << 20;
+  /** Every group's default: no host, no username, no credential yet. */
+  public static final SshProtocol DEFAULT = new SshProtocol(Target.DEFAULT, Auth.NONE, HostKeyVerification.DEFAULT,
+      Algorithms.DEFAULT, Output.DEFAULT, ClientOptions.DEFAULT);
 
-  /** A private key file and its optional passphrase (either may be EL). */
-  public record PrivateKey(Param<String> path, Param<String> passphrase) {
-    @Override
-    public String toString() {
-      return "PrivateKey[" + path + (passphrase == null ? "" : ", passphrase=***") + "]";
-    }
+  /** A copy with this target. */
+  public SshProtocol withTarget(Target value) {
+    return new SshProtocol(value, auth, hostKeys, algorithms, output, client);
   }
 
-  public static final SshProtocol DEFAULT = new SshProtocol(null, Param.of(DEFAULT_PORT), null, null, null,
-      HostKeyVerification.DEFAULT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, StandardCharsets.UTF_8,
-      DEFAULT_MAX_OUTPUT_LENGTH, ClientSettings.DEFAULT, true);
-
-  /** Warms the JVM up once (see {@link JvmWarmUp}) unless disabled; called when the simulation is built. */
-  public void warmUpJvm() {
-    if (warmUp) {
-      JvmWarmUp.once(client);
-    }
+  /** A copy with these credentials. */
+  public SshProtocol withAuth(Auth value) {
+    return new SshProtocol(target, value, hostKeys, algorithms, output, client);
   }
 
-  @Override
-  public String toString() {
-    return "SshProtocol[host=" + host + ", port=" + port + ", username=" + username
-        + ", password=" + (password == null ? "none" : "***") + ", privateKey=" + privateKey
-        + ", hostKeys=" + hostKeys.mode() + ", connectTimeout=" + connectTimeout + ", requestTimeout="
-        + requestTimeout + "]";
+  /** A copy with this host key verification. */
+  public SshProtocol withHostKeys(HostKeyVerification value) {
+    return new SshProtocol(target, auth, value, algorithms, output, client);
   }
 
-  /** Finds SSH components for actions; one {@link SshEngine} per run serves every SSH protocol. */
+  /** A copy with these algorithm preferences. */
+  public SshProtocol withAlgorithms(Algorithms value) {
+    return new SshProtocol(target, auth, hostKeys, value, output, client);
+  }
+
+  /** A copy with these output settings. */
+  public SshProtocol withOutput(Output value) {
+    return new SshProtocol(target, auth, hostKeys, algorithms, value, client);
+  }
+
+  /** A copy with these client options. */
+  public SshProtocol withClient(ClientOptions value) {
+    return new SshProtocol(target, auth, hostKeys, algorithms, output, value);
+  }
+
+  /**
+   * The settings of the MINA client this protocol runs on: the one place where the algorithms and
+   * client options become {@link ClientSettings}.
+   *
+   * @throws IllegalArgumentException when a value is out of range (e.g. negative ioThreads)
+   */
+  public ClientSettings clientSettings() {
+    return new ClientSettings(algorithms.kexAlgorithms(), algorithms.ciphers(), algorithms.macs(),
+        client.ioThreads(), client.windowSize());
+  }
+
+  /**
+   * Checks that a run can use these settings: host, username and a credential are set, and the
+   * files named by plain paths exist.
+   *
+   * @return this
+   * @throws IllegalArgumentException saying what to set
+   */
+  public SshProtocol validate() {
+    target.validate();
+    auth.validate();
+    hostKeys.validate();
+    return this;
+  }
+
+  /** The exception for a bad setting: its message starts with "SSH protocol: ". */
+  public static IllegalArgumentException invalid(String what) {
+    return new IllegalArgumentException("SSH protocol: " + what);
+  }
+
+  /**
+   * Finds SSH components for actions; one {@link SshEngine} per run serves every SSH protocol. The
+   * JIT warm-up runs here, as Gatling HTTP's engine warm-up does: when the run creates a protocol's
+   * components, before its first user starts.
+   */
   public static final ProtocolKey<SshProtocol, SshComponents> KEY = new ProtocolKey<>() {
     @Override
     @SuppressWarnings("unchecked")
@@ -87,7 +119,16 @@ public record SshProtocol(
         engine.close();
         return BoxedUnit.UNIT;
       });
-      return protocol -> new SshComponents(protocol, engine);
+      return protocol -> {
+        SshComponents components = new SshComponents(protocol, engine);
+        // Gatling builds its scenarios, and so their components, on the thread that starts the run,
+        // after the simulation is built and before the injector starts: blocking it here keeps the
+        // warm-up out of the run's measured users and off Gatling's and MINA's threads.
+        if (protocol.client().warmUp()) {
+          JvmWarmUp.once(protocol.clientSettings());
+        }
+        return components;
+      };
     }
   };
 }

@@ -4,12 +4,16 @@ import static io.github.gatlingssh.javaapi.SshDsl.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.gatlingssh.client.ClientSettings;
+import io.github.gatlingssh.protocol.ClientOptions;
 import io.github.gatlingssh.protocol.HostKeyVerification;
 import io.github.gatlingssh.protocol.SshProtocol;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,9 +29,9 @@ class SshProtocolBuilderTest {
   void aCompleteProtocolBuilds() throws IOException {
     SshProtocol p = ssh.host("127.0.0.1").port(2222).username("bench").privateKey(keyFile().toString())
         .connectTimeout(Duration.ofSeconds(3)).requestTimeout(Duration.ofSeconds(7)).protocol();
-    assertThat(p.port().staticValue()).contains(2222);
-    assertThat(p.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
-    assertThat(p.requestTimeout()).isEqualTo(Duration.ofSeconds(7));
+    assertThat(p.target().port().staticValue()).contains(2222);
+    assertThat(p.client().connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(p.client().requestTimeout()).isEqualTo(Duration.ofSeconds(7));
     assertThat(p.hostKeys().mode()).isEqualTo(HostKeyVerification.Mode.KNOWN_HOSTS);
   }
 
@@ -36,7 +40,7 @@ class SshProtocolBuilderTest {
     SshProtocolBuilder a = ssh.host("a");
     SshProtocolBuilder b = a.host("b");
     assertThat(a).isNotSameAs(b);
-    assertThat(a.host("x").username("u").password("p").protocol().host().staticValue()).contains("x");
+    assertThat(a.host("x").username("u").password("p").protocol().target().host().staticValue()).contains("x");
     assertThatThrownBy(ssh::protocol).hasMessageContaining("no host");
   }
 
@@ -69,7 +73,7 @@ class SshProtocolBuilderTest {
 
   @Test
   void aKeyPathInElIsCheckedPerUserNotAtBuildTime() {
-    assertThat(ssh.host("h").username("u").privateKey("#{keyPath}").protocol().privateKey()).isNotNull();
+    assertThat(ssh.host("h").username("u").privateKey("#{keyPath}").protocol().auth().privateKey()).isNotNull();
   }
 
   @Test
@@ -120,8 +124,29 @@ class SshProtocolBuilderTest {
   @Test
   void theDefaultKexPutsCurve25519FirstAndHasNoPostQuantumHybrid() {
     SshProtocol p = ssh.host("h").username("u").password("p").protocol();
-    assertThat(p.client().kexAlgorithms()).first().isEqualTo("curve25519-sha256");
-    assertThat(p.client().kexAlgorithms()).noneMatch(k -> k.contains("sntrup") || k.contains("mlkem"));
+    assertThat(p.algorithms().kexAlgorithms()).first().isEqualTo("curve25519-sha256");
+    assertThat(p.algorithms().kexAlgorithms()).noneMatch(k -> k.contains("sntrup") || k.contains("mlkem"));
+  }
+
+  @Test
+  void eachSettingLandsInItsGroupAndTheClientSettingsAreMadeFromAlgorithmsAndClientOptions() {
+    SshProtocol p = ssh.host("h").port("#{port}").username("u").password("p")
+        .kexAlgorithms("ecdh-sha2-nistp256").ciphers("aes256-ctr").macs("hmac-sha2-256")
+        .ioThreads(3).windowSize(1 << 16).charset("ISO-8859-1").maxOutputLength(10).disableWarmUp()
+        .acceptAnyHostKey().protocol();
+    assertThat(p.target().port().staticValue()).isEmpty();
+    assertThat(p.auth().password()).isNotNull();
+    assertThat(p.auth().privateKey()).isNull();
+    assertThat(p.hostKeys().mode()).isEqualTo(HostKeyVerification.Mode.ACCEPT_ANY);
+    assertThat(p.output().charset()).isEqualTo(StandardCharsets.ISO_8859_1);
+    assertThat(p.output().maxOutputLength()).isEqualTo(10);
+    assertThat(p.client().warmUp()).isFalse();
+    assertThat(p.client().connectTimeout()).isEqualTo(ClientOptions.DEFAULT_CONNECT_TIMEOUT);
+    assertThat(p.clientSettings()).isEqualTo(new ClientSettings(
+        List.of("ecdh-sha2-nistp256"), List.of("aes256-ctr"), List.of("hmac-sha2-256"), 3, 1 << 16));
+    assertThat(ssh.host("h").username("u").password("p").protocol().clientSettings())
+        .isEqualTo(ClientSettings.DEFAULT);
+    assertThat(ssh.host("h").username("u").password("p").protocol().client().warmUp()).isTrue();
   }
 
   @Test
