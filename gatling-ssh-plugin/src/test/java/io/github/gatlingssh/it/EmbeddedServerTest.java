@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
-import io.github.gatlingssh.server.EmbeddedSshServer;
-import io.github.gatlingssh.testing.GatlingResult;
-import io.github.gatlingssh.testing.GatlingRunner;
-import io.github.gatlingssh.testing.ScriptedSimulation;
+import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
+import io.github.gatlingssh.testkit.gatling.GatlingResult;
+import io.github.gatlingssh.testkit.gatling.GatlingRunner;
+import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +36,7 @@ class EmbeddedServerTest {
 
   private static SshProtocolBuilder protocol() {
     return ssh.host(server.host()).port(server.port()).username(server.username())
-        .privateKey(server.clientKeyPath().toString())
+        .privateKey(server.userKey().toString())
         .hostKeyFingerprint(server.hostKeyFingerprint());
   }
 

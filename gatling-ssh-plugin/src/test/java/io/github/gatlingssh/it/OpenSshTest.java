@@ -5,13 +5,14 @@ import static io.github.gatlingssh.javaapi.SshDsl.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
-import io.github.gatlingssh.server.SeedFile;
-import io.github.gatlingssh.testing.GatlingResult;
-import io.github.gatlingssh.testing.KeyFormat;
-import io.github.gatlingssh.testing.KeyType;
-import io.github.gatlingssh.testing.Overlap;
-import io.github.gatlingssh.testing.PrivateSshd;
-import io.github.gatlingssh.testing.ScriptedSimulation;
+import io.github.gatlingssh.testkit.embedded.SeedFile;
+import io.github.gatlingssh.testkit.gatling.GatlingResult;
+import io.github.gatlingssh.testkit.junit.OpenSshRequirement;
+import io.github.gatlingssh.testkit.openssh.KeyFormat;
+import io.github.gatlingssh.testkit.openssh.KeyType;
+import io.github.gatlingssh.testkit.gatling.Overlap;
+import io.github.gatlingssh.testkit.openssh.PrivateSshd;
+import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +30,7 @@ class OpenSshTest {
 
   @BeforeAll
   static void startSshd() {
-    PrivateSshd.assumeAvailable();
+    OpenSshRequirement.assumeAvailable();
     sshd = PrivateSshd.start();
     seedFile = sshd.createDataFile("seed.txt", SeedFile.content());
   }
