@@ -86,18 +86,11 @@ class FaultMatrixTest {
   }
 
   private static SshProtocolBuilder openSsh(PrivateSshd server) {
-    return ssh.host(server.host()).port(server.port()).username(server.username())
-        .privateKey(server.userKey().toString())
-        .knownHosts(server.knownHostsFile().toString())
-        .connectTimeout(PATIENT);
+    return TestProtocols.withKnownHosts(server).connectTimeout(PATIENT);
   }
 
   private SshProtocolBuilder embedded(EmbeddedSshServer server) throws IOException {
-    Path knownHosts = server.knownHostsFile();
-    return ssh.host(server.host()).port(server.port()).username(server.username())
-        .privateKey(server.userKey().toString())
-        .knownHosts(knownHosts.toString())
-        .connectTimeout(PATIENT);
+    return TestProtocols.withKnownHosts(server).connectTimeout(PATIENT);
   }
 
   private static EmbeddedSshServer embeddedServer(Faults faults) throws IOException {

@@ -34,8 +34,7 @@ class ResourceHygieneTest {
   }
 
   private SshProtocolBuilder protocol() {
-    return ssh.host(server.host()).port(server.port()).username(server.username())
-        .privateKey(server.userKey().toString()).hostKeyFingerprint(server.hostKeyFingerprint());
+    return TestProtocols.forServer(server);
   }
 
   @Test

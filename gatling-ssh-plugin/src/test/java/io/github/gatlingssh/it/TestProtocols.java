@@ -16,4 +16,11 @@ final class TestProtocols {
         .privateKey(server.userKey().toString())
         .hostKeyFingerprint(server.hostKeyFingerprint());
   }
+
+  /** Logs in as the server's user with its user key, verifying host keys with its known_hosts. */
+  static SshProtocolBuilder withKnownHosts(TestServer server) {
+    return ssh.host(server.host()).port(server.port()).username(server.username())
+        .privateKey(server.userKey().toString())
+        .knownHosts(server.knownHostsFile().toString());
+  }
 }

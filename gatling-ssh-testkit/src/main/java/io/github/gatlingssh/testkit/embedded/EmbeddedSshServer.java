@@ -11,7 +11,6 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.sshd.server.SshServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,7 +91,7 @@ public final class EmbeddedSshServer implements TestServer {
     this.config = config;
   }
 
-  /** Returns a builder with the defaults: 127.0.0.1, ephemeral port, user "gatling", no password. */
+  /** Returns a builder with the defaults: 127.0.0.1, any free port, user "gatling", no password. */
   public static EmbeddedSshServerBuilder builder() {
     return new EmbeddedSshServerBuilder();
   }
@@ -121,11 +120,7 @@ public final class EmbeddedSshServer implements TestServer {
         throw new IOException("Cannot generate keys", e);
       }
     }
-    LOG.debug(
-        "Embedded SSH server listening on {}:{}, host key {}",
-        config.host,
-        port,
-        hostKeyFingerprint());
+    LOG.debug("Embedded SSH server on {}:{}, host key {}", config.host, port, hostKeyFingerprint());
     return this;
   }
 
@@ -151,15 +146,12 @@ public final class EmbeddedSshServer implements TestServer {
     return config.threadPrefix + "-";
   }
 
-  // --- connection details -----------------------------------------------------------------------
 
-  /** {@inheritDoc} */
   @Override
   public String kind() {
     return "embedded";
   }
 
-  /** Returns the address the server is bound to, e.g. {@code 127.0.0.1}. */
   @Override
   public String host() {
     return config.host;
@@ -172,15 +164,11 @@ public final class EmbeddedSshServer implements TestServer {
     return port;
   }
 
-  /** Returns the user name that may log in. */
   @Override
   public String username() {
     return config.username;
   }
 
-  /**
-   * @return the password accepted for {@link #username()}, empty if password authentication is off
-   */
   @Override
   public Optional<String> password() {
     return Optional.ofNullable(config.password);
@@ -192,7 +180,6 @@ public final class EmbeddedSshServer implements TestServer {
     return assembly.server().getActiveSessions().size();
   }
 
-  // --- host key ---------------------------------------------------------------------------------
 
   /**
    * @return the host public key, generated in memory at start: ssh-ed25519 (ecdsa-sha2-nistp256 if
@@ -203,7 +190,6 @@ public final class EmbeddedSshServer implements TestServer {
     return hostKey.getPublic();
   }
 
-  /** Returns the host key fingerprint as OpenSSH prints it, e.g. {@code SHA256:k2k8...}. */
   @Override
   public String hostKeyFingerprint() {
     return ServerKeys.fingerprint(hostKey());
@@ -224,7 +210,6 @@ public final class EmbeddedSshServer implements TestServer {
     return knownHosts;
   }
 
-  // --- user key ---------------------------------------------------------------------------------
 
   /**
    * @return the generated user private key file: unencrypted OpenSSH format, mode 0600, with its
@@ -242,9 +227,7 @@ public final class EmbeddedSshServer implements TestServer {
     return userKey;
   }
 
-  // --- data files -------------------------------------------------------------------------------
 
-  /** Returns the server's private temporary directory, deleted by {@link #close()}. */
   @Override
   public Path dataDir() {
     requireStarted();
@@ -272,11 +255,7 @@ public final class EmbeddedSshServer implements TestServer {
     }
   }
 
-  /**
-   * @return the absolute path of the reference workload file: {@value SeedFile#LINE_COUNT} lines of
-   *     {@value SeedFile#LINE_WIDTH} bytes, {@value SeedFile#SIZE} bytes in all (see {@link
-   *     SeedFile})
-   */
+  /** The reference workload file, {@link SeedFile}, written at start. */
   @Override
   public Path seedFile() {
     requireStarted();
@@ -298,17 +277,13 @@ public final class EmbeddedSshServer implements TestServer {
    */
   @Override
   public void kill() {
-    SshServer server;
     synchronized (lock) {
       if (state != State.RUNNING) {
         return;
       }
-      server = assembly.server();
     }
     LOG.debug("Killing the embedded SSH server on {}:{}", config.host, port);
-    for (org.apache.sshd.common.session.Session session : server.getActiveSessions()) {
-      session.getIoSession().close(true); // the transport only: MINA's session sends nothing more
-    }
+    assembly.dropConnections();
     close();
   }
 
@@ -329,23 +304,13 @@ public final class EmbeddedSshServer implements TestServer {
       assembly.stop();
     }
     if (directory != null) {
-      try {
-        FileStore.deleteRecursively(directory);
-      } catch (IOException | UncheckedIOException e) {
-        LOG.warn(
-            "Cannot delete the embedded SSH server's directory {}: {}",
-            directory,
-            String.valueOf(e));
-      }
+      FileStore.deleteQuietly(directory);
     }
   }
 
   @Override
   public String toString() {
-    return "EmbeddedSshServer["
-        + config.host
-        + ":"
-        + (state == State.NEW ? config.port : port)
-        + "]";
+    int shown = state == State.NEW ? config.port : port;
+    return "EmbeddedSshServer[" + config.host + ":" + shown + "]";
   }
 }

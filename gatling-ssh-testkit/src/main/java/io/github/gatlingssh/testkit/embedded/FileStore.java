@@ -1,6 +1,7 @@
 package io.github.gatlingssh.testkit.embedded;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -11,6 +12,8 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Files the {@code cat} command may read, cached in memory by absolute path so that a load test
@@ -19,6 +22,8 @@ import java.util.stream.Stream;
  * arbitrary files of the user running the test.
  */
 final class FileStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSshServer.class);
 
   /** Larger files are refused rather than cached. */
   static final long MAX_FILE_SIZE = 64L * 1024 * 1024;
@@ -92,7 +97,16 @@ final class FileStore {
     return Files.createTempDirectory("gatling-ssh-server-");
   }
 
-  static void deleteRecursively(Path dir) throws IOException {
+  /** Deletes {@code dir} and everything in it; logs a warning if that fails. */
+  static void deleteQuietly(Path dir) {
+    try {
+      deleteRecursively(dir);
+    } catch (IOException | UncheckedIOException e) {
+      LOG.warn("Cannot delete the embedded SSH server's directory {}: {}", dir, e.toString());
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
     try (Stream<Path> paths = Files.walk(dir)) {
       for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
         Files.deleteIfExists(p);

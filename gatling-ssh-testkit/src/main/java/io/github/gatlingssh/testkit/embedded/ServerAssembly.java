@@ -98,6 +98,16 @@ final class ServerAssembly {
     return sshd;
   }
 
+  /**
+   * Drops every connection as the kernel does for a killed process: TCP close, no
+   * SSH_MSG_DISCONNECT, no channel EOF, exit status or CLOSE.
+   */
+  void dropConnections() {
+    for (org.apache.sshd.common.session.Session session : sshd.getActiveSessions()) {
+      session.getIoSession().close(true); // the transport only: MINA's session sends nothing more
+    }
+  }
+
   /** Stops MINA (dropping open connections) and the timer thread. Does not throw. */
   void stop() {
     try {

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 @Documented
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
-@ParameterizedTest(name = "[{index}] {0}")
+@ParameterizedTest(name = "[{index}] {0}", autoCloseArguments = false) // the class shares them
 @ArgumentsSource(TestServers.class)
 @ExtendWith(TestServers.class)
 public @interface ForEachServer {}

@@ -2,6 +2,7 @@ package io.github.gatlingssh.testkit.openssh;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -88,5 +89,20 @@ final class HostKeys {
       thread.setDaemon(true);
       return thread;
     };
+  }
+
+  /** Writes (replacing) a known_hosts file with one {@code [host]:port} line per host key. */
+  static void writeKnownHosts(Path file, String host, int port, List<HostKey> keys) {
+    StringBuilder sb = new StringBuilder();
+    for (HostKey key : keys) {
+      sb.append('[').append(host).append("]:").append(port).append(' ');
+      sb.append(key.publicKeyLine()).append('\n');
+    }
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ServerDirectory.writeReadable(file, sb.toString().getBytes(StandardCharsets.US_ASCII));
   }
 }

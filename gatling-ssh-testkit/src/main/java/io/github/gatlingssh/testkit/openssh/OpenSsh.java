@@ -3,6 +3,7 @@ package io.github.gatlingssh.testkit.openssh;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -32,6 +33,18 @@ final class OpenSsh {
   /** The OpenSSH client, used by tests that compare with the reference implementation. */
   static Optional<Path> ssh() {
     return onPath("ssh");
+  }
+
+  /** What is missing to start a private sshd (sshd, ssh-keygen) and how to install it, if any. */
+  static Optional<String> missingTools() {
+    List<String> missing = new ArrayList<>();
+    if (sshd().isEmpty()) {
+      missing.add("OpenSSH sshd not found: " + INSTALL_HINT);
+    }
+    if (sshKeygen().isEmpty()) {
+      missing.add("OpenSSH ssh-keygen not found: apt-get install -y openssh-client");
+    }
+    return missing.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", missing));
   }
 
   static Path require(Optional<Path> program, String name) {

@@ -2,19 +2,13 @@ package io.github.gatlingssh.testkit.openssh;
 
 import io.github.gatlingssh.testkit.TestServer;
 import io.github.gatlingssh.testkit.embedded.SeedFile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 
 /**
@@ -51,7 +45,7 @@ public final class PrivateSshd implements TestServer {
   private final Path dataDir;
   private final List<HostKeys.HostKey> hostKeys;
   private final Path userKey;
-  private final AtomicInteger keyCounter = new AtomicInteger();
+  private final UserKeys userKeys;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile SshdProcess process;
 
@@ -68,6 +62,7 @@ public final class PrivateSshd implements TestServer {
     this.dataDir = dir.resolve("data");
     this.hostKeys = HostKeys.install(dir, options.freshHostKeys());
     ServerDirectory.writeReadable(authorizedKeys, new byte[0]);
+    this.userKeys = new UserKeys(dir, authorizedKeys);
     ServerDirectory.createDirectory(dataDir, otherLoginUser());
     this.userKey = generateUserKey(KeyType.ED25519);
     if (options.passwordAuthentication() && user.isRoot()) {
@@ -120,14 +115,7 @@ public final class PrivateSshd implements TestServer {
    * @return what is missing and how to install it, or empty if both are installed
    */
   public static Optional<String> unavailableReason() {
-    List<String> missing = new ArrayList<>();
-    if (OpenSsh.sshd().isEmpty()) {
-      missing.add("OpenSSH sshd not found: " + OpenSsh.INSTALL_HINT);
-    }
-    if (OpenSsh.sshKeygen().isEmpty()) {
-      missing.add("OpenSSH ssh-keygen not found: apt-get install -y openssh-client");
-    }
-    return missing.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", missing));
+    return OpenSsh.missingTools();
   }
 
   /** True if password logins can work, i.e. the JVM runs as root (sshd reads /etc/shadow). */
@@ -159,22 +147,7 @@ public final class PrivateSshd implements TestServer {
   }
 
   private void writeKnownHosts() {
-    StringBuilder sb = new StringBuilder();
-    for (HostKeys.HostKey key : hostKeys) {
-      sb.append('[')
-          .append(HOST)
-          .append("]:")
-          .append(port())
-          .append(' ')
-          .append(key.publicKeyLine())
-          .append('\n');
-    }
-    try {
-      Files.deleteIfExists(knownHosts);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    ServerDirectory.writeReadable(knownHosts, sb.toString().getBytes(StandardCharsets.US_ASCII));
+    HostKeys.writeKnownHosts(knownHosts, HOST, port(), hostKeys);
   }
 
   /** {@inheritDoc} */
@@ -239,33 +212,14 @@ public final class PrivateSshd implements TestServer {
    */
   public Path generateUserKey(
       KeyType type, KeyFormat format, String passphrase, boolean authorize) {
-    Path key =
-        dir.resolve(
-            "user_key_"
-                + keyCounter.getAndIncrement()
-                + "_"
-                + type.keygenName()
-                + (format == KeyFormat.PEM ? "_pem" : ""));
-    SshKeygen.generate(type, format, passphrase, key);
-    if (authorize) {
-      authorizeKey(key);
-    }
-    return key;
+    return userKeys.generate(type, format, passphrase, authorize);
   }
 
   /**
    * Adds the public key next to {@code privateKey} ({@code <privateKey>.pub}) to authorized_keys.
    */
   public void authorizeKey(Path privateKey) {
-    String line = SshKeygen.publicKeyLine(privateKey) + "\n";
-    synchronized (authorizedKeys) {
-      try {
-        Files.writeString(
-            authorizedKeys, line, StandardCharsets.US_ASCII, StandardOpenOption.APPEND);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+    userKeys.authorize(privateKey);
   }
 
   /**
@@ -297,7 +251,7 @@ public final class PrivateSshd implements TestServer {
    */
   @Override
   public Path seedFile() {
-    synchronized (keyCounter) {
+    synchronized (userKeys) {
       Path file = dataDir.resolve(SeedFile.FILE_NAME);
       return Files.exists(file) ? file : createDataFile(SeedFile.FILE_NAME, SeedFile.content());
     }
@@ -352,25 +306,7 @@ public final class PrivateSshd implements TestServer {
    */
   @Override
   public Path createDataFile(String name, byte[] content) {
-    Path file = dataDir.resolve(name).normalize();
-    if (!file.startsWith(dataDir) || file.equals(dataDir)) {
-      throw new IllegalArgumentException("not a relative file name: " + name);
-    }
-    List<Path> missingDirs = new ArrayList<>();
-    for (Path d = file.getParent();
-        !d.equals(dataDir) && !Files.isDirectory(d);
-        d = d.getParent()) {
-      missingDirs.add(0, d);
-    }
-    missingDirs.forEach(d -> ServerDirectory.createDirectory(d, otherLoginUser()));
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    ServerDirectory.writeReadable(file, content);
-    ServerDirectory.chown(file, otherLoginUser());
-    return file;
+    return ServerDirectory.writeDataFile(dataDir, name, content, otherLoginUser());
   }
 
   /**

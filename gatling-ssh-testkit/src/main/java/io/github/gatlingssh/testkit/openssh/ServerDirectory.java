@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * File handling for a server's temporary directory. When tests run as root, sshd logs in another
@@ -117,5 +119,31 @@ final class ServerDirectory {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete " + root, e);
     }
+  }
+
+  /**
+   * Writes {@code content} to {@code name} under {@code dataDir}, creating sub-directories, all
+   * owned by {@code owner} (null: the JVM's user); see {@link PrivateSshd#createDataFile}.
+   */
+  static Path writeDataFile(Path dataDir, String name, byte[] content, String owner) {
+    Path file = dataDir.resolve(name).normalize();
+    if (!file.startsWith(dataDir) || file.equals(dataDir)) {
+      throw new IllegalArgumentException("not a relative file name: " + name);
+    }
+    List<Path> missingDirs = new ArrayList<>();
+    for (Path d = file.getParent();
+        !d.equals(dataDir) && !Files.isDirectory(d);
+        d = d.getParent()) {
+      missingDirs.add(0, d);
+    }
+    missingDirs.forEach(d -> createDirectory(d, owner));
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    writeReadable(file, content);
+    chown(file, owner);
+    return file;
   }
 }
