@@ -15,7 +15,8 @@ import org.apache.sshd.server.SshServer;
  *
  * <pre>{@code
  * EmbeddedSshServer server = EmbeddedSshServer.builder()
- *     .customize(Faults.builder().stall(Faults.Step.BANNER).build().injector()) // never says a word
+ *     // accepts TCP, never says a word
+ *     .customize(Faults.builder().stall(Faults.Step.BANNER).build().injector())
  *     .build().start();
  * }</pre>
  *
