@@ -1,7 +1,7 @@
 package io.github.gatlingssh.benchmark;
 
-import io.github.gatlingssh.server.SeedFile;
-import io.github.gatlingssh.server.EmbeddedSshServer;
+import io.github.gatlingssh.testkit.embedded.SeedFile;
+import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -30,7 +30,7 @@ final class BareWarmUp {
       SshClient client = BareMinaClient.start(List.of(server.hostKey()));
       try {
         BareSession.Setup setup = new BareSession.Setup(client, server.host(), server.port(),
-            server.username(), server.clientKeyPair(), "cat " + server.seedFile(),
+            server.username(), server.userKeyPair(), "cat " + server.seedFile(),
             SeedFile.LINE_COUNT, SeedFile.SIZE);
         while (sessions < SESSIONS && System.nanoTime() < deadline) {
           CountDownLatch round = new CountDownLatch(CONCURRENCY);

@@ -1,6 +1,6 @@
 package io.github.gatlingssh.benchmark;
 
-import io.github.gatlingssh.testing.SimulationLog;
+import io.github.gatlingssh.testkit.gatling.SimulationLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.github.gatlingssh.benchmark;
 
-import io.github.gatlingssh.server.SeedFile;
+import io.github.gatlingssh.testkit.embedded.SeedFile;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

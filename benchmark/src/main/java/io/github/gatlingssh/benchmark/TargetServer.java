@@ -1,8 +1,8 @@
 package io.github.gatlingssh.benchmark;
 
-import io.github.gatlingssh.server.SeedFile;
-import io.github.gatlingssh.testing.PrivateSshd;
-import io.github.gatlingssh.testing.SshdOptions;
+import io.github.gatlingssh.testkit.embedded.SeedFile;
+import io.github.gatlingssh.testkit.openssh.PrivateSshd;
+import io.github.gatlingssh.testkit.openssh.SshdOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;

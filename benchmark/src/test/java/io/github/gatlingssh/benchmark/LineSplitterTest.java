@@ -1,6 +1,6 @@
 package io.github.gatlingssh.benchmark;
 
-import io.github.gatlingssh.server.SeedFile;
+import io.github.gatlingssh.testkit.embedded.SeedFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import io.github.gatlingssh.client.ConnectRequest;
 import io.github.gatlingssh.client.FingerprintPolicy;
 import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshConnector;
-import io.github.gatlingssh.server.EmbeddedSshServer;
+import io.github.gatlingssh.protocol.warmup.WarmUpServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * test do not pay for interpreted code and compilation: in a fresh JVM the JIT compiler was the
  * largest single CPU consumer of a 200-session benchmark. Like Gatling HTTP's warm-up it runs when
  * the simulation is built, outside the measured run, once per JVM. It talks to a temporary
- * embedded server on 127.0.0.1, never to the server under test, and never fails the run.
+ * {@link WarmUpServer} on 127.0.0.1, never to the server under test, and never fails the run.
  */
 final class JvmWarmUp {
   private static final Logger LOGGER = LoggerFactory.getLogger(JvmWarmUp.class);
@@ -50,12 +50,12 @@ final class JvmWarmUp {
       t.setDaemon(true);
       return t;
     });
-    try (EmbeddedSshServer server = EmbeddedSshServer.builder().build().start();
+    try (WarmUpServer server = WarmUpServer.start();
         SshConnector connector = new SshConnector(settings)) {
       ConnectRequest request = new ConnectRequest(server.host(), server.port(), server.username(), null,
           List.of(server.clientKeyPair()), new FingerprintPolicy(List.of(server.hostKeyFingerprint())),
           Duration.ofSeconds(10));
-      String cat = "cat " + server.seedFile();
+      String cat = WarmUpServer.COMMAND;
       long deadline = start + BUDGET.toNanos();
       while (sessions < SESSIONS && System.nanoTime() < deadline) {
         List<CompletableFuture<?>> round = new ArrayList<>(CONCURRENCY);

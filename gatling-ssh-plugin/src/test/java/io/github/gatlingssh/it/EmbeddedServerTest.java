@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
-import io.github.gatlingssh.server.EmbeddedSshServer;
-import io.github.gatlingssh.testing.GatlingResult;
-import io.github.gatlingssh.testing.GatlingRunner;
-import io.github.gatlingssh.testing.ScriptedSimulation;
+import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
+import io.github.gatlingssh.testkit.gatling.GatlingResult;
+import io.github.gatlingssh.testkit.gatling.GatlingRunner;
+import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,9 +35,7 @@ class EmbeddedServerTest {
   }
 
   private static SshProtocolBuilder protocol() {
-    return ssh.host(server.host()).port(server.port()).username(server.username())
-        .privateKey(server.clientKeyPath().toString())
-        .hostKeyFingerprint(server.hostKeyFingerprint());
+    return TestProtocols.forServer(server);
   }
 
   @Test
@@ -53,60 +51,6 @@ class EmbeddedServerTest {
       assertThat(r.koMessages(name)).as(r.summary()).hasSize(2).allSatisfy(m -> assertThat(m)
           .startsWith("not connected: no SSH connection for this virtual user: add ssh(..).connect()"));
     }
-  }
-
-  @Test
-  void awaitExitNeedsAStartedCommandAndAChannelHoldsOneCommandAtATime() {
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("pairing").exec(ssh("connect").connect())
-            .exec(ssh("lonely await").awaitExit())
-            .exec(ssh("first start").start("sleep 0.2"))
-            .exec(ssh("second start").start("echo too soon"))
-            .exec(ssh("await first").awaitExit().check(stdout().is("")))
-            .exec(ssh("disconnect").disconnect())
-            .injectOpen(atOnceUsers(1))).protocols(protocol()));
-
-    assertThat(r.koMessages("lonely await")).as(r.summary())
-        .containsExactly("exec: no command started on channel 'default': add ssh(..).start(command) before awaitExit()");
-    assertThat(r.ok("first start")).isEqualTo(1);
-    assertThat(r.koMessages("second start")).singleElement().asString()
-        .contains("was not awaited: add awaitExit() before starting another");
-    assertThat(r.ok("await first")).as(r.summary()).isEqualTo(1);
-  }
-
-  @Test
-  void namedChannelsRunCommandsConcurrentlyOnOneConnection() {
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("channels").exec(ssh("connect").connect())
-            .exec(ssh("start a").start("sleep 0.5").channelName("a"))
-            .exec(ssh("start b").start("echo b").channelName("b"))
-            .exec(ssh("await b").awaitExit().channelName("b").check(stdout().is("b\n")))
-            .exec(ssh("await a").awaitExit().channelName("a").check(exitStatus().is(0)))
-            .exec(ssh("disconnect").disconnect())
-            .injectOpen(atOnceUsers(3))).protocols(protocol()));
-
-    assertThat(r.koCount()).as(r.summary()).isZero();
-    assertThat(r.ok("await a")).isEqualTo(3);
-    // b completed while a was still running: the two channels were open together
-    assertThat(r.requests("await b")).allSatisfy(b -> assertThat(b.responseTime()).isLessThan(500));
-  }
-
-  @Test
-  void namedConnectionsAreIndependent() {
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("two connections")
-            .exec(ssh("connect 1").connectionName("one").connect())
-            .exec(ssh("connect 2").connectionName("two").connect())
-            .exec(ssh("disconnect 1").connectionName("one").disconnect())
-            .exec(ssh("exec on 2").connectionName("two").exec("echo alive").check(stdout().is("alive\n")))
-            .exec(ssh("exec on 1").connectionName("one").exec("echo gone"))
-            .exec(ssh("connect 2 again").connectionName("two").connect())
-            .injectOpen(atOnceUsers(2))).protocols(protocol()));
-
-    assertThat(r.ok("exec on 2")).as(r.summary()).isEqualTo(2);
-    assertThat(r.koMessages("exec on 1")).hasSize(2).allSatisfy(m -> assertThat(m).contains("named 'one'"));
-    assertThat(r.koMessages("connect 2 again")).hasSize(2)
-        .allSatisfy(m -> assertThat(m).startsWith("connect: already connected"));
   }
 
   @Test

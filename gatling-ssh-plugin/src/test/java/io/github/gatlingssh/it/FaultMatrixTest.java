@@ -7,17 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
-import io.github.gatlingssh.server.EmbeddedSshServer;
-import io.github.gatlingssh.server.Faults;
-import io.github.gatlingssh.testing.BlackHole;
-import io.github.gatlingssh.testing.GatlingResult;
-import io.github.gatlingssh.testing.JvmResources;
-import io.github.gatlingssh.testing.KeyFormat;
-import io.github.gatlingssh.testing.KeyType;
-import io.github.gatlingssh.testing.PrivateSshd;
-import io.github.gatlingssh.testing.ScriptedSimulation;
-import io.github.gatlingssh.testing.SimulationLog;
-import io.github.gatlingssh.testing.SshdOptions;
+import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
+import io.github.gatlingssh.testkit.embedded.Faults;
+import io.github.gatlingssh.testkit.BlackHole;
+import io.github.gatlingssh.testkit.gatling.GatlingResult;
+import io.github.gatlingssh.testkit.gatling.JvmResources;
+import io.github.gatlingssh.testkit.junit.OpenSshRequirement;
+import io.github.gatlingssh.testkit.openssh.KeyFormat;
+import io.github.gatlingssh.testkit.openssh.KeyType;
+import io.github.gatlingssh.testkit.openssh.PrivateSshd;
+import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
+import io.github.gatlingssh.testkit.gatling.SimulationLog;
+import io.github.gatlingssh.testkit.openssh.SshdOptions;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -62,7 +63,7 @@ class FaultMatrixTest {
 
   @BeforeAll
   static void startSshd() {
-    PrivateSshd.assumeAvailable();
+    OpenSshRequirement.assumeAvailable();
     sshd = PrivateSshd.start(SshdOptions.builder().passwordAuthentication(true).maxSessions(2).build());
   }
 
@@ -85,22 +86,15 @@ class FaultMatrixTest {
   }
 
   private static SshProtocolBuilder openSsh(PrivateSshd server) {
-    return ssh.host(server.host()).port(server.port()).username(server.username())
-        .privateKey(server.userKey().toString())
-        .knownHosts(server.knownHostsFile().toString())
-        .connectTimeout(PATIENT);
+    return TestProtocols.withKnownHosts(server).connectTimeout(PATIENT);
   }
 
   private SshProtocolBuilder embedded(EmbeddedSshServer server) throws IOException {
-    Path knownHosts = server.writeKnownHosts(Files.createTempFile(tmp, "known_hosts", ""));
-    return ssh.host(server.host()).port(server.port()).username(server.username())
-        .privateKey(server.clientKeyPath().toString())
-        .knownHosts(knownHosts.toString())
-        .connectTimeout(PATIENT);
+    return TestProtocols.withKnownHosts(server).connectTimeout(PATIENT);
   }
 
   private static EmbeddedSshServer embeddedServer(Faults faults) throws IOException {
-    return EmbeddedSshServer.builder().faults(faults).build().start();
+    return EmbeddedSshServer.builder().customize(faults.injector()).build().start();
   }
 
   // --- nothing listens -----------------------------------------------------------------------
@@ -181,7 +175,7 @@ class FaultMatrixTest {
   /** The embedded server's protocol without writing a known_hosts file (for servers never reached). */
   private static SshProtocolBuilder uncheckedEmbedded(EmbeddedSshServer server) {
     return ssh.host(server.host()).port(server.port()).username(server.username())
-        .privateKey(server.clientKeyPath().toString()).acceptAnyHostKey();
+        .privateKey(server.userKey().toString()).acceptAnyHostKey();
   }
 
   /** Each request ended at its timeout: not before, and not much after (generously). */

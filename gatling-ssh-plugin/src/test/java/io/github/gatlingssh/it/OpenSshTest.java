@@ -5,13 +5,13 @@ import static io.github.gatlingssh.javaapi.SshDsl.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
-import io.github.gatlingssh.server.SeedFile;
-import io.github.gatlingssh.testing.GatlingResult;
-import io.github.gatlingssh.testing.KeyFormat;
-import io.github.gatlingssh.testing.KeyType;
-import io.github.gatlingssh.testing.Overlap;
-import io.github.gatlingssh.testing.PrivateSshd;
-import io.github.gatlingssh.testing.ScriptedSimulation;
+import io.github.gatlingssh.testkit.gatling.GatlingResult;
+import io.github.gatlingssh.testkit.junit.OpenSshRequirement;
+import io.github.gatlingssh.testkit.openssh.KeyFormat;
+import io.github.gatlingssh.testkit.openssh.KeyType;
+import io.github.gatlingssh.testkit.gatling.Overlap;
+import io.github.gatlingssh.testkit.openssh.PrivateSshd;
+import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,15 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** Real Gatling runs against a real OpenSSH sshd, started privately on a free loopback port. */
 class OpenSshTest {
   private static PrivateSshd sshd;
-  private static Path seedFile;
 
   @TempDir Path tmp;
 
   @BeforeAll
   static void startSshd() {
-    PrivateSshd.assumeAvailable();
+    OpenSshRequirement.assumeAvailable();
     sshd = PrivateSshd.start();
-    seedFile = sshd.createDataFile("seed.txt", SeedFile.content());
   }
 
   @AfterAll
@@ -45,28 +43,6 @@ class OpenSshTest {
     return ssh.host(sshd.host()).port(sshd.port()).username(sshd.username())
         .privateKey(sshd.userKey().toString())
         .knownHosts(sshd.knownHostsFile().toString());
-  }
-
-  @Test
-  void theSeedSequenceRunsOnOneSessionPerUser() {
-    String cat = "cat " + seedFile;
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("seed").group("auth and execute").on(
-                exec(ssh("connect").connect()).exec(ssh("start").start(cat)))
-            .exec(ssh("close and exit status").awaitExit().check(exitStatus().is(0), stdoutLineCount().is(333)))
-            .exec(ssh("execute").start(cat))
-            .exec(ssh("channel read").awaitExit()
-                .check(bodyLength().is(26_640), regex("(?m)^L").count().is(333), stdout().saveAs("out")))
-            .exec(ssh("disconnect").disconnect())
-            .injectOpen(atOnceUsers(20))).protocols(protocol()));
-
-    assertThat(r.exitCode()).as(r.summary()).isZero();
-    for (String name : new String[] {"connect", "start", "close and exit status", "execute", "channel read", "disconnect"}) {
-      assertThat(r.ok(name)).as(name + "\n" + r.summary()).isEqualTo(20);
-      assertThat(r.ko(name)).as(name).isZero();
-    }
-    assertThat(r.groups("auth and execute")).hasSize(20);
-    assertThat(r.requests("connect")).allSatisfy(q -> assertThat(q.groups()).containsExactly("auth and execute"));
   }
 
   @Test
@@ -89,21 +65,6 @@ class OpenSshTest {
     assertThat(r.koMessages("missing")).containsOnly("exit status 127");
     assertThat(r.ok("stderr")).as(r.summary()).isEqualTo(2);
     assertThat(r.ok("disconnect")).isEqualTo(2);
-  }
-
-  @Test
-  void aHungCommandTimesOutAndTheSessionStaysUsable() {
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("hang").exec(ssh("connect").connect())
-            .exec(ssh("hang").exec("sleep 60").timeout(Duration.ofSeconds(1)))
-            .exec(ssh("after").exec("echo still here").check(stdout().is("still here\n")))
-            .exec(ssh("disconnect").disconnect())
-            .injectOpen(atOnceUsers(3))).protocols(protocol()));
-
-    assertThat(r.koMessages("hang")).as(r.summary())
-        .containsOnly("timeout: command did not finish within 1 s; channel closed");
-    assertThat(r.ok("after")).as(r.summary()).isEqualTo(3);
-    assertThat(r.ok("disconnect")).isEqualTo(3);
   }
 
   @Test

@@ -5,10 +5,10 @@ import static io.github.gatlingssh.javaapi.SshDsl.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
-import io.github.gatlingssh.server.EmbeddedSshServer;
-import io.github.gatlingssh.testing.GatlingResult;
-import io.github.gatlingssh.testing.JvmResources;
-import io.github.gatlingssh.testing.ScriptedSimulation;
+import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
+import io.github.gatlingssh.testkit.gatling.GatlingResult;
+import io.github.gatlingssh.testkit.gatling.JvmResources;
+import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -34,8 +34,7 @@ class ResourceHygieneTest {
   }
 
   private SshProtocolBuilder protocol() {
-    return ssh.host(server.host()).port(server.port()).username(server.username())
-        .privateKey(server.clientKeyPath().toString()).hostKeyFingerprint(server.hostKeyFingerprint());
+    return TestProtocols.forServer(server);
   }
 
   @Test

@@ -3,8 +3,8 @@ package io.github.gatlingssh.simulations;
 import static io.github.gatlingssh.javaapi.SshDsl.ssh;
 
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
-import io.github.gatlingssh.server.EmbeddedSshServer;
-import io.github.gatlingssh.server.SeedFile;
+import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
+import io.github.gatlingssh.testkit.embedded.SeedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -51,7 +51,7 @@ final class Target implements AutoCloseable {
       EmbeddedSshServer server = EmbeddedSshServer.builder().build().start();
       SshProtocolBuilder p = ssh.host(server.host()).port(server.port())
           .username(server.username())
-          .privateKey(server.clientKeyPath().toString())
+          .privateKey(server.userKey().toString())
           .hostKeyFingerprint(server.hostKeyFingerprint());
       System.out.println("gatling-ssh: no -Dssh.host given, targeting an embedded SSH server on "
           + server.host() + ":" + server.port());

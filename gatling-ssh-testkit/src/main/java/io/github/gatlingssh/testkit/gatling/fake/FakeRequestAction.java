@@ -1,0 +1,94 @@
+package io.github.gatlingssh.testkit.gatling.fake;
+
+import com.typesafe.scalalogging.Logger;
+import com.typesafe.scalalogging.StrictLogging;
+import io.gatling.commons.stats.KO$;
+import io.gatling.commons.stats.OK$;
+import io.gatling.commons.stats.Status;
+import io.gatling.commons.util.Clock;
+import io.gatling.core.action.Action;
+import io.gatling.core.session.Session;
+import io.gatling.core.stats.StatsEngine;
+import scala.Option;
+
+/**
+ * The action built by {@link FakeRequest}.
+ *
+ * <p>It implements the plain {@link Action} trait, not {@code ChainableAction}/{@code
+ * RequestAction}: those declare hidden super-accessor methods that a Java class would have to
+ * provide by hand. {@code Action.$bang} already hops onto the user's event loop before calling
+ * {@link #execute}.
+ */
+final class FakeRequestAction implements Action {
+
+  private final String requestName;
+  private final FakeRequest.Outcome outcome;
+  private final String message;
+  private final long responseTimeMillis;
+  private final StatsEngine statsEngine;
+  private final Clock clock;
+  private final Action next;
+  private Logger logger;
+
+  FakeRequestAction(
+      String requestName,
+      FakeRequest.Outcome outcome,
+      String message,
+      long responseTimeMillis,
+      StatsEngine statsEngine,
+      Clock clock,
+      Action next) {
+    this.requestName = requestName;
+    this.outcome = outcome;
+    this.message = message;
+    this.responseTimeMillis = responseTimeMillis;
+    this.statsEngine = statsEngine;
+    this.clock = clock;
+    this.next = next;
+    StrictLogging.$init$(this);
+  }
+
+  @Override
+  public String name() {
+    return "fake-" + requestName;
+  }
+
+  @Override
+  public void execute(Session session) {
+    if (outcome == FakeRequest.Outcome.CRASH) {
+      statsEngine.logRequestCrash(session.scenario(), session.groups(), requestName, message);
+      next.$bang(session.markAsFailed());
+      return;
+    }
+    long end = clock.nowMillis();
+    long start = end - responseTimeMillis;
+    boolean ok = outcome == FakeRequest.Outcome.OK;
+    Status status = ok ? OK$.MODULE$ : KO$.MODULE$;
+    statsEngine.logResponse(
+        session.scenario(),
+        session.groups(),
+        requestName,
+        start,
+        end,
+        status,
+        Option.empty(),
+        Option.apply(message));
+    Session after = session.logGroupRequestTimings(start, end);
+    next.$bang(ok ? after : after.markAsFailed());
+  }
+
+  @Override
+  public Logger logger() {
+    return logger;
+  }
+
+  @Override
+  public void com$typesafe$scalalogging$StrictLogging$_setter_$logger_$eq(Logger logger) {
+    this.logger = logger;
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+}

@@ -1,0 +1,355 @@
+package io.github.gatlingssh.testkit.openssh;
+
+import io.github.gatlingssh.testkit.TestServer;
+import io.github.gatlingssh.testkit.embedded.SeedFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
+
+/**
+ * A private OpenSSH server for integration and fault tests: {@code /usr/sbin/sshd} on a free
+ * 127.0.0.1 port, with its own host keys, user key, config and log in a fresh temporary directory.
+ *
+ * <pre>{@code
+ * // in JUnit tests: @ExtendWith(TestServerExtension.class), or OpenSshRequirement.assumeAvailable()
+ * try (PrivateSshd sshd = PrivateSshd.start()) {
+ *   connect(sshd.host(), sshd.port(), sshd.username(), sshd.userKey(), sshd.knownHostsFile());
+ * }
+ * }</pre>
+ *
+ * <p>Login user: the current user, or when the JVM runs as root the dedicated account {@code
+ * gatlingssh}, created on first use (see {@link #username()}). Password logins only work as root.
+ *
+ * <p>Instances are thread-safe. A JVM shutdown hook closes servers that tests forgot to close.
+ */
+public final class PrivateSshd implements TestServer {
+
+  /** The address the server listens on. */
+  public static final String HOST = "127.0.0.1";
+
+  private static final Set<PrivateSshd> RUNNING = ConcurrentHashMap.newKeySet();
+  private static final AtomicBoolean SHUTDOWN_HOOK = new AtomicBoolean();
+
+  private final SshdOptions options;
+  private final Path sshd;
+  private final LoginUser user;
+  private final Path dir;
+  private final SshdProcess.SshdFiles files;
+  private final Path authorizedKeys;
+  private final Path knownHosts;
+  private final Path dataDir;
+  private final List<HostKeys.HostKey> hostKeys;
+  private final Path userKey;
+  private final UserKeys userKeys;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile SshdProcess process;
+
+  private PrivateSshd(SshdOptions options, Path sshd, LoginUser user, Path dir) {
+    this.options = options;
+    this.sshd = sshd;
+    this.user = user;
+    this.dir = dir;
+    this.files =
+        new SshdProcess.SshdFiles(
+            dir.resolve("sshd_config"), dir.resolve("sshd.log"), dir.resolve("sshd.out"));
+    this.authorizedKeys = dir.resolve("authorized_keys");
+    this.knownHosts = dir.resolve("known_hosts");
+    this.dataDir = dir.resolve("data");
+    this.hostKeys = HostKeys.install(dir, options.freshHostKeys());
+    ServerDirectory.writeReadable(authorizedKeys, new byte[0]);
+    this.userKeys = new UserKeys(dir, authorizedKeys);
+    ServerDirectory.createDirectory(dataDir, otherLoginUser());
+    this.userKey = generateUserKey(KeyType.ED25519);
+    if (options.passwordAuthentication() && user.isRoot()) {
+      user.password(); // sets it now, before the first login attempt
+    }
+  }
+
+  /** Starts a server with {@link SshdOptions#defaults()}. */
+  public static PrivateSshd start() {
+    return start(SshdOptions.defaults());
+  }
+
+  /**
+   * Starts a server and returns once it answers with its SSH banner.
+   *
+   * @throws IllegalStateException if OpenSSH is missing, the config is invalid or sshd does not
+   *     come up; the message includes sshd's own output
+   */
+  public static PrivateSshd start(SshdOptions options) {
+    return start(options, ServerProbe::freePort);
+  }
+
+  /** Starts a server taking candidate ports from {@code ports} (tests of the port retry). */
+  static PrivateSshd start(SshdOptions options, IntSupplier ports) {
+    Path sshd = OpenSsh.require(OpenSsh.sshd(), "sshd");
+    OpenSsh.require(OpenSsh.sshKeygen(), "ssh-keygen");
+    LoginUser user = LoginUser.get();
+    Path base = options.baseDir().orElse(Path.of(System.getProperty("java.io.tmpdir")));
+    Path dir = ServerDirectory.create(base, user.isRoot() ? user.name() : null);
+    PrivateSshd server = null;
+    try {
+      server = new PrivateSshd(options, sshd, user, dir);
+      server.launch(ports);
+      return server;
+    } catch (RuntimeException | Error e) {
+      if (server != null) {
+        server.close();
+      } else {
+        ServerDirectory.delete(dir);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Why a private sshd cannot start on this machine: OpenSSH's sshd or ssh-keygen is not installed.
+   * Tests decide what that means (JUnit: {@code testkit.junit.OpenSshRequirement} skips, or fails
+   * when {@code CI=true}).
+   *
+   * @return what is missing and how to install it, or empty if both are installed
+   */
+  public static Optional<String> unavailableReason() {
+    return OpenSsh.missingTools();
+  }
+
+  /** True if password logins can work, i.e. the JVM runs as root (sshd reads /etc/shadow). */
+  public static boolean passwordLoginSupported() {
+    return LoginUser.get().isRoot();
+  }
+
+  private void launch(IntSupplier ports) {
+    if (SHUTDOWN_HOOK.compareAndSet(false, true)) {
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(() -> RUNNING.forEach(PrivateSshd::close), "private-sshd-cleanup"));
+    }
+    RUNNING.add(this);
+    process =
+        SshdProcess.start(sshd, files, this::config, ports, options.startTimeout(), user.isRoot());
+    writeKnownHosts();
+  }
+
+  private List<String> config(int port) {
+    return SshdConfig.render(
+        new SshdConfig.Inputs(
+            options, port, hostKeys, dir.resolve("sshd.pid"), authorizedKeys, user.name()));
+  }
+
+  /** The account that sshd logs in if it is not the JVM's own (running as root), else null. */
+  private String otherLoginUser() {
+    return user.isRoot() ? user.name() : null;
+  }
+
+  private void writeKnownHosts() {
+    HostKeys.writeKnownHosts(knownHosts, HOST, port(), hostKeys);
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public String kind() {
+    return "openssh";
+  }
+
+  /** {@value #HOST}. */
+  @Override
+  public String host() {
+    return HOST;
+  }
+
+  /** The TCP port sshd listens on. */
+  @Override
+  public int port() {
+    return process.port();
+  }
+
+  /** The account to log in as: the current user, or {@code gatlingssh} when running as root. */
+  @Override
+  public String username() {
+    return user.name();
+  }
+
+  /** The default user key: an unencrypted Ed25519 private key in OpenSSH format, authorized. */
+  @Override
+  public Path userKey() {
+    return userKey;
+  }
+
+  /**
+   * The login user's password, if {@link SshdOptions#passwordAuthentication()} is on and the JVM
+   * runs as root ({@link #passwordLoginSupported()}); otherwise empty. Do not log it.
+   */
+  @Override
+  public Optional<String> password() {
+    if (options.passwordAuthentication() && user.isRoot()) {
+      return Optional.of(user.password());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Generates an additional authorized user key: OpenSSH format, no passphrase.
+   *
+   * @return the private key; the public key is next to it with suffix {@code .pub}
+   */
+  public Path generateUserKey(KeyType type) {
+    return generateUserKey(type, KeyFormat.OPENSSH, null, true);
+  }
+
+  /**
+   * Generates an additional user key.
+   *
+   * @param passphrase null or empty for an unencrypted key
+   * @param authorize whether to add it to authorized_keys (false: for "key not authorized" tests)
+   * @return the private key; the public key is next to it with suffix {@code .pub}
+   * @throws UnsupportedOperationException for {@link KeyFormat#PEM} with Ed25519 (ssh-keygen
+   *     cannot)
+   */
+  public Path generateUserKey(
+      KeyType type, KeyFormat format, String passphrase, boolean authorize) {
+    return userKeys.generate(type, format, passphrase, authorize);
+  }
+
+  /**
+   * Adds the public key next to {@code privateKey} ({@code <privateKey>.pub}) to authorized_keys.
+   */
+  public void authorizeKey(Path privateKey) {
+    userKeys.authorize(privateKey);
+  }
+
+  /**
+   * A known_hosts file with one {@code [127.0.0.1]:PORT} line per host key (Ed25519, ECDSA, RSA).
+   */
+  @Override
+  public Path knownHostsFile() {
+    return knownHosts;
+  }
+
+  /**
+   * The SHA-256 fingerprint of a host key as {@code ssh-keygen -lf} prints it ({@code SHA256:...}).
+   *
+   * @param keyType {@code ed25519}, {@code ecdsa}, {@code rsa}, or an SSH name such as {@code
+   *     ssh-ed25519}, {@code ecdsa-sha2-nistp256}, {@code rsa-sha2-512}
+   */
+  public String hostKeyFingerprint(String keyType) {
+    return hostKeyFingerprint(KeyType.of(keyType));
+  }
+
+  /** The SHA-256 fingerprint of the Ed25519 host key, {@code SHA256:...}. */
+  @Override
+  public String hostKeyFingerprint() {
+    return hostKeyFingerprint(KeyType.ED25519);
+  }
+
+  /**
+   * The reference workload file ({@link SeedFile}) in {@link #dataDir()}, written on first use.
+   */
+  @Override
+  public Path seedFile() {
+    synchronized (userKeys) {
+      Path file = dataDir.resolve(SeedFile.FILE_NAME);
+      return Files.exists(file) ? file : createDataFile(SeedFile.FILE_NAME, SeedFile.content());
+    }
+  }
+
+  /** The SHA-256 fingerprint of the host key of {@code type}, e.g. {@code SHA256:3Xf...}. */
+  public String hostKeyFingerprint(KeyType type) {
+    return SshKeygen.fingerprint(hostPublicKey(type));
+  }
+
+  /** The public host key of {@code type} as {@code <type> <base64>}, e.g. for key verifiers. */
+  public String hostPublicKey(KeyType type) {
+    return hostKeys.stream()
+        .filter(k -> k.type() == type)
+        .findFirst()
+        .orElseThrow()
+        .publicKeyLine();
+  }
+
+  /** The server's temporary directory (config, keys, logs); deleted by {@link #close()}. */
+  public Path dir() {
+    return dir;
+  }
+
+  /** A directory owned and writable by the login user, e.g. for uploads; see createDataFile. */
+  @Override
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** The sshd log so far (LogLevel VERBOSE: connections, authentications, disconnects). */
+  public String log() {
+    return ServerDirectory.read(files.log());
+  }
+
+  /** Process id of the listening sshd. */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** True while the listening sshd runs. */
+  public boolean isAlive() {
+    SshdProcess p = process;
+    return p != null && p.isAlive();
+  }
+
+  /**
+   * Writes a file the login user can read (and overwrite) under {@link #dataDir()}.
+   *
+   * @param name relative path, may contain sub-directories
+   * @return its absolute path
+   */
+  @Override
+  public Path createDataFile(String name, byte[] content) {
+    return ServerDirectory.writeDataFile(dataDir, name, content, otherLoginUser());
+  }
+
+  /**
+   * CPU seconds (user + system) used so far by sshd: the listener, its per-connection processes and
+   * the user's commands, including finished ones. After {@link #kill()} the value at the kill. 0
+   * where /proc is unavailable.
+   */
+  public double cpuSeconds() {
+    SshdProcess p = process;
+    return p == null ? 0 : p.cpuSeconds();
+  }
+
+  /**
+   * SIGKILLs the listening sshd and all its descendants (per-connection sshd processes, shells):
+   * open connections drop and the port refuses new ones once this returns. Also kills
+   * per-connection processes that outlived a listener killed by the test. The directory stays.
+   */
+  @Override
+  public void kill() {
+    SshdProcess p = process;
+    if (p != null) {
+      p.kill();
+    }
+  }
+
+  /** Kills sshd and deletes the directory. Idempotent. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      kill();
+    } finally {
+      RUNNING.remove(this);
+      ServerDirectory.delete(dir);
+    }
+  }
+
+  @Override
+  public String toString() {
+    SshdProcess p = process;
+    return String.format(
+        "PrivateSshd[%s@%s:%s, dir=%s]", username(), HOST, p == null ? "?" : p.port(), dir);
+  }
+}

@@ -1,0 +1,124 @@
+package io.github.gatlingssh.testkit.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded server against OpenSSH's own client tools; skipped where they are not installed. */
+class OpenSshInteropTest {
+
+  private static EmbeddedSshServer server;
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void start() throws IOException {
+    server = EmbeddedSshServer.builder().build().start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void sshKeygenReadsTheClientKey() throws Exception {
+    assumeTrue(OpenSshTools.available("ssh-keygen"), "ssh-keygen not installed");
+    OpenSshTools.Output out =
+        OpenSshTools.run(tmp, "ssh-keygen", "-y", "-f", server.userKey().toString());
+    assertThat(out.exitCode()).as(out.stderr()).isZero();
+    assertThat(out.stdout())
+        .startsWith(PublicKeyEntry.toString(server.userKeyPair().getPublic()));
+  }
+
+  private OpenSshTools.Output ssh(String command) throws Exception {
+    Path knownHosts = server.knownHostsFile();
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "ssh",
+                "-F",
+                "/dev/null",
+                "-i",
+                server.userKey().toString(),
+                "-o",
+                "IdentitiesOnly=yes",
+                "-o",
+                "BatchMode=yes",
+                "-o",
+                "UserKnownHostsFile=" + knownHosts,
+                "-o",
+                "StrictHostKeyChecking=yes",
+                "-p",
+                Integer.toString(server.port()),
+                server.username() + "@" + server.host()));
+    args.add(command);
+    return OpenSshTools.run(tmp, args.toArray(String[]::new));
+  }
+
+  @Test
+  void sshCatsTheSeedFile() throws Exception {
+    assumeTrue(OpenSshTools.available("ssh"), "ssh not installed");
+    OpenSshTools.Output out = ssh("cat " + server.seedFile());
+    assertThat(out.exitCode()).as(out.stderr()).isZero();
+    assertThat(out.stdoutBytes()).isEqualTo(SeedFile.content());
+  }
+
+  @Test
+  void sshSeesExitStatusStderrAndLargeOutput() throws Exception {
+    assumeTrue(OpenSshTools.available("ssh"), "ssh not installed");
+    OpenSshTools.Output exit = ssh("exit 7");
+    assertThat(exit.exitCode()).isEqualTo(7);
+    OpenSshTools.Output missing = ssh("cat missing");
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.stderr()).contains("cat: missing: No such file or directory");
+    OpenSshTools.Output big = ssh("bytes 5000000");
+    assertThat(big.exitCode()).isZero();
+    assertThat(big.stdoutBytes()).hasSize(5_000_000);
+  }
+
+  @Test
+  void sshReportsTheExitSignal() throws Exception {
+    assumeTrue(OpenSshTools.available("ssh"), "ssh not installed");
+    OpenSshTools.Output killed = ssh("signal KILL");
+    // OpenSSH's client exits 255 when the remote command was killed by a signal
+    assertThat(killed.exitCode()).as(killed.stderr()).isEqualTo(255);
+  }
+
+  @Test
+  void sshRejectsAServerMissingFromKnownHosts() throws Exception {
+    assumeTrue(OpenSshTools.available("ssh"), "ssh not installed");
+    try (EmbeddedSshServer other = EmbeddedSshServer.builder().build().start()) {
+      Path knownHosts = other.knownHostsFile();
+      OpenSshTools.Output out =
+          OpenSshTools.run(
+              tmp,
+              "ssh",
+              "-F",
+              "/dev/null",
+              "-i",
+              server.userKey().toString(),
+              "-o",
+              "BatchMode=yes",
+              "-o",
+              "UserKnownHostsFile=" + knownHosts,
+              "-o",
+              "StrictHostKeyChecking=yes",
+              "-p",
+              Integer.toString(server.port()),
+              server.username() + "@" + server.host(),
+              "true");
+      assertThat(out.exitCode()).isEqualTo(255);
+      assertThat(out.stderr()).containsIgnoringCase("host key");
+    }
+  }
+}

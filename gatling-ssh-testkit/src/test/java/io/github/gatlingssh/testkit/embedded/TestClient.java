@@ -1,0 +1,179 @@
+package io.github.gatlingssh.testkit.embedded;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.concurrent.CompletableFuture;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.keyverifier.RequiredServerKeyVerifier;
+import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.core.CoreModuleProperties;
+
+/** A MINA client for the tests; blocking helpers are fine in test code. */
+final class TestClient implements AutoCloseable {
+
+  static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  /** What one exec produced. */
+  record Result(byte[] stdout, byte[] stderr, Integer exitStatus, String exitSignal) {
+    String out() {
+      return new String(stdout, StandardCharsets.UTF_8);
+    }
+
+    String err() {
+      return new String(stderr, StandardCharsets.UTF_8);
+    }
+  }
+
+  final SshClient client;
+  private final EmbeddedSshServer server;
+
+  TestClient(EmbeddedSshServer server) {
+    this(server, new RequiredServerKeyVerifier(server.hostKey()));
+  }
+
+  TestClient(EmbeddedSshServer server, ServerKeyVerifier verifier) {
+    this.server = server;
+    client = SshClient.setUpDefaultClient();
+    client.setServerKeyVerifier(verifier);
+    client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+    client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+    CoreModuleProperties.TCP_NODELAY.set(client, true);
+    client.start();
+  }
+
+  /** Connects and authenticates with the generated client key. */
+  ClientSession login() throws IOException {
+    ClientSession session = connect();
+    session.addPublicKeyIdentity(server.userKeyPair());
+    session.auth().verify(TIMEOUT);
+    return session;
+  }
+
+  ClientSession connect() throws IOException {
+    return client
+        .connect(server.username(), server.host(), server.port())
+        .verify(TIMEOUT)
+        .getClientSession();
+  }
+
+  /** Runs one command on a new connection. */
+  Result run(String command) throws IOException {
+    return run(command, null);
+  }
+
+  /** Runs one command on a new connection, sending {@code stdin} then EOF. */
+  Result run(String command, byte[] stdin) throws IOException {
+    try (ClientSession session = login()) {
+      return exec(session, command, stdin);
+    }
+  }
+
+  static Result exec(ClientSession session, String command, byte[] stdin) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try (ChannelExec channel = session.createExecChannel(command)) {
+      channel.setOut(out);
+      channel.setErr(err);
+      channel.open().verify(TIMEOUT);
+      if (stdin != null) {
+        OutputStream in = channel.getInvertedIn();
+        in.write(stdin);
+        in.close(); // sends EOF
+      }
+      channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TIMEOUT);
+      return new Result(
+          out.toByteArray(), err.toByteArray(), channel.getExitStatus(), channel.getExitSignal());
+    }
+  }
+
+  /** Connect, authenticate with the client key, exec and collect, without blocking any thread. */
+  CompletableFuture<Result> runAsync(String command) {
+    return runAsync(command, null, CompletableFuture.completedFuture(null));
+  }
+
+  /**
+   * Like {@link #runAsync(String)}, but after authenticating completes {@code authenticated} (if
+   * given) and waits for {@code gate} before opening the channel.
+   */
+  CompletableFuture<Result> runAsync(
+      String command, CompletableFuture<Void> authenticated, CompletableFuture<?> gate) {
+    CompletableFuture<Result> result = new CompletableFuture<>();
+    try {
+      client
+          .connect(server.username(), server.host(), server.port())
+          .addListener(
+              cf -> {
+                if (!cf.isConnected()) {
+                  result.completeExceptionally(cf.getException());
+                  return;
+                }
+                ClientSession session = cf.getClientSession();
+                result.whenComplete((r, e) -> session.close(false));
+                session.addPublicKeyIdentity(server.userKeyPair());
+                try {
+                  session
+                      .auth()
+                      .addListener(
+                          af -> {
+                            if (!af.isSuccess()) {
+                              result.completeExceptionally(af.getException());
+                              return;
+                            }
+                            if (authenticated != null) {
+                              authenticated.complete(null);
+                            }
+                            gate.thenRun(() -> execAsync(session, command, result));
+                          });
+                } catch (IOException e) {
+                  result.completeExceptionally(e);
+                }
+              });
+    } catch (IOException e) {
+      result.completeExceptionally(e);
+    }
+    return result;
+  }
+
+  private static void execAsync(
+      ClientSession session, String command, CompletableFuture<Result> result) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      ChannelExec channel = session.createExecChannel(command);
+      channel.setOut(out);
+      channel.setErr(err);
+      channel.addCloseFutureListener(
+          f ->
+              result.complete(
+                  new Result(
+                      out.toByteArray(),
+                      err.toByteArray(),
+                      channel.getExitStatus(),
+                      channel.getExitSignal())));
+      channel
+          .open()
+          .addListener(
+              of -> {
+                if (!of.isOpened()) {
+                  result.completeExceptionally(of.getException());
+                }
+              });
+    } catch (IOException e) {
+      result.completeExceptionally(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    client.stop();
+  }
+}
