@@ -9,10 +9,10 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
-import io.github.gatlingssh.server.EmbeddedSshServer;
-import io.github.gatlingssh.testing.GatlingResult;
-import io.github.gatlingssh.testing.ScriptedSimulation;
-import io.github.gatlingssh.testing.SimulationLog;
+import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
+import io.github.gatlingssh.testkit.gatling.GatlingResult;
+import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
+import io.github.gatlingssh.testkit.gatling.SimulationLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -97,8 +97,7 @@ class WarmUpTest {
     /** Runs the three runs; prints one line per run and one per warm-up log event. */
     public static void main(String[] args) {
       try (EmbeddedSshServer server = EmbeddedSshServer.builder().build().start()) {
-        SshProtocolBuilder protocol = ssh.host(server.host()).port(server.port()).username(server.username())
-            .privateKey(server.clientKeyPath().toString()).hostKeyFingerprint(server.hostKeyFingerprint());
+        SshProtocolBuilder protocol = TestProtocols.forServer(server);
         run("disabled", protocol::disableWarmUp);
         run("enabled", () -> protocol);
         run("again", () -> protocol);
