@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * authentication, exec, output streaming, close) before the run, so the first seconds of a load
  * test do not pay for interpreted code and compilation: in a fresh JVM the JIT compiler was the
  * largest single CPU consumer of a 200-session benchmark. Like Gatling HTTP's warm-up it runs when
- * the simulation is built, outside the measured run, once per JVM. It talks to a temporary
+ * the protocol's components are created (before the first user is injected), once per JVM. It talks to a temporary
  * {@link WarmUpServer} on 127.0.0.1, never to the server under test, and never fails the run.
  */
 final class JvmWarmUp {
@@ -38,7 +38,7 @@ final class JvmWarmUp {
 
   private JvmWarmUp() {}
 
-  /** Runs the warm-up if this JVM has not had one; blocks the calling (simulation-building) thread. */
+  /** Runs the warm-up if this JVM has not had one; blocks the calling thread (the one starting the run, never an event loop). */
   static void once(ClientSettings settings) {
     if (!DONE.compareAndSet(false, true)) {
       return;
