@@ -1,6 +1,7 @@
 package io.github.gatlingssh.benchmark.bare;
 
 import io.github.gatlingssh.client.ClientSettings;
+import io.github.gatlingssh.client.HostKeyAlgorithms;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.sshd.client.ClientBuilder;
 import org.apache.sshd.client.SshClient;
@@ -23,14 +23,15 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.apache.sshd.common.kex.BuiltinDHFactories;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
-import org.apache.sshd.common.signature.Signature;
 import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.core.CoreModuleProperties;
 
 /**
- * A MINA {@link SshClient} with the settings gatling-ssh uses: TCP_NODELAY, curve25519-sha256 key
- * exchange first, ed25519 host keys first, gatling-ssh's default ciphers (AES-GCM first), want-reply on exec, public key authentication only, no
- * ~/.ssh files; host keys checked against a known_hosts file read once.
+ * A MINA {@link SshClient} with the settings gatling-ssh uses, taken from the plugin so the two
+ * cannot drift apart: its default key exchanges ({@link ClientSettings#DEFAULT_KEX}, curve25519-sha256
+ * first) and ciphers ({@link ClientSettings#DEFAULT_CIPHERS}, AES-GCM first), its host key order
+ * ({@link HostKeyAlgorithms#openSshOrder}, ed25519 first), TCP_NODELAY and want-reply on exec; public
+ * key authentication only, no ~/.ssh files; host keys checked against a known_hosts file read once.
  */
 public final class BareMinaClient {
   private BareMinaClient() {}
@@ -48,12 +49,9 @@ public final class BareMinaClient {
     client.setServerKeyVerifier((session, remote, key) ->
         trusted.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
     client.setKeyExchangeFactories(NamedFactory.setUpTransformedFactories(false,
-        List.of(BuiltinDHFactories.curve25519, BuiltinDHFactories.curve25519_libssh,
-            BuiltinDHFactories.ecdhp256),
+        BuiltinDHFactories.parseDHFactoriesList(ClientSettings.DEFAULT_KEX).getParsedFactories(),
         ClientBuilder.DH2KEX));
-    List<NamedFactory<Signature>> signatures = new ArrayList<>(client.getSignatureFactories());
-    signatures.sort(Comparator.comparing(f -> f.getName().contains("ed25519") ? 0 : 1));
-    client.setSignatureFactories(signatures);
+    client.setSignatureFactories(HostKeyAlgorithms.openSshOrder(client.getSignatureFactories()));
     client.setCipherFactories(List.copyOf(
         BuiltinCiphers.parseCiphersList(ClientSettings.DEFAULT_CIPHERS).getParsedFactories()));
     CoreModuleProperties.TCP_NODELAY.set(client, true);
