@@ -11,8 +11,6 @@ import java.util.TreeMap;
  * machine and of each thread group over any window.
  */
 public final class CpuSamples {
-  private static final double MS_PER_TICK = 1000.0 / ProcStat.TICKS_PER_SECOND;
-
   private final Series process = new Series();
   private final Series machineBusy = new Series();
   private final Series machineTotal = new Series();
@@ -32,12 +30,12 @@ public final class CpuSamples {
         case "P" -> s.process.add(Double.parseDouble(f[1]), Long.parseLong(f[2]) / 1e6);
         case "M" -> {
           double t = Double.parseDouble(f[1]);
-          s.machineBusy.add(t, Long.parseLong(f[2]) * MS_PER_TICK);
-          s.machineTotal.add(t, Long.parseLong(f[3]) * MS_PER_TICK);
+          s.machineBusy.add(t, ProcStat.millis(Long.parseLong(f[2])));
+          s.machineTotal.add(t, ProcStat.millis(Long.parseLong(f[3])));
         }
         case "T" -> {
           s.threads.computeIfAbsent(f[2], k -> new Series())
-              .add(Double.parseDouble(f[1]), Long.parseLong(f[3]) * MS_PER_TICK);
+              .add(Double.parseDouble(f[1]), ProcStat.millis(Long.parseLong(f[3])));
           s.threadNames.put(f[2], f[4]);
         }
         case "F" -> s.facts.put(f[1], Double.parseDouble(f[2]));

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 public final class ProcStat {
 
   /** Ticks per second for /proc's times; USER_HZ is 100 on every Linux architecture in use. */
-  public static final int TICKS_PER_SECOND = 100;
+  static final int TICKS_PER_SECOND = 100;
 
   /** The four CPU fields of one /proc/PID/stat line, in ticks. */
   public record ProcessTimes(long utime, long stime, long cutime, long cstime) {
@@ -85,8 +85,9 @@ public final class ProcStat {
     return parseMachine(read(Path.of("/proc/stat")));
   }
 
-  static double seconds(long ticks) {
-    return ticks / (double) TICKS_PER_SECOND;
+  /** Clock ticks as milliseconds. */
+  public static double millis(long ticks) {
+    return ticks * 1000.0 / TICKS_PER_SECOND;
   }
 
   private static String read(Path file) {

@@ -3,6 +3,7 @@ package io.github.gatlingssh.benchmark.report;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /** A minimal JSON writer for the report: maps, collections, strings, numbers (NaN as null), booleans. */
 final class Json {
@@ -39,37 +40,33 @@ final class Json {
   }
 
   private static void writeObject(Map<?, ?> map, StringBuilder sb, String indent) {
-    if (map.isEmpty()) {
-      sb.append("{}");
-      return;
-    }
-    String inner = indent + "  ";
-    sb.append("{\n");
-    int i = 0;
-    for (Map.Entry<?, ?> e : map.entrySet()) {
-      sb.append(inner);
+    writeBlock(map.entrySet(), "{}", sb, indent, (e, inner) -> {
       string(String.valueOf(e.getKey()), sb);
       sb.append(": ");
       write(e.getValue(), sb, inner);
-      sb.append(++i < map.size() ? ",\n" : "\n");
-    }
-    sb.append(indent).append('}');
+    });
   }
 
   private static void writeArray(Collection<?> list, StringBuilder sb, String indent) {
-    if (list.isEmpty()) {
-      sb.append("[]");
+    writeBlock(list, "[]", sb, indent, (o, inner) -> write(o, sb, inner));
+  }
+
+  /** An object's members or an array's items, one per line, indented one level deeper. */
+  private static <T> void writeBlock(Collection<T> items, String brackets, StringBuilder sb,
+      String indent, BiConsumer<T, String> item) {
+    if (items.isEmpty()) {
+      sb.append(brackets);
       return;
     }
     String inner = indent + "  ";
-    sb.append("[\n");
+    sb.append(brackets.charAt(0)).append('\n');
     int i = 0;
-    for (Object o : list) {
+    for (T o : items) {
       sb.append(inner);
-      write(o, sb, inner);
-      sb.append(++i < list.size() ? ",\n" : "\n");
+      item.accept(o, inner);
+      sb.append(++i < items.size() ? ",\n" : "\n");
     }
-    sb.append(indent).append(']');
+    sb.append(indent).append(brackets.charAt(1));
   }
 
   private static void string(String s, StringBuilder sb) {

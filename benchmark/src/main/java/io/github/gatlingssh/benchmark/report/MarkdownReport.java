@@ -86,9 +86,7 @@ public final class MarkdownReport {
     md.append("\n## gatling-ssh / bare MINA (ratio of medians)\n\n");
     List<Metric> ratios = List.of(Metric.AUTH_EXECUTE, Metric.EXECUTE, Metric.CHANNEL_READ,
         Metric.TOTAL, Metric.CLIENT_CPU, Metric.SERVER_CPU);
-    md.append("| N |");
-    ratios.forEach(m -> md.append(' ').append(m.label).append(" |"));
-    md.append('\n').append("|---|").append("---|".repeat(ratios.size())).append('\n');
+    header(md, List.of("N"), ratios.stream().map(m -> m.label).toList());
     for (int n : s.userCounts()) {
       md.append("| ").append(n).append(" |");
       ratios.forEach(m -> md.append(' ').append(Format.ratio(s.ratioToMina(n, m))).append(" |"));
@@ -122,9 +120,7 @@ public final class MarkdownReport {
   }
 
   private static void appendResults(StringBuilder md, Summary s) {
-    md.append("| N | client |");
-    Report.TABLE.forEach(m -> md.append(' ').append(m.label).append(" |"));
-    md.append('\n').append("|---|---|").append("---|".repeat(Report.TABLE.size())).append('\n');
+    header(md, List.of("N", "client"), Report.TABLE.stream().map(m -> m.label).toList());
     for (int n : s.userCounts()) {
       for (Client c : Client.values()) {
         if (!s.has(c, n)) {
@@ -175,9 +171,10 @@ public final class MarkdownReport {
     if (groups.isEmpty()) {
       return;
     }
-    md.append("\n## Client CPU by thread group (median in the client CPU window, 100 ms samples)\n\n| N | client |");
-    groups.forEach(g -> md.append(' ').append(g).append(" |"));
-    md.append(" client CPU/session without JIT |\n").append("|---|---|").append("---|".repeat(groups.size() + 1)).append('\n');
+    md.append("\n## Client CPU by thread group (median in the client CPU window, 100 ms samples)\n\n");
+    List<String> columns = new ArrayList<>(groups);
+    columns.add("client CPU/session without JIT");
+    header(md, List.of("N", "client"), columns);
     for (int n : s.userCounts()) {
       for (Client c : List.of(Client.GATLING, Client.MINA)) {
         if (!s.has(c, n)) {
@@ -231,6 +228,14 @@ public final class MarkdownReport {
         .append(" | ").append(st.ko()).append(" | ").append(Format.millis(st.p50())).append(" | ")
         .append(Format.millis(st.p95())).append(" | ").append(Format.millis(st.p99())).append(" | ")
         .append(Format.millis(st.max())).append(" |\n"));
+  }
+
+  /** A table's header row and separator line: the key columns, then the value columns. */
+  private static void header(StringBuilder md, List<String> keys, List<String> values) {
+    md.append('|');
+    keys.forEach(k -> md.append(' ').append(k).append(" |"));
+    values.forEach(v -> md.append(' ').append(v).append(" |"));
+    md.append('\n').append('|').append("---|".repeat(keys.size() + values.size())).append('\n');
   }
 
   private static String source(Client c) {

@@ -62,7 +62,7 @@ final class Measurements {
     return new RunResult(client, users, repetition, phases, phases.total(),
         samples.processCpuMs(from, to), samples.fact("jvmCpuMs"), serverCpu.best(),
         serverCpu.procMs(), serverCpu.cgroupMs(), samples.machineBusyMs(from, to), samples.machineUtilisation(from, to),
-        threads, all.size(), all.subList(0, Math.min(ERROR_SAMPLES, all.size())), exit.wallMillis(),
+        threads, all.size(), errorSamples(all), exit.wallMillis(),
         negotiated, Double.NaN, phaseCpu(phases, samples));
   }
 
@@ -77,6 +77,11 @@ final class Measurements {
       cpu.put(w.phase(), m);
     }
     return cpu;
+  }
+
+  /** The first few error messages, for the report. */
+  static List<String> errorSamples(List<String> errors) {
+    return errors.subList(0, Math.min(ERROR_SAMPLES, errors.size()));
   }
 
   static CpuSamples samples(Path file) {

@@ -7,8 +7,6 @@ import io.github.gatlingssh.client.KnownHostsPolicy;
 import io.github.gatlingssh.client.Negotiated;
 import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshConnector;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,13 +53,7 @@ public final class NegotiationProbe {
     cmd.replaceAll(a -> a.equals("LogLevel=ERROR") ? "LogLevel=DEBUG1" : a);
     cmd.add("true");
     try {
-      Process p = new ProcessBuilder(cmd)
-          .redirectErrorStream(true)
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-          .start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      p.waitFor(30, TimeUnit.SECONDS);
-      return parseSshVerbose(out);
+      return parseSshVerbose(OpenSshRun.output(cmd, Duration.ofSeconds(30)));
     } catch (Exception e) {
       System.err.println("OpenSSH negotiation probe failed: " + e);
       return Negotiated.UNKNOWN;

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class OpenSshRun {
     ProcStat.ProcessTimes selfBefore = ProcStat.self();
     ProcStat.MachineTimes machineBefore = ProcStat.machine();
     long start = System.nanoTime();
-    String out = runBash(script, dir);
+    String out = output(List.of("bash", "-c", script, "bash", dir.toString()), Duration.ofMinutes(3));
     double wall = (System.nanoTime() - start) / 1e6;
     ProcStat.MachineTimes machineAfter = ProcStat.machine();
     ProcStat.ProcessTimes selfAfter = ProcStat.self();
@@ -66,12 +67,12 @@ public final class OpenSshRun {
       errors.add(0, out.strip() + " ssh processes failed");
     }
     long childTicks = (selfAfter.cutime() + selfAfter.cstime()) - (selfBefore.cutime() + selfBefore.cstime());
-    double busy = (machineAfter.busy() - machineBefore.busy()) * 1000.0 / ProcStat.TICKS_PER_SECOND;
-    double capacity = (machineAfter.total() - machineBefore.total()) * 1000.0 / ProcStat.TICKS_PER_SECOND;
+    double busy = ProcStat.millis(machineAfter.busy() - machineBefore.busy());
+    double capacity = ProcStat.millis(machineAfter.total() - machineBefore.total());
     return new RunResult(Client.OPENSSH, users, repetition, null, wall,
-        childTicks * 1000.0 / ProcStat.TICKS_PER_SECOND, Double.NaN, serverCpu.best(),
+        ProcStat.millis(childTicks), Double.NaN, serverCpu.best(),
         serverCpu.procMs(), serverCpu.cgroupMs(), busy, capacity > 0 ? busy / capacity : Double.NaN, Map.of(),
-        errors.size(), errors.subList(0, Math.min(5, errors.size())), wall, Negotiated.UNKNOWN,
+        errors.size(), Measurements.errorSamples(errors), wall, Negotiated.UNKNOWN,
         Double.NaN, Map.of());
   }
 
@@ -98,20 +99,25 @@ public final class OpenSshRun {
     return errors;
   }
 
-  private static String runBash(String script, Path dir) {
+  /**
+   * Runs a command with no input and returns its output (stdout and stderr together).
+   *
+   * @throws IllegalStateException if it cannot start or does not end within {@code timeout}
+   */
+  static String output(List<String> command, Duration timeout) {
     try {
-      Process p = new ProcessBuilder("bash", "-c", script, "bash", dir.toString())
+      Process p = new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
           .start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(3, TimeUnit.MINUTES)) {
+      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         p.destroyForcibly();
-        throw new IllegalStateException("ssh processes did not end within 3 minutes");
+        throw new IllegalStateException(command.get(0) + " did not end within " + timeout);
       }
       return out;
     } catch (IOException e) {
-      throw new IllegalStateException("cannot run bash", e);
+      throw new IllegalStateException("cannot run " + command.get(0), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

@@ -36,7 +36,7 @@ public final class RampRun {
         to - from, requestStats(o.steps()), o.samples().processCpuMs(from, to),
         o.samples().fact("jvmCpuMs"), o.serverCpu().best(),
         o.samples().machineUtilisation(from, to), o.errors().size(),
-        o.errors().subList(0, Math.min(5, o.errors().size())));
+        Measurements.errorSamples(o.errors()));
   }
 
   static Map<String, RequestStats> requestStats(List<PhaseRecord> steps) {

@@ -90,7 +90,7 @@ public final class TargetServer implements AutoCloseable {
    * first, so that every per-connection process has exited.
    */
   Cpu cpu() {
-    double proc = ProcStat.process(sshd.pid()).withChildren() * 1000.0 / ProcStat.TICKS_PER_SECOND;
+    double proc = ProcStat.millis(ProcStat.process(sshd.pid()).withChildren());
     return new Cpu(proc, cgroup == null ? Double.NaN : cgroup.cpuMillis());
   }
 
