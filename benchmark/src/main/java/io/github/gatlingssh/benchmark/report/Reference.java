@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * Figures NOT measured by this benchmark: parallel-ssh 2.16 and OpenSSH's client on this machine
- * type, from issue 3's seed workload reference runs (median of 3 runs, ed25519 key auth, curve25519-sha256,
- * chacha20-poly1305, ssh-ed25519), and the targets for gatling-ssh at N = 200.
+ * type, from issue 3's seed workload reference runs (median of 3 runs, ed25519 key auth,
+ * curve25519-sha256, chacha20-poly1305, ssh-ed25519), and the targets for gatling-ssh at N = 200.
  */
 final class Reference {
   static final String SOURCE = "issue 3's seed workload reference runs";
