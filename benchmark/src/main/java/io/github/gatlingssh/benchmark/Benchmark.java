@@ -1,5 +1,22 @@
 package io.github.gatlingssh.benchmark;
 
+import io.github.gatlingssh.benchmark.report.Format;
+import io.github.gatlingssh.benchmark.report.MarkdownReport;
+import io.github.gatlingssh.benchmark.report.Report;
+import io.github.gatlingssh.benchmark.report.Summary;
+import io.github.gatlingssh.benchmark.result.Client;
+import io.github.gatlingssh.benchmark.result.RunResult;
+import io.github.gatlingssh.benchmark.run.ChildJvm;
+import io.github.gatlingssh.benchmark.run.Environment;
+import io.github.gatlingssh.benchmark.run.GatlingRun;
+import io.github.gatlingssh.benchmark.run.MinaChild;
+import io.github.gatlingssh.benchmark.run.MinaRun;
+import io.github.gatlingssh.benchmark.run.NegotiationProbe;
+import io.github.gatlingssh.benchmark.run.OpenSshRun;
+import io.github.gatlingssh.benchmark.run.RampRun;
+import io.github.gatlingssh.benchmark.run.RunContext;
+import io.github.gatlingssh.benchmark.run.TargetServer;
+import io.github.gatlingssh.client.Negotiated;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package io.github.gatlingssh.benchmark;
 
+import io.github.gatlingssh.benchmark.result.Client;
+import io.github.gatlingssh.benchmark.run.ChildJvm;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;

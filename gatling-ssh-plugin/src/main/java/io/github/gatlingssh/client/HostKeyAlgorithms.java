@@ -5,12 +5,21 @@ import java.util.List;
 import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.signature.Signature;
 
-/** Orders the host key (signature) algorithms a client proposes. */
-final class HostKeyAlgorithms {
+/**
+ * Orders the host key (signature) algorithms a client proposes. Public for the benchmark's bare
+ * MINA client, which proposes them in the same order as gatling-ssh.
+ */
+public final class HostKeyAlgorithms {
   private HostKeyAlgorithms() {}
 
-  /** OpenSSH's client order: ed25519 before ECDSA before RSA (MINA proposes ECDSA first). */
-  static List<NamedFactory<Signature>> openSshOrder(List<NamedFactory<Signature>> factories) {
+  /**
+   * OpenSSH's client order: ed25519 before ECDSA before RSA (MINA proposes ECDSA first), with
+   * certificate algorithms before plain keys, as OpenSSH.
+   *
+   * @param factories the signature factories a client offers (e.g. {@code client.getSignatureFactories()})
+   * @return a new list with the same factories in OpenSSH's order
+   */
+  public static List<NamedFactory<Signature>> openSshOrder(List<NamedFactory<Signature>> factories) {
     List<NamedFactory<Signature>> ordered = new ArrayList<>(factories);
     ordered.sort((a, b) -> Integer.compare(rank(a.getName()), rank(b.getName())));
     return ordered;

@@ -1,0 +1,93 @@
+package io.github.gatlingssh.benchmark.report;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/** A minimal JSON writer for the report: maps, collections, strings, numbers (NaN as null), booleans. */
+final class Json {
+  private Json() {}
+
+  static String write(Object value) {
+    StringBuilder sb = new StringBuilder();
+    write(value, sb, "");
+    return sb.append('\n').toString();
+  }
+
+  private static void write(Object v, StringBuilder sb, String indent) {
+    if (v == null) {
+      sb.append("null");
+    } else if (v instanceof Map<?, ?> map) {
+      writeObject(map, sb, indent);
+    } else if (v instanceof Collection<?> list) {
+      writeArray(list, sb, indent);
+    } else if (v instanceof Double || v instanceof Float) {
+      double d = ((Number) v).doubleValue();
+      sb.append(Double.isNaN(d) || Double.isInfinite(d) ? "null" : number(d));
+    } else if (v instanceof Number || v instanceof Boolean) {
+      sb.append(v);
+    } else {
+      string(v.toString(), sb);
+    }
+  }
+
+  private static String number(double d) {
+    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return Long.toString((long) d);
+    }
+    return String.format(Locale.ROOT, "%.3f", d);
+  }
+
+  private static void writeObject(Map<?, ?> map, StringBuilder sb, String indent) {
+    writeBlock(map.entrySet(), "{}", sb, indent, (e, inner) -> {
+      string(String.valueOf(e.getKey()), sb);
+      sb.append(": ");
+      write(e.getValue(), sb, inner);
+    });
+  }
+
+  private static void writeArray(Collection<?> list, StringBuilder sb, String indent) {
+    writeBlock(list, "[]", sb, indent, (o, inner) -> write(o, sb, inner));
+  }
+
+  /** An object's members or an array's items, one per line, indented one level deeper. */
+  private static <T> void writeBlock(Collection<T> items, String brackets, StringBuilder sb,
+      String indent, BiConsumer<T, String> item) {
+    if (items.isEmpty()) {
+      sb.append(brackets);
+      return;
+    }
+    String inner = indent + "  ";
+    sb.append(brackets.charAt(0)).append('\n');
+    int i = 0;
+    for (T o : items) {
+      sb.append(inner);
+      item.accept(o, inner);
+      sb.append(++i < items.size() ? ",\n" : "\n");
+    }
+    sb.append(indent).append(brackets.charAt(1));
+  }
+
+  private static void string(String s, StringBuilder sb) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    sb.append('"');
+  }
+}
