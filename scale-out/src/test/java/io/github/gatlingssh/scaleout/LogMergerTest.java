@@ -39,16 +39,18 @@ class LogMergerTest {
       long t = start + 10 + u * 137L;
       records.add(new UserRecord(scenario, true, t));
       records.add(new RequestRecord(List.of(), "login", t, t + 20 + i, true, ""));
-      records.add(
-          new RequestRecord(List.of("work"), "exec", t + 20, t + 90, u % 4 != 0, u % 4 != 0 ? "" : "exit status " + i));
-      records.add(new GroupRecord(List.of("work"), t + 20, t + 90, 70, u % 4 != 0));
+      boolean ok = u % 4 != 0;
+      records.add(new RequestRecord(
+          List.of("work"), "exec", t + 20, t + 90, ok, ok ? "" : "exit status " + i));
+      records.add(new GroupRecord(List.of("work"), t + 20, t + 90, 70, ok));
       if (u % 5 == 0) {
         records.add(new ErrorRecord("disconnect: crashed ", t + 95));
       }
       records.add(new UserRecord(scenario, false, t + 1500));
     }
     records.sort(Comparator.comparingLong(LogRecord::time));
-    return Logs.write(dir.resolve("injector-" + i + ".log"), Logs.header(start, scenarios), records);
+    Path file = dir.resolve("injector-" + i + ".log");
+    return Logs.write(file, Logs.header(start, scenarios), records);
   }
 
   private List<Path> threeInjectors() throws IOException {
@@ -191,13 +193,15 @@ class LogMergerTest {
     return records.stream()
         .filter(RequestRecord.class::isInstance)
         .map(RequestRecord.class::cast)
-        .collect(Collectors.groupingBy(r -> r.name() + (r.ok() ? " OK" : " KO"), Collectors.counting()));
+        .collect(Collectors.groupingBy(
+            r -> r.name() + (r.ok() ? " OK" : " KO"), Collectors.counting()));
   }
 
   private static Map<Long, Long> startsPerSecond(List<LogRecord> records) {
     return users(records).stream()
         .filter(UserRecord::start)
-        .collect(Collectors.groupingBy(u -> u.timestamp() / 1000, TreeMap::new, Collectors.counting()));
+        .collect(Collectors.groupingBy(
+            u -> u.timestamp() / 1000, TreeMap::new, Collectors.counting()));
   }
 
   /** Users active at the end of each second, computed in file order as Gatling does. */

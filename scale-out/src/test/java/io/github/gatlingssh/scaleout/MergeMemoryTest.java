@@ -34,7 +34,9 @@ class MergeMemoryTest {
                 "-Xmx64m",
                 "-XX:+UseSerialGC",
                 "-cp",
-                codeSource(LogMerger.class) + java.io.File.pathSeparator + codeSource(MergeOnly.class),
+                codeSource(LogMerger.class)
+                    + java.io.File.pathSeparator
+                    + codeSource(MergeOnly.class),
                 MergeOnly.class.getName(),
                 dir.resolve("simulation.log").toString()));
     for (int i = 0; i < 3; i++) {
@@ -60,8 +62,9 @@ class MergeMemoryTest {
         if (r % 10 == 0) {
           writer.write(new UserRecord(scenario, true, t));
         }
+        boolean ok = r % 100 != 0;
         writer.write(
-            new RequestRecord(List.of(), "req-" + r % 7, t, t + r % 13, r % 100 != 0, r % 100 != 0 ? "" : "boom"));
+            new RequestRecord(List.of(), "req-" + r % 7, t, t + r % 13, ok, ok ? "" : "boom"));
         if (r % 10 == 9) {
           writer.write(new UserRecord(scenario, false, t + 13));
         }

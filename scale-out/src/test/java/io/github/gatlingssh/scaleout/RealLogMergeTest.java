@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Logs written by real Gatling 3.15.1 runs, merged, then read by Gatling's own report generator. */
+/** Logs of real Gatling 3.15.1 runs, merged, then read by Gatling's own report generator. */
 class RealLogMergeTest {
   @TempDir static Path dir;
   private static List<Path> logs;

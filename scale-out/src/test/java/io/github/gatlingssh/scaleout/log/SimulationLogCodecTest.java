@@ -31,7 +31,8 @@ class SimulationLogCodecTest {
       List.of(
           new UserRecord("日本", true, START + 1),
           new RequestRecord(List.of("outer", "inner"), "exec ✓", START + 2, START + 7, true, ""),
-          new RequestRecord(List.of("outer", "inner"), "exec ✓", START + 3, START + 9, false, "ko"),
+          new RequestRecord(
+              List.of("outer", "inner"), "exec ✓", START + 3, START + 9, false, "ko"),
           new RequestRecord(List.of(), "café", START - 5, START + 10, false, "ko"),
           new GroupRecord(List.of("outer", "inner"), START + 2, START + 11, 11, false),
           new ErrorRecord("exec: crashed ", START + 12),
@@ -61,8 +62,8 @@ class SimulationLogCodecTest {
             new RequestRecord(List.of(), "distinctive-name", START, START + 2, true, ""));
     byte[] bytes = Files.readAllBytes(write(dir.resolve("simulation.log"), twice));
 
-    assertThat(occurrences(bytes, "distinctive-name".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
-        .isEqualTo(1);
+    byte[] name = "distinctive-name".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(occurrences(bytes, name)).isEqualTo(1);
   }
 
   @Test
