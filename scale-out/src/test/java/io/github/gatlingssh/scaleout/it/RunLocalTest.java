@@ -6,7 +6,9 @@ import io.github.gatlingssh.scaleout.log.LogRecord;
 import io.github.gatlingssh.scaleout.log.LogRecord.RequestRecord;
 import io.github.gatlingssh.scaleout.log.LogRecord.UserRecord;
 import io.github.gatlingssh.scaleout.log.SimulationLogReader;
-import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
+import io.github.gatlingssh.testkit.TestServer;
+import io.github.gatlingssh.testkit.junit.OpenSshRequirement;
+import io.github.gatlingssh.testkit.openssh.PrivateSshd;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * scale-out/run-local end to end: 3 injector JVMs, started a second apart, run {@link
- * InjectorSimulation} against one SSH server, then scale-out/merge makes one report of their logs.
+ * InjectorSimulation} against one private OpenSSH sshd, then scale-out/merge makes one report of their logs.
  */
 class RunLocalTest {
   @TempDir Path dir;
@@ -33,7 +35,8 @@ class RunLocalTest {
     Path run = dir.resolve("run");
     String output;
     int code;
-    try (EmbeddedSshServer server = EmbeddedSshServer.builder().build().start()) {
+    OpenSshRequirement.assumeAvailable();
+    try (PrivateSshd server = PrivateSshd.start()) {
       Process process = runLocal(server, run);
       assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("run-local finished").isTrue();
       output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -74,7 +77,7 @@ class RunLocalTest {
     }
   }
 
-  private Process runLocal(EmbeddedSshServer server, Path run) throws IOException {
+  private Process runLocal(TestServer server, Path run) throws IOException {
     // the test classpath holds the simulation, gatling-ssh, Gatling and the merger: no Maven build
     String classpath = System.getProperty("surefire.test.class.path",
         System.getProperty("java.class.path"));
