@@ -2,9 +2,9 @@ package io.github.gatlingssh.benchmark;
 
 import io.github.gatlingssh.client.ClientSettings;
 import io.github.gatlingssh.client.ConnectRequest;
-import io.github.gatlingssh.client.KnownHostsPolicy;
 import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshConnector;
+import io.github.gatlingssh.client.hostkey.KnownHostsPolicy;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -3,6 +3,9 @@ package io.github.gatlingssh.action;
 import io.gatling.core.action.Action;
 import io.gatling.core.action.builder.ActionBuilder;
 import io.gatling.core.structure.ScenarioContext;
+import io.github.gatlingssh.action.exec.AwaitExitAction;
+import io.github.gatlingssh.action.exec.ExecAction;
+import io.github.gatlingssh.action.exec.StartAction;
 import io.github.gatlingssh.protocol.SshComponents;
 import io.github.gatlingssh.protocol.SshProtocol;
 

@@ -1,5 +1,6 @@
 package io.github.gatlingssh.client;
 
+import io.github.gatlingssh.client.hostkey.HostKeyPolicy;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.github.gatlingssh.protocol;
 
 import io.github.gatlingssh.client.ClientSettings;
 import io.github.gatlingssh.client.ConnectRequest;
-import io.github.gatlingssh.client.FingerprintPolicy;
 import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshConnector;
+import io.github.gatlingssh.client.hostkey.FingerprintPolicy;
 import io.github.gatlingssh.server.EmbeddedSshServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.github.gatlingssh.action;
+package io.github.gatlingssh.action.exec;
 
 import static io.github.gatlingssh.internal.Validations.failed;
 import static io.github.gatlingssh.internal.Validations.propagate;
@@ -9,34 +9,34 @@ import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
-import io.github.gatlingssh.client.Durations;
-import io.github.gatlingssh.client.RemoteCommand;
+import io.github.gatlingssh.action.SshAttributes;
+import io.github.gatlingssh.action.UserState;
 import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshFailure;
-import io.github.gatlingssh.client.SshRequestException;
+import io.github.gatlingssh.client.exec.RemoteCommand;
 import io.github.gatlingssh.protocol.Param;
 import io.github.gatlingssh.protocol.SshComponents;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * start(command): opens a channel and sends the command; OK when the server accepted it. The
  * command keeps running and its output keeps streaming in until awaitExit().
  */
-final class StartAction extends SshAction {
+public final class StartAction extends CommandAction {
   private final String connectionName;
   private final String channelName;
   private final String key;
   private final Param<String> command;
   private final Duration timeout;
 
-  StartAction(SshAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
+  /** Builds the action of one {@code start} in a scenario. */
+  public StartAction(SshAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
     super("sshStart", attributes.requestName(), components, ctx, next);
     this.connectionName = attributes.connectionName();
     this.channelName = attributes.channelName();
     this.key = UserState.commandKey(connectionName, channelName);
     this.command = attributes.command();
-    this.timeout = attributes.timeout() != null ? attributes.timeout() : components.protocol().requestTimeout();
+    this.timeout = requestTimeout(attributes);
   }
 
   @Override
@@ -58,18 +58,12 @@ final class StartAction extends SshAction {
         return;
       }
       RemoteCommand rc = startCommand(connection, commandLine);
-      ScheduledFuture<?> timer = schedule(session, timeout, () -> rc.cancel(new SshFailure(SshFailure.Step.TIMEOUT,
-          "the server did not accept the command within " + Durations.format(timeout) + "; channel closed")));
-      rc.accepted().whenComplete((ignored, error) -> {
-        long end = now();
-        cancel(timer);
-        onUserLoop(session, () -> {
-          if (error != null) {
-            done(session, request, start, end, SshRequestException.unwrap(error, SshFailure.Step.EXEC));
-          } else {
-            done(session.set(key, rc), request, start, end, (String) null);
-          }
-        });
+      whenDone(session, rc.accepted(timeout), SshFailure.Step.EXEC, (ignored, failure, end) -> {
+        if (failure != null) {
+          done(session, request, start, end, failure);
+        } else {
+          done(session.set(key, rc), request, start, end, (String) null);
+        }
       });
     });
   }

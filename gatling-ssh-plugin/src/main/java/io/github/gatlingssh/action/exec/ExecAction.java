@@ -1,4 +1,4 @@
-package io.github.gatlingssh.action;
+package io.github.gatlingssh.action.exec;
 
 import static io.github.gatlingssh.internal.Validations.failed;
 import static io.github.gatlingssh.internal.Validations.propagate;
@@ -9,30 +9,30 @@ import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
+import io.github.gatlingssh.action.SshAttributes;
 import io.github.gatlingssh.check.SshChecks;
-import io.github.gatlingssh.client.Durations;
-import io.github.gatlingssh.client.RemoteCommand;
 import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshFailure;
+import io.github.gatlingssh.client.exec.RemoteCommand;
 import io.github.gatlingssh.protocol.Param;
 import io.github.gatlingssh.protocol.SshComponents;
 import io.github.gatlingssh.protocol.SshProtocol;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
 
 /** exec(command): one request from channel open to channel close: run the command, read its output, check its exit. */
-final class ExecAction extends SshAction {
+public final class ExecAction extends CommandAction {
   private final String connectionName;
   private final Param<String> command;
   private final Duration timeout;
   private final CommandChecks checks;
 
-  ExecAction(SshAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
+  /** Builds the action of one {@code exec} in a scenario. */
+  public ExecAction(SshAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
     super("sshExec", attributes.requestName(), components, ctx, next);
     SshProtocol protocol = components.protocol();
     this.connectionName = attributes.connectionName();
     this.command = attributes.command();
-    this.timeout = attributes.timeout() != null ? attributes.timeout() : protocol.requestTimeout();
+    this.timeout = requestTimeout(attributes);
     this.checks = new CommandChecks(SshChecks.toScalaChecks(attributes.checks(), protocol.charset()));
   }
 
@@ -50,13 +50,8 @@ final class ExecAction extends SshAction {
         return;
       }
       RemoteCommand rc = startCommand(connection, commandLine);
-      ScheduledFuture<?> timer = schedule(session, timeout, () -> rc.cancel(new SshFailure(SshFailure.Step.TIMEOUT,
-          "command did not finish within " + Durations.format(timeout) + "; channel closed")));
-      rc.completion().whenComplete((result, error) -> {
-        long end = now();
-        cancel(timer);
-        onUserLoop(session, () -> finishCommand(session, request, start, end, result, error, checks));
-      });
+      whenDone(session, rc.completion(timeout), SshFailure.Step.EXEC,
+          (result, failure, end) -> finishCommand(session, request, start, end, result, failure, checks));
     });
   }
 }

@@ -1,5 +1,6 @@
-package io.github.gatlingssh.client;
+package io.github.gatlingssh.client.hostkey;
 
+import io.github.gatlingssh.client.SshFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

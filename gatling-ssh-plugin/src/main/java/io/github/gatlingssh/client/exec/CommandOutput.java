@@ -1,4 +1,4 @@
-package io.github.gatlingssh.client;
+package io.github.gatlingssh.client.exec;
 
 /**
  * One output stream of a command (stdout or stderr) as checks see it.
