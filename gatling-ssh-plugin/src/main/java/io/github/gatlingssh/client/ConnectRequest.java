@@ -31,6 +31,7 @@ public record ConnectRequest(
     return keys.isEmpty() ? List.of("password", "keyboard-interactive") : List.of("publickey");
   }
 
+  /** "host:port", for messages. */
   public String address() {
     return host + ":" + port;
   }

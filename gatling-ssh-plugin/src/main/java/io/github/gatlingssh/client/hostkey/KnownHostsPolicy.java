@@ -61,6 +61,7 @@ public final class KnownHostsPolicy implements HostKeyPolicy {
     return new KnownHostsPolicy(file, List.copyOf(entries));
   }
 
+  /** The known_hosts file this policy was read from. */
   public Path file() {
     return file;
   }
