@@ -39,7 +39,7 @@ public abstract class SshChannel<C extends AbstractClientChannel> {
   private final ClientSession session;
   private final ScheduledExecutorService timer;
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
-  private final List<CompletableFuture<?>> outcomes = new CopyOnWriteArrayList<>(List.of(ready));
+  private final List<CompletableFuture<?>> outcomes = new CopyOnWriteArrayList<>();
   private volatile C channel;
 
   /**
@@ -49,6 +49,7 @@ public abstract class SshChannel<C extends AbstractClientChannel> {
   protected SshChannel(ClientSession session, ScheduledExecutorService timer) {
     this.session = session;
     this.timer = timer;
+    track(ready);
   }
 
   /**
@@ -135,9 +136,13 @@ public abstract class SshChannel<C extends AbstractClientChannel> {
     return failure(step, detail, "the connection closed (" + detail + ")");
   }
 
-  /** Registers an outcome of the channel (e.g. its result) so that it fails with the channel. */
+  /**
+   * Registers an outcome of the channel (its result, or one step of a long-lived channel such as a
+   * shell's expect) so that it fails with the channel; it is forgotten once completed.
+   */
   protected final <T> CompletableFuture<T> track(CompletableFuture<T> outcome) {
     outcomes.add(outcome);
+    outcome.whenComplete((value, error) -> outcomes.remove(outcome));
     return outcome;
   }
 
