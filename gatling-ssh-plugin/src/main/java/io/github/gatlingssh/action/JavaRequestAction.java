@@ -100,10 +100,8 @@ public abstract class JavaRequestAction implements RequestAction, NameGen {
   public void io$gatling$core$action$ChainableAction$$super$$bang(Session session) {
     try {
       ACTION_BANG.invokeExact((Action) this, session);
-    } catch (RuntimeException | Error e) {
-      throw e;
     } catch (Throwable t) {
-      throw new IllegalStateException(t);
+      throw unchecked(t);
     }
   }
 
@@ -111,11 +109,19 @@ public abstract class JavaRequestAction implements RequestAction, NameGen {
   public void io$gatling$core$action$ExitableAction$$super$$bang(Session session) {
     try {
       CHAINABLE_BANG.invokeExact((ChainableAction) this, session);
-    } catch (RuntimeException | Error e) {
-      throw e;
     } catch (Throwable t) {
-      throw new IllegalStateException(t);
+      throw unchecked(t);
     }
+  }
+
+  private static RuntimeException unchecked(Throwable t) {
+    if (t instanceof RuntimeException e) {
+      return e;
+    }
+    if (t instanceof Error e) {
+      throw e;
+    }
+    return new IllegalStateException(t);
   }
 
   // Object.toString would win over the trait's default

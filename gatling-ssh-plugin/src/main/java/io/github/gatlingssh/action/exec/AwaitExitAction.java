@@ -8,11 +8,9 @@ import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
 import io.github.gatlingssh.action.SshAttributes;
 import io.github.gatlingssh.action.UserState;
-import io.github.gatlingssh.check.SshChecks;
 import io.github.gatlingssh.client.SshFailure;
 import io.github.gatlingssh.client.exec.RemoteCommand;
 import io.github.gatlingssh.protocol.SshComponents;
-import io.github.gatlingssh.protocol.SshProtocol;
 import java.time.Duration;
 
 /**
@@ -30,12 +28,11 @@ public final class AwaitExitAction extends CommandAction {
   /** Builds the action of one {@code awaitExit} in a scenario. */
   public AwaitExitAction(SshAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
     super("sshAwaitExit", attributes.requestName(), components, ctx, next);
-    SshProtocol protocol = components.protocol();
     this.connectionName = attributes.connectionName();
     this.channelName = attributes.channelName();
     this.key = UserState.commandKey(connectionName, channelName);
     this.timeout = requestTimeout(attributes);
-    this.checks = new CommandChecks(SshChecks.toScalaChecks(attributes.checks(), protocol.charset()));
+    this.checks = checks(attributes);
   }
 
   @Override

@@ -1,10 +1,17 @@
 package io.github.gatlingssh.action.exec;
 
+import static io.github.gatlingssh.internal.Validations.failed;
+import static io.github.gatlingssh.internal.Validations.propagate;
+import static io.github.gatlingssh.internal.Validations.success;
+import static io.github.gatlingssh.internal.Validations.value;
+
 import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
 import io.github.gatlingssh.action.SshAction;
+import io.github.gatlingssh.action.SshAttributes;
+import io.github.gatlingssh.check.SshChecks;
 import io.github.gatlingssh.check.SshResponse;
 import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshFailure;
@@ -17,9 +24,39 @@ import scala.Function1;
 /** The base of the actions on exec channels: starting a command, and ending a request with the command's exit. */
 abstract class CommandAction extends SshAction {
 
+  /** Sends a command on the user's open connection; {@code start} is the request's start time. */
+  @FunctionalInterface
+  interface Send {
+    void send(SshConnection connection, String commandLine, long start);
+  }
+
   CommandAction(String kind, Function1<Session, Validation<String>> requestName, SshComponents components,
       ScenarioContext ctx, Action next) {
     super(kind, requestName, components, ctx, next);
+  }
+
+  /** The request's checks, with the protocol's charset. */
+  final CommandChecks checks(SshAttributes attributes) {
+    return new CommandChecks(SshChecks.toScalaChecks(attributes.checks(), components.protocol().charset()));
+  }
+
+  /**
+   * Resolves the command line (EL), then, when the request is sent, hands it to {@code send} with
+   * the user's open connection, or logs the request KO when the user has none.
+   */
+  final Validation<Runnable> onConnection(Session session, String request, SshAttributes attributes, Send send) {
+    Validation<String> resolved = attributes.command().resolve(session);
+    if (failed(resolved)) {
+      return propagate(resolved);
+    }
+    String commandLine = value(resolved);
+    return success(() -> {
+      long start = now();
+      SshConnection connection = openConnection(session, request, start, attributes.connectionName());
+      if (connection != null) {
+        send.send(connection, commandLine, start);
+      }
+    });
   }
 
   /** Starts a command with the protocol's charset and output limit. */

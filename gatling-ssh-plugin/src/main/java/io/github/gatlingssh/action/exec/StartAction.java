@@ -1,20 +1,13 @@
 package io.github.gatlingssh.action.exec;
 
-import static io.github.gatlingssh.internal.Validations.failed;
-import static io.github.gatlingssh.internal.Validations.propagate;
-import static io.github.gatlingssh.internal.Validations.success;
-import static io.github.gatlingssh.internal.Validations.value;
-
 import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
 import io.github.gatlingssh.action.SshAttributes;
 import io.github.gatlingssh.action.UserState;
-import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshFailure;
 import io.github.gatlingssh.client.exec.RemoteCommand;
-import io.github.gatlingssh.protocol.Param;
 import io.github.gatlingssh.protocol.SshComponents;
 import java.time.Duration;
 
@@ -23,36 +16,23 @@ import java.time.Duration;
  * command keeps running and its output keeps streaming in until awaitExit().
  */
 public final class StartAction extends CommandAction {
-  private final String connectionName;
-  private final String channelName;
+  private final SshAttributes attributes;
   private final String key;
-  private final Param<String> command;
   private final Duration timeout;
 
   /** Builds the action of one {@code start} in a scenario. */
   public StartAction(SshAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
     super("sshStart", attributes.requestName(), components, ctx, next);
-    this.connectionName = attributes.connectionName();
-    this.channelName = attributes.channelName();
-    this.key = UserState.commandKey(connectionName, channelName);
-    this.command = attributes.command();
+    this.attributes = attributes;
+    this.key = UserState.commandKey(attributes.connectionName(), attributes.channelName());
     this.timeout = requestTimeout(attributes);
   }
 
   @Override
   protected Validation<Runnable> prepare(Session session, String request) {
-    Validation<String> resolved = command.resolve(session);
-    if (failed(resolved)) {
-      return propagate(resolved);
-    }
-    String commandLine = value(resolved);
-    return success(() -> {
-      long start = now();
-      SshConnection connection = openConnection(session, request, start, connectionName);
-      if (connection == null) {
-        return;
-      }
-      if (UserState.command(session, connectionName, channelName) != null) {
+    return onConnection(session, request, attributes, (connection, commandLine, start) -> {
+      String channelName = attributes.channelName();
+      if (UserState.command(session, attributes.connectionName(), channelName) != null) {
         done(session, request, start, start, new SshFailure(SshFailure.Step.EXEC, "a command started on channel '"
             + channelName + "' was not awaited: add awaitExit() before starting another, or use channelName(..)"));
         return;
