@@ -12,11 +12,13 @@ import io.gatling.core.structure.ScenarioContext;
 import io.github.gatlingssh.client.ConnectRequest;
 import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshFailure;
-import io.github.gatlingssh.client.SshRequestException;
 import io.github.gatlingssh.protocol.SshComponents;
 import java.util.concurrent.CompletableFuture;
 
-/** connect(): TCP connect, key exchange, host key check and authentication; the connection then belongs to the user. */
+/**
+ * connect(): TCP connect, key exchange, host key check and authentication, within the protocol's
+ * connectTimeout (enforced by the client); the connection then belongs to the user.
+ */
 final class ConnectAction extends SshAction {
   private final String connectionName;
   private final String key;
@@ -42,22 +44,19 @@ final class ConnectAction extends SshAction {
             "already connected: disconnect() first, or name another connection with connectionName(..)"));
         return;
       }
-      connectRequest
+      CompletableFuture<SshConnection> connected = connectRequest
           .thenCompose(r -> components.connector().connect(r, session.eventLoop())
               .thenApply(connection -> {
                 components.connected(r, connection);
                 return connection;
-              }))
-          .whenComplete((connection, error) -> {
-            long end = now();
-            onUserLoop(session, () -> {
-              if (error != null) {
-                done(session.remove(key), request, start, end, SshRequestException.unwrap(error, SshFailure.Step.CONNECT));
-              } else {
-                done(session.set(key, connection), request, start, end, (String) null);
-              }
-            });
-          });
+              }));
+      whenDone(session, connected, SshFailure.Step.CONNECT, (connection, failure, end) -> {
+        if (failure != null) {
+          done(session.remove(key), request, start, end, failure);
+        } else {
+          done(session.set(key, connection), request, start, end, (String) null);
+        }
+      });
     });
   }
 }

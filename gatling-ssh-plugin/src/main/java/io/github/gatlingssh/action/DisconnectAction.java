@@ -6,13 +6,10 @@ import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
-import io.github.gatlingssh.client.Durations;
 import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshFailure;
 import io.github.gatlingssh.protocol.SshComponents;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** disconnect(): sends SSH_MSG_DISCONNECT and closes the connection, with any command still running on it. */
 final class DisconnectAction extends SshAction {
@@ -26,7 +23,7 @@ final class DisconnectAction extends SshAction {
     this.connectionName = attributes.connectionName();
     this.connectionKey = UserState.connectionKey(connectionName);
     this.commandKeyPrefix = UserState.commandKey(connectionName, "");
-    this.timeout = attributes.timeout() != null ? attributes.timeout() : components.protocol().client().requestTimeout();
+    this.timeout = requestTimeout(attributes);
   }
 
   @Override
@@ -40,19 +37,8 @@ final class DisconnectAction extends SshAction {
         done(without, request, start, start, notConnected);
         return;
       }
-      AtomicBoolean timedOut = new AtomicBoolean();
-      ScheduledFuture<?> timer = schedule(session, timeout, () -> {
-        timedOut.set(true);
-        connection.closeNow();
-      });
-      connection.disconnect().whenComplete((ignored, error) -> {
-        long end = now();
-        cancel(timer);
-        onUserLoop(session, () -> done(without, request, start, end, timedOut.get()
-            ? new SshFailure(SshFailure.Step.TIMEOUT, "disconnect not done within " + Durations.format(timeout)
-                + "; connection closed")
-            : null));
-      });
+      whenDone(session, connection.disconnect(timeout), SshFailure.Step.DISCONNECT,
+          (ignored, failure, end) -> done(without, request, start, end, failure));
     });
   }
 

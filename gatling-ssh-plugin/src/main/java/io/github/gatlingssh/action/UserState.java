@@ -1,7 +1,7 @@
 package io.github.gatlingssh.action;
 
 import io.gatling.core.session.Session;
-import io.github.gatlingssh.client.RemoteCommand;
+import io.github.gatlingssh.client.exec.RemoteCommand;
 import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshFailure;
 import scala.Option;
@@ -10,31 +10,35 @@ import scala.Option;
  * Where a virtual user keeps its SSH state, in its Gatling session: its connections (by connection
  * name) and the commands it started and has not awaited yet (by connection and channel name).
  */
-final class UserState {
+public final class UserState {
   private static final String PREFIX = "gatling.ssh.";
 
   private UserState() {}
 
-  static String connectionKey(String connectionName) {
+  /** The session attribute of the connection of that name. */
+  public static String connectionKey(String connectionName) {
     return PREFIX + "connection." + connectionName;
   }
 
-  static String commandKey(String connectionName, String channelName) {
+  /** The session attribute of the command started (not awaited yet) on that connection and channel. */
+  public static String commandKey(String connectionName, String channelName) {
     return PREFIX + "command." + connectionName + "." + channelName;
   }
 
-  static SshConnection connection(Session session, String connectionName) {
+  /** The user's connection of that name, open or not, or null. */
+  public static SshConnection connection(Session session, String connectionName) {
     Option<Object> value = session.attributes().get(connectionKey(connectionName));
     return value.isDefined() ? (SshConnection) value.get() : null;
   }
 
-  static RemoteCommand command(Session session, String connectionName, String channelName) {
+  /** The command the user started on that connection and channel and has not awaited yet, or null. */
+  public static RemoteCommand command(Session session, String connectionName, String channelName) {
     Option<Object> value = session.attributes().get(commandKey(connectionName, channelName));
     return value.isDefined() ? (RemoteCommand) value.get() : null;
   }
 
   /** Why a request cannot run on this connection, or null when it is open. */
-  static SshFailure notConnected(SshConnection connection, String connectionName) {
+  public static SshFailure notConnected(SshConnection connection, String connectionName) {
     if (connection == null) {
       return new SshFailure(SshFailure.Step.NOT_CONNECTED, "no SSH connection"
           + (connectionName.equals(SshAttributes.DEFAULT_NAME) ? "" : " named '" + connectionName + "'")

@@ -1,7 +1,7 @@
 package io.github.gatlingssh.check;
 
-import io.github.gatlingssh.client.CommandOutput;
-import io.github.gatlingssh.client.CommandResult;
+import io.github.gatlingssh.client.exec.CommandOutput;
+import io.github.gatlingssh.client.exec.CommandResult;
 
 /**
  * What SSH checks see: how the command ended, its output, and the request's timings.

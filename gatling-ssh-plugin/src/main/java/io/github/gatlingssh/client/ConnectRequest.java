@@ -1,5 +1,6 @@
 package io.github.gatlingssh.client;
 
+import io.github.gatlingssh.client.hostkey.HostKeyPolicy;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +31,7 @@ public record ConnectRequest(
     return keys.isEmpty() ? List.of("password", "keyboard-interactive") : List.of("publickey");
   }
 
+  /** "host:port", for messages. */
   public String address() {
     return host + ":" + port;
   }

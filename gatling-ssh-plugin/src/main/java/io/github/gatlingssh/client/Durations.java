@@ -6,6 +6,7 @@ import java.time.Duration;
 public final class Durations {
   private Durations() {}
 
+  /** {@code d} as messages show it: whole seconds as "10 s", else "250 ms" or "1.5 s". */
   public static String format(Duration d) {
     long ms = d.toMillis();
     if (ms % 1000 == 0) {

@@ -10,10 +10,11 @@ import java.util.Locale;
 import org.apache.sshd.common.SshException;
 
 /** Turns the exceptions MINA and the JDK throw into short, credential-free descriptions. */
-final class Failures {
+public final class Failures {
   private Failures() {}
 
-  static String describe(Throwable t) {
+  /** A short, credential-free description of {@code t}, e.g. "connection refused". */
+  public static String describe(Throwable t) {
     if (t == null) {
       return "unknown error";
     }
@@ -50,7 +51,8 @@ final class Failures {
         : root.getClass().getSimpleName() + ": " + msg;
   }
 
-  static Throwable rootCause(Throwable t) {
+  /** The innermost cause of {@code t}. */
+  public static Throwable rootCause(Throwable t) {
     Throwable cur = t;
     while (cur.getCause() != null && cur.getCause() != cur) {
       cur = cur.getCause();

@@ -5,6 +5,7 @@ import org.apache.sshd.common.kex.KexProposalOption;
 
 /** The algorithms a connection negotiated, for reports and benchmarks. */
 public record Negotiated(String kex, String hostKey, String cipher, String mac) {
+  /** Before (or without) a completed key exchange. */
   public static final Negotiated UNKNOWN = new Negotiated("?", "?", "?", "?");
 
   static Negotiated of(Map<KexProposalOption, String> options) {

@@ -1,35 +1,46 @@
 package io.github.gatlingssh.client;
 
+import io.github.gatlingssh.client.exec.RemoteCommand;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.SshConstants;
 
-/** One authenticated SSH connection of a virtual user, on which commands run as exec channels. */
+/**
+ * One authenticated SSH connection of a virtual user, on which its channels open (see
+ * {@link io.github.gatlingssh.client.channel.SshChannel}): today exec channels.
+ */
 public final class SshConnection {
   private final ClientSession session;
   private final Negotiated negotiated;
+  private final ScheduledExecutorService timer;
 
-  SshConnection(ClientSession session, Negotiated negotiated) {
+  SshConnection(ClientSession session, Negotiated negotiated, ScheduledExecutorService timer) {
     this.session = session;
     this.negotiated = negotiated;
+    this.timer = timer;
   }
 
+  /** Whether the connection is still open (not closed, nor closing). */
   public boolean isOpen() {
     return session.isOpen() && !session.isClosing();
   }
 
+  /** The algorithms this connection negotiated. */
   public Negotiated negotiated() {
     return negotiated;
   }
 
   /**
    * Opens an exec channel and sends the command. Never throws: a failure to even start is reported
-   * through the command's futures.
+   * through the command's futures. Its deadlines run on the timer this connection was opened with.
    */
   public RemoteCommand exec(String command, Charset charset, int maxOutputLength) {
-    return RemoteCommand.start(session, command, charset, maxOutputLength);
+    return RemoteCommand.start(session, timer, command, charset, maxOutputLength);
   }
 
   /**
@@ -50,6 +61,22 @@ public final class SshConnection {
       session.close(true);
     }
     return closed;
+  }
+
+  /**
+   * {@link #disconnect()} within {@code timeout}: past it the connection is closed at once and the
+   * future fails with a {@link SshFailure.Step#TIMEOUT} failure once it is closed.
+   */
+  public CompletableFuture<Void> disconnect(Duration timeout) {
+    AtomicBoolean timedOut = new AtomicBoolean();
+    CompletableFuture<Void> closed = Deadline.bound(disconnect(), timeout, timer, () -> {
+      timedOut.set(true);
+      closeNow();
+    });
+    return closed.thenCompose(ignored -> timedOut.get()
+        ? CompletableFuture.failedFuture(new SshRequestException(new SshFailure(SshFailure.Step.TIMEOUT,
+            "disconnect not done within " + Durations.format(timeout) + "; connection closed")))
+        : CompletableFuture.completedFuture(null));
   }
 
   /** Closes at once, without waiting for anything (end of a virtual user, end of the run). */

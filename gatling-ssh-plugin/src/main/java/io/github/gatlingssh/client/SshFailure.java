@@ -28,6 +28,7 @@ public record SshFailure(Step step, String detail) {
       this.label = label;
     }
 
+    /** The step as KO messages name it, e.g. "channel open". */
     public String label() {
       return label;
     }

@@ -6,11 +6,13 @@ public final class SshRequestException extends RuntimeException {
 
   private final transient SshFailure failure;
 
+  /** Wraps {@code failure}; no stack trace (it is a value, not a bug). */
   public SshRequestException(SshFailure failure) {
     super(failure.message(), null, false, false);
     this.failure = failure;
   }
 
+  /** What failed, and where. */
   public SshFailure failure() {
     return failure;
   }

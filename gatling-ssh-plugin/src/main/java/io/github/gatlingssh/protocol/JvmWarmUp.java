@@ -2,7 +2,7 @@ package io.github.gatlingssh.protocol;
 
 import io.github.gatlingssh.client.ClientSettings;
 import io.github.gatlingssh.client.ConnectRequest;
-import io.github.gatlingssh.client.FingerprintPolicy;
+import io.github.gatlingssh.client.hostkey.FingerprintPolicy;
 import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshConnector;
 import io.github.gatlingssh.protocol.warmup.WarmUpServer;

@@ -1,4 +1,4 @@
-package io.github.gatlingssh.client;
+package io.github.gatlingssh.client.exec;
 
 /**
  * How a command ended.

@@ -1,4 +1,4 @@
-package io.github.gatlingssh.client;
+package io.github.gatlingssh.client.exec;
 
 import java.io.OutputStream;
 import java.nio.ByteBuffer;

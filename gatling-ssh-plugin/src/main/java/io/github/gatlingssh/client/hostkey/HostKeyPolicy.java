@@ -1,5 +1,6 @@
-package io.github.gatlingssh.client;
+package io.github.gatlingssh.client.hostkey;
 
+import io.github.gatlingssh.client.SshFailure;
 import java.security.PublicKey;
 
 /**

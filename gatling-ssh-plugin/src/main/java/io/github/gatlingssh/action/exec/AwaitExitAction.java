@@ -1,4 +1,4 @@
-package io.github.gatlingssh.action;
+package io.github.gatlingssh.action.exec;
 
 import static io.github.gatlingssh.internal.Validations.success;
 
@@ -6,35 +6,33 @@ import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
-import io.github.gatlingssh.check.SshChecks;
-import io.github.gatlingssh.client.Durations;
-import io.github.gatlingssh.client.RemoteCommand;
+import io.github.gatlingssh.action.SshAttributes;
+import io.github.gatlingssh.action.UserState;
 import io.github.gatlingssh.client.SshFailure;
+import io.github.gatlingssh.client.exec.RemoteCommand;
 import io.github.gatlingssh.protocol.SshComponents;
-import io.github.gatlingssh.protocol.SshProtocol;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * awaitExit(): waits for the started command's output to end, its exit status and its channel's
  * close; the checks apply here. Timed from this request's start, so a command that already ended
  * takes ~0 ms.
  */
-final class AwaitExitAction extends SshAction {
+public final class AwaitExitAction extends CommandAction {
   private final String channelName;
   private final String key;
   private final String connectionName;
   private final Duration timeout;
   private final CommandChecks checks;
 
-  AwaitExitAction(SshAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
+  /** Builds the action of one {@code awaitExit} in a scenario. */
+  public AwaitExitAction(SshAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
     super("sshAwaitExit", attributes.requestName(), components, ctx, next);
-    SshProtocol protocol = components.protocol();
     this.connectionName = attributes.connectionName();
     this.channelName = attributes.channelName();
     this.key = UserState.commandKey(connectionName, channelName);
-    this.timeout = attributes.timeout() != null ? attributes.timeout() : protocol.client().requestTimeout();
-    this.checks = new CommandChecks(SshChecks.toScalaChecks(attributes.checks(), protocol.output().charset()));
+    this.timeout = requestTimeout(attributes);
+    this.checks = checks(attributes);
   }
 
   @Override
@@ -48,14 +46,8 @@ final class AwaitExitAction extends SshAction {
             + channelName + "': add ssh(..).start(command) before awaitExit()"));
         return;
       }
-      ScheduledFuture<?> timer = rc.completion().isDone() ? null : schedule(session, timeout, () -> rc.cancel(
-          new SshFailure(SshFailure.Step.TIMEOUT, "command still running after " + Durations.format(timeout)
-              + "; channel closed")));
-      rc.completion().whenComplete((result, error) -> {
-        long end = now();
-        cancel(timer);
-        onUserLoop(session, () -> finishCommand(without, request, start, end, result, error, checks));
-      });
+      whenDone(session, rc.awaitExit(timeout), SshFailure.Step.EXEC,
+          (result, failure, end) -> finishCommand(without, request, start, end, result, failure, checks));
     });
   }
 }

@@ -1,4 +1,4 @@
-package io.github.gatlingssh.action;
+package io.github.gatlingssh.action.exec;
 
 import io.gatling.commons.validation.Failure;
 import io.gatling.core.check.Check;

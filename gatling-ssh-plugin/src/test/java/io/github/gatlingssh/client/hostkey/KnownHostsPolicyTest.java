@@ -1,7 +1,8 @@
-package io.github.gatlingssh.client;
+package io.github.gatlingssh.client.hostkey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.gatlingssh.client.SshFailure;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
-package io.github.gatlingssh.client;
+package io.github.gatlingssh.client.hostkey;
 
+import io.github.gatlingssh.client.SshFailure;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,10 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 public final class FingerprintPolicy implements HostKeyPolicy {
   private final List<String> fingerprints;
 
+  /**
+   * @param fingerprints one or more, as {@code ssh-keygen -lf} prints them
+   * @throws IllegalArgumentException when empty or not in OpenSSH's format, saying which format
+   */
   public FingerprintPolicy(List<String> fingerprints) {
     if (fingerprints.isEmpty()) {
       throw new IllegalArgumentException("at least one host key fingerprint is needed");

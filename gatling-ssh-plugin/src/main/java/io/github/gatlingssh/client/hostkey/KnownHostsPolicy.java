@@ -1,5 +1,6 @@
-package io.github.gatlingssh.client;
+package io.github.gatlingssh.client.hostkey;
 
+import io.github.gatlingssh.client.SshFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +61,7 @@ public final class KnownHostsPolicy implements HostKeyPolicy {
     return new KnownHostsPolicy(file, List.copyOf(entries));
   }
 
+  /** The known_hosts file this policy was read from. */
   public Path file() {
     return file;
   }

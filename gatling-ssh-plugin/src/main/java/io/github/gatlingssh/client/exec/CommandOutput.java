@@ -1,4 +1,4 @@
-package io.github.gatlingssh.client;
+package io.github.gatlingssh.client.exec;
 
 /**
  * One output stream of a command (stdout or stderr) as checks see it.
@@ -10,5 +10,6 @@ package io.github.gatlingssh.client;
  * @param truncated whether {@code text} stops before the end of the stream
  */
 public record CommandOutput(String text, long bytes, long lines, boolean truncated) {
+  /** A stream that carried no byte. */
   public static final CommandOutput EMPTY = new CommandOutput("", 0, 0, false);
 }

@@ -1,0 +1,81 @@
+package io.github.gatlingssh.action.exec;
+
+import static io.github.gatlingssh.internal.Validations.failed;
+import static io.github.gatlingssh.internal.Validations.propagate;
+import static io.github.gatlingssh.internal.Validations.success;
+import static io.github.gatlingssh.internal.Validations.value;
+
+import io.gatling.commons.validation.Validation;
+import io.gatling.core.action.Action;
+import io.gatling.core.session.Session;
+import io.gatling.core.structure.ScenarioContext;
+import io.github.gatlingssh.action.SshAction;
+import io.github.gatlingssh.action.SshAttributes;
+import io.github.gatlingssh.check.SshChecks;
+import io.github.gatlingssh.check.SshResponse;
+import io.github.gatlingssh.client.SshConnection;
+import io.github.gatlingssh.client.SshFailure;
+import io.github.gatlingssh.client.exec.CommandResult;
+import io.github.gatlingssh.client.exec.RemoteCommand;
+import io.github.gatlingssh.protocol.SshComponents;
+import io.github.gatlingssh.protocol.SshProtocol;
+import scala.Function1;
+
+/** The base of the actions on exec channels: starting a command, and ending a request with the command's exit. */
+abstract class CommandAction extends SshAction {
+
+  /** Sends a command on the user's open connection; {@code start} is the request's start time. */
+  @FunctionalInterface
+  interface Send {
+    void send(SshConnection connection, String commandLine, long start);
+  }
+
+  CommandAction(String kind, Function1<Session, Validation<String>> requestName, SshComponents components,
+      ScenarioContext ctx, Action next) {
+    super(kind, requestName, components, ctx, next);
+  }
+
+  /** The request's checks, with the protocol's charset. */
+  final CommandChecks checks(SshAttributes attributes) {
+    return new CommandChecks(SshChecks.toScalaChecks(attributes.checks(), components.protocol().output().charset()));
+  }
+
+  /**
+   * Resolves the command line (EL), then, when the request is sent, hands it to {@code send} with
+   * the user's open connection, or logs the request KO when the user has none.
+   */
+  final Validation<Runnable> onConnection(Session session, String request, SshAttributes attributes, Send send) {
+    Validation<String> resolved = attributes.command().resolve(session);
+    if (failed(resolved)) {
+      return propagate(resolved);
+    }
+    String commandLine = value(resolved);
+    return success(() -> {
+      long start = now();
+      SshConnection connection = openConnection(session, request, start, attributes.connectionName());
+      if (connection != null) {
+        send.send(connection, commandLine, start);
+      }
+    });
+  }
+
+  /** Starts a command with the protocol's charset and output limit. */
+  final RemoteCommand startCommand(SshConnection connection, String commandLine) {
+    SshProtocol protocol = components.protocol();
+    return connection.exec(commandLine, protocol.output().charset(), protocol.output().maxOutputLength());
+  }
+
+  /**
+   * Ends a request that waited for a command's end (on the user's event loop): KO with the
+   * failure, or the verdict of its checks.
+   */
+  final void finishCommand(Session session, String request, long start, long end,
+      CommandResult result, SshFailure failure, CommandChecks checks) {
+    if (failure != null) {
+      done(session, request, start, end, failure);
+    } else {
+      CommandChecks.Outcome outcome = checks.apply(session, new SshResponse(result, start, end));
+      done(outcome.session(), request, start, end, outcome.failure());
+    }
+  }
+}
