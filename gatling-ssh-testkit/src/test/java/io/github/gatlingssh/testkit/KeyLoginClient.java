@@ -52,7 +52,8 @@ public final class KeyLoginClient implements AutoCloseable {
   public KeyLoginClient(TestServer server) {
     this.server = server;
     KnownHostsServerKeyVerifier knownHosts =
-        new KnownHostsServerKeyVerifier(RejectAllServerKeyVerifier.INSTANCE, server.knownHostsFile());
+        new KnownHostsServerKeyVerifier(
+            RejectAllServerKeyVerifier.INSTANCE, server.knownHostsFile());
     client = SshClient.setUpDefaultClient();
     client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
     client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);

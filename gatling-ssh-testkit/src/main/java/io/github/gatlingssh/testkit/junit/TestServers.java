@@ -73,7 +73,9 @@ public final class TestServers implements ArgumentsProvider, InvocationIntercept
     return c;
   }
 
-  /** The servers of one test class, started on first use; closed by JUnit with the class's store. */
+  /**
+   * The servers of one test class, started on first use; closed by JUnit with the class's store.
+   */
   private static final class Running implements AutoCloseable {
     private final Map<ServerKind, TestServer> servers = new EnumMap<>(ServerKind.class);
 

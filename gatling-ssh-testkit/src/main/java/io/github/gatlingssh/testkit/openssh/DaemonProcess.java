@@ -28,6 +28,7 @@ final class DaemonProcess {
   private static final int PORT_ATTEMPTS = 5;
   private static final Duration KILL_WAIT = Duration.ofSeconds(10);
   private static final int MAX_LOG_IN_ERRORS = 16_000;
+
   /** How Dropbear ("Address already in use") and tcpserver ("address already used") say so. */
   private static final List<String> PORT_TAKEN = List.of("already in use", "address already used");
 
@@ -47,14 +48,18 @@ final class DaemonProcess {
 
   /**
    * Starts {@code command.apply(port)} for a port from {@code ports} and waits until it listens on
-   * it and answers with an SSH banner. A port taken by another process between choosing and
-   * binding it is retried with the next one.
+   * it and answers with an SSH banner. A port taken by another process between choosing and binding
+   * it is retried with the next one.
    *
    * @throws IllegalStateException with the log if the server does not come up within {@code
    *     timeout}
    */
   static DaemonProcess start(
-      String name, IntFunction<List<String>> command, Path log, IntSupplier ports, Duration timeout) {
+      String name,
+      IntFunction<List<String>> command,
+      Path log,
+      IntSupplier ports,
+      Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     int port = -1;
     for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
@@ -84,8 +89,8 @@ final class DaemonProcess {
   }
 
   /**
-   * Waits until the process listens on the port (so that a banner cannot come from another
-   * process that holds it) and the port answers with an SSH banner.
+   * Waits until the process listens on the port (so that a banner cannot come from another process
+   * that holds it) and the port answers with an SSH banner.
    *
    * @return false if the process lost a race for the port
    */

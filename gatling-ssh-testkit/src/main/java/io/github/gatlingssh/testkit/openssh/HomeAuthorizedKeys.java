@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * The login user's own {@code ~/.ssh/authorized_keys}, for servers that read no other file
  * (Dropbear 2022, tinysshd). Each server adds its user key on a line whose comment names the
- * server's directory, and removes it on close; lines of servers whose directory is gone (a JVM
- * that was killed) are removed on the next change. Other lines are left alone.
+ * server's directory, and removes it on close; lines of servers whose directory is gone (a JVM that
+ * was killed) are removed on the next change. Other lines are left alone.
  *
  * <p>Changes hold a lock on the file, so that several JVMs (parallel Surefire forks) can share it.
  */
@@ -32,7 +32,8 @@ final class HomeAuthorizedKeys {
 
   /** The file of {@code user}: {@code ~/.ssh/authorized_keys} of the home in the passwd entry. */
   static Path file(LoginUser user) {
-    String entry = CommandRunner.runOrFail("getent passwd", List.of("getent", "passwd", user.name()));
+    String entry =
+        CommandRunner.runOrFail("getent passwd", List.of("getent", "passwd", user.name()));
     String[] fields = entry.strip().split(":");
     if (fields.length < 6 || fields[5].isEmpty()) {
       throw new IllegalStateException("no home directory for " + user.name());
@@ -88,8 +89,7 @@ final class HomeAuthorizedKeys {
   /** A line written by {@link #add} for a server whose directory no longer exists. */
   private static boolean isStale(String line) {
     int marker = line.lastIndexOf(" " + MARKER);
-    return marker >= 0
-        && !Files.isDirectory(Path.of(line.substring(marker + 1 + MARKER.length())));
+    return marker >= 0 && !Files.isDirectory(Path.of(line.substring(marker + 1 + MARKER.length())));
   }
 
   /** Creates a directory (700) or file (600) unless it exists; Dropbear refuses looser modes. */

@@ -20,7 +20,9 @@ class ForEachServerTest {
 
   @Test
   void defaultIsTheEmbeddedServerAndOpenSsh() throws Exception {
-    assertThat(TestServers.kinds(getClass().getDeclaredMethod("runsAgainstDefaults", TestServer.class)))
+    assertThat(
+            TestServers.kinds(
+                getClass().getDeclaredMethod("runsAgainstDefaults", TestServer.class)))
         .containsExactly(ServerKind.EMBEDDED, ServerKind.OPENSSH);
     assertThat(TestServers.kinds(getClass().getDeclaredMethod("catsTheSeedFile", TestServer.class)))
         .containsExactly(

@@ -112,9 +112,7 @@ class ProcessServerTest {
       assertThat(server.isAlive()).isFalse();
       assertThat(server.dir()).doesNotExist();
       assertThat(Files.readString(authorizedKeys)).doesNotContain(server.dir().toString());
-      session.waitFor(
-          Set.of(ClientSession.ClientSessionEvent.CLOSED),
-          KeyLoginClient.TIMEOUT);
+      session.waitFor(Set.of(ClientSession.ClientSessionEvent.CLOSED), KeyLoginClient.TIMEOUT);
       assertThat(session.isOpen()).isFalse();
     } finally {
       server.close();
@@ -155,8 +153,7 @@ class ProcessServerTest {
 
       assertThat(processes).allMatch(ProcessTree::hasExited);
       assertThat(ServerProbe.refusesConnections(server.port())).isTrue();
-      session.waitFor(
-          Set.of(ClientSession.ClientSessionEvent.CLOSED), KeyLoginClient.TIMEOUT);
+      session.waitFor(Set.of(ClientSession.ClientSessionEvent.CLOSED), KeyLoginClient.TIMEOUT);
       assertThat(session.isOpen()).isFalse();
       assertThat(server.dir()).exists();
     }
@@ -166,7 +163,8 @@ class ProcessServerTest {
   private static List<ProcessHandle> awaitSleepAmong(ProcessServer server) {
     long deadline = System.nanoTime() + KeyLoginClient.TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
-      List<ProcessHandle> members = ProcessTree.members(ProcessHandle.of(server.pid()).orElseThrow());
+      List<ProcessHandle> members =
+          ProcessTree.members(ProcessHandle.of(server.pid()).orElseThrow());
       if (members.stream().anyMatch(p -> p.info().command().orElse("").endsWith("/sleep"))) {
         return members;
       }

@@ -40,8 +40,8 @@ class PrivateTinySshdTest {
   }
 
   /**
-   * While the first channel runs, a second one is refused with SSH_MSG_CHANNEL_OPEN_FAILURE
-   * "only one 'session' channel allowed"; the connection and the first channel go on.
+   * While the first channel runs, a second one is refused with SSH_MSG_CHANNEL_OPEN_FAILURE "only
+   * one 'session' channel allowed"; the connection and the first channel go on.
    */
   @Test
   void secondChannelWhileTheFirstRunsIsRefused() throws Exception {
@@ -83,8 +83,10 @@ class PrivateTinySshdTest {
       assertThat(second).as("second channel on %s", server).isNotNull();
       assertThat(second)
           .satisfiesAnyOf(
-              t -> assertThat(t.getCause()).isInstanceOf(SshChannelOpenException.class)
-                  .hasMessageContaining(ONE_CHANNEL),
+              t ->
+                  assertThat(t.getCause())
+                      .isInstanceOf(SshChannelOpenException.class)
+                      .hasMessageContaining(ONE_CHANNEL),
               t -> assertThat(t).hasMessageContaining("Closed"),
               t -> assertThat(t).hasMessageContaining("session is being closed"));
       // the server closes the connection: the client does nothing more
