@@ -20,7 +20,8 @@ import java.util.function.IntSupplier;
  * run per connection by {@code tcpserver} (Debian's {@code ucspi-tcp}) on a free 127.0.0.1 port:
  * {@code tcpserver -HRDl0 -c 400 -b 256 127.0.0.1 PORT tinysshd -v KEYDIR}, with its own key
  * directory made by {@code tinysshd-makekey}. tcpserver's and tinysshd's messages go to {@code
- * tinyssh.log} in its directory.
+ * tinyssh.log} in its directory (its first connection, "unable to receive hello-string", is the
+ * readiness probe that only reads the banner).
  *
  * <p>tinysshd does things differently from OpenSSH, on purpose:
  *
