@@ -5,14 +5,16 @@ import java.util.Optional;
 
 /**
  * An SSH server started for a test: the embedded server in this JVM ({@code
- * testkit.embedded.EmbeddedSshServer}) or a private OpenSSH {@code sshd} ({@code
- * testkit.openssh.PrivateSshd}). Both name the same facts the same way, so a behaviour test can run
- * against either (see {@code testkit.junit.ForEachServer}).
+ * testkit.embedded.EmbeddedSshServer}), a private OpenSSH {@code sshd} ({@code
+ * testkit.openssh.PrivateSshd}), a private Dropbear ({@code testkit.dropbear.PrivateDropbear}) or a
+ * private tinysshd ({@code testkit.tinyssh.PrivateTinySshd}). All name the same facts the same way,
+ * so a behaviour test can run against any of them (see {@code testkit.junit.ForEachServer}).
  */
 public interface TestServer extends AutoCloseable {
 
   /**
-   * @return a short name for test reports, e.g. {@code embedded} or {@code openssh}
+   * @return a short name for test reports: {@code embedded}, {@code openssh}, {@code dropbear} or
+   *     {@code tinyssh}
    */
   String kind();
 

@@ -10,17 +10,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
- * Runs a test method once against each test server, the embedded server and a private OpenSSH
- * sshd, passed as its {@link io.github.gatlingssh.testkit.TestServer} parameter:
+ * Runs a test method once against each of some test servers, passed as its {@link
+ * io.github.gatlingssh.testkit.TestServer} parameter. By default the embedded server and a private
+ * OpenSSH sshd; {@link #value()} chooses others:
  *
  * <pre>{@code
  * @ForEachServer
  * void catReadsTheSeedFile(TestServer server) { ... }
+ *
+ * @ForEachServer({ServerKind.OPENSSH, ServerKind.DROPBEAR, ServerKind.TINYSSH})
+ * void disconnectAfterTheServerClosed(TestServer server) { ... }
  * }</pre>
  *
- * <p>The servers start on first use and stop after the test class, shared by its methods. Without
- * OpenSSH the OpenSSH run is skipped, or fails when {@code CI=true} (see {@link
- * OpenSshRequirement}).
+ * <p>The servers start on first use and stop after the test class, shared by its methods. A server
+ * whose programs are not installed is skipped, or fails when {@code CI=true} (see {@link
+ * ServerKind#assumeAvailable()}).
  */
 @Documented
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
@@ -28,4 +32,10 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 @ParameterizedTest(name = "[{index}] {0}", autoCloseArguments = false) // the class shares them
 @ArgumentsSource(TestServers.class)
 @ExtendWith(TestServers.class)
-public @interface ForEachServer {}
+public @interface ForEachServer {
+
+  /**
+   * @return the servers to run against, in this order; by default the embedded server and OpenSSH
+   */
+  ServerKind[] value() default {ServerKind.EMBEDDED, ServerKind.OPENSSH};
+}

@@ -1,11 +1,10 @@
 package io.github.gatlingssh.testkit.junit;
 
 import io.github.gatlingssh.testkit.TestServer;
-import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
-import io.github.gatlingssh.testkit.openssh.PrivateSshd;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
@@ -15,12 +14,13 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.ArgumentsProvider;
 import org.junit.jupiter.params.support.ParameterDeclarations;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The JUnit 5 extension behind {@link ForEachServer}: provides the embedded server and a private
- * OpenSSH sshd as arguments, starts each once per test class (in the class's extension store, which
- * closes them after the class), and before each invocation skips, or fails when {@code CI=true}, an
- * OpenSSH run on a machine without OpenSSH.
+ * The JUnit 5 extension behind {@link ForEachServer}: provides the servers its {@link
+ * ForEachServer#value()} names as arguments, starts each once per test class (in the class's
+ * extension store, which closes them after the class), and before each invocation skips, or fails
+ * when {@code CI=true}, a run against a server whose programs are not installed.
  */
 public final class TestServers implements ArgumentsProvider, InvocationInterceptor {
 
@@ -37,9 +37,16 @@ public final class TestServers implements ArgumentsProvider, InvocationIntercept
         classContext(context)
             .getStore(NAMESPACE)
             .getOrComputeIfAbsent(Running.class, k -> new Running(), Running.class);
-    return Stream.of(
-        Arguments.of(Named.of("embedded", servers.embedded())),
-        Arguments.of(Named.of("openssh", servers.openSsh())));
+    return Arrays.stream(kinds(context.getRequiredTestMethod()))
+        .distinct()
+        .map(kind -> Arguments.of(Named.of(kind.displayName(), servers.get(kind))));
+  }
+
+  /** The kinds the method's {@link ForEachServer} (direct or meta-annotation) names. */
+  static ServerKind[] kinds(Method method) {
+    return AnnotationSupport.findAnnotation(method, ForEachServer.class)
+        .map(ForEachServer::value)
+        .orElse(new ServerKind[] {ServerKind.EMBEDDED, ServerKind.OPENSSH});
   }
 
   @Override
@@ -51,7 +58,7 @@ public final class TestServers implements ArgumentsProvider, InvocationIntercept
     for (Object argument : invocationContext.getArguments()) {
       if (argument instanceof Unavailable missing) {
         invocation.skip();
-        OpenSshRequirement.assumeAvailable(); // skips, or fails when CI=true
+        missing.serverKind.assumeAvailable(); // skips, or fails when CI=true
         throw new IllegalStateException(missing.reason); // not reached: it was missing
       }
     }
@@ -66,38 +73,24 @@ public final class TestServers implements ArgumentsProvider, InvocationIntercept
     return c;
   }
 
-  /** The servers of one test class; closed by JUnit with the class's store. */
+  /**
+   * The servers of one test class, started on first use; closed by JUnit with the class's store.
+   */
   private static final class Running implements AutoCloseable {
-    private EmbeddedSshServer embedded;
-    private TestServer openSsh;
+    private final Map<ServerKind, TestServer> servers = new EnumMap<>(ServerKind.class);
 
-    synchronized TestServer embedded() {
-      if (embedded == null) {
-        try {
-          embedded = EmbeddedSshServer.builder().build().start();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-      return embedded;
-    }
-
-    synchronized TestServer openSsh() {
-      if (openSsh == null) {
-        Optional<String> missing = PrivateSshd.unavailableReason();
-        openSsh = missing.isPresent() ? new Unavailable(missing.get()) : PrivateSshd.start();
-      }
-      return openSsh;
+    synchronized TestServer get(ServerKind kind) {
+      return servers.computeIfAbsent(
+          kind,
+          k -> {
+            Optional<String> missing = k.unavailableReason();
+            return missing.isPresent() ? new Unavailable(k, missing.get()) : k.start();
+          });
     }
 
     @Override
     public synchronized void close() {
-      if (embedded != null) {
-        embedded.close();
-      }
-      if (openSsh != null) {
-        openSsh.close();
-      }
+      servers.values().forEach(TestServer::close);
     }
   }
 }

@@ -5,14 +5,16 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Stands for the OpenSSH server on a machine without OpenSSH, so that the OpenSSH run of a {@link
+ * Stands for a server whose programs are not installed (e.g. OpenSSH), so that its run of a {@link
  * ForEachServer} test still shows in the report, skipped (or failed when {@code CI=true}) by {@link
  * TestServers} before the test method runs. Every method throws.
  */
 final class Unavailable implements TestServer {
+  final ServerKind serverKind;
   final String reason;
 
-  Unavailable(String reason) {
+  Unavailable(ServerKind serverKind, String reason) {
+    this.serverKind = serverKind;
     this.reason = reason;
   }
 
@@ -22,7 +24,7 @@ final class Unavailable implements TestServer {
 
   @Override
   public String kind() {
-    return "openssh";
+    return serverKind.displayName();
   }
 
   @Override
@@ -83,6 +85,6 @@ final class Unavailable implements TestServer {
 
   @Override
   public String toString() {
-    return "openssh (" + reason + ")";
+    return serverKind.displayName() + " (" + reason + ")";
   }
 }

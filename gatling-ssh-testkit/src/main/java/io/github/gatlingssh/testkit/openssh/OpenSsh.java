@@ -78,7 +78,8 @@ final class OpenSsh {
     return maj > major || (maj == major && min >= minor);
   }
 
-  private static Optional<Path> onPath(String name) {
+  /** {@code name} on the PATH or in the usual system directories, e.g. {@code dropbearkey}. */
+  static Optional<Path> onPath(String name) {
     String path = System.getenv("PATH");
     String dirs = (path == null ? "" : path + File.pathSeparator) + "/usr/sbin:/usr/bin:/sbin:/bin";
     for (String dir : dirs.split(File.pathSeparator)) {

@@ -30,9 +30,14 @@ final class ServerDirectory {
    * @throws IllegalStateException if a parent directory is closed to other users
    */
   static Path create(Path base, String otherLoginUser) {
+    return create(base, "private-sshd-", otherLoginUser);
+  }
+
+  /** Like {@link #create(Path, String)}, with the directory name starting with {@code prefix}. */
+  static Path create(Path base, String prefix, String otherLoginUser) {
     try {
       Files.createDirectories(base);
-      Path dir = Files.createTempDirectory(base, "private-sshd-").toRealPath();
+      Path dir = Files.createTempDirectory(base, prefix).toRealPath();
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
       for (Path p = dir.getParent(); otherLoginUser != null && p != null; p = p.getParent()) {
         if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
