@@ -70,7 +70,8 @@ final class SftpSession {
   }
 
   private void onOpened() {
-    SftpTransport t = new SftpTransport(channel.getAsyncIn(), channel.getAsyncOut(), this::onVersion);
+    SftpTransport t = new SftpTransport(channel.getAsyncIn(), channel.getAsyncOut(), this::onVersion,
+        () -> channel.close(false));
     transport = t;
     t.startReading();
     channel.accepted().thenAccept(accepted -> {

@@ -34,6 +34,7 @@ final class SftpTransport {
   private final IoOutputStream out;
   private final IoInputStream in;
   private final VersionListener versionListener;
+  private final Runnable onFailed;
   private final Map<Integer, ReplyHandler> pending = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
   private final Queue<Buffer> queue = new ConcurrentLinkedQueue<>();
@@ -42,10 +43,15 @@ final class SftpTransport {
   private volatile SftpException closedReason;
   private Buffer readBuffer = new ByteArrayBuffer(128 * 1024, false);
 
-  SftpTransport(IoOutputStream out, IoInputStream in, VersionListener versionListener) {
+  /**
+   * @param onFailed runs once, after the transport failed: the channel it runs on is of no more
+   *     use (a broken write, an unparsable reply) and must be closed
+   */
+  SftpTransport(IoOutputStream out, IoInputStream in, VersionListener versionListener, Runnable onFailed) {
     this.out = out;
     this.in = in;
     this.versionListener = versionListener;
+    this.onFailed = onFailed;
   }
 
   /** A fresh request id (ids wrap around after 2^32 requests; none stays in flight that long). */
@@ -101,6 +107,7 @@ final class SftpTransport {
         h.onFailure(reason);
       }
     }
+    onFailed.run();
   }
 
   // ---- writing: one write pending at a time, the queue drained by whichever thread gets in ----
@@ -243,9 +250,16 @@ final class SftpTransport {
     }
   }
 
+  /** A short description of a failure, for messages; the local file errors in SFTP's words. */
   static String describe(Throwable t) {
     if (t == null) {
       return "unknown error";
+    }
+    if (t instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    if (t instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
     }
     String m = t.getMessage();
     return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
