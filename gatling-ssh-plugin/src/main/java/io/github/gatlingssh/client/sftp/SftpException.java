@@ -52,6 +52,15 @@ public final class SftpException extends RuntimeException {
     return new SftpException(SFTP, s, code, path, d.toString());
   }
 
+  /** The SftpException behind a future's failure, or one describing another exception. */
+  static SftpException from(Throwable t) {
+    Throwable c = t;
+    while (c instanceof java.util.concurrent.CompletionException && c.getCause() != null) {
+      c = c.getCause();
+    }
+    return c instanceof SftpException e ? e : of(SFTP, null, SftpTransport.describe(c));
+  }
+
   /** Where it failed: {@value #SFTP}, {@value #CONNECTION_LOST}, or the step an abort gave. */
   public String step() {
     return step;

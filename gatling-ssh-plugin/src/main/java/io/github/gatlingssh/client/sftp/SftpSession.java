@@ -32,7 +32,13 @@ final class SftpSession {
   }
 
   static CompletableFuture<SftpChannel> open(ClientSession ssh, SftpSettings settings) {
-    SftpSession s = new SftpSession(ssh, settings);
+    SftpSession s = new SftpSession(ssh, java.util.Objects.requireNonNull(settings, "settings"));
+    // a failed open, or a caller's deadline completing the future, must not leave the channel open
+    s.opened.whenComplete((c, e) -> {
+      if (e != null) {
+        s.abort(SftpException.from(e));
+      }
+    });
     s.start();
     return s.opened;
   }
@@ -74,6 +80,7 @@ final class SftpSession {
         () -> channel.close(false));
     transport = t;
     t.startReading();
+    SftpTransport.discard(channel.getAsyncErr());
     channel.accepted().thenAccept(accepted -> {
       if (accepted) {
         t.write(SftpMessages.init());

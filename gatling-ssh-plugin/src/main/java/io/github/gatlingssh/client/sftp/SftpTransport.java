@@ -104,7 +104,11 @@ final class SftpTransport {
     for (Integer id : pending.keySet()) {
       ReplyHandler h = pending.remove(id);
       if (h != null) {
-        h.onFailure(reason);
+        try {
+          h.onFailure(reason);
+        } catch (RuntimeException e) {
+          // one handler's bug must not leave the others' futures pending
+        }
       }
     }
     onFailed.run();
@@ -203,7 +207,7 @@ final class SftpTransport {
       dispatchMessages();
     } catch (RuntimeException e) {
       // a reply we cannot parse: the stream can no longer be trusted
-      fail(SftpException.of(SftpException.SFTP, null, "malformed reply from server (" + describe(e) + ")"));
+      fail(malformed(e));
       return false;
     }
     return closedReason == null;
@@ -233,10 +237,48 @@ final class SftpTransport {
       int id = body.getInt();
       ReplyHandler h = pending.remove(id);
       if (h != null) {
-        h.onReply(type, body);
+        try {
+          h.onReply(type, body);
+        } catch (RuntimeException e) {
+          // a reply too short for its type: this request fails now, the others with the channel
+          h.onFailure(malformed(e));
+          throw e;
+        }
       } // else: the reply to a request already failed by an abort; nothing waits for it
     }
     b.compact();
+  }
+
+  private static SftpException malformed(RuntimeException e) {
+    return SftpException.of(SftpException.SFTP, null, "malformed reply from server (" + describe(e) + ")");
+  }
+
+  /** Reads and drops the channel's stderr (extended data), so it never holds the window shut. */
+  static void discard(IoInputStream err) {
+    Buffer b = new ByteArrayBuffer(8192, false);
+    while (true) {
+      IoReadFuture f;
+      try {
+        f = err.read(b);
+      } catch (RuntimeException e) {
+        return;
+      }
+      if (!f.isDone()) {
+        f.addListener(r -> {
+          if (r.getException() == null && r.getRead() >= 0) {
+            r.getBuffer().rpos(0);
+            r.getBuffer().wpos(0);
+            discard(err);
+          }
+        });
+        return;
+      }
+      if (f.getException() != null || f.getRead() < 0) {
+        return;
+      }
+      b.rpos(0);
+      b.wpos(0);
+    }
   }
 
   /** Makes room for a whole message of {@code need} bytes in the read buffer. */

@@ -148,6 +148,9 @@ final class Upload {
       }
       boolean complete;
       synchronized (Upload.this) {
+        if (result.isDone()) {
+          return; // failed or past its deadline: the acknowledgments left change nothing
+        }
         inFlight--;
         acked += length;
         if (firstAckNanos < 0) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.session.ConnectionService;
+import org.apache.sshd.common.session.helpers.AbstractConnectionService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,6 +162,21 @@ class SftpChannelTest {
       assertThat(e.getMessage()).isEqualTo("sftp: subsystem refused by server");
       assertThat(s.isOpen()).isTrue(); // the connection survives the refusal
     }
+  }
+
+  @Test
+  void aDeadlineOnOpenClosesTheChannel() throws Exception {
+    ClientSession s = server.session();
+    CompletableFuture<SftpChannel> open = SftpChannel.open(s, SftpSettings.DEFAULTS);
+    open.completeExceptionally(SftpException.of("timeout", null, "no sftp version within 0s"));
+    // whether or not the channel had opened, it is closed: none stays open on the connection
+    AbstractConnectionService channels = (AbstractConnectionService) s.getService(ConnectionService.class);
+    long deadline = System.nanoTime() + SftpTestServer.WAIT.toNanos();
+    while (!channels.getChannels().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(channels.getChannels()).isEmpty();
+    assertThat(await(SftpChannel.open(s, SftpSettings.DEFAULTS)).serverVersion()).isEqualTo(3);
   }
 
   @Test
