@@ -1,6 +1,5 @@
 package io.github.gatlingssh.client.sftp;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousFileChannel;
 import java.nio.channels.CompletionHandler;
@@ -18,6 +17,7 @@ final class Receiver {
   private final MessageDigest md5;
   private final MessageDigest sha1;
   private final AsynchronousFileChannel file;
+  private final LocalFileCloser fileIo;
   private byte[] kept = new byte[0];
   private int keptLength;
   private long bytes;
@@ -25,6 +25,7 @@ final class Receiver {
   Receiver(int maxKeep, boolean digests, AsynchronousFileChannel file) {
     this.maxKeep = maxKeep;
     this.file = file;
+    this.fileIo = new LocalFileCloser(file);
     try {
       this.md5 = digests ? MessageDigest.getInstance("MD5") : null;
       this.sha1 = digests ? MessageDigest.getInstance("SHA-1") : null;
@@ -58,8 +59,9 @@ final class Receiver {
     }
     CompletableFuture<Void> done = new CompletableFuture<>();
     ByteBuffer copy = ByteBuffer.wrap(Arrays.copyOfRange(a, off, off + len)); // a is the read buffer
+    fileIo.started();
     writeFully(copy, position, done);
-    return done;
+    return done.whenComplete((v, e) -> fileIo.ended());
   }
 
   private void writeFully(ByteBuffer b, long position, CompletableFuture<Void> done) {
@@ -100,14 +102,8 @@ final class Receiver {
     return kept.length == keptLength ? kept : Arrays.copyOf(kept, keptLength);
   }
 
-  /** Closes the local file, if any (all its writes have completed). */
+  /** Closes the local file, if any, once its writes in progress have ended (never waiting for them). */
   void close() {
-    if (file != null) {
-      try {
-        file.close();
-      } catch (IOException ignored) {
-        // nothing left to write; the transfer's outcome is already decided
-      }
-    }
+    fileIo.close();
   }
 }

@@ -64,11 +64,13 @@ public final class UploadSource {
     final long size;
     private final AsynchronousFileChannel file;
     private final byte[] bytes;
+    private final LocalFileCloser fileIo;
 
     private Reader(long size, AsynchronousFileChannel file, byte[] bytes) {
       this.size = size;
       this.file = file;
       this.bytes = bytes;
+      this.fileIo = new LocalFileCloser(file);
     }
 
     /** Fills {@code dst[off, off+len)} with the source's bytes at {@code position}. */
@@ -78,7 +80,9 @@ public final class UploadSource {
         System.arraycopy(bytes, (int) position, dst, off, len);
         done.complete(null);
       } else {
+        fileIo.started();
         readFully(ByteBuffer.wrap(dst, off, len), position, done);
+        done.whenComplete((v, e) -> fileIo.ended());
       }
       return done;
     }
@@ -107,14 +111,9 @@ public final class UploadSource {
       }
     }
 
+    /** Closes the local file once its reads in progress have ended (never waiting for them). */
     void close() {
-      if (file != null) {
-        try {
-          file.close();
-        } catch (IOException ignored) {
-          // read-only: nothing is lost
-        }
-      }
+      fileIo.close();
     }
   }
 }
