@@ -72,8 +72,8 @@ public final class DownloadSink {
     AsynchronousFileChannel ch = null;
     if (file != null) {
       try {
-        ch = AsynchronousFileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING);
+        ch = LocalFilePool.open(file, java.util.EnumSet.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -47,7 +47,7 @@ public final class UploadSource {
       return new Reader(bytes.length, null, bytes);
     }
     try {
-      AsynchronousFileChannel ch = AsynchronousFileChannel.open(file, StandardOpenOption.READ);
+      AsynchronousFileChannel ch = LocalFilePool.open(file, java.util.Set.of(StandardOpenOption.READ));
       try {
         return new Reader(ch.size(), ch, null);
       } catch (IOException e) {

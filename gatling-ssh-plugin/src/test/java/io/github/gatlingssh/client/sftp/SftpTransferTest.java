@@ -46,6 +46,13 @@ class SftpTransferTest {
     return b;
   }
 
+  /** A file of {@code size} zero bytes, sparse: nothing written. */
+  static void sparse(Path file, long size) throws Exception {
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+      f.setLength(size);
+    }
+  }
+
   static byte[] digest(String algorithm, byte[] data) throws Exception {
     return MessageDigest.getInstance(algorithm).digest(data);
   }
@@ -140,6 +147,31 @@ class SftpTransferTest {
     assertThat(fromFile.firstByteNanos()).isPositive();
     assertThat(digest("SHA-1", Files.readAllBytes(root.resolve("a.bin")))).isEqualTo(digest("SHA-1", data));
     assertThat(digest("SHA-1", Files.readAllBytes(root.resolve("b.bin")))).isEqualTo(digest("SHA-1", data));
+  }
+
+  @Test
+  void localFileIoRunsOnASmallSharedPool() throws Exception {
+    byte[] data = random(MIB, 11);
+    for (int i = 0; i < 20; i++) {
+      Files.write(local.resolve("in" + i), data);
+      Files.write(root.resolve("out" + i), data);
+    }
+    SftpChannel ch = channel(SftpSettings.DEFAULTS);
+    List<CompletableFuture<TransferResult>> all = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      all.add(ch.upload(UploadSource.ofFile(local.resolve("in" + i)), "/up" + i, WriteMode.OVERWRITE));
+      all.add(ch.download("/out" + i, DownloadSink.toFile(local.resolve("down" + i))));
+    }
+    for (CompletableFuture<TransferResult> f : all) {
+      await(f);
+    }
+    long fileThreads = Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("gatling-ssh-sftp-file-")).count();
+    assertThat(fileThreads).isBetween(1L, (long) Math.max(2, Runtime.getRuntime().availableProcessors()));
+    for (int i = 0; i < 20; i++) {
+      assertThat(local.resolve("down" + i)).hasBinaryContent(data);
+      assertThat(root.resolve("up" + i)).hasBinaryContent(data);
+    }
   }
 
   @Test
@@ -243,7 +275,7 @@ class SftpTransferTest {
 
   @Test
   void connectionClosedMidTransferFailsEveryPendingRequest() throws Exception {
-    Files.write(root.resolve("big.bin"), new byte[64 * MIB]);
+    sparse(root.resolve("big.bin"), 64L * MIB);
     server = SftpTestServer.sftp(root, new SftpEventListener() {
       @Override
       public void reading(ServerSession session, String handle, FileHandle file, long offset, byte[] data, int off, int len) {
@@ -255,9 +287,7 @@ class SftpTransferTest {
     SftpChannel ch = server.channel();
     CompletableFuture<TransferResult> down = ch.download("/big.bin", DownloadSink.inMemory(0));
     Path src = local.resolve("zeros.bin");
-    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(src.toFile(), "rw")) {
-      f.setLength(64L * MIB); // sparse: long enough to be still running when the server drops
-    }
+    sparse(src, 64L * MIB); // long enough to be still running when the server drops
     CompletableFuture<TransferResult> up = ch.upload(UploadSource.ofFile(src), "/up.bin", WriteMode.OVERWRITE);
 
     SftpException e = failure(down);
@@ -270,7 +300,7 @@ class SftpTransferTest {
 
   @Test
   void aDeadlineCompletingTheFutureStopsTheTransferAndTheChannelGoesOn() throws Exception {
-    Files.write(root.resolve("big.bin"), new byte[256 * MIB]);
+    sparse(root.resolve("big.bin"), 256L * MIB);
     SftpChannel ch = channel(SftpSettings.DEFAULTS);
     CompletableFuture<TransferResult> down = ch.download("/big.bin", DownloadSink.inMemory(0));
     try {
