@@ -77,7 +77,7 @@ final class SftpSession {
 
   private void onOpened() {
     SftpTransport t = new SftpTransport(channel.getAsyncIn(), channel.getAsyncOut(), this::onVersion,
-        () -> channel.close(false));
+        () -> channel.close(false), () -> channel.getRemoteWindow().getPacketSize());
     transport = t;
     t.startReading();
     SftpTransport.discard(channel.getAsyncErr());

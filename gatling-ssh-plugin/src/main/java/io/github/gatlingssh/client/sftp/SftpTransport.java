@@ -26,6 +26,8 @@ final class SftpTransport {
   private static final int BATCH = 64 * 1024;
   /** A reply longer than this is a broken stream, not a message (OpenSSH's limit is 256 KiB). */
   private static final int MAX_MESSAGE = 4 * 1024 * 1024;
+  /** The smallest slice written, whatever packet size the server announced. */
+  private static final int MIN_PIECE = 1024;
 
   interface VersionListener {
     void onVersion(Buffer body);
@@ -35,6 +37,7 @@ final class SftpTransport {
   private final IoInputStream in;
   private final VersionListener versionListener;
   private final Runnable onFailed;
+  private final java.util.function.LongSupplier packetSize;
   private final Map<Integer, ReplyHandler> pending = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
   private final Queue<Buffer> queue = new ConcurrentLinkedQueue<>();
@@ -46,8 +49,11 @@ final class SftpTransport {
   /**
    * @param onFailed runs once, after the transport failed: the channel it runs on is of no more
    *     use (a broken write, an unparsable reply) and must be closed
+   * @param packetSize the largest SSH packet the server accepts on the channel
    */
-  SftpTransport(IoOutputStream out, IoInputStream in, VersionListener versionListener, Runnable onFailed) {
+  SftpTransport(IoOutputStream out, IoInputStream in, VersionListener versionListener, Runnable onFailed,
+      java.util.function.LongSupplier packetSize) {
+    this.packetSize = packetSize;
     this.out = out;
     this.in = in;
     this.versionListener = versionListener;
@@ -146,12 +152,20 @@ final class SftpTransport {
     return batch;
   }
 
+  /**
+   * Writes {@code b} one SSH packet's worth at a time. MINA copies a write longer than a packet
+   * into a new buffer (rounded up to a power of two) before splitting it: a 32 KiB WRITE request
+   * cost a 64 KiB allocation. Slices of the same array, each at most a packet, are sent as they are.
+   */
   private void startWrite(Buffer b) {
+    int piece = (int) Math.min(b.available(), Math.max(MIN_PIECE, packetSize.getAsLong()));
+    Buffer slice = new ByteArrayBuffer(b.array(), b.rpos(), piece, true);
+    b.rpos(b.rpos() + piece);
     IoWriteFuture f;
     try {
       // As a MINA-internal call: a write from another thread during a key exchange would block
       // (MINA issue 878); marked internal, MINA queues it instead.
-      f = ThreadUtils.runAsInternal(b, out::writeBuffer);
+      f = ThreadUtils.runAsInternal(slice, out::writeBuffer);
     } catch (IOException | RuntimeException e) {
       fail(SftpException.of(SftpException.CONNECTION_LOST, null, "the sftp channel closed (" + describe(e) + ")"));
       return;
@@ -159,6 +173,10 @@ final class SftpTransport {
     f.addListener(w -> {
       if (!w.isWritten()) {
         fail(SftpException.of(SftpException.CONNECTION_LOST, null, "the sftp channel closed (" + describe(w.getException()) + ")"));
+        return;
+      }
+      if (b.available() > 0) {
+        startWrite(b); // the rest of this message (or batch): still ours to write
         return;
       }
       writing = false;
