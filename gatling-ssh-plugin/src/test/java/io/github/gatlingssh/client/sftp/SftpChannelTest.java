@@ -2,7 +2,6 @@ package io.github.gatlingssh.client.sftp;
 
 import static io.github.gatlingssh.client.sftp.SftpTestServer.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
