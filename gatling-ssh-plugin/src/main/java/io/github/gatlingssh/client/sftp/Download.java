@@ -1,0 +1,291 @@
+package io.github.gatlingssh.client.sftp;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.sshd.common.util.buffer.Buffer;
+
+/**
+ * One pipelined download: OPEN for reading, READ requests at increasing offsets with up to
+ * {@code maxRequests} in flight (the window grows by one per full reply, from one, as OpenSSH's
+ * sftp does, so a small file costs few requests), until the server answers end of file; then
+ * CLOSE. A short read asks again for the rest. Replies are put back in file order before the sink
+ * sees them: in order (the usual case), straight from the channel's read buffer; out of order, a
+ * copy waits for the gap to fill. Local file writes still pending count as requests in flight.
+ *
+ * <p>State is guarded by {@code this}; requests are sent and futures completed outside the lock.
+ */
+final class Download {
+  private final SftpSession session;
+  private final String path;
+  private final DownloadSink sink;
+  private final int chunkSize;
+  private final int maxRequests;
+  private final CompletableFuture<TransferResult> result = new CompletableFuture<>();
+  private final AtomicBoolean cleaned = new AtomicBoolean();
+  private final long startNanos = System.nanoTime();
+  private final long startMillis = System.currentTimeMillis();
+  private volatile Receiver receiver;
+  private volatile byte[] handle;
+  private volatile long openNanos;
+  private long firstByteNanos = -1;
+  private long nextOffset;
+  private long eofAt = Long.MAX_VALUE;
+  private long delivered;
+  private int requests;
+  private int sinkWrites;
+  private int window = 1;
+  private boolean finishing;
+  private final ArrayDeque<long[]> retries = new ArrayDeque<>();
+  private final TreeMap<Long, byte[]> early = new TreeMap<>();
+
+  Download(SftpSession session, String path, DownloadSink sink) {
+    this.session = session;
+    this.path = path;
+    this.sink = sink;
+    this.chunkSize = session.settings().chunkSize();
+    this.maxRequests = session.settings().maxRequests();
+  }
+
+  CompletableFuture<TransferResult> start() {
+    try {
+      receiver = sink.newReceiver();
+    } catch (UncheckedIOException e) {
+      result.completeExceptionally(SftpException.of(SftpException.SFTP, sink.file().toString(),
+          "cannot write local file " + sink.file() + " (" + SftpTransport.describe(e.getCause()) + ")"));
+      return result;
+    }
+    // a failure, or a caller's deadline completing the future, stops the transfer and frees its handle
+    result.whenComplete((r, e) -> {
+      if (e != null) {
+        cleanup();
+      }
+    });
+    session.openHandle(path, SftpMessages.FXF_READ).whenComplete((h, e) -> {
+      if (e != null) {
+        result.completeExceptionally(e);
+        return;
+      }
+      handle = h;
+      openNanos = System.nanoTime() - startNanos;
+      if (result.isDone()) {
+        cleanup(); // the deadline passed while the file was opening
+        return;
+      }
+      pump();
+    });
+    return result;
+  }
+
+  /** Sends READs until the window is full or everything up to end of file is asked for. */
+  private void pump() {
+    List<long[]> toSend = new ArrayList<>();
+    synchronized (this) {
+      if (result.isDone() || finishing) {
+        return;
+      }
+      while (requests + sinkWrites < window) {
+        long[] r = retries.poll();
+        if (r == null) {
+          if (nextOffset >= eofAt) {
+            break;
+          }
+          r = new long[] {nextOffset, chunkSize};
+          nextOffset += chunkSize;
+        }
+        requests++;
+        toSend.add(r);
+      }
+    }
+    SftpTransport t = session.transport();
+    byte[] h = handle;
+    for (long[] r : toSend) {
+      int id = t.nextId();
+      Buffer b = SftpMessages.start(SftpMessages.READ, id, 4 + h.length + 12);
+      b.putBytes(h);
+      b.putLong(r[0]);
+      b.putInt(r[1]);
+      t.send(id, SftpMessages.finish(b), new Chunk(r[0], (int) r[1]));
+    }
+  }
+
+  /** The reply handler of one READ. */
+  private final class Chunk implements ReplyHandler {
+    private final long offset;
+    private final int length;
+
+    Chunk(long offset, int length) {
+      this.offset = offset;
+      this.length = length;
+    }
+
+    @Override
+    public void onReply(int type, Buffer body) {
+      if (type == SftpMessages.DATA) {
+        onData(offset, length, body);
+      } else if (type == SftpMessages.STATUS) {
+        SftpException e = Replies.status(body, path);
+        if (e.status() == SftpStatus.SSH_FX_EOF) {
+          onEof(offset);
+        } else {
+          result.completeExceptionally(e);
+        }
+      } else {
+        result.completeExceptionally(Replies.unexpected(type, path));
+      }
+    }
+
+    @Override
+    public void onFailure(SftpException failure) {
+      result.completeExceptionally(failure);
+    }
+  }
+
+  private void onData(long offset, int length, Buffer body) {
+    int n = body.getInt();
+    byte[] a = body.array();
+    int pos = body.rpos();
+    List<CompletableFuture<Void>> writes = new ArrayList<>(2);
+    boolean complete;
+    boolean bad;
+    synchronized (this) {
+      if (result.isDone()) {
+        return;
+      }
+      requests--;
+      bad = n < 0 || n > length || n > body.available() || offset < delivered;
+      if (bad) {
+        finishing = true; // stop asking: the stream cannot be trusted
+      } else {
+        if (firstByteNanos < 0) {
+          firstByteNanos = System.nanoTime() - startNanos;
+        }
+        if (n < length) {
+          if (offset + n < eofAt) {
+            retries.add(new long[] {offset + n, length - n}); // short read: ask for the rest
+          }
+        } else if (window < maxRequests) {
+          window++;
+        }
+        if (offset == delivered) {
+          deliver(offset, a, pos, n, writes);
+          byte[] c;
+          while ((c = early.remove(delivered)) != null) {
+            deliver(delivered, c, 0, c.length, writes);
+          }
+        } else if (n > 0) {
+          early.put(offset, Arrays.copyOfRange(a, pos, pos + n)); // a is the read buffer: copy
+        }
+      }
+      complete = checkComplete();
+    }
+    if (bad) {
+      result.completeExceptionally(SftpException.of(SftpException.SFTP, path,
+          "bad DATA reply (" + n + " bytes at offset " + offset + " for a read of " + length + "): " + path));
+      return;
+    }
+    for (CompletableFuture<Void> w : writes) {
+      w.whenComplete((v, e) -> onSinkWritten(e));
+    }
+    next(complete);
+  }
+
+  /** Hands bytes to the receiver, in order; a pending file write takes a request slot. */
+  private void deliver(long offset, byte[] a, int off, int n, List<CompletableFuture<Void>> writes) {
+    CompletableFuture<Void> w = receiver.accept(offset, a, off, n);
+    delivered += n;
+    if (w != null) {
+      sinkWrites++;
+      writes.add(w);
+    }
+  }
+
+  private void onSinkWritten(Throwable e) {
+    if (e != null) {
+      result.completeExceptionally(SftpException.of(SftpException.SFTP, String.valueOf(sink.file()),
+          "cannot write local file " + sink.file() + " (" + SftpTransport.describe(e) + ")"));
+      return;
+    }
+    boolean complete;
+    synchronized (this) {
+      sinkWrites--;
+      complete = checkComplete();
+    }
+    next(complete);
+  }
+
+  private void onEof(long offset) {
+    boolean complete;
+    synchronized (this) {
+      requests--;
+      eofAt = Math.min(eofAt, offset);
+      retries.removeIf(r -> r[0] >= eofAt);
+      complete = checkComplete();
+    }
+    next(complete);
+  }
+
+  private void next(boolean complete) {
+    if (complete) {
+      finish();
+    } else {
+      pump();
+    }
+  }
+
+  /** Under the lock: whether end of file was seen and nothing is in flight any more. */
+  private boolean checkComplete() {
+    if (finishing || eofAt == Long.MAX_VALUE || requests > 0 || sinkWrites > 0 || !retries.isEmpty()) {
+      return false;
+    }
+    finishing = true;
+    return true;
+  }
+
+  private void finish() {
+    long bytes;
+    long firstByte;
+    boolean gap;
+    synchronized (this) {
+      bytes = delivered;
+      firstByte = firstByteNanos;
+      gap = !early.isEmpty();
+    }
+    if (gap) {
+      result.completeExceptionally(SftpException.of(SftpException.SFTP, path,
+          "incomplete read, the file changed during the download: " + path));
+      return;
+    }
+    Receiver r = receiver;
+    session.closeHandle(handle, path).whenComplete((v, e) -> {
+      r.close();
+      if (e != null) {
+        result.completeExceptionally(e);
+        return;
+      }
+      long total = System.nanoTime() - startNanos;
+      result.complete(new TransferResult(path, bytes, r.md5(), r.sha1(), r.kept(), startMillis,
+          startMillis + total / 1_000_000, openNanos, firstByte, total));
+    });
+  }
+
+  /** After a failure or a deadline: close the local file and, if the channel lives, the handle. */
+  private void cleanup() {
+    if (!cleaned.compareAndSet(false, true)) {
+      return;
+    }
+    Receiver r = receiver;
+    if (r != null) {
+      r.close();
+    }
+    byte[] h = handle;
+    if (h != null && session.isOpen()) {
+      session.closeHandle(h, path); // best effort; its outcome changes nothing
+    }
+  }
+}
