@@ -126,6 +126,7 @@ abstract class SshAction implements RequestAction, NameGen {
   protected final void done(Session session, String request, long start, long end, String failure) {
     statsEngine.logResponse(session.scenario(), session.groups(), request, start, end,
         failure == null ? OK$.MODULE$ : KO$.MODULE$, Option.empty(), Option.apply(failure));
+    components.metrics().record(request, failure == null, start, end);
     Session logged = session.logGroupRequestTimings(start, end);
     next.$bang(failure == null ? logged : logged.markAsFailed());
   }
@@ -160,6 +161,7 @@ abstract class SshAction implements RequestAction, NameGen {
     if (error != null) {
       done(session, request, start, end, SshRequestException.unwrap(error, SshFailure.Step.EXEC));
     } else {
+      components.metrics().received(result.stdout().bytes() + result.stderr().bytes());
       CommandChecks.Outcome outcome = checks.apply(session, new SshResponse(result, start, end));
       done(outcome.session(), request, start, end, outcome.failure());
     }

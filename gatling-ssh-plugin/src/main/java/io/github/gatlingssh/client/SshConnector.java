@@ -16,6 +16,7 @@ import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.FactoryManager;
 import org.apache.sshd.common.NamedFactory;
+import org.apache.sshd.common.channel.ChannelListener;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
 import org.apache.sshd.common.io.IoServiceFactory;
 import org.apache.sshd.common.io.nio2.Nio2ServiceFactory;
@@ -96,6 +97,12 @@ public final class SshConnector implements AutoCloseable {
     client.addSessionListener(PHASES);
     client.start();
     return client;
+  }
+
+  /** Adds listeners to every connection and channel of this client (live metrics count them). */
+  public void addListeners(SessionListener sessions, ChannelListener channels) {
+    client.addSessionListener(sessions);
+    client.addChannelListener(channels);
   }
 
   /**
