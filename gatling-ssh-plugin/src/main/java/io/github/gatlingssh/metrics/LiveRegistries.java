@@ -53,9 +53,10 @@ final class LiveRegistries implements AutoCloseable {
       endpoint = PrometheusEndpoint.start(prometheus, settings.prometheusBind(), settings.prometheusPort());
     }
     if (settings.influxUrl() != null) {
-      InfluxMeterRegistry influx = InfluxMeterRegistry.builder(influxConfig(settings)).clock(Clock.SYSTEM).build();
-      add(influx);
-      influx.start(new NamedThreadFactory("gatling-ssh-influx-push"));
+      OneWarningSender sender = new OneWarningSender("InfluxDB " + settings.influxUrl() + " (database "
+          + settings.influxDb() + ")", CONNECT_TIMEOUT, READ_TIMEOUT);
+      add(InfluxMeterRegistry.builder(influxConfig(settings)).clock(Clock.SYSTEM).httpClient(sender)
+          .threadFactory(new NamedThreadFactory("gatling-ssh-influx-push")).build());
     }
     if (settings.graphiteHost() != null) {
       add(new GraphiteMeterRegistry(graphiteConfig(settings), Clock.SYSTEM));
