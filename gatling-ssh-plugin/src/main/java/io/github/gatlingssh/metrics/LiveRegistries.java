@@ -1,5 +1,7 @@
 package io.github.gatlingssh.metrics;
 
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.graphite.GraphiteReporter;
 import io.github.gatlingssh.protocol.Metrics;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,8 +10,10 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.core.instrument.dropwizard.DropwizardClock;
 import io.micrometer.core.instrument.util.NamedThreadFactory;
 import io.micrometer.graphite.GraphiteConfig;
+import io.micrometer.graphite.GraphiteHierarchicalNameMapper;
 import io.micrometer.graphite.GraphiteMeterRegistry;
 import io.micrometer.graphite.GraphiteProtocol;
 import io.micrometer.influx.InfluxApiVersion;
@@ -59,7 +63,14 @@ final class LiveRegistries implements AutoCloseable {
           .threadFactory(new NamedThreadFactory("gatling-ssh-influx-push")).build());
     }
     if (settings.graphiteHost() != null) {
-      add(new GraphiteMeterRegistry(graphiteConfig(settings), Clock.SYSTEM));
+      GraphiteConfig config = graphiteConfig(settings);
+      MetricRegistry dropwizard = new MetricRegistry();
+      // Micrometer's default reporter, with a sender that warns once instead of every step
+      GraphiteReporter reporter = GraphiteReporter.forRegistry(dropwizard).withClock(new DropwizardClock(Clock.SYSTEM))
+          .convertRatesTo(config.rateUnits()).convertDurationsTo(config.durationUnits())
+          .build(new OneWarningGraphite(settings.graphiteHost(), settings.graphitePort()));
+      add(new GraphiteMeterRegistry(config, Clock.SYSTEM, new GraphiteHierarchicalNameMapper(config.tagsAsPrefix()),
+          dropwizard, reporter));
     }
     new ProcessorMetrics().bindTo(composite);
     new JvmMemoryMetrics().bindTo(composite);

@@ -81,8 +81,11 @@ class LiveMetricsTest {
   @Test
   void prometheusScrapesTheCountsOfSimulationLog() throws Exception {
     int port = MetricsServer.freePort();
+    long t0 = System.nanoTime();
     try (PrometheusServer prometheus = PrometheusServer.start(Files.createDirectories(tmp.resolve("prom")), port)) {
+      long t1 = System.nanoTime();
       GatlingResult r = run(p -> p.prometheusEndpoint(port));
+      System.out.printf("prometheus ready in %d ms, run %d ms%n", (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
 
       Map<String, Long> expected = logCounts(r);
       assertThat(expected).containsEntry("echo OK", 12L).containsEntry("fail KO", 4L);
@@ -128,8 +131,42 @@ class LiveMetricsTest {
       JsonNode p95 = influx.query("gatling", "SELECT max(\"value\") FROM \"gatling_ssh_response_time_percentile\""
           + " WHERE \"phi\" = '0.95' AND \"request\" = 'echo'");
       assertThat(p95.path(0).path("values").path(0).path(1).asDouble())
-          .as(influx.query("gatling", "SHOW MEASUREMENTS").toString()).isPositive();
+          .as(influx.query("gatling", "SELECT * FROM \"gatling_ssh_response_time_percentile\" LIMIT 3").toString())
+          .isPositive();
       assertThat(influx.query("gatling", "SELECT * FROM \"jvm_memory_used\" LIMIT 1")).isNotEmpty();
+    }
+  }
+
+  @Test
+  void graphiteReceivesTheCountsOfSimulationLogInPlaintext() throws Exception {
+    try (FakeCarbon carbon = new FakeCarbon()) {
+      GatlingResult r = run(p -> p.graphite("127.0.0.1", carbon.port()));
+
+      Map<String, Long> pushed = new TreeMap<>();
+      // hierarchical paths: gatlingSshRequests.request.<name>.status.<status>.count (cumulative)
+      carbon.last("gatlingSshRequests.").forEach((path, value) -> {
+        String[] f = path.split("\\.");
+        if (f.length == 6 && f[5].equals("count") && value > 0) {
+          pushed.put(f[2] + " " + f[4], Math.round(value));
+        }
+      });
+      assertThat(pushed).as(carbon.lines().stream().limit(40).toList().toString()).isEqualTo(logCounts(r));
+    }
+  }
+
+  @Test
+  void maxDurationEndsTheMetricsWithTheRun() throws Exception {
+    int port = MetricsServer.freePort();
+    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
+        scenario("cut short").exec(ssh("connect").connect()).exec(ssh("echo").exec("echo hi"))
+            .pause(Duration.ofSeconds(60)).injectOpen(atOnceUsers(2)))
+        .protocols(protocol().prometheusEndpoint(port)).maxDuration(Duration.ofSeconds(2)));
+
+    assertThat(r.ok("echo")).as(r.summary()).isEqualTo(2);
+    assertInjectorPage(r);
+    assertNoMetricsThreads();
+    try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      assertThat(again.getLocalPort()).as("the endpoint's port is free again").isEqualTo(port);
     }
   }
 
@@ -139,7 +176,7 @@ class LiveMetricsTest {
       int deadPort = MetricsServer.freePort(); // nothing listens there
       List<ILoggingEvent> warnings = new ArrayList<>();
       GatlingResult r = captureWarnings(warnings, () -> run(p -> p.prometheusEndpoint(taken.getLocalPort())
-          .influxDb("http://127.0.0.1:" + deadPort, "gatling")));
+          .influxDb("http://127.0.0.1:" + deadPort, "gatling").graphite("127.0.0.1", deadPort)));
 
       assertThat(r.exitCode()).isZero();
       assertThat(logCounts(r)).containsEntry("echo OK", 12L).containsEntry("fail KO", 4L)
@@ -149,10 +186,18 @@ class LiveMetricsTest {
           .singleElement().asString().contains(String.valueOf(taken.getLocalPort())).contains("prometheusEndpoint(port)");
       assertThat(messages.stream().filter(m -> m.toLowerCase().contains("influx"))).as(messages.toString())
           .hasSize(1);
+      assertThat(messages.stream().filter(m -> m.toLowerCase().contains("graphite"))).as(messages.toString())
+          .hasSize(1);
+      assertThat(messages).as("nothing else warned").hasSize(3);
       assertInjectorPage(r);
-      assertThat(Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-          .filter(n -> n.startsWith("gatling-ssh-metrics") || n.contains("influx"))).isEmpty();
+      assertNoMetricsThreads();
     }
+  }
+
+  private static void assertNoMetricsThreads() {
+    assertThat(Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+        .filter(n -> n.startsWith("gatling-ssh-metrics") || n.contains("influx") || n.contains("graphite")
+            || n.startsWith("HTTP-Dispatcher"))).isEmpty();
   }
 
   private static void assertInjectorPage(GatlingResult r) throws Exception {
