@@ -47,7 +47,7 @@ final class StepSeries {
 
   private static <T> void keepEveryOther(List<T> list) {
     List<T> kept = new ArrayList<>();
-    for (int i = 1; i < list.size(); i += 2) {
+    for (int i = 0; i < list.size(); i += 2) {
       kept.add(list.get(i));
     }
     list.clear();

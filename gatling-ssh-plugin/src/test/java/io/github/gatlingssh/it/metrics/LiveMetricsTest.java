@@ -81,11 +81,8 @@ class LiveMetricsTest {
   @Test
   void prometheusScrapesTheCountsOfSimulationLog() throws Exception {
     int port = MetricsServer.freePort();
-    long t0 = System.nanoTime();
     try (PrometheusServer prometheus = PrometheusServer.start(Files.createDirectories(tmp.resolve("prom")), port)) {
-      long t1 = System.nanoTime();
       GatlingResult r = run(p -> p.prometheusEndpoint(port));
-      System.out.printf("prometheus ready in %d ms, run %d ms%n", (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
 
       Map<String, Long> expected = logCounts(r);
       assertThat(expected).containsEntry("echo OK", 12L).containsEntry("fail KO", 4L);
