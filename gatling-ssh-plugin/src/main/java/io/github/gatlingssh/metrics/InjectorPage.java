@@ -1,5 +1,6 @@
 package io.github.gatlingssh.metrics;
 
+import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,8 @@ import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.time.FixedMillisecond;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
@@ -67,6 +70,15 @@ final class InjectorPage {
       data.addSeries(s);
     });
     JFreeChart chart = ChartFactory.createTimeSeriesChart(title, "time", null, data, lines.size() > 1, false, false);
+    XYPlot plot = chart.getXYPlot();
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+    // points as well as lines: a request seen in one step only is still visible
+    plot.setRenderer(new XYLineAndShapeRenderer(true, true));
+    if (times.length > 1) {
+      plot.getDomainAxis().setRange(times[0], times[times.length - 1]); // every chart spans the whole run
+    }
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     ChartUtils.writeChartAsPNG(png, chart, WIDTH, HEIGHT);
     html.append("<h2>").append(escape(title)).append("</h2>\n<img alt=\"").append(escape(title))
