@@ -103,6 +103,9 @@ class LiveMetricsTest {
       JsonNode p95 = prometheus.query("histogram_quantile(0.95, sum by (le) (last_over_time("
           + "gatling_ssh_response_time_seconds_bucket{request=\"echo\",status=\"OK\"}[5m])))");
       assertThat(p95.path(0).path("value").path(1).asDouble()).isPositive();
+      for (String expr : dashboardQueries("gatling-ssh-prometheus.json", "expr")) {
+        prometheus.query(expr.replace("$__rate_interval", "1m")); // throws on a query Prometheus rejects
+      }
       JsonNode connects = prometheus.query("max(last_over_time(gatling_ssh_connects_total[5m]))");
       assertThat(connects.path(0).path("value").path(1).asDouble()).isEqualTo(4.0);
       assertInjectorPage(r);
@@ -125,6 +128,11 @@ class LiveMetricsTest {
       }
       assertThat(pushed).as(r.summary()).isEqualTo(logCounts(r));
       assertThat(influx.query("gatling", "SELECT * FROM \"gatling_ssh_response_time\" LIMIT 1")).isNotEmpty();
+      for (String q : dashboardQueries("gatling-ssh-influxdb.json", "query")) {
+        JsonNode result = MetricsServer.JSON.readTree(influx.get("/query?db=gatling&q=" + MetricsServer.encode(
+            q.replace("$timeFilter", "time > now() - 1h").replace("$__interval", "1s"))).toString());
+        assertThat(result.path("results").path(0).has("error")).as(q + " -> " + result).isFalse();
+      }
       JsonNode p95 = influx.query("gatling", "SELECT max(\"value\") FROM \"gatling_ssh_response_time_percentile\""
           + " WHERE \"phi\" = '0.95' AND \"request\" = 'echo'");
       assertThat(p95.path(0).path("values").path(0).path(1).asDouble())
@@ -189,6 +197,15 @@ class LiveMetricsTest {
       assertInjectorPage(r);
       assertNoMetricsThreads();
     }
+  }
+
+  /** The queries of a dashboard shipped in the repository's dashboards/ folder. */
+  private static List<String> dashboardQueries(String file, String field) throws Exception {
+    JsonNode dashboard = MetricsServer.JSON.readTree(Path.of("..", "dashboards", file).toFile());
+    List<String> queries = new ArrayList<>();
+    dashboard.path("panels").forEach(p -> p.path("targets").forEach(t -> queries.add(t.path(field).asText())));
+    assertThat(queries).hasSizeGreaterThan(10);
+    return queries;
   }
 
   private static void assertNoMetricsThreads() {
