@@ -172,7 +172,7 @@ public final class RunMetrics implements RequestMetrics, AutoCloseable {
       Path page = InjectorPage.write(dir, dir.getFileName() == null ? "run" : dir.getFileName().toString(),
           series, settings.step().toMillis() / 1000.0);
       PagePrinter.written(page);
-    } catch (IOException | RuntimeException | LinkageError e) {
+    } catch (IOException | RuntimeException | LinkageError | java.awt.AWTError e) {
       LOGGER.warn("gatling-ssh metrics: could not write the injector page in {}: {}", dir, e.toString());
     }
   }
