@@ -32,6 +32,11 @@ final class MetricsSettings {
       throw SshProtocol.invalid("influxDb needs the http(s) URL of an InfluxDB 1.x server, e.g."
           + " influxDb(\"http://127.0.0.1:8086\", \"gatling\"), was '" + url + "'");
     }
+    if (uri.getUserInfo() != null || uri.getQuery() != null) {
+      // the URL is shown in warnings and logs: credentials in it would leak there
+      throw SshProtocol.invalid("influxDb takes a URL without credentials or query, e.g. http://127.0.0.1:8086;"
+          + " InfluxDB authentication is not supported yet");
+    }
     if (db == null || db.isBlank()) {
       throw SshProtocol.invalid("influxDb needs a database name, e.g. influxDb(\"" + url + "\", \"gatling\")");
     }

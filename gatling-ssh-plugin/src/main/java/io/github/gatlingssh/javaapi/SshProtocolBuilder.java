@@ -283,7 +283,8 @@ public final class SshProtocolBuilder implements ProtocolBuilder {
   /**
    * Pushes the run's metrics every step to an InfluxDB 1.x database (created if missing): {@code
    * ssh.influxDb("http://127.0.0.1:8086", "gatling")}. Pushes run on their own thread: an
-   * unreachable server is one warning, never a slower or failed run.
+   * unreachable server is one warning, never a slower or failed run. The URL carries no
+   * credentials (InfluxDB authentication is not supported yet).
    */
   public SshProtocolBuilder influxDb(String url, String database) {
     return with(s -> s.withMetrics(MetricsSettings.influxDb(s.metrics(), url, database)));

@@ -41,6 +41,10 @@ class MetricsDslTest {
     assertThatThrownBy(() -> base().influxDb("127.0.0.1:8086", "g"))
         .hasMessageContaining("influxDb needs the http(s) URL").hasMessageContaining("http://127.0.0.1:8086");
     assertThatThrownBy(() -> base().influxDb("http://127.0.0.1:8086", "")).hasMessageContaining("needs a database name");
+    assertThatThrownBy(() -> base().influxDb("http://admin:s3cret@127.0.0.1:8086", "g"))
+        .hasMessageContaining("without credentials").hasMessageNotContaining("s3cret");
+    assertThatThrownBy(() -> base().influxDb("http://127.0.0.1:8086/?u=admin&p=s3cret", "g"))
+        .hasMessageContaining("without credentials").hasMessageNotContaining("s3cret");
     assertThatThrownBy(() -> base().graphite("", 2003)).hasMessageContaining("graphite needs Carbon's host");
     assertThatThrownBy(() -> base().graphite("h", 70000)).hasMessageContaining("graphite port 70000 is out of range");
     assertThatThrownBy(() -> base().metricsStep(Duration.ofMillis(500))).hasMessageContaining("metricsStep must be at least 1 s");
