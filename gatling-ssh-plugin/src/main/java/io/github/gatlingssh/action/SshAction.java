@@ -103,6 +103,7 @@ public abstract class SshAction extends JavaRequestAction {
   protected final void done(Session session, String request, long start, long end, String failure) {
     statsEngine().logResponse(session.scenario(), session.groups(), request, start, end,
         failure == null ? OK$.MODULE$ : KO$.MODULE$, Option.empty(), Option.apply(failure));
+    components.metrics().record(request, failure == null, start, end);
     Session logged = session.logGroupRequestTimings(start, end);
     next().$bang(failure == null ? logged : logged.markAsFailed());
   }

@@ -6,6 +6,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.channel.ChannelListener;
+import org.apache.sshd.common.session.SessionListener;
 
 /**
  * Owns one MINA {@link SshClient} and opens authenticated connections with it, without blocking:
@@ -24,6 +26,12 @@ public final class SshConnector implements AutoCloseable {
   /** Validates the algorithm names of {@code settings}: throws IllegalArgumentException naming the unknown ones. */
   public static void validate(ClientSettings settings) {
     SshClientFactory.validate(settings);
+  }
+
+  /** Adds listeners to every connection and channel of this client (live metrics count them). */
+  public void addListeners(SessionListener sessions, ChannelListener channels) {
+    client.addSessionListener(sessions);
+    client.addChannelListener(channels);
   }
 
   /**

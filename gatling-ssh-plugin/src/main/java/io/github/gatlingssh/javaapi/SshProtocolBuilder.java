@@ -5,6 +5,7 @@ import io.gatling.javaapi.core.Session;
 import io.github.gatlingssh.client.SshConnector;
 import io.github.gatlingssh.protocol.Auth;
 import io.github.gatlingssh.protocol.HostKeyVerification;
+import io.github.gatlingssh.protocol.Metrics;
 import io.github.gatlingssh.protocol.Param;
 import io.github.gatlingssh.protocol.SshProtocol;
 import java.nio.charset.Charset;
@@ -256,6 +257,53 @@ public final class SshProtocolBuilder implements ProtocolBuilder {
    */
   public SshProtocolBuilder disableWarmUp() {
     return with(s -> s.withClient(s.client().withWarmUp(false)));
+  }
+
+  // --- live metrics (off unless asked; the injector page is written at the end of every run) ---
+
+  /**
+   * Serves the run's metrics in Prometheus' format on {@code http://127.0.0.1:<port>/metrics}
+   * while the run lasts (this machine only; see {@link #prometheusEndpoint(String, int)}): {@code
+   * ssh.prometheusEndpoint(9464)}. A port in use is a warning, never a failed run. Scrape config:
+   * {@code - job_name: gatling-ssh, scrape_interval: 5s, static_configs: [{targets:
+   * ["127.0.0.1:9464"]}]}.
+   */
+  public SshProtocolBuilder prometheusEndpoint(int port) {
+    return prometheusEndpoint(Metrics.DEFAULT_BIND, port);
+  }
+
+  /**
+   * Serves the run's metrics on this address, e.g. every interface for a Prometheus on another
+   * machine: {@code ssh.prometheusEndpoint("0.0.0.0", 9464)}.
+   */
+  public SshProtocolBuilder prometheusEndpoint(String bindAddress, int port) {
+    return with(s -> s.withMetrics(MetricsSettings.prometheus(s.metrics(), bindAddress, port)));
+  }
+
+  /**
+   * Pushes the run's metrics every step to an InfluxDB 1.x database (created if missing): {@code
+   * ssh.influxDb("http://127.0.0.1:8086", "gatling")}. Pushes run on their own thread: an
+   * unreachable server is one warning, never a slower or failed run. The URL carries no
+   * credentials (InfluxDB authentication is not supported yet).
+   */
+  public SshProtocolBuilder influxDb(String url, String database) {
+    return with(s -> s.withMetrics(MetricsSettings.influxDb(s.metrics(), url, database)));
+  }
+
+  /**
+   * Pushes the run's metrics every step to Graphite's Carbon (plaintext protocol): {@code
+   * ssh.graphite("127.0.0.1", 2003)}.
+   */
+  public SshProtocolBuilder graphite(String host, int port) {
+    return with(s -> s.withMetrics(MetricsSettings.graphite(s.metrics(), host, port)));
+  }
+
+  /**
+   * How often metrics are pushed and the injector sampled (default 5 s, at least 1 s): {@code
+   * ssh.metricsStep(Duration.ofSeconds(10))}.
+   */
+  public SshProtocolBuilder metricsStep(Duration step) {
+    return with(s -> s.withMetrics(MetricsSettings.step(s.metrics(), step)));
   }
 
   /** A change of what the MINA client is made of: fails now on a bad or unknown value. */

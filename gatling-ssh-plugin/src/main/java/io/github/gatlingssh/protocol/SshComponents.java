@@ -11,6 +11,8 @@ import io.github.gatlingssh.client.SshRequestException;
 import io.github.gatlingssh.client.hostkey.FingerprintPolicy;
 import io.github.gatlingssh.client.hostkey.HostKeyPolicy;
 import io.github.gatlingssh.client.hostkey.KnownHostsPolicy;
+import io.github.gatlingssh.metrics.RequestMetrics;
+import io.github.gatlingssh.metrics.RunMetrics;
 import static io.github.gatlingssh.internal.Validations.failed;
 import static io.github.gatlingssh.internal.Validations.failure;
 import static io.github.gatlingssh.internal.Validations.propagate;
@@ -36,13 +38,17 @@ public final class SshComponents implements ProtocolComponents {
   private final SshConnector connector;
   private final HostKeyPolicy hostKeyPolicy;
   private final List<KeyPair> staticKeys;
+  private final RunMetrics metrics;
 
-  SshComponents(SshProtocol protocol, SshEngine engine) {
+  SshComponents(SshProtocol protocol, SshEngine engine, RunMetrics metrics) {
     this.protocol = protocol;
     this.engine = engine;
     this.connector = engine.connector(protocol.clientSettings());
     this.hostKeyPolicy = hostKeyPolicy(protocol.hostKeys(), engine);
     this.staticKeys = staticKeys(protocol.auth().privateKey(), engine);
+    this.metrics = metrics;
+    metrics.start(protocol.metrics());
+    metrics.watch(connector);
   }
 
   private static HostKeyPolicy hostKeyPolicy(HostKeyVerification v, SshEngine engine) {
@@ -84,6 +90,11 @@ public final class SshComponents implements ProtocolComponents {
   /** The MINA client shared by every protocol of this run with the same client settings. */
   public SshConnector connector() {
     return connector;
+  }
+
+  /** Where actions and the client report requests and bytes: the run's live metrics. */
+  public RequestMetrics metrics() {
+    return metrics;
   }
 
   /** Records what a new connection negotiated: logged once per run and server. */

@@ -5,6 +5,7 @@ import io.gatling.core.config.GatlingConfiguration;
 import io.gatling.core.protocol.Protocol;
 import io.gatling.core.protocol.ProtocolKey;
 import io.github.gatlingssh.client.ClientSettings;
+import io.github.gatlingssh.metrics.RunMetrics;
 import scala.Function1;
 import scala.runtime.BoxedUnit;
 
@@ -19,6 +20,7 @@ import scala.runtime.BoxedUnit;
  * @param algorithms key exchange, cipher and MAC preferences
  * @param output how command output is decoded and kept
  * @param client I/O threads, channel window, timeouts, warm-up
+ * @param metrics live metrics: Prometheus endpoint, InfluxDB and Graphite pushes, step
  */
 public record SshProtocol(
     Target target,
@@ -26,40 +28,46 @@ public record SshProtocol(
     HostKeyVerification hostKeys,
     Algorithms algorithms,
     Output output,
-    ClientOptions client) implements Protocol {
+    ClientOptions client,
+    Metrics metrics) implements Protocol {
 
   /** Every group's default: no host, no username, no credential yet. */
   public static final SshProtocol DEFAULT = new SshProtocol(Target.DEFAULT, Auth.NONE, HostKeyVerification.DEFAULT,
-      Algorithms.DEFAULT, Output.DEFAULT, ClientOptions.DEFAULT);
+      Algorithms.DEFAULT, Output.DEFAULT, ClientOptions.DEFAULT, Metrics.DEFAULT);
 
   /** A copy with this target. */
   public SshProtocol withTarget(Target value) {
-    return new SshProtocol(value, auth, hostKeys, algorithms, output, client);
+    return new SshProtocol(value, auth, hostKeys, algorithms, output, client, metrics);
   }
 
   /** A copy with these credentials. */
   public SshProtocol withAuth(Auth value) {
-    return new SshProtocol(target, value, hostKeys, algorithms, output, client);
+    return new SshProtocol(target, value, hostKeys, algorithms, output, client, metrics);
   }
 
   /** A copy with this host key verification. */
   public SshProtocol withHostKeys(HostKeyVerification value) {
-    return new SshProtocol(target, auth, value, algorithms, output, client);
+    return new SshProtocol(target, auth, value, algorithms, output, client, metrics);
   }
 
   /** A copy with these algorithm preferences. */
   public SshProtocol withAlgorithms(Algorithms value) {
-    return new SshProtocol(target, auth, hostKeys, value, output, client);
+    return new SshProtocol(target, auth, hostKeys, value, output, client, metrics);
   }
 
   /** A copy with these output settings. */
   public SshProtocol withOutput(Output value) {
-    return new SshProtocol(target, auth, hostKeys, algorithms, value, client);
+    return new SshProtocol(target, auth, hostKeys, algorithms, value, client, metrics);
   }
 
   /** A copy with these client options. */
   public SshProtocol withClient(ClientOptions value) {
-    return new SshProtocol(target, auth, hostKeys, algorithms, output, value);
+    return new SshProtocol(target, auth, hostKeys, algorithms, output, value, metrics);
+  }
+
+  /** A copy with these live metrics settings. */
+  public SshProtocol withMetrics(Metrics value) {
+    return new SshProtocol(target, auth, hostKeys, algorithms, output, client, value);
   }
 
   /**
@@ -113,6 +121,13 @@ public record SshProtocol(
     @Override
     public Function1<SshProtocol, SshComponents> newComponents(CoreComponents core) {
       SshEngine engine = new SshEngine();
+      RunMetrics metrics = new RunMetrics(core.eventLoopGroup());
+      // Hooks run last-registered first: the metrics close after the connections, with the final
+      // sample, the last pushes and the injector page.
+      core.actorSystem().registerOnTermination(() -> {
+        metrics.close();
+        return BoxedUnit.UNIT;
+      });
       // Runs in ActorSystem.close(), also when maxDuration cuts the run short: closes every
       // connection and stops MINA's threads before Gatling's event loops shut down.
       core.actorSystem().registerOnTermination(() -> {
@@ -120,7 +135,7 @@ public record SshProtocol(
         return BoxedUnit.UNIT;
       });
       return protocol -> {
-        SshComponents components = new SshComponents(protocol, engine);
+        SshComponents components = new SshComponents(protocol, engine, metrics);
         // Gatling builds its scenarios, and so their components, on the thread that starts the run,
         // after the simulation is built and before the injector starts: blocking it here keeps the
         // warm-up out of the run's measured users and off Gatling's and MINA's threads.

@@ -74,6 +74,7 @@ abstract class CommandAction extends SshAction {
     if (failure != null) {
       done(session, request, start, end, failure);
     } else {
+      components.metrics().received(result.stdout().bytes() + result.stderr().bytes());
       CommandChecks.Outcome outcome = checks.apply(session, new SshResponse(result, start, end));
       done(outcome.session(), request, start, end, outcome.failure());
     }

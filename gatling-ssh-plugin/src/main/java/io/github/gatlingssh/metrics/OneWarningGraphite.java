@@ -1,0 +1,98 @@
+package io.github.gatlingssh.metrics;
+
+import com.codahale.metrics.graphite.Graphite;
+import com.codahale.metrics.graphite.GraphiteSender;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carbon's plaintext sender that turns a dead Carbon into ONE warning per run: the reporter would
+ * log every failed step. It never throws; after a failure it drops the step and tries to connect
+ * again at the next one. Runs on the reporter's own thread only.
+ */
+final class OneWarningGraphite implements GraphiteSender {
+  private static final Logger LOGGER = LoggerFactory.getLogger(OneWarningGraphite.class);
+
+  private final Graphite delegate;
+  private final String target;
+  private final AtomicBoolean warned = new AtomicBoolean();
+  private boolean up;
+  private boolean failing;
+
+  OneWarningGraphite(String host, int port) {
+    this.delegate = new Graphite(host, port);
+    this.target = "Graphite " + host + ":" + port;
+  }
+
+  @Override
+  public void connect() {
+    try {
+      if (!delegate.isConnected()) {
+        delegate.connect();
+      }
+      up = true;
+    } catch (IOException | RuntimeException e) {
+      fail(e);
+    }
+  }
+
+  @Override
+  public void send(String name, String value, long timestamp) {
+    if (up) {
+      try {
+        delegate.send(name, value, timestamp);
+      } catch (IOException | RuntimeException e) {
+        fail(e);
+      }
+    }
+  }
+
+  @Override
+  public void flush() {
+    if (up) {
+      try {
+        delegate.flush();
+        if (failing) {
+          failing = false;
+          LOGGER.info("gatling-ssh metrics: {} is reachable again", target);
+        }
+      } catch (IOException | RuntimeException e) {
+        fail(e);
+      }
+    }
+  }
+
+  private void fail(Exception e) {
+    up = false;
+    failing = true;
+    close();
+    if (warned.compareAndSet(false, true)) {
+      LOGGER.warn("gatling-ssh metrics: cannot push to {} ({}); the run goes on, its metrics for that target"
+          + " are lost until it answers. Check graphite(host, port): Carbon's plaintext port is 2003.", target,
+          e.toString());
+    } else {
+      LOGGER.debug("gatling-ssh metrics: push to {} failed again: {}", target, e.toString());
+    }
+  }
+
+  @Override
+  public boolean isConnected() {
+    return delegate.isConnected();
+  }
+
+  @Override
+  public int getFailures() {
+    return delegate.getFailures();
+  }
+
+  @Override
+  public void close() {
+    try {
+      delegate.close();
+    } catch (IOException | RuntimeException e) {
+      // already broken
+    }
+  }
+}
