@@ -38,8 +38,12 @@ public final class SendExpectAction extends StreamAction {
     byte[] toSend = data;
     return success(() -> {
       long start = now();
-      StreamChannel<?> stream = openStream(session, request, start);
+      // output received before the channel closed can still be expected; only a send needs it open
+      StreamChannel<?> stream = toSend == null ? stream(session) : openStream(session, request, start);
       if (stream == null) {
+        if (toSend == null) {
+          openStream(session, request, start); // logs the KO
+        }
         return;
       }
       CompletableFuture<Void> sent = toSend == null ? CompletableFuture.completedFuture(null) : stream.send(toSend);

@@ -57,6 +57,6 @@ public final class RemoteShell extends StreamChannel<ChannelShellWithReply> {
 
   /** Completes when the server started the shell; within {@code timeout} from now, else the channel is closed. */
   public CompletableFuture<Void> started(Duration timeout) {
-    return within(ready(), timeout, "the server did not start the shell within " + Durations.format(timeout));
+    return within(streaming(), timeout, "the server did not start the shell within " + Durations.format(timeout));
   }
 }

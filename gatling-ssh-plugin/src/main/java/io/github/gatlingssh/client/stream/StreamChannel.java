@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Pattern;
 import org.apache.sshd.client.channel.AbstractClientChannel;
+import org.apache.sshd.common.channel.Channel;
+import org.apache.sshd.common.channel.ChannelListener;
 import org.apache.sshd.common.io.IoInputStream;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
@@ -34,6 +36,7 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
   private final StreamDecoder decoder;
   private final ExpectBuffer buffer;
   private final CompletableFuture<StreamEnd> ended = track(new CompletableFuture<>());
+  private final CompletableFuture<Void> streaming;
   private volatile WriteQueue writes;
   private Expectation pending;
   private boolean eof;
@@ -50,7 +53,13 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
     this.timer = timer;
     this.decoder = new StreamDecoder(charset);
     this.buffer = new ExpectBuffer(maxOutputLength);
-    ready().thenRun(this::startStreaming);
+    // the user may send as soon as the open step is done: that step waits for this, not for ready()
+    this.streaming = track(ready().thenRun(this::startStreaming));
+  }
+
+  /** Completes when the channel is ready and its output is being read (what open() waits for). */
+  protected final CompletableFuture<Void> streaming() {
+    return streaming;
   }
 
   /** The step named in this channel's KO messages ("shell", "tunnel"). */
@@ -59,6 +68,17 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
   private void startStreaming() {
     C ch = channel();
     writes = new WriteQueue(ch.getAsyncIn());
+    // MINA's async stream does not end on the peer's EOF: the channel only reports it as a state.
+    // Data and EOF are handled in order on one I/O thread and a read is always pending, so every
+    // byte before the EOF has been read when this fires.
+    ch.addChannelListener(new ChannelListener() {
+      @Override
+      public void channelStateChanged(Channel channel, String hint) {
+        if ("SSH_MSG_CHANNEL_EOF".equals(hint)) {
+          onEof();
+        }
+      }
+    });
     read(ch.getAsyncOut(), new ByteArrayBuffer(READ_BUFFER, false));
   }
 

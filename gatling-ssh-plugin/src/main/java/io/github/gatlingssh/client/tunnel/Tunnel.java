@@ -56,7 +56,7 @@ public final class Tunnel extends StreamChannel<ChannelDirectTcpip> {
    * channel is closed. A refusal reads "tunnel: to host:port refused by server (...)".
    */
   public CompletableFuture<Void> opened(Duration timeout) {
-    return within(ready(), timeout, "the server did not open the tunnel to " + target + " within "
+    return within(streaming(), timeout, "the server did not open the tunnel to " + target + " within "
         + Durations.format(timeout))
         .exceptionallyCompose(t -> {
           SshFailure f = SshRequestException.unwrap(t, SshFailure.Step.TUNNEL);
