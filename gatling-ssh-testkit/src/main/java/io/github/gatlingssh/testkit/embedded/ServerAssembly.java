@@ -81,6 +81,7 @@ final class ServerAssembly {
         List.of(EmbeddedChannelSession.factory(config.maxSessionsPerConnection), DirectTcpipFactory.INSTANCE));
     sshd.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
     sshd.setCommandFactory(new InJvmCommandFactory(scheduler, files));
+    sshd.setShellFactory(channel -> new InJvmShell());
     CoreModuleProperties.SOCKET_BACKLOG.set(sshd, SOCKET_BACKLOG);
     CoreModuleProperties.TCP_NODELAY.set(sshd, true);
     CoreModuleProperties.WINDOW_SIZE.set(sshd, WINDOW_SIZE);
