@@ -56,6 +56,7 @@ public record StreamAttributes(
     }
   }
 
+  /** Copies the checks, so the attributes stay immutable. */
   public StreamAttributes {
     checks = List.copyOf(checks);
   }
