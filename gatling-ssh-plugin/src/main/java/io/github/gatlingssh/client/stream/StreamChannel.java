@@ -250,6 +250,12 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
       e = pending;
       pending = null;
     }
+    if (!connectionOpen()) {
+      // the connection went down with the channel: whoever waits (expect, awaitExit) says so
+      fail(new SshFailure(SshFailure.Step.CONNECTION_LOST,
+          "the connection closed while the " + step().label() + " was open"));
+      return;
+    }
     if (e != null) {
       e.matched().completeExceptionally(noMatch(e.pattern(), "before the channel closed", tail));
     }
