@@ -48,6 +48,10 @@ class ShellOpenSshTest {
             .exec(shell("prompt again").expect(PROMPT))
             .exec(shell("nothing").send("echo marker-$((1+1))\n").expect("never printed").timeout(Duration.ofSeconds(2)))
             .exec(shell("saved").send("echo #{n}-#{n}\n").expect("(?m)^42-42\\r?$"))
+            // bash (readline) puts ESC[?2004h before its prompt: only the stripped output has "\r\nuser@"
+            .exec(shell("raw prompt").expect("\\r\\n[\\w-]+@[^:]+:~\\$ $").timeout(Duration.ofSeconds(2)))
+            .exec(shell("stripped prompt").expect("\\r\\n[\\w-]+@[^:]+:~\\$ $").stripEscapes()
+                .check(substring("\u001b").notExists()))
             .exec(shell("exit").send("exit 3\n").awaitExit().check(exitStatus().is(3)))
             .exec(shell("after exit").send("echo hi\n"))
             .exec(ssh("disconnect").disconnect())
@@ -62,6 +66,9 @@ class ShellOpenSshTest {
         .startsWith("expect: no match for /never printed/ within 2 s; last output: ")
         .contains("marker-2\\r\\n"));
     assertThat(r.ok("saved")).as(r.summary()).isEqualTo(2);
+    assertThat(r.koMessages("raw prompt")).as(r.summary()).hasSize(2)
+        .allSatisfy(m -> assertThat(m).contains("within 2 s; last output: ").contains("\\x1b[?2004h"));
+    assertThat(r.ok("stripped prompt")).as(r.summary()).isEqualTo(2);
     assertThat(r.ok("exit")).as(r.summary()).isEqualTo(2);
     assertThat(r.koMessages("after exit")).as(r.summary())
         .containsOnly("shell: no shell open for this virtual user: add shell(..).open() before this request");
