@@ -1,6 +1,9 @@
 package io.github.gatlingssh.client;
 
 import io.github.gatlingssh.client.exec.RemoteCommand;
+import io.github.gatlingssh.client.shell.PtySettings;
+import io.github.gatlingssh.client.shell.RemoteShell;
+import io.github.gatlingssh.client.tunnel.Tunnel;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.time.Duration;
@@ -12,7 +15,7 @@ import org.apache.sshd.common.SshConstants;
 
 /**
  * One authenticated SSH connection of a virtual user, on which its channels open (see
- * {@link io.github.gatlingssh.client.channel.SshChannel}): today exec channels.
+ * {@link io.github.gatlingssh.client.channel.SshChannel}): exec, shell and direct-tcpip channels.
  */
 public final class SshConnection {
   private final ClientSession session;
@@ -41,6 +44,22 @@ public final class SshConnection {
    */
   public RemoteCommand exec(String command, Charset charset, int maxOutputLength) {
     return RemoteCommand.start(session, timer, command, charset, maxOutputLength);
+  }
+
+  /**
+   * Opens a session channel with a PTY and starts a shell. Never throws: failures come through the
+   * shell's futures; its deadlines run on this connection's timer.
+   */
+  public RemoteShell shell(PtySettings pty, Charset charset, int maxOutputLength) {
+    return RemoteShell.open(session, timer, pty, charset, maxOutputLength);
+  }
+
+  /**
+   * Opens a direct-tcpip channel: the server connects to {@code host:port} for us. Never throws:
+   * failures come through the tunnel's futures.
+   */
+  public Tunnel tunnel(String host, int port, Charset charset, int maxOutputLength) {
+    return Tunnel.open(session, timer, host, port, charset, maxOutputLength);
   }
 
   /**

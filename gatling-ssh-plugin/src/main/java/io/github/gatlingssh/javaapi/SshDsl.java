@@ -4,6 +4,7 @@ import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.internal.Expressions;
 import io.github.gatlingssh.action.SshAttributes;
+import io.github.gatlingssh.action.stream.StreamAttributes;
 import io.github.gatlingssh.check.SshCheckBuilders;
 import io.github.gatlingssh.protocol.SshProtocol;
 import java.util.function.Function;
@@ -21,6 +22,9 @@ import java.util.function.Function;
  * ScenarioBuilder scn = scenario("ssh")
  *     .exec(ssh("auth").connect())
  *     .exec(ssh("cat").exec("cat #{file}").check(exitStatus().is(0), regex("(?m)^L").count().is(333)))
+ *     .exec(shell("open").open())
+ *     .exec(shell("answer").send("echo $((6*7))\n").expect("(?m)^42\\r?$"))
+ *     .exec(shell("close").close())
  *     .exec(ssh("bye").disconnect());
  * }</pre>
  */
@@ -41,6 +45,40 @@ public final class SshDsl {
   /** A named SSH request, the name computed from the session. */
   public static Ssh ssh(Function<Session, String> requestName) {
     return new Ssh(SshAttributes.of(Expressions.javaFunctionToExpression(requestName)));
+  }
+
+  /**
+   * A named request on the user's interactive shell (the name may be EL), e.g.
+   * {@code shell("prompt").expect("\\$ $")}: see {@link SshShell}.
+   */
+  public static SshShell shell(String requestName) {
+    return new SshShell(StreamAttributes.of(StreamAttributes.Kind.SHELL, name(requestName)));
+  }
+
+  /** A named shell request, the name computed from the session. */
+  public static SshShell shell(Function<Session, String> requestName) {
+    return new SshShell(StreamAttributes.of(StreamAttributes.Kind.SHELL, Expressions.javaFunctionToExpression(requestName)));
+  }
+
+  /**
+   * A named request on the user's tunnel (direct-tcpip; the name may be EL), e.g.
+   * {@code tunnel("open").open("127.0.0.1", 8080)}: see {@link SshTunnel}.
+   */
+  public static SshTunnel tunnel(String requestName) {
+    return new SshTunnel(StreamAttributes.of(StreamAttributes.Kind.TUNNEL, name(requestName)));
+  }
+
+  /** A named tunnel request, the name computed from the session. */
+  public static SshTunnel tunnel(Function<Session, String> requestName) {
+    return new SshTunnel(StreamAttributes.of(StreamAttributes.Kind.TUNNEL, Expressions.javaFunctionToExpression(requestName)));
+  }
+
+  private static scala.Function1<io.gatling.core.session.Session, io.gatling.commons.validation.Validation<String>> name(
+      String requestName) {
+    if (requestName == null || requestName.isBlank()) {
+      throw new IllegalArgumentException("a request needs a name, e.g. shell(\"prompt\")");
+    }
+    return Expressions.toStringExpression(requestName);
   }
 
   /** Checks the command's exit status, e.g. {@code exitStatus().is(0)}; absent when it died by a signal. */

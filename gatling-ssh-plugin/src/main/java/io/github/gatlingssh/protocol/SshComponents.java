@@ -13,6 +13,7 @@ import io.github.gatlingssh.client.hostkey.HostKeyPolicy;
 import io.github.gatlingssh.client.hostkey.KnownHostsPolicy;
 import io.github.gatlingssh.metrics.RequestMetrics;
 import io.github.gatlingssh.metrics.RunMetrics;
+import io.github.gatlingssh.client.stream.StreamChannel;
 import static io.github.gatlingssh.internal.Validations.failed;
 import static io.github.gatlingssh.internal.Validations.failure;
 import static io.github.gatlingssh.internal.Validations.propagate;
@@ -185,13 +186,15 @@ public final class SshComponents implements ProtocolComponents {
     return Session.Identity();
   }
 
-  /** Closes whatever SSH connections the user still holds when it reaches the end of its scenario. */
+  /** Closes whatever SSH connections, shells and tunnels the user still holds when it reaches the end of its scenario. */
   @Override
   public Function1<Session, BoxedUnit> onExit() {
     return session -> {
       scala.jdk.javaapi.CollectionConverters.asJava(session.attributes()).values().forEach(v -> {
         if (v instanceof SshConnection c) {
           c.closeNow();
+        } else if (v instanceof StreamChannel<?> s) {
+          s.closeNow();
         }
       });
       return BoxedUnit.UNIT;

@@ -21,6 +21,8 @@ import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.UserAuthFactory;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
+import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
+import org.apache.sshd.server.forward.DirectTcpipFactory;
 import org.apache.sshd.server.session.ServerSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,9 +75,13 @@ final class ServerAssembly {
     sshd.setUserAuthFactories(userAuthFactories());
     sshd.setPasswordAuthenticator(config.password == null ? null : this::passwordMatches);
     sshd.setPublickeyAuthenticator((username, key, session) -> keyMatches(username, key));
+    // direct-tcpip too, so that tunnels can be tested against the embedded server: it connects to
+    // whatever the client asks (the tests only ask for loopback)
     sshd.setChannelFactories(
-        List.of(EmbeddedChannelSession.factory(config.maxSessionsPerConnection)));
+        List.of(EmbeddedChannelSession.factory(config.maxSessionsPerConnection), DirectTcpipFactory.INSTANCE));
+    sshd.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
     sshd.setCommandFactory(new InJvmCommandFactory(scheduler, files));
+    sshd.setShellFactory(channel -> new InJvmShell());
     CoreModuleProperties.SOCKET_BACKLOG.set(sshd, SOCKET_BACKLOG);
     CoreModuleProperties.TCP_NODELAY.set(sshd, true);
     CoreModuleProperties.WINDOW_SIZE.set(sshd, WINDOW_SIZE);

@@ -1,0 +1,95 @@
+package io.github.gatlingssh.action.stream;
+
+import io.gatling.core.action.Action;
+import io.gatling.core.session.Session;
+import io.gatling.core.structure.ScenarioContext;
+import io.github.gatlingssh.action.SshAction;
+import io.github.gatlingssh.action.SshAttributes;
+import io.github.gatlingssh.check.SshChecks;
+import io.github.gatlingssh.check.SshResponse;
+import io.github.gatlingssh.client.SshFailure;
+import io.github.gatlingssh.client.stream.StreamChannel;
+import io.github.gatlingssh.protocol.SshComponents;
+import java.time.Duration;
+import scala.Option;
+
+/**
+ * The base of the actions on a shell or tunnel: the stream is kept in the user's session under its
+ * kind, connection and name (as Gatling WebSocket keeps its sockets); the checks run on what the
+ * step received.
+ */
+public abstract class StreamAction extends SshAction {
+  /** The request's attributes, as the DSL built them. */
+  protected final StreamAttributes attributes;
+  /** The session attribute the stream is kept under. */
+  protected final String key;
+  /** The request's timeout (its own or the protocol's requestTimeout). */
+  protected final Duration timeout;
+  private final StreamChecks checks;
+
+  /**
+   * @param verb the action's verb, e.g. "Open" (the action is named "sshShellOpen-N")
+   */
+  protected StreamAction(String verb, StreamAttributes attributes, SshComponents components, ScenarioContext ctx,
+      Action next) {
+    super("ssh" + capitalized(attributes.kind().label()) + verb, attributes.requestName(), components, ctx, next);
+    this.attributes = attributes;
+    this.key = key(attributes.kind(), attributes.connectionName(), attributes.streamName());
+    this.timeout = attributes.timeout() != null ? attributes.timeout() : components.protocol().client().requestTimeout();
+    this.checks = new StreamChecks(SshChecks.toScalaChecks(attributes.checks(), components.protocol().output().charset()));
+  }
+
+  private static String capitalized(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  /** The session attribute of a shell or tunnel. */
+  static String key(StreamAttributes.Kind kind, String connectionName, String streamName) {
+    return "gatling.ssh." + kind.label() + "." + connectionName + "." + streamName;
+  }
+
+  /** Whether the checks read the exit status or signal. */
+  protected final boolean exitChecked() {
+    return checks.exitChecked();
+  }
+
+  /** The user's shell or tunnel of this request's name, open or not, or null. */
+  protected final StreamChannel<?> stream(Session session) {
+    Option<Object> value = session.attributes().get(key);
+    return value.isDefined() ? (StreamChannel<?>) value.get() : null;
+  }
+
+  /**
+   * The user's open shell or tunnel; else logs this request KO (saying how to fix the scenario)
+   * and returns null.
+   */
+  protected final StreamChannel<?> openStream(Session session, String request, long start) {
+    StreamChannel<?> stream = stream(session);
+    if (stream == null || !stream.isOpen()) {
+      String kind = attributes.kind().label();
+      String named = attributes.streamName().equals(SshAttributes.DEFAULT_NAME) ? "" : " named '" + attributes.streamName() + "'";
+      String why = stream == null
+          ? "no " + kind + named + " open for this virtual user: add " + kind + "(..).open() before this request"
+          : "the " + kind + named + " is closed (it ended, or was closed): open() it again";
+      done(session.remove(key), request, start, start, new SshFailure(step(), why));
+      return null;
+    }
+    return stream;
+  }
+
+  /** The step named in this request's KO messages. */
+  protected final SshFailure.Step step() {
+    return attributes.kind() == StreamAttributes.Kind.SHELL ? SshFailure.Step.SHELL : SshFailure.Step.TUNNEL;
+  }
+
+  /** Ends the request: KO with {@code failure}, else the verdict of the checks on {@code response}. */
+  protected final void finish(Session session, String request, long start, long end, SshResponse response,
+      SshFailure failure) {
+    if (failure != null) {
+      done(session, request, start, end, failure);
+      return;
+    }
+    StreamChecks.Outcome outcome = checks.apply(session, response);
+    done(outcome.session(), request, start, end, outcome.failure());
+  }
+}

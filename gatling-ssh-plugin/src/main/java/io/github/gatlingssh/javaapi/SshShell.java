@@ -1,0 +1,68 @@
+package io.github.gatlingssh.javaapi;
+
+import io.gatling.javaapi.core.Session;
+import io.github.gatlingssh.action.stream.StreamAttributes;
+import io.github.gatlingssh.protocol.Param;
+import java.util.function.Function;
+
+/**
+ * A named request on an interactive shell, the result of {@code shell("name")}: pick its verb.
+ *
+ * <pre>{@code
+ * .exec(shell("open").open())                                    // PTY xterm 80x24 + shell
+ * .exec(shell("prompt").expect("\\$ $"))                         // wait for the prompt
+ * .exec(shell("answer").send("echo $((6*7))\n").expect("(?m)^42\\r?$"))
+ * .exec(shell("exit").send("exit 3\n").awaitExit().check(exitStatus().is(3)))
+ * }</pre>
+ *
+ * <p>Each expect matches the output received since the previous match (a cursor, as expect(1)).
+ * A user holds one shell per name ({@link #shellName}) and connection ({@link #connectionName});
+ * a shell still open when the user ends is closed.
+ */
+public final class SshShell {
+  private final StreamAttributes attributes;
+
+  SshShell(StreamAttributes attributes) {
+    this.attributes = attributes;
+  }
+
+  /** Names the shell, for users that hold several at once (default "default"). */
+  public SshShell shellName(String name) {
+    return new SshShell(attributes.withStreamName(Timeouts.channelName(name)));
+  }
+
+  /** The SSH connection the shell is on (default "default"), as {@link Ssh#connectionName}. */
+  public SshShell connectionName(String name) {
+    return new SshShell(attributes.withConnectionName(Timeouts.channelName(name)));
+  }
+
+  /** Opens a session channel, asks for a PTY and starts the user's shell; OK when the server started it. */
+  public SshShellOpenActionBuilder open() {
+    return new SshShellOpenActionBuilder(attributes);
+  }
+
+  /** Sends text (EL) to the shell, e.g. {@code send("ls #{dir}\n")}: add {@code \n} to run a command. */
+  public SshStreamActionBuilder send(String text) {
+    return new SshStreamActionBuilder(attributes.withSend(SshTunnel.text(text)));
+  }
+
+  /** Sends the text computed from the session. */
+  public SshStreamActionBuilder send(Function<Session, String> text) {
+    return new SshStreamActionBuilder(attributes.withSend(Param.fn(text)));
+  }
+
+  /** Waits for output matching {@code regex}: see {@link SshStreamActionBuilder#expect}. */
+  public SshStreamActionBuilder expect(String regex) {
+    return new SshStreamActionBuilder(attributes.withExpect(SshStreamActionBuilder.compile(regex)));
+  }
+
+  /** Waits for the shell to end (e.g. after {@code send("exit\n")}); checks see its exit status. */
+  public SshShellAwaitExitActionBuilder awaitExit() {
+    return new SshShellAwaitExitActionBuilder(attributes);
+  }
+
+  /** Closes the shell's channel (the server hangs up a shell still running). */
+  public SshStreamCloseActionBuilder close() {
+    return new SshStreamCloseActionBuilder(attributes);
+  }
+}
