@@ -1,5 +1,6 @@
 package io.github.gatlingssh.client;
 
+import io.github.gatlingssh.client.exec.ExecOptions;
 import io.github.gatlingssh.client.exec.RemoteCommand;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -41,6 +42,11 @@ public final class SshConnection {
    */
   public RemoteCommand exec(String command, Charset charset, int maxOutputLength) {
     return RemoteCommand.start(session, timer, command, charset, maxOutputLength);
+  }
+
+  /** {@link #exec(String, Charset, int)} with a PTY, environment variables and stdin as {@code options} say. */
+  public RemoteCommand exec(String command, Charset charset, int maxOutputLength, ExecOptions options) {
+    return RemoteCommand.start(session, timer, command, charset, maxOutputLength, options);
   }
 
   /**
