@@ -26,6 +26,8 @@ final class ConnectAttempt {
   volatile Negotiated negotiated = Negotiated.UNKNOWN;
   volatile ConnectFuture connectFuture;
   volatile ClientSession session;
+  volatile long tcpConnectedAt;
+  volatile long keyEstablishedAt;
 
   /** @param timer runs the connect deadline, then the deadlines of the connection's channels */
   ConnectAttempt(ConnectRequest request, ScheduledExecutorService timer) {
@@ -134,7 +136,8 @@ final class ConnectAttempt {
   }
 
   private void succeed(ClientSession s) {
-    if (!result.complete(new SshConnection(s, negotiated, timer))) {
+    HandshakeTimes times = new HandshakeTimes(tcpConnectedAt, keyEstablishedAt, System.nanoTime());
+    if (!result.complete(new SshConnection(s, negotiated, timer, times))) {
       s.close(true);
     }
   }

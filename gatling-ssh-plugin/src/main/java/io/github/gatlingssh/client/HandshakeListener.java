@@ -34,9 +34,13 @@ final class HandshakeListener implements SessionListener {
   @Override
   public void sessionCreated(Session session) {
     update(session, ConnectAttempt.Phase.BANNER);
+    // The session is created when the TCP connection is established: the end of timePhases' "tcp"
+    ConnectAttempt attempt = attempt(session);
+    if (attempt != null) {
+      attempt.tcpConnectedAt = System.nanoTime();
+    }
     // Runs before the client's KEXINIT is built: propose first the host key types the policy
     // knows for this host, so a known_hosts holding only one type of key still matches.
-    ConnectAttempt attempt = attempt(session);
     if (attempt != null) {
       List<String> known = attempt.request.hostKeyPolicy()
           .knownKeyTypes(attempt.request.host(), attempt.request.port());
@@ -54,6 +58,10 @@ final class HandshakeListener implements SessionListener {
   @Override
   public void sessionEvent(Session session, Event event) {
     if (event == Event.KeyEstablished) {
+      ConnectAttempt attempt = attempt(session);
+      if (attempt != null && attempt.phase != ConnectAttempt.Phase.AUTH) {
+        attempt.keyEstablishedAt = System.nanoTime(); // the first key exchange only, not a re-key
+      }
       update(session, ConnectAttempt.Phase.AUTH);
     }
   }

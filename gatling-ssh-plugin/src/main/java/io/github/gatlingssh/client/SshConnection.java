@@ -20,10 +20,22 @@ public final class SshConnection {
   private final Negotiated negotiated;
   private final ScheduledExecutorService timer;
 
+  private final HandshakeTimes handshakeTimes;
+
   SshConnection(ClientSession session, Negotiated negotiated, ScheduledExecutorService timer) {
+    this(session, negotiated, timer, null);
+  }
+
+  SshConnection(ClientSession session, Negotiated negotiated, ScheduledExecutorService timer, HandshakeTimes times) {
     this.session = session;
     this.negotiated = negotiated;
     this.timer = timer;
+    this.handshakeTimes = times;
+  }
+
+  /** When the handshake passed each phase (null when unknown), for {@code timePhases()}. */
+  public HandshakeTimes handshakeTimes() {
+    return handshakeTimes;
   }
 
   /** Whether the connection is still open (not closed, nor closing). */
