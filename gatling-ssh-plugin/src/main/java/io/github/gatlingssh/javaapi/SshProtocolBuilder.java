@@ -248,6 +248,20 @@ public final class SshProtocolBuilder implements ProtocolBuilder {
   }
 
   /**
+   * Protocol keepalives, as OpenSSH's ServerAliveInterval: one every {@code interval} on each
+   * authenticated connection; after {@code maxUnanswered} unanswered in a row (default 3) the
+   * connection is lost: the request in flight is KO "connection lost: no keepalive answer ...".
+   */
+  public SshProtocolBuilder keepAlive(Duration interval, int maxUnanswered) {
+    return with(s -> s.withClient(s.client().withKeepAlive(interval, maxUnanswered)));
+  }
+
+  /** {@link #keepAlive(Duration, int)} with 3 unanswered at most, as OpenSSH's ServerAliveCountMax. */
+  public SshProtocolBuilder keepAlive(Duration interval) {
+    return keepAlive(interval, 3);
+  }
+
+  /**
    * Skips the JIT warm-up: {@code ssh.disableWarmUp()}. By default, when a run starts (once per
    * JVM, after the simulation is built and before its first user), gatling-ssh runs a few hundred
    * SSH sessions for up to 2.5 s against a temporary server inside the JVM on 127.0.0.1 (never
