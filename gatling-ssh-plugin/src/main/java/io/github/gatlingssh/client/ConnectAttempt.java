@@ -58,6 +58,9 @@ final class ConnectAttempt {
       s.addPasswordIdentity(request.password());
     }
     request.keys().forEach(s::addPublicKeyIdentity);
+    if (!request.prompts().isEmpty()) {
+      s.setUserInteraction(new PromptAnswers(request.prompts()));
+    }
     try {
       s.auth().addListener(authFuture -> {
         if (authFuture.isSuccess()) {

@@ -136,6 +136,17 @@ public final class SshProtocolBuilder implements ProtocolBuilder {
     return with(s -> s.withAuth(s.auth().withPrivateKey(key)));
   }
 
+  /**
+   * Answers a keyboard-interactive prompt the server sends: the first of these whose regex (Java
+   * syntax) finds the prompt gives its answer (EL, resolved per user before connecting, e.g. a code
+   * from a feeder). Repeat it for several prompts: {@code .keyboardInteractive("(?i)password",
+   * "#{pwd}").keyboardInteractive("(?i)code", "#{otp}")}. A prompt none finds fails authentication.
+   */
+  public SshProtocolBuilder keyboardInteractive(String promptRegex, String answer) {
+    Auth.Prompt prompt = new Auth.Prompt(Prompts.compile(promptRegex), Param.el(requireText(answer, "answer")));
+    return with(s -> s.withAuth(s.auth().withPrompt(prompt)));
+  }
+
   // --- host key verification ---
 
   /**

@@ -4,6 +4,7 @@ import io.gatling.commons.validation.Validation;
 import io.gatling.core.protocol.ProtocolComponents;
 import io.gatling.core.session.Session;
 import io.github.gatlingssh.client.ConnectRequest;
+import io.github.gatlingssh.client.PromptAnswer;
 import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshConnector;
 import io.github.gatlingssh.client.SshFailure;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import scala.Function1;
@@ -118,6 +120,14 @@ public final class SshComponents implements ProtocolComponents {
       }
       password = value(pw);
     }
+    List<PromptAnswer> prompts = new ArrayList<>();
+    for (Auth.Prompt prompt : protocol.auth().keyboardInteractive()) {
+      Validation<String> answer = prompt.answer().resolve(session);
+      if (failed(answer)) {
+        return propagate(answer);
+      }
+      prompts.add(new PromptAnswer(prompt.prompt(), value(answer)));
+    }
     int p = value(port);
     if (p < 1 || p > 65535) {
       return failure("SSH port " + p + " is out of range 1-65535");
@@ -130,7 +140,8 @@ public final class SshComponents implements ProtocolComponents {
       return propagate(keys);
     }
     CompletableFuture<ConnectRequest> request = value(keys)
-        .thenApply(k -> new ConnectRequest(h, p, u, pwd, k, hostKeyPolicy, protocol.client().connectTimeout()));
+        .thenApply(k -> new ConnectRequest(h, p, u, pwd, k, hostKeyPolicy, protocol.client().connectTimeout(),
+            prompts));
     return success(request);
   }
 
