@@ -137,6 +137,16 @@ public final class SshProtocolBuilder implements ProtocolBuilder {
   }
 
   /**
+   * The OpenSSH user certificate of the private key (e.g. made by {@code ssh-keygen -s ca -I id
+   * key.pub}), offered before the plain key. Without it, {@code <privateKey>-cert.pub} is used when
+   * it exists, as OpenSSH's client does.
+   */
+  public SshProtocolBuilder certificate(String path) {
+    String file = requireText(path, "certificate");
+    return with(s -> s.withAuth(s.auth().withCertificate(file)));
+  }
+
+  /**
    * Answers a keyboard-interactive prompt the server sends: the first of these whose regex (Java
    * syntax) finds the prompt gives its answer (EL, resolved per user before connecting, e.g. a code
    * from a feeder). Repeat it for several prompts: {@code .keyboardInteractive("(?i)password",

@@ -14,10 +14,12 @@ import java.util.regex.Pattern;
  * @param password null when not set
  * @param privateKey null when not set
  * @param keyboardInteractive answers to keyboard-interactive prompts, in the order the DSL gave them
+ * @param certificate the OpenSSH certificate of the private key; null: {@code <key>-cert.pub} if it exists
  */
-public record Auth(Param<String> password, PrivateKey privateKey, List<Prompt> keyboardInteractive) {
+public record Auth(Param<String> password, PrivateKey privateKey, List<Prompt> keyboardInteractive,
+    String certificate) {
   /** No credential yet. */
-  public static final Auth NONE = new Auth(null, null, List.of());
+  public static final Auth NONE = new Auth(null, null, List.of(), null);
 
   public Auth {
     keyboardInteractive = keyboardInteractive == null ? List.of() : List.copyOf(keyboardInteractive);
@@ -25,7 +27,7 @@ public record Auth(Param<String> password, PrivateKey privateKey, List<Prompt> k
 
   /** A password and a private key, without keyboard-interactive answers. */
   public Auth(Param<String> password, PrivateKey privateKey) {
-    this(password, privateKey, List.of());
+    this(password, privateKey, List.of(), null);
   }
 
   /** A keyboard-interactive prompt (regex, found in the server's prompt) and its answer (EL: a secret). */
@@ -36,11 +38,16 @@ public record Auth(Param<String> password, PrivateKey privateKey, List<Prompt> k
     }
   }
 
+  /** A copy with this certificate file (validated by {@link #validate()}). */
+  public Auth withCertificate(String path) {
+    return new Auth(password, privateKey, keyboardInteractive, path);
+  }
+
   /** A copy that also answers this prompt. */
   public Auth withPrompt(Prompt value) {
     List<Prompt> more = new ArrayList<>(keyboardInteractive);
     more.add(value);
-    return new Auth(password, privateKey, more);
+    return new Auth(password, privateKey, more, certificate);
   }
 
   /** A private key file and its optional passphrase (either may be EL). */
@@ -53,12 +60,12 @@ public record Auth(Param<String> password, PrivateKey privateKey, List<Prompt> k
 
   /** A copy with this password. */
   public Auth withPassword(Param<String> value) {
-    return new Auth(value, privateKey, keyboardInteractive);
+    return new Auth(value, privateKey, keyboardInteractive, certificate);
   }
 
   /** A copy with this private key. */
   public Auth withPrivateKey(PrivateKey value) {
-    return new Auth(password, value, keyboardInteractive);
+    return new Auth(password, value, keyboardInteractive, certificate);
   }
 
   /**
@@ -69,6 +76,15 @@ public record Auth(Param<String> password, PrivateKey privateKey, List<Prompt> k
     if (password == null && privateKey == null && keyboardInteractive.isEmpty()) {
       throw SshProtocol.invalid("no credential: set .privateKey(\"/path/to/id_ed25519\"), .password(\"...\")"
           + " or .keyboardInteractive(\"(?i)password\", \"...\")");
+    }
+    if (certificate != null) {
+      if (privateKey == null) {
+        throw SshProtocol.invalid("certificate(" + certificate + ") needs the private key it certifies: add .privateKey(..)");
+      }
+      if (!Files.isRegularFile(Path.of(certificate)) || !Files.isReadable(Path.of(certificate))) {
+        throw SshProtocol.invalid("certificate file " + Path.of(certificate).toAbsolutePath()
+            + " does not exist or is not readable: fix .certificate(..)");
+      }
     }
     if (privateKey != null) {
       privateKey.path().staticValue().ifPresent(p -> {
@@ -86,6 +102,7 @@ public record Auth(Param<String> password, PrivateKey privateKey, List<Prompt> k
   @Override
   public String toString() {
     return "Auth[password=" + (password == null ? "none" : "***") + ", privateKey=" + privateKey
-        + (keyboardInteractive.isEmpty() ? "" : ", keyboardInteractive=" + keyboardInteractive) + "]";
+        + (keyboardInteractive.isEmpty() ? "" : ", keyboardInteractive=" + keyboardInteractive)
+        + (certificate == null ? "" : ", certificate=" + certificate) + "]";
   }
 }

@@ -44,7 +44,7 @@ public final class SshComponents implements ProtocolComponents {
     this.engine = engine;
     this.connector = engine.connector(protocol.clientSettings());
     this.hostKeyPolicy = hostKeyPolicy(protocol.hostKeys(), engine);
-    this.staticKeys = staticKeys(protocol.auth().privateKey(), engine);
+    this.staticKeys = staticKeys(protocol.auth().privateKey(), protocol.auth().certificate(), engine);
   }
 
   private static HostKeyPolicy hostKeyPolicy(HostKeyVerification v, SshEngine engine) {
@@ -65,14 +65,15 @@ public final class SshComponents implements ProtocolComponents {
     };
   }
 
-  private static List<KeyPair> staticKeys(Auth.PrivateKey key, SshEngine engine) {
+  private static List<KeyPair> staticKeys(Auth.PrivateKey key, String certificate, SshEngine engine) {
     if (key == null || key.path().staticValue().isEmpty()
         || (key.passphrase() != null && key.passphrase().staticValue().isEmpty())) {
       return null;
     }
     String passphrase = key.passphrase() == null ? null : key.passphrase().staticValue().get();
     try {
-      return engine.keys().loadNow(new PrivateKeys.Source(key.path().staticValue().get(), passphrase));
+      return engine.keys().loadNow(new PrivateKeys.Source(key.path().staticValue().get(), passphrase,
+          certificate));
     } catch (PrivateKeys.KeyLoadException e) {
       throw new IllegalArgumentException("SSH protocol: " + e.getMessage(), e);
     }
@@ -166,7 +167,7 @@ public final class SshComponents implements ProtocolComponents {
       passphrase = value(pp);
     }
     CompletableFuture<List<KeyPair>> loaded = engine.keys()
-        .load(new PrivateKeys.Source(value(path), passphrase))
+        .load(new PrivateKeys.Source(value(path), passphrase, protocol.auth().certificate()))
         .exceptionallyCompose(t -> CompletableFuture.failedFuture(new SshRequestException(
             new SshFailure(SshFailure.Step.AUTH, rootMessage(t)))));
     return success(loaded);
