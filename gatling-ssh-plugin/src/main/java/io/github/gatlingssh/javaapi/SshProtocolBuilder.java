@@ -1,5 +1,9 @@
 package io.github.gatlingssh.javaapi;
 
+import static io.github.gatlingssh.javaapi.ProtocolChecks.checkPort;
+import static io.github.gatlingssh.javaapi.ProtocolChecks.checkPositive;
+import static io.github.gatlingssh.javaapi.ProtocolChecks.requireText;
+
 import io.gatling.javaapi.core.ProtocolBuilder;
 import io.gatling.javaapi.core.Session;
 import io.github.gatlingssh.client.SshConnector;
@@ -66,7 +70,7 @@ public final class SshProtocolBuilder implements ProtocolBuilder {
   /** The server's port as Gatling EL: {@code ssh.port("#{port}")}. */
   public SshProtocolBuilder port(String port) {
     Param<Integer> p = Param.intEl(requireText(port, "port"));
-    p.staticValue().ifPresent(SshProtocolBuilder::checkPort);
+    p.staticValue().ifPresent(ProtocolChecks::checkPort);
     return with(s -> s.withTarget(s.target().withPort(p)));
   }
 
@@ -136,21 +140,15 @@ public final class SshProtocolBuilder implements ProtocolBuilder {
     return with(s -> s.withAuth(s.auth().withPrivateKey(key)));
   }
 
-  /**
-   * The OpenSSH user certificate of the private key (e.g. made by {@code ssh-keygen -s ca -I id
-   * key.pub}), offered before the plain key. Without it, {@code <privateKey>-cert.pub} is used when
-   * it exists, as OpenSSH's client does.
-   */
+  /** The private key's OpenSSH certificate (default: {@code <privateKey>-cert.pub} if it exists, as OpenSSH). */
   public SshProtocolBuilder certificate(String path) {
     String file = requireText(path, "certificate");
     return with(s -> s.withAuth(s.auth().withCertificate(file)));
   }
 
   /**
-   * Answers a keyboard-interactive prompt the server sends: the first of these whose regex (Java
-   * syntax) finds the prompt gives its answer (EL, resolved per user before connecting, e.g. a code
-   * from a feeder). Repeat it for several prompts: {@code .keyboardInteractive("(?i)password",
-   * "#{pwd}").keyboardInteractive("(?i)code", "#{otp}")}. A prompt none finds fails authentication.
+   * Answers keyboard-interactive prompts that {@code promptRegex} finds with {@code answer} (EL, e.g.
+   * a code from a feeder); repeatable. A prompt no regex finds fails authentication.
    */
   public SshProtocolBuilder keyboardInteractive(String promptRegex, String answer) {
     Auth.Prompt prompt = new Auth.Prompt(Prompts.compile(promptRegex), Param.el(requireText(answer, "answer")));
@@ -308,25 +306,5 @@ public final class SshProtocolBuilder implements ProtocolBuilder {
   @Override
   public SshProtocol protocol() {
     return protocol.validate();
-  }
-
-  private static String requireText(String value, String name) {
-    if (value == null || value.isBlank()) {
-      throw SshProtocol.invalid(name + " must not be empty");
-    }
-    return value;
-  }
-
-  private static int checkPort(int port) {
-    if (port < 1 || port > 65535) {
-      throw SshProtocol.invalid("port " + port + " is out of range 1-65535");
-    }
-    return port;
-  }
-
-  private static void checkPositive(Duration d, String name) {
-    if (d == null || d.isZero() || d.isNegative()) {
-      throw SshProtocol.invalid(name + " must be a positive duration, was " + d);
-    }
   }
 }
