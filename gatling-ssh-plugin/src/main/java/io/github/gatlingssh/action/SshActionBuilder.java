@@ -39,6 +39,12 @@ public final class SshActionBuilder implements ActionBuilder {
     return new SshActionBuilder(a, ConnectAction::new);
   }
 
+  /** connect().timePhases(): see {@link ConnectAction}; also logs the handshake's phases. */
+  public static ActionBuilder connect(SshAttributes a, boolean timePhases) {
+    return new SshActionBuilder(a, (attributes, components, ctx, next) ->
+        new ConnectAction(attributes, timePhases, components, ctx, next));
+  }
+
   /** exec(command): see {@link ExecAction}. */
   public static ActionBuilder exec(SshAttributes a) {
     return new SshActionBuilder(a, ExecAction::new);

@@ -11,9 +11,11 @@ import java.util.List;
  * @param macs MACs in preference order; empty = MINA's defaults
  * @param ioThreads NIO2 worker threads; 0 = MINA's default (cores + 1)
  * @param windowSize the channel window the client offers, in bytes; 0 = MINA's default (2 MiB)
+ * @param keepAlive protocol keepalives on every authenticated connection ({@link KeepAlive#OFF} when null)
  */
 public record ClientSettings(
-    List<String> kexAlgorithms, List<String> ciphers, List<String> macs, int ioThreads, long windowSize) {
+    List<String> kexAlgorithms, List<String> ciphers, List<String> macs, int ioThreads, long windowSize,
+    KeepAlive keepAlive) {
 
   /**
    * The default key exchanges: OpenSSH's classical ones, fastest first. The post-quantum hybrids
@@ -47,7 +49,14 @@ public record ClientSettings(
 
   public static final ClientSettings DEFAULT = new ClientSettings(DEFAULT_KEX, DEFAULT_CIPHERS, List.of(), 0, 0);
 
+  /** Settings without keepalives. */
+  public ClientSettings(List<String> kexAlgorithms, List<String> ciphers, List<String> macs, int ioThreads,
+      long windowSize) {
+    this(kexAlgorithms, ciphers, macs, ioThreads, windowSize, KeepAlive.OFF);
+  }
+
   public ClientSettings {
+    keepAlive = keepAlive == null ? KeepAlive.OFF : keepAlive;
     kexAlgorithms = List.copyOf(kexAlgorithms);
     ciphers = List.copyOf(ciphers);
     macs = List.copyOf(macs);

@@ -26,6 +26,8 @@ final class ConnectAttempt {
   volatile Negotiated negotiated = Negotiated.UNKNOWN;
   volatile ConnectFuture connectFuture;
   volatile ClientSession session;
+  volatile long tcpConnectedAt;
+  volatile long keyEstablishedAt;
 
   /** @param timer runs the connect deadline, then the deadlines of the connection's channels */
   ConnectAttempt(ConnectRequest request, ScheduledExecutorService timer) {
@@ -56,6 +58,9 @@ final class ConnectAttempt {
       s.addPasswordIdentity(request.password());
     }
     request.keys().forEach(s::addPublicKeyIdentity);
+    if (!request.prompts().isEmpty()) {
+      s.setUserInteraction(new PromptAnswers(request.prompts()));
+    }
     try {
       s.auth().addListener(authFuture -> {
         if (authFuture.isSuccess()) {
@@ -134,7 +139,8 @@ final class ConnectAttempt {
   }
 
   private void succeed(ClientSession s) {
-    if (!result.complete(new SshConnection(s, negotiated, timer))) {
+    HandshakeTimes times = new HandshakeTimes(tcpConnectedAt, keyEstablishedAt, System.nanoTime());
+    if (!result.complete(new SshConnection(s, negotiated, timer, times))) {
       s.close(true);
     }
   }

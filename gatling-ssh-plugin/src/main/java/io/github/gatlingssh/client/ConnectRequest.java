@@ -9,6 +9,7 @@ import java.util.List;
  * Everything one connection needs, resolved for one virtual user.
  *
  * @param password may be null; never printed ({@link #toString()} hides it)
+ * @param prompts keyboard-interactive answers (empty: MINA answers password prompts with the password)
  */
 public record ConnectRequest(
     String host,
@@ -17,14 +18,33 @@ public record ConnectRequest(
     String password,
     List<KeyPair> keys,
     HostKeyPolicy hostKeyPolicy,
-    Duration timeout) {
+    Duration timeout,
+    List<PromptAnswer> prompts) {
 
   public ConnectRequest {
     keys = List.copyOf(keys);
+    prompts = prompts == null ? List.of() : List.copyOf(prompts);
+  }
+
+  /** A request without keyboard-interactive answers. */
+  public ConnectRequest(String host, int port, String username, String password, List<KeyPair> keys,
+      HostKeyPolicy hostKeyPolicy, Duration timeout) {
+    this(host, port, username, password, keys, hostKeyPolicy, timeout, List.of());
   }
 
   /** The authentication methods this request can try, in the order the client tries them. */
   public List<String> methods() {
+    if (!prompts.isEmpty()) {
+      List<String> methods = new java.util.ArrayList<>();
+      if (!keys.isEmpty()) {
+        methods.add("publickey");
+      }
+      methods.add("keyboard-interactive");
+      if (password != null) {
+        methods.add("password");
+      }
+      return List.copyOf(methods);
+    }
     if (!keys.isEmpty() && password != null) {
       return List.of("publickey", "password", "keyboard-interactive");
     }

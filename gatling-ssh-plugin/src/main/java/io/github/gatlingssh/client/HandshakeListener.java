@@ -7,6 +7,7 @@ import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.kex.KexProposalOption;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.core.CoreModuleProperties;
 
 /**
  * Follows each {@link ConnectAttempt} through the handshake on MINA's I/O threads, so failures and
@@ -34,9 +35,13 @@ final class HandshakeListener implements SessionListener {
   @Override
   public void sessionCreated(Session session) {
     update(session, ConnectAttempt.Phase.BANNER);
+    // The session is created when the TCP connection is established: the end of timePhases' "tcp"
+    ConnectAttempt attempt = attempt(session);
+    if (attempt != null) {
+      attempt.tcpConnectedAt = System.nanoTime();
+    }
     // Runs before the client's KEXINIT is built: propose first the host key types the policy
     // knows for this host, so a known_hosts holding only one type of key still matches.
-    ConnectAttempt attempt = attempt(session);
     if (attempt != null) {
       List<String> known = attempt.request.hostKeyPolicy()
           .knownKeyTypes(attempt.request.host(), attempt.request.port());
@@ -54,6 +59,10 @@ final class HandshakeListener implements SessionListener {
   @Override
   public void sessionEvent(Session session, Event event) {
     if (event == Event.KeyEstablished) {
+      ConnectAttempt attempt = attempt(session);
+      if (attempt != null && attempt.phase != ConnectAttempt.Phase.AUTH) {
+        attempt.keyEstablishedAt = System.nanoTime(); // the first key exchange only, not a re-key
+      }
       update(session, ConnectAttempt.Phase.AUTH);
     }
   }
@@ -71,6 +80,11 @@ final class HandshakeListener implements SessionListener {
   @Override
   public void sessionException(Session session, Throwable t) {
     ConnectAttempt attempt = attempt(session);
+    if (attempt != null && attempt.result.isDone() && isKeepAliveLoss(t)) {
+      ConnectionLoss.note(session, "no keepalive answer from " + attempt.request.address() + " ("
+          + CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.getRequired(session) + " unanswered, one every "
+          + Durations.format(CoreModuleProperties.HEARTBEAT_INTERVAL.getRequired(session)) + ")");
+    }
     if (attempt != null && attempt.lastException == null) {
       attempt.lastException = t;
     }
@@ -93,5 +107,10 @@ final class HandshakeListener implements SessionListener {
 
   private static ConnectAttempt attempt(Session session) {
     return session instanceof ClientSession cs ? ConnectAttempt.of(cs) : null;
+  }
+
+  /** MINA's heartbeat gave up: "Got N heartbeat requests without reply". */
+  private static boolean isKeepAliveLoss(Throwable t) {
+    return t != null && t.getMessage() != null && t.getMessage().contains("heartbeat requests without reply");
   }
 }

@@ -76,6 +76,12 @@ final class SshClientFactory {
     if (settings.ioThreads() > 0) {
       CoreModuleProperties.NIO_WORKERS.set(client, settings.ioThreads());
     }
+    if (settings.keepAlive().enabled()) {
+      // read by each connection's service when MINA creates the session: client-wide, not per session
+      CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, settings.keepAlive().interval());
+      CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, settings.keepAlive().maxUnanswered());
+      CoreModuleProperties.HEARTBEAT_REQUEST.set(client, KeepAlive.REQUEST);
+    }
     if (settings.windowSize() > 0) {
       CoreModuleProperties.WINDOW_SIZE.set(client, settings.windowSize());
     }

@@ -1,5 +1,6 @@
 package io.github.gatlingssh.client;
 
+import io.github.gatlingssh.client.exec.ExecOptions;
 import io.github.gatlingssh.client.exec.RemoteCommand;
 import io.github.gatlingssh.client.shell.PtySettings;
 import io.github.gatlingssh.client.shell.RemoteShell;
@@ -22,10 +23,22 @@ public final class SshConnection {
   private final Negotiated negotiated;
   private final ScheduledExecutorService timer;
 
+  private final HandshakeTimes handshakeTimes;
+
   SshConnection(ClientSession session, Negotiated negotiated, ScheduledExecutorService timer) {
+    this(session, negotiated, timer, null);
+  }
+
+  SshConnection(ClientSession session, Negotiated negotiated, ScheduledExecutorService timer, HandshakeTimes times) {
     this.session = session;
     this.negotiated = negotiated;
     this.timer = timer;
+    this.handshakeTimes = times;
+  }
+
+  /** When the handshake passed each phase (null when unknown), for {@code timePhases()}. */
+  public HandshakeTimes handshakeTimes() {
+    return handshakeTimes;
   }
 
   /** Whether the connection is still open (not closed, nor closing). */
@@ -44,6 +57,11 @@ public final class SshConnection {
    */
   public RemoteCommand exec(String command, Charset charset, int maxOutputLength) {
     return RemoteCommand.start(session, timer, command, charset, maxOutputLength);
+  }
+
+  /** {@link #exec(String, Charset, int)} with a PTY, environment variables and stdin as {@code options} say. */
+  public RemoteCommand exec(String command, Charset charset, int maxOutputLength, ExecOptions options) {
+    return RemoteCommand.start(session, timer, command, charset, maxOutputLength, options);
   }
 
   /**

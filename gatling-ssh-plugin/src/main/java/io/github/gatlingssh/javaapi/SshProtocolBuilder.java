@@ -1,5 +1,9 @@
 package io.github.gatlingssh.javaapi;
 
+import static io.github.gatlingssh.javaapi.ProtocolChecks.checkPort;
+import static io.github.gatlingssh.javaapi.ProtocolChecks.checkPositive;
+import static io.github.gatlingssh.javaapi.ProtocolChecks.requireText;
+
 import io.gatling.javaapi.core.ProtocolBuilder;
 import io.gatling.javaapi.core.Session;
 import io.github.gatlingssh.client.SshConnector;
@@ -67,7 +71,7 @@ public final class SshProtocolBuilder implements ProtocolBuilder {
   /** The server's port as Gatling EL: {@code ssh.port("#{port}")}. */
   public SshProtocolBuilder port(String port) {
     Param<Integer> p = Param.intEl(requireText(port, "port"));
-    p.staticValue().ifPresent(SshProtocolBuilder::checkPort);
+    p.staticValue().ifPresent(ProtocolChecks::checkPort);
     return with(s -> s.withTarget(s.target().withPort(p)));
   }
 
@@ -135,6 +139,21 @@ public final class SshProtocolBuilder implements ProtocolBuilder {
 
   private SshProtocolBuilder privateKey(Auth.PrivateKey key) {
     return with(s -> s.withAuth(s.auth().withPrivateKey(key)));
+  }
+
+  /** The private key's OpenSSH certificate (default: {@code <privateKey>-cert.pub} if it exists, as OpenSSH). */
+  public SshProtocolBuilder certificate(String path) {
+    String file = requireText(path, "certificate");
+    return with(s -> s.withAuth(s.auth().withCertificate(file)));
+  }
+
+  /**
+   * Answers keyboard-interactive prompts that {@code promptRegex} finds with {@code answer} (EL, e.g.
+   * a code from a feeder); repeatable. A prompt no regex finds fails authentication.
+   */
+  public SshProtocolBuilder keyboardInteractive(String promptRegex, String answer) {
+    Auth.Prompt prompt = new Auth.Prompt(Prompts.compile(promptRegex), Param.el(requireText(answer, "answer")));
+    return with(s -> s.withAuth(s.auth().withPrompt(prompt)));
   }
 
   // --- host key verification ---
@@ -249,6 +268,20 @@ public final class SshProtocolBuilder implements ProtocolBuilder {
   }
 
   /**
+   * Protocol keepalives, as OpenSSH's ServerAliveInterval: one every {@code interval} on each
+   * authenticated connection; after {@code maxUnanswered} unanswered in a row (default 3) the
+   * connection is lost: the request in flight is KO "connection lost: no keepalive answer ...".
+   */
+  public SshProtocolBuilder keepAlive(Duration interval, int maxUnanswered) {
+    return with(s -> s.withClient(s.client().withKeepAlive(interval, maxUnanswered)));
+  }
+
+  /** {@link #keepAlive(Duration, int)} with 3 unanswered at most, as OpenSSH's ServerAliveCountMax. */
+  public SshProtocolBuilder keepAlive(Duration interval) {
+    return keepAlive(interval, 3);
+  }
+
+  /**
    * Skips the JIT warm-up: {@code ssh.disableWarmUp()}. By default, when a run starts (once per
    * JVM, after the simulation is built and before its first user), gatling-ssh runs a few hundred
    * SSH sessions for up to 2.5 s against a temporary server inside the JVM on 127.0.0.1 (never
@@ -321,25 +354,5 @@ public final class SshProtocolBuilder implements ProtocolBuilder {
   @Override
   public SshProtocol protocol() {
     return protocol.validate();
-  }
-
-  private static String requireText(String value, String name) {
-    if (value == null || value.isBlank()) {
-      throw SshProtocol.invalid(name + " must not be empty");
-    }
-    return value;
-  }
-
-  private static int checkPort(int port) {
-    if (port < 1 || port > 65535) {
-      throw SshProtocol.invalid("port " + port + " is out of range 1-65535");
-    }
-    return port;
-  }
-
-  private static void checkPositive(Duration d, String name) {
-    if (d == null || d.isZero() || d.isNegative()) {
-      throw SshProtocol.invalid(name + " must be a positive duration, was " + d);
-    }
   }
 }

@@ -27,8 +27,15 @@ final class PrivateKeys implements AutoCloseable {
   private final Map<Source, CompletableFuture<List<KeyPair>>> cache = new ConcurrentHashMap<>();
   private volatile ExecutorService loader;
 
-  /** A key file and its passphrase; {@link #toString()} never shows the passphrase. */
-  record Source(String path, String passphrase) {
+  /**
+   * A key file, its passphrase and its OpenSSH certificate (null: {@code <path>-cert.pub} if it
+   * exists); {@link #toString()} never shows the passphrase.
+   */
+  record Source(String path, String passphrase, String certificate) {
+    Source(String path, String passphrase) {
+      this(path, passphrase, null);
+    }
+
     @Override
     public String toString() {
       return path;
@@ -99,7 +106,7 @@ final class PrivateKeys implements AutoCloseable {
         throw new KeyLoadException("no private key found in " + path.toAbsolutePath()
             + (source.passphrase() == null ? " (if it is encrypted, give its passphrase: privateKey(path, passphrase))" : ""));
       }
-      return List.copyOf(keys);
+      return Certificates.attach(List.copyOf(keys), path, source.certificate());
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
       if (e instanceof KeyLoadException k) {
         throw k;

@@ -4,6 +4,7 @@ import io.gatling.commons.validation.Validation;
 import io.gatling.core.protocol.ProtocolComponents;
 import io.gatling.core.session.Session;
 import io.github.gatlingssh.client.ConnectRequest;
+import io.github.gatlingssh.client.PromptAnswer;
 import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshConnector;
 import io.github.gatlingssh.client.SshFailure;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import scala.Function1;
@@ -46,7 +48,7 @@ public final class SshComponents implements ProtocolComponents {
     this.engine = engine;
     this.connector = engine.connector(protocol.clientSettings());
     this.hostKeyPolicy = hostKeyPolicy(protocol.hostKeys(), engine);
-    this.staticKeys = staticKeys(protocol.auth().privateKey(), engine);
+    this.staticKeys = staticKeys(protocol.auth().privateKey(), protocol.auth().certificate(), engine);
     this.metrics = metrics;
     metrics.start(protocol.metrics());
     metrics.watch(connector);
@@ -70,14 +72,15 @@ public final class SshComponents implements ProtocolComponents {
     };
   }
 
-  private static List<KeyPair> staticKeys(Auth.PrivateKey key, SshEngine engine) {
+  private static List<KeyPair> staticKeys(Auth.PrivateKey key, String certificate, SshEngine engine) {
     if (key == null || key.path().staticValue().isEmpty()
         || (key.passphrase() != null && key.passphrase().staticValue().isEmpty())) {
       return null;
     }
     String passphrase = key.passphrase() == null ? null : key.passphrase().staticValue().get();
     try {
-      return engine.keys().loadNow(new PrivateKeys.Source(key.path().staticValue().get(), passphrase));
+      return engine.keys().loadNow(new PrivateKeys.Source(key.path().staticValue().get(), passphrase,
+          certificate));
     } catch (PrivateKeys.KeyLoadException e) {
       throw new IllegalArgumentException("SSH protocol: " + e.getMessage(), e);
     }
@@ -130,6 +133,14 @@ public final class SshComponents implements ProtocolComponents {
       }
       password = value(pw);
     }
+    List<PromptAnswer> prompts = new ArrayList<>();
+    for (Auth.Prompt prompt : protocol.auth().keyboardInteractive()) {
+      Validation<String> answer = prompt.answer().resolve(session);
+      if (failed(answer)) {
+        return propagate(answer);
+      }
+      prompts.add(new PromptAnswer(prompt.prompt(), value(answer)));
+    }
     int p = value(port);
     if (p < 1 || p > 65535) {
       return failure("SSH port " + p + " is out of range 1-65535");
@@ -142,7 +153,8 @@ public final class SshComponents implements ProtocolComponents {
       return propagate(keys);
     }
     CompletableFuture<ConnectRequest> request = value(keys)
-        .thenApply(k -> new ConnectRequest(h, p, u, pwd, k, hostKeyPolicy, protocol.client().connectTimeout()));
+        .thenApply(k -> new ConnectRequest(h, p, u, pwd, k, hostKeyPolicy, protocol.client().connectTimeout(),
+            prompts));
     return success(request);
   }
 
@@ -167,7 +179,7 @@ public final class SshComponents implements ProtocolComponents {
       passphrase = value(pp);
     }
     CompletableFuture<List<KeyPair>> loaded = engine.keys()
-        .load(new PrivateKeys.Source(value(path), passphrase))
+        .load(new PrivateKeys.Source(value(path), passphrase, protocol.auth().certificate()))
         .exceptionallyCompose(t -> CompletableFuture.failedFuture(new SshRequestException(
             new SshFailure(SshFailure.Step.AUTH, rootMessage(t)))));
     return success(loaded);

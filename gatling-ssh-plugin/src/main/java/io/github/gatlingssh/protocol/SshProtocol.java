@@ -78,7 +78,7 @@ public record SshProtocol(
    */
   public ClientSettings clientSettings() {
     return new ClientSettings(algorithms.kexAlgorithms(), algorithms.ciphers(), algorithms.macs(),
-        client.ioThreads(), client.windowSize());
+        client.ioThreads(), client.windowSize(), client.keepAlive());
   }
 
   /**

@@ -16,6 +16,7 @@ import io.github.gatlingssh.check.SshResponse;
 import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshFailure;
 import io.github.gatlingssh.client.exec.CommandResult;
+import io.github.gatlingssh.client.exec.ExecOptions;
 import io.github.gatlingssh.client.exec.RemoteCommand;
 import io.github.gatlingssh.protocol.SshComponents;
 import io.github.gatlingssh.protocol.SshProtocol;
@@ -59,10 +60,15 @@ abstract class CommandAction extends SshAction {
     });
   }
 
-  /** Starts a command with the protocol's charset and output limit. */
-  final RemoteCommand startCommand(SshConnection connection, String commandLine) {
+  /** Starts a command with the protocol's charset and output limit, set up as {@code options} say. */
+  final RemoteCommand startCommand(SshConnection connection, String commandLine, ExecOptions options) {
     SshProtocol protocol = components.protocol();
-    return connection.exec(commandLine, protocol.output().charset(), protocol.output().maxOutputLength());
+    return connection.exec(commandLine, protocol.output().charset(), protocol.output().maxOutputLength(), options);
+  }
+
+  /** Resolves the request's stdin, PTY and variables for this user (a failure is a Gatling crash, as EL). */
+  final Validation<ExecOptions> options(Session session, ExecSpec spec) {
+    return spec.resolve(session, components.protocol().output().charset());
   }
 
   /**

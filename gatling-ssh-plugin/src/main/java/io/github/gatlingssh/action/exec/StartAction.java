@@ -1,5 +1,9 @@
 package io.github.gatlingssh.action.exec;
 
+import static io.github.gatlingssh.internal.Validations.failed;
+import static io.github.gatlingssh.internal.Validations.propagate;
+import static io.github.gatlingssh.internal.Validations.value;
+
 import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
@@ -7,6 +11,7 @@ import io.gatling.core.structure.ScenarioContext;
 import io.github.gatlingssh.action.SshAttributes;
 import io.github.gatlingssh.action.UserState;
 import io.github.gatlingssh.client.SshFailure;
+import io.github.gatlingssh.client.exec.ExecOptions;
 import io.github.gatlingssh.client.exec.RemoteCommand;
 import io.github.gatlingssh.protocol.SshComponents;
 import java.time.Duration;
@@ -17,19 +22,31 @@ import java.time.Duration;
  */
 public final class StartAction extends CommandAction {
   private final SshAttributes attributes;
+  private final ExecSpec spec;
   private final String key;
   private final Duration timeout;
 
   /** Builds the action of one {@code start} in a scenario. */
   public StartAction(SshAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
+    this(attributes, ExecSpec.NONE, components, ctx, next);
+  }
+
+  /** Builds the action of one {@code start} with stdin, a PTY or environment variables. */
+  public StartAction(SshAttributes attributes, ExecSpec spec, SshComponents components, ScenarioContext ctx,
+      Action next) {
     super("sshStart", attributes.requestName(), components, ctx, next);
     this.attributes = attributes;
+    this.spec = spec;
     this.key = UserState.commandKey(attributes.connectionName(), attributes.channelName());
     this.timeout = requestTimeout(attributes);
   }
 
   @Override
   protected Validation<Runnable> prepare(Session session, String request) {
+    Validation<ExecOptions> options = options(session, spec);
+    if (failed(options)) {
+      return propagate(options);
+    }
     return onConnection(session, request, attributes, (connection, commandLine, start) -> {
       String channelName = attributes.channelName();
       if (UserState.command(session, attributes.connectionName(), channelName) != null) {
@@ -37,7 +54,7 @@ public final class StartAction extends CommandAction {
             + channelName + "' was not awaited: add awaitExit() before starting another, or use channelName(..)"));
         return;
       }
-      RemoteCommand rc = startCommand(connection, commandLine);
+      RemoteCommand rc = startCommand(connection, commandLine, value(options));
       whenDone(session, rc.accepted(timeout), SshFailure.Step.EXEC, (ignored, failure, end) -> {
         if (failure != null) {
           done(session, request, start, end, failure);

@@ -1,5 +1,6 @@
 package io.github.gatlingssh.client.channel;
 
+import io.github.gatlingssh.client.ConnectionLoss;
 import io.github.gatlingssh.client.Deadline;
 import io.github.gatlingssh.client.Failures;
 import io.github.gatlingssh.client.SshFailure;
@@ -127,7 +128,11 @@ public abstract class SshChannel<C extends AbstractClientChannel> {
 
   /** The step's own failure ({@code detail}), or "connection lost" ({@code lostDetail}) when the connection closed. */
   protected final SshFailure failure(SshFailure.Step step, String detail, String lostDetail) {
-    return connectionOpen() ? new SshFailure(step, detail) : new SshFailure(SshFailure.Step.CONNECTION_LOST, lostDetail);
+    if (connectionOpen()) {
+      return new SshFailure(step, detail);
+    }
+    String known = ConnectionLoss.reason(session); // e.g. keepalives unanswered: more telling
+    return new SshFailure(SshFailure.Step.CONNECTION_LOST, known != null ? known : lostDetail);
   }
 
   /** {@code t} as a failure of {@code step}, or "connection lost" when the connection closed. */

@@ -24,6 +24,7 @@ public final class RemoteCommand extends SshChannel<ChannelExecWithReply> {
   private final OutputCollector stdout;
   private final OutputCollector stderr;
   private final CompletableFuture<CommandResult> completion = track(new CompletableFuture<>());
+  private volatile SshFailure stdinFailure;
 
   private RemoteCommand(ClientSession session, ScheduledExecutorService timer, Charset charset, int maxOutputLength) {
     super(session, timer);
@@ -39,12 +40,34 @@ public final class RemoteCommand extends SshChannel<ChannelExecWithReply> {
    */
   public static RemoteCommand start(ClientSession session, ScheduledExecutorService timer, String command,
       Charset charset, int maxOutputLength) {
+    return start(session, timer, command, charset, maxOutputLength, ExecOptions.NONE);
+  }
+
+  /**
+   * {@link #start(ClientSession, ScheduledExecutorService, String, Charset, int)} with a PTY,
+   * environment variables and stdin as {@code options} say. Stdin is sent once the server accepted
+   * the command, then EOF.
+   */
+  public static RemoteCommand start(ClientSession session, ScheduledExecutorService timer, String command,
+      Charset charset, int maxOutputLength, ExecOptions options) {
     RemoteCommand rc = new RemoteCommand(session, timer, charset, maxOutputLength);
-    ChannelExecWithReply ch = new ChannelExecWithReply(command, charset, rc::onExecReply);
+    ChannelExecWithReply ch = new ChannelExecWithReply(command, charset, options, rc::onExecReply);
     ch.setOut(rc.stdout);
     ch.setErr(rc.stderr);
+    if (options.stdin() != null) {
+      rc.ready().thenRun(() -> StdinWriter.send(ch, options.stdin(), rc::stdinFailed));
+    }
     rc.open(ch, true);
     return rc;
+  }
+
+  /**
+   * Stdin could not be read: the command is abandoned. Noted before the channel is closed, so that a
+   * command that ends (on EOF) while it closes still fails with this.
+   */
+  private void stdinFailed(SshFailure failure) {
+    stdinFailure = failure;
+    cancel(failure);
   }
 
   private void onExecReply(boolean accepted) {
@@ -59,6 +82,10 @@ public final class RemoteCommand extends SshChannel<ChannelExecWithReply> {
 
   @Override
   protected void onClosedWhenReady() {
+    if (stdinFailure != null) {
+      fail(stdinFailure);
+      return;
+    }
     ChannelExecWithReply ch = channel();
     Integer status = ch.getExitStatus();
     String signal = ch.getExitSignal();

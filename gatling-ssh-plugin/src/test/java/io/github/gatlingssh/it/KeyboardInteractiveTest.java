@@ -1,0 +1,96 @@
+package io.github.gatlingssh.it;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static io.github.gatlingssh.javaapi.SshDsl.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.gatlingssh.javaapi.SshProtocolBuilder;
+import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
+import io.github.gatlingssh.testkit.gatling.GatlingResult;
+import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.sshd.server.auth.keyboard.InteractiveChallenge;
+import org.apache.sshd.server.auth.keyboard.KeyboardInteractiveAuthenticator;
+import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
+import org.apache.sshd.server.session.ServerSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** keyboardInteractive(..): two prompts (a password, then a one-time code from a feeder) on the embedded server. */
+class KeyboardInteractiveTest {
+  private static final String PASSWORD = "kbd-s3cret";
+  private static final Set<String> CODES = Set.of("111111", "222222", "333333");
+  private static EmbeddedSshServer server;
+
+  /** Asks for a password and a verification code in one challenge; accepts the password with any known code. */
+  private static final class TwoPrompts implements KeyboardInteractiveAuthenticator {
+    @Override
+    public InteractiveChallenge generateChallenge(ServerSession session, String username, String lang,
+        String subMethods) {
+      InteractiveChallenge challenge = new InteractiveChallenge();
+      challenge.setInteractionName("two factors");
+      challenge.addPrompt("Password: ", false);
+      challenge.addPrompt("Verification code: ", false);
+      return challenge;
+    }
+
+    @Override
+    public boolean authenticate(ServerSession session, String username, List<String> responses) {
+      return responses.size() == 2 && PASSWORD.equals(responses.get(0)) && CODES.contains(responses.get(1));
+    }
+  }
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = EmbeddedSshServer.builder().customize(sshd -> {
+      sshd.setUserAuthFactories(List.of(UserAuthKeyboardInteractiveFactory.INSTANCE));
+      sshd.setKeyboardInteractiveAuthenticator(new TwoPrompts());
+    }).build().start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static SshProtocolBuilder protocol() {
+    return ssh.host(server.host()).port(server.port()).username(server.username())
+        .hostKeyFingerprint(server.hostKeyFingerprint())
+        .keyboardInteractive("(?i)password", PASSWORD)
+        .keyboardInteractive("(?i)code", "#{code}");
+  }
+
+  @Test
+  void twoPromptsAreAnsweredFromTheProtocolAndAFeeder() {
+    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
+        scenario("2fa")
+            .feed(listFeeder(List.of(Map.of("code", "111111"), Map.of("code", "222222"), Map.of("code", "333333"),
+                Map.of("code", "999999"))).circular())
+            .exec(ssh("connect").connect())
+            .exec(ssh("echo").exec("echo in"))
+            .injectOpen(atOnceUsers(4))).protocols(protocol()));
+
+    assertThat(r.ok("connect")).as(r.summary()).isEqualTo(3);
+    assertThat(r.koMessages("connect")).as(r.summary())
+        .containsExactly("auth: server accepted none of [keyboard-interactive] for user '" + server.username() + "'");
+    assertThat(r.ok("echo")).as(r.summary()).isEqualTo(3);
+  }
+
+  @Test
+  void aPromptNoRegexFindsFailsAuthenticationAndABadRegexFailsTheBuild() {
+    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
+        scenario("unanswered").exec(ssh("connect").connect()).injectOpen(atOnceUsers(1)))
+        .protocols(ssh.host(server.host()).port(server.port()).username(server.username())
+            .hostKeyFingerprint(server.hostKeyFingerprint()).keyboardInteractive("(?i)password", PASSWORD)));
+
+    assertThat(r.koMessages("connect")).as(r.summary()).singleElement().asString().startsWith("auth: ");
+    assertThatThrownBy(() -> ssh.keyboardInteractive("(unclosed", "x"))
+        .hasMessageContaining("keyboardInteractive: '(unclosed' is not a valid regex");
+  }
+}
