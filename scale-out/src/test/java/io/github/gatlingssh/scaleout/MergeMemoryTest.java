@@ -2,9 +2,9 @@ package io.github.gatlingssh.scaleout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gatlingssh.scaleout.log.LogRecord.RequestRecord;
-import io.github.gatlingssh.scaleout.log.LogRecord.UserRecord;
-import io.github.gatlingssh.scaleout.log.SimulationLogWriter;
+import io.github.gatlingssh.simulationlog.LogRecord.RequestRecord;
+import io.github.gatlingssh.simulationlog.LogRecord.UserRecord;
+import io.github.gatlingssh.simulationlog.SimulationLogWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
