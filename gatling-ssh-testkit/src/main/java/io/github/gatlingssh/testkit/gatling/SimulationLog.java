@@ -24,8 +24,21 @@ import java.util.List;
  * <p>Timestamps are absolute epoch milliseconds. Unlike Gatling's reports, strings are returned
  * raw: Gatling replaces {@code \n}, {@code \r} and {@code \t} with spaces when it reads them.
  * Gatling itself truncates KO messages to 200 characters before writing them.
+ *
+ * @param file the file this log was read from
+ * @param run the Run record: Gatling version, simulation class, start time, scenarios, assertions
+ * @param requests all Request records, in file order
+ * @param groups all Group records, in file order
+ * @param users all User records (starts and ends), in file order
+ * @param errors all Error records, in file order
  */
-public final class SimulationLog {
+public record SimulationLog(
+    Path file,
+    RunInfo run,
+    List<Request> requests,
+    List<Group> groups,
+    List<User> users,
+    List<Error> errors) {
 
   /**
    * The Run record.
@@ -103,26 +116,12 @@ public final class SimulationLog {
    */
   public record Error(String message, long timestamp) {}
 
-  private final Path file;
-  private final RunInfo run;
-  private final List<Request> requests;
-  private final List<Group> groups;
-  private final List<User> users;
-  private final List<Error> errors;
-
-  private SimulationLog(
-      Path file,
-      RunInfo run,
-      List<Request> requests,
-      List<Group> groups,
-      List<User> users,
-      List<Error> errors) {
-    this.file = file;
-    this.run = run;
-    this.requests = List.copyOf(requests);
-    this.groups = List.copyOf(groups);
-    this.users = List.copyOf(users);
-    this.errors = List.copyOf(errors);
+  /** Canonical constructor: copies the lists. */
+  public SimulationLog {
+    requests = List.copyOf(requests);
+    groups = List.copyOf(groups);
+    users = List.copyOf(users);
+    errors = List.copyOf(errors);
   }
 
   /**
@@ -168,36 +167,6 @@ public final class SimulationLog {
         run.description(),
         run.scenarios(),
         run.assertions().stream().map(a -> AssertionDecoder.describe(a.bytes())).toList());
-  }
-
-  /** The file this log was read from. */
-  public Path file() {
-    return file;
-  }
-
-  /** The Run record: Gatling version, simulation class, start time, scenarios, assertions. */
-  public RunInfo run() {
-    return run;
-  }
-
-  /** All Request records, in file order. */
-  public List<Request> requests() {
-    return requests;
-  }
-
-  /** All Group records, in file order. */
-  public List<Group> groups() {
-    return groups;
-  }
-
-  /** All User records (starts and ends), in file order. */
-  public List<User> users() {
-    return users;
-  }
-
-  /** All Error records, in file order. */
-  public List<Error> errors() {
-    return errors;
   }
 
   /**

@@ -118,37 +118,33 @@ class SimulationLogTest {
             .toByteArray();
 
     Path truncated = write(dir.resolve("t.log"), Arrays.copyOf(valid, valid.length - 3));
-    assertThatThrownBy(() -> SimulationLog.read(truncated))
-        .isInstanceOf(UncheckedIOException.class)
-        .hasCauseInstanceOf(LogFormatException.class)
-        .hasMessageContaining("truncated in record #2");
+    assertRejected(truncated, "truncated in record #2");
 
     Path noRunRecord = write(dir.resolve("n.log"), new byte[] {1, 0, 0, 0, 0});
-    assertThatThrownBy(() -> SimulationLog.read(noRunRecord))
-        .isInstanceOf(UncheckedIOException.class)
-        .hasCauseInstanceOf(LogFormatException.class)
-        .hasMessageContaining("does not start with a Run record");
+    assertRejected(noRunRecord, "does not start with a Run record");
 
     Path unknownHeader =
         new SimulationLogFile("Sim", START, List.of("s"), List.of())
             .raw(9)
             .writeTo(dir.resolve("u.log"));
-    assertThatThrownBy(() -> SimulationLog.read(unknownHeader))
-        .isInstanceOf(UncheckedIOException.class)
-        .hasCauseInstanceOf(LogFormatException.class)
-        .hasMessageContaining("unknown record type 9 at record #2");
+    assertRejected(unknownHeader, "unknown record type 9 at record #2");
 
     Path missingCache =
         new SimulationLogFile("Sim", START, List.of("s"), List.of())
             .raw(4, 0xFF, 0xFF, 0xFF, 0xFB, 0, 0, 0, 0) // Error record with cached string #5
             .writeTo(dir.resolve("m.log"));
-    assertThatThrownBy(() -> SimulationLog.read(missingCache))
-        .isInstanceOf(UncheckedIOException.class)
-        .hasCauseInstanceOf(LogFormatException.class)
-        .hasMessageContaining("cached string #5 was never defined");
+    assertRejected(missingCache, "cached string #5 was never defined");
 
     assertThatThrownBy(() -> SimulationLog.read(dir.resolve("absent.log")))
         .isInstanceOf(UncheckedIOException.class);
+  }
+
+  /** The codec's LogFormatException, unchecked, its message naming the problem. */
+  private static void assertRejected(Path file, String problem) {
+    assertThatThrownBy(() -> SimulationLog.read(file))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasCauseInstanceOf(LogFormatException.class)
+        .hasMessageContaining(problem);
   }
 
   private static Path write(Path file, byte[] bytes) throws IOException {
