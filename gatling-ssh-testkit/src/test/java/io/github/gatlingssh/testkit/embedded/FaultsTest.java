@@ -20,6 +20,8 @@ import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The embedded server's fault hooks, seen from a plain MINA client and from raw sockets. */
 class FaultsTest {
@@ -133,19 +135,25 @@ class FaultsTest {
     }
   }
 
-  @Test
-  void closeAtKexDropsTheConnectionWithoutDisconnect() throws IOException {
-    try (EmbeddedSshServer server = start(Faults.builder().close(Faults.Step.KEX).build())) {
+  /** Close at KEX drops the connection before the key exchange completes, at AUTH just after. */
+  @ParameterizedTest(name = "close at {0}")
+  @EnumSource(value = Faults.Step.class, names = {"KEX", "AUTH"})
+  void closeDropsTheConnectionWithoutDisconnect(Faults.Step step) throws IOException {
+    try (EmbeddedSshServer server = start(Faults.builder().close(step).build())) {
       Attempt a = attempt(server, Duration.ofSeconds(10));
-      assertThat(a).isEqualTo(new Attempt(false, false, false, List.of()));
+      assertThat(a).isEqualTo(new Attempt(step == Faults.Step.AUTH, false, false, List.of()));
     }
   }
 
-  @Test
-  void disconnectAtKexSaysWhy() throws IOException {
-    try (EmbeddedSshServer server = start(Faults.builder().disconnect(Faults.Step.KEX).build())) {
+  @ParameterizedTest(name = "disconnect at {0}")
+  @EnumSource(value = Faults.Step.class, names = {"KEX", "AUTH"})
+  void disconnectSaysWhy(Faults.Step step) throws IOException {
+    try (EmbeddedSshServer server = start(Faults.builder().disconnect(step).build())) {
       Attempt a = attempt(server, Duration.ofSeconds(10));
-      assertThat(a).isEqualTo(new Attempt(false, false, false, List.of(Faults.DISCONNECT_MESSAGE)));
+      assertThat(a)
+          .isEqualTo(
+              new Attempt(
+                  step == Faults.Step.AUTH, false, false, List.of(Faults.DISCONNECT_MESSAGE)));
     }
   }
 
@@ -170,22 +178,6 @@ class FaultsTest {
       Attempt a = attempt(server, Duration.ofSeconds(10));
       assertThat(a.authenticated()).isTrue();
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(DELAY.minusMillis(100));
-    }
-  }
-
-  @Test
-  void closeAtAuthDropsTheConnectionAfterTheKeyExchange() throws IOException {
-    try (EmbeddedSshServer server = start(Faults.builder().close(Faults.Step.AUTH).build())) {
-      Attempt a = attempt(server, Duration.ofSeconds(10));
-      assertThat(a).isEqualTo(new Attempt(true, false, false, List.of()));
-    }
-  }
-
-  @Test
-  void disconnectAtAuthSaysWhy() throws IOException {
-    try (EmbeddedSshServer server = start(Faults.builder().disconnect(Faults.Step.AUTH).build())) {
-      Attempt a = attempt(server, Duration.ofSeconds(10));
-      assertThat(a).isEqualTo(new Attempt(true, false, false, List.of(Faults.DISCONNECT_MESSAGE)));
     }
   }
 
