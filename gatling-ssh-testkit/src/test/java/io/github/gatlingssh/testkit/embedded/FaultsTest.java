@@ -39,19 +39,11 @@ class FaultsTest {
 
   /** Connects and tries to log in within {@code wait}, recording what happened. */
   private static Attempt attempt(EmbeddedSshServer server, Duration wait) throws IOException {
-    List<String> disconnects = new CopyOnWriteArrayList<>();
     List<SessionListener.Event> events = new CopyOnWriteArrayList<>();
     try (TestClient tc = new TestClient(server)) {
+      List<String> disconnects = disconnects(tc, true);
       tc.client.addSessionListener(
           new SessionListener() {
-            @Override
-            public void sessionDisconnect(
-                Session s, int reason, String msg, String language, boolean initiator) {
-              if (!initiator) {
-                disconnects.add(msg);
-              }
-            }
-
             @Override
             public void sessionEvent(Session s, Event event) {
               events.add(event);
@@ -76,6 +68,25 @@ class FaultsTest {
       return new Attempt(
           events.contains(SessionListener.Event.KeyEstablished), authenticated, open, disconnects);
     }
+  }
+
+  /**
+   * Collects the messages of the SSH_MSG_DISCONNECTs the client's sessions see: only the server's
+   * when {@code fromServerOnly}, else the client's own as well.
+   */
+  private static List<String> disconnects(TestClient tc, boolean fromServerOnly) {
+    List<String> messages = new CopyOnWriteArrayList<>();
+    tc.client.addSessionListener(
+        new SessionListener() {
+          @Override
+          public void sessionDisconnect(
+              Session s, int reason, String msg, String language, boolean initiator) {
+            if (!(fromServerOnly && initiator)) {
+              messages.add(msg);
+            }
+          }
+        });
+    return messages;
   }
 
   private static Socket rawConnect(EmbeddedSshServer server) throws IOException {
@@ -205,16 +216,8 @@ class FaultsTest {
   void killDropsEveryConnectionWithoutAWordAndRefusesNewOnes() throws IOException {
     EmbeddedSshServer server = EmbeddedSshServer.builder().build().start();
     int port = server.port();
-    List<String> disconnects = new CopyOnWriteArrayList<>();
     try (TestClient tc = new TestClient(server)) {
-      tc.client.addSessionListener(
-          new SessionListener() {
-            @Override
-            public void sessionDisconnect(
-                Session s, int reason, String msg, String language, boolean initiator) {
-              disconnects.add(msg);
-            }
-          });
+      List<String> disconnects = disconnects(tc, false);
       ClientSession session = tc.login();
       ChannelExec hanging = session.createExecChannel("hang");
       hanging.open().verify(TestClient.TIMEOUT);
