@@ -1,9 +1,9 @@
 package io.github.gatlingssh.scaleout;
 
-import io.github.gatlingssh.scaleout.log.LogRecord;
-import io.github.gatlingssh.scaleout.log.RunRecord;
-import io.github.gatlingssh.scaleout.log.SimulationLogReader;
-import io.github.gatlingssh.scaleout.log.SimulationLogWriter;
+import io.github.gatlingssh.simulationlog.LogRecord;
+import io.github.gatlingssh.simulationlog.RunRecord;
+import io.github.gatlingssh.simulationlog.SimulationLogReader;
+import io.github.gatlingssh.simulationlog.SimulationLogWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +58,7 @@ public final class LogMerger {
    * @throws MergeException if the inputs do not belong to one simulation run by one Gatling
    *     version, or a time falls outside the merged file's range; the message names the file
    * @throws IOException if an input is truncated or corrupt ({@link
-   *     io.github.gatlingssh.scaleout.log.LogFormatException}, naming the file) or cannot be read
+   *     io.github.gatlingssh.simulationlog.LogFormatException}, naming the file) or cannot be read
    */
   public static Result merge(List<Path> inputs, Path output) throws IOException {
     if (inputs.isEmpty()) {

@@ -1,6 +1,6 @@
 package io.github.gatlingssh.scaleout;
 
-import io.github.gatlingssh.scaleout.log.SimulationLogReader;
+import io.github.gatlingssh.simulationlog.SimulationLogReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

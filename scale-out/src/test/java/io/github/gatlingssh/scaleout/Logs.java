@@ -1,10 +1,10 @@
 package io.github.gatlingssh.scaleout;
 
-import io.github.gatlingssh.scaleout.log.LogRecord;
-import io.github.gatlingssh.scaleout.log.RunRecord;
-import io.github.gatlingssh.scaleout.log.RunRecord.PickledAssertion;
-import io.github.gatlingssh.scaleout.log.SimulationLogReader;
-import io.github.gatlingssh.scaleout.log.SimulationLogWriter;
+import io.github.gatlingssh.simulationlog.LogRecord;
+import io.github.gatlingssh.simulationlog.RunRecord;
+import io.github.gatlingssh.simulationlog.RunRecord.PickledAssertion;
+import io.github.gatlingssh.simulationlog.SimulationLogReader;
+import io.github.gatlingssh.simulationlog.SimulationLogWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

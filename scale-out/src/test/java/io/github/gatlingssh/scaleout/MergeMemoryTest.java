@@ -2,9 +2,10 @@ package io.github.gatlingssh.scaleout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gatlingssh.scaleout.log.LogRecord.RequestRecord;
-import io.github.gatlingssh.scaleout.log.LogRecord.UserRecord;
-import io.github.gatlingssh.scaleout.log.SimulationLogWriter;
+import io.github.gatlingssh.simulationlog.LogRecord.RequestRecord;
+import io.github.gatlingssh.simulationlog.LogRecord.UserRecord;
+import io.github.gatlingssh.simulationlog.SimulationLogReader;
+import io.github.gatlingssh.simulationlog.SimulationLogWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,6 +36,8 @@ class MergeMemoryTest {
                 "-XX:+UseSerialGC",
                 "-cp",
                 codeSource(LogMerger.class)
+                    + java.io.File.pathSeparator
+                    + codeSource(SimulationLogReader.class) // the codec's own module
                     + java.io.File.pathSeparator
                     + codeSource(MergeOnly.class),
                 MergeOnly.class.getName(),

@@ -2,11 +2,11 @@ package io.github.gatlingssh.scaleout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gatlingssh.scaleout.log.LogRecord;
-import io.github.gatlingssh.scaleout.log.LogRecord.RequestRecord;
-import io.github.gatlingssh.scaleout.log.LogRecord.UserRecord;
-import io.github.gatlingssh.scaleout.log.RunRecord;
-import io.github.gatlingssh.scaleout.log.SimulationLogWriter;
+import io.github.gatlingssh.simulationlog.LogRecord;
+import io.github.gatlingssh.simulationlog.LogRecord.RequestRecord;
+import io.github.gatlingssh.simulationlog.LogRecord.UserRecord;
+import io.github.gatlingssh.simulationlog.RunRecord;
+import io.github.gatlingssh.simulationlog.SimulationLogWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

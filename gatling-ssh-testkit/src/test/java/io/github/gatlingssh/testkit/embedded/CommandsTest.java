@@ -58,9 +58,7 @@ class CommandsTest {
     assertThat(client.run("exit 42").exitStatus()).isEqualTo(42);
     assertThat(client.run("exit 256").exitStatus()).isZero();
     assertThat(client.run("exit").exitStatus()).isZero();
-    TestClient.Result bad = client.run("exit abc");
-    assertThat(bad.exitStatus()).isEqualTo(2);
-    assertThat(bad.err()).isEqualTo("exit: abc: numeric argument required\n");
+    assertFails("exit abc", 2, "exit: abc: numeric argument required\n");
   }
 
   @Test
@@ -91,23 +89,20 @@ class CommandsTest {
 
   @Test
   void catReportsMissingFiles() throws IOException {
-    TestClient.Result r = client.run("cat a-missing-file");
+    TestClient.Result r =
+        assertFails("cat a-missing-file", 1, "cat: a-missing-file: No such file or directory\n");
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).isEqualTo("cat: a-missing-file: No such file or directory\n");
-    assertThat(r.exitStatus()).isEqualTo(1);
 
-    TestClient.Result partial = client.run("cat nope " + server.seedFile());
+    TestClient.Result partial =
+        assertFails("cat nope " + server.seedFile(), 1, "cat: nope: No such file or directory\n");
     assertThat(partial.stdout()).isEqualTo(SeedFile.content());
-    assertThat(partial.err()).isEqualTo("cat: nope: No such file or directory\n");
-    assertThat(partial.exitStatus()).isEqualTo(1);
   }
 
   @Test
   void catRefusesFilesOutsideTheDataDirectory() throws IOException {
-    TestClient.Result r = client.run("cat /etc/passwd");
+    TestClient.Result r =
+        assertFails("cat /etc/passwd", 1, "cat: /etc/passwd: Permission denied\n");
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).isEqualTo("cat: /etc/passwd: Permission denied\n");
-    assertThat(r.exitStatus()).isEqualTo(1);
     assertThat(client.run("cat ../x").err()).contains("cat: ../x:");
   }
 
@@ -130,9 +125,7 @@ class CommandsTest {
     assertThat(big.stdout()).hasSize(8_000_000);
     assertThat(new String(big.stdout(), 7_999_920, 80, StandardCharsets.US_ASCII))
         .isEqualTo(String.format("L%078d\n", 99_999));
-    TestClient.Result bad = client.run("lines x");
-    assertThat(bad.exitStatus()).isEqualTo(1);
-    assertThat(bad.err()).isEqualTo("lines: invalid number 'x'\n");
+    assertFails("lines x", 1, "lines: invalid number 'x'\n");
   }
 
   @Test
@@ -190,9 +183,7 @@ class CommandsTest {
 
   @Test
   void unknownCommandIsNotFound() throws IOException {
-    TestClient.Result r = client.run("frobnicate --all");
-    assertThat(r.err()).isEqualTo("frobnicate: command not found\n");
-    assertThat(r.exitStatus()).isEqualTo(127);
+    assertFails("frobnicate --all", 127, "frobnicate: command not found\n");
     TestClient.Result quote = client.run("echo 'unterminated");
     assertThat(quote.exitStatus()).isEqualTo(2);
     assertThat(quote.err()).startsWith("sh: unexpected EOF");
@@ -267,5 +258,14 @@ class CommandsTest {
         assertThat(TestClient.exec(session, "echo " + i, null).out()).isEqualTo(i + "\n");
       }
     }
+  }
+
+  /** Runs {@code command} and checks its exit status and its whole stderr. */
+  private static TestClient.Result assertFails(String command, int exitStatus, String err)
+      throws IOException {
+    TestClient.Result r = client.run(command);
+    assertThat(r.exitStatus()).as(command).isEqualTo(exitStatus);
+    assertThat(r.err()).as(command).isEqualTo(err);
+    return r;
   }
 }

@@ -20,6 +20,8 @@ import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The embedded server's fault hooks, seen from a plain MINA client and from raw sockets. */
 class FaultsTest {
@@ -37,19 +39,11 @@ class FaultsTest {
 
   /** Connects and tries to log in within {@code wait}, recording what happened. */
   private static Attempt attempt(EmbeddedSshServer server, Duration wait) throws IOException {
-    List<String> disconnects = new CopyOnWriteArrayList<>();
     List<SessionListener.Event> events = new CopyOnWriteArrayList<>();
     try (TestClient tc = new TestClient(server)) {
+      List<String> disconnects = disconnects(tc, true);
       tc.client.addSessionListener(
           new SessionListener() {
-            @Override
-            public void sessionDisconnect(
-                Session s, int reason, String msg, String language, boolean initiator) {
-              if (!initiator) {
-                disconnects.add(msg);
-              }
-            }
-
             @Override
             public void sessionEvent(Session s, Event event) {
               events.add(event);
@@ -74,6 +68,25 @@ class FaultsTest {
       return new Attempt(
           events.contains(SessionListener.Event.KeyEstablished), authenticated, open, disconnects);
     }
+  }
+
+  /**
+   * Collects the messages of the SSH_MSG_DISCONNECTs the client's sessions see: only the server's
+   * when {@code fromServerOnly}, else the client's own as well.
+   */
+  private static List<String> disconnects(TestClient tc, boolean fromServerOnly) {
+    List<String> messages = new CopyOnWriteArrayList<>();
+    tc.client.addSessionListener(
+        new SessionListener() {
+          @Override
+          public void sessionDisconnect(
+              Session s, int reason, String msg, String language, boolean initiator) {
+            if (!(fromServerOnly && initiator)) {
+              messages.add(msg);
+            }
+          }
+        });
+    return messages;
   }
 
   private static Socket rawConnect(EmbeddedSshServer server) throws IOException {
@@ -133,19 +146,25 @@ class FaultsTest {
     }
   }
 
-  @Test
-  void closeAtKexDropsTheConnectionWithoutDisconnect() throws IOException {
-    try (EmbeddedSshServer server = start(Faults.builder().close(Faults.Step.KEX).build())) {
+  /** Close at KEX drops the connection before the key exchange completes, at AUTH just after. */
+  @ParameterizedTest(name = "close at {0}")
+  @EnumSource(value = Faults.Step.class, names = {"KEX", "AUTH"})
+  void closeDropsTheConnectionWithoutDisconnect(Faults.Step step) throws IOException {
+    try (EmbeddedSshServer server = start(Faults.builder().close(step).build())) {
       Attempt a = attempt(server, Duration.ofSeconds(10));
-      assertThat(a).isEqualTo(new Attempt(false, false, false, List.of()));
+      assertThat(a).isEqualTo(new Attempt(step == Faults.Step.AUTH, false, false, List.of()));
     }
   }
 
-  @Test
-  void disconnectAtKexSaysWhy() throws IOException {
-    try (EmbeddedSshServer server = start(Faults.builder().disconnect(Faults.Step.KEX).build())) {
+  @ParameterizedTest(name = "disconnect at {0}")
+  @EnumSource(value = Faults.Step.class, names = {"KEX", "AUTH"})
+  void disconnectSaysWhy(Faults.Step step) throws IOException {
+    try (EmbeddedSshServer server = start(Faults.builder().disconnect(step).build())) {
       Attempt a = attempt(server, Duration.ofSeconds(10));
-      assertThat(a).isEqualTo(new Attempt(false, false, false, List.of(Faults.DISCONNECT_MESSAGE)));
+      assertThat(a)
+          .isEqualTo(
+              new Attempt(
+                  step == Faults.Step.AUTH, false, false, List.of(Faults.DISCONNECT_MESSAGE)));
     }
   }
 
@@ -174,22 +193,6 @@ class FaultsTest {
   }
 
   @Test
-  void closeAtAuthDropsTheConnectionAfterTheKeyExchange() throws IOException {
-    try (EmbeddedSshServer server = start(Faults.builder().close(Faults.Step.AUTH).build())) {
-      Attempt a = attempt(server, Duration.ofSeconds(10));
-      assertThat(a).isEqualTo(new Attempt(true, false, false, List.of()));
-    }
-  }
-
-  @Test
-  void disconnectAtAuthSaysWhy() throws IOException {
-    try (EmbeddedSshServer server = start(Faults.builder().disconnect(Faults.Step.AUTH).build())) {
-      Attempt a = attempt(server, Duration.ofSeconds(10));
-      assertThat(a).isEqualTo(new Attempt(true, false, false, List.of(Faults.DISCONNECT_MESSAGE)));
-    }
-  }
-
-  @Test
   void aStalledAuthNeverAnswers() throws IOException {
     try (EmbeddedSshServer server = start(Faults.builder().stall(Faults.Step.AUTH).build())) {
       Attempt a = attempt(server, SHORT);
@@ -213,16 +216,8 @@ class FaultsTest {
   void killDropsEveryConnectionWithoutAWordAndRefusesNewOnes() throws IOException {
     EmbeddedSshServer server = EmbeddedSshServer.builder().build().start();
     int port = server.port();
-    List<String> disconnects = new CopyOnWriteArrayList<>();
     try (TestClient tc = new TestClient(server)) {
-      tc.client.addSessionListener(
-          new SessionListener() {
-            @Override
-            public void sessionDisconnect(
-                Session s, int reason, String msg, String language, boolean initiator) {
-              disconnects.add(msg);
-            }
-          });
+      List<String> disconnects = disconnects(tc, false);
       ClientSession session = tc.login();
       ChannelExec hanging = session.createExecChannel("hang");
       hanging.open().verify(TestClient.TIMEOUT);

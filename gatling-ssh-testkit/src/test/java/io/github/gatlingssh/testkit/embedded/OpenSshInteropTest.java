@@ -3,9 +3,9 @@ package io.github.gatlingssh.testkit.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.gatlingssh.testkit.SshCommandLine;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.junit.jupiter.api.AfterAll;
@@ -41,27 +41,11 @@ class OpenSshInteropTest {
   }
 
   private OpenSshTools.Output ssh(String command) throws Exception {
-    Path knownHosts = server.knownHostsFile();
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "ssh",
-                "-F",
-                "/dev/null",
-                "-i",
-                server.userKey().toString(),
-                "-o",
-                "IdentitiesOnly=yes",
-                "-o",
-                "BatchMode=yes",
-                "-o",
-                "UserKnownHostsFile=" + knownHosts,
-                "-o",
-                "StrictHostKeyChecking=yes",
-                "-p",
-                Integer.toString(server.port()),
-                server.username() + "@" + server.host()));
-    args.add(command);
+    return ssh(server.knownHostsFile(), command);
+  }
+
+  private OpenSshTools.Output ssh(Path knownHosts, String command) throws Exception {
+    List<String> args = SshCommandLine.of(server, server.userKey(), knownHosts, command);
     return OpenSshTools.run(tmp, args.toArray(String[]::new));
   }
 
@@ -98,25 +82,7 @@ class OpenSshInteropTest {
   void sshRejectsAServerMissingFromKnownHosts() throws Exception {
     assumeTrue(OpenSshTools.available("ssh"), "ssh not installed");
     try (EmbeddedSshServer other = EmbeddedSshServer.builder().build().start()) {
-      Path knownHosts = other.knownHostsFile();
-      OpenSshTools.Output out =
-          OpenSshTools.run(
-              tmp,
-              "ssh",
-              "-F",
-              "/dev/null",
-              "-i",
-              server.userKey().toString(),
-              "-o",
-              "BatchMode=yes",
-              "-o",
-              "UserKnownHostsFile=" + knownHosts,
-              "-o",
-              "StrictHostKeyChecking=yes",
-              "-p",
-              Integer.toString(server.port()),
-              server.username() + "@" + server.host(),
-              "true");
+      OpenSshTools.Output out = ssh(other.knownHostsFile(), "true");
       assertThat(out.exitCode()).isEqualTo(255);
       assertThat(out.stderr()).containsIgnoringCase("host key");
     }

@@ -18,7 +18,7 @@ class GatlingResultTest {
   @BeforeEach
   void setUp() {
     Path file =
-        new SimulationLogWriter("Sim", T, List.of("a", "b"), List.of())
+        new SimulationLogFile("Sim", T, List.of("a", "b"), List.of())
             .user(0, true, T)
             .user(1, true, T)
             .user(1, true, T)

@@ -3,6 +3,7 @@ package io.github.gatlingssh.testkit.gatling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.gatlingssh.simulationlog.LogFormatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ class SimulationLogTest {
   @Test
   void readsEveryRecordTypeWithAbsoluteTimes() {
     Path file =
-        new SimulationLogWriter("my.Sim", START, List.of("scn-a", "scn-b"), List.of())
+        new SimulationLogFile("my.Sim", START, List.of("scn-a", "scn-b"), List.of())
             .user(1, true, START + 1)
             .request(List.of("g1", "g2"), "req", START + 2, START + 12, true, "")
             .request(List.of("g1", "g2"), "req", START + 3, START + 5, false, "bad")
@@ -59,7 +60,7 @@ class SimulationLogTest {
     String latin1 = "café\tcrème";
     String utf16 = "emoji 😀 and ü\nline";
     Path file =
-        new SimulationLogWriter("Sim", START, List.of("scénario 😀"), List.of())
+        new SimulationLogFile("Sim", START, List.of("scénario 😀"), List.of())
             .request(List.of(utf16), latin1, START, START, false, utf16)
             .request(List.of(utf16), latin1, START, START, false, latin1)
             .writeTo(dir.resolve("simulation.log"));
@@ -82,7 +83,7 @@ class SimulationLogTest {
   void skipsAssertionBlobsItCannotDecode() {
     byte[] garbage = new byte[] {(byte) 0xFF, 0x00, 0x7F};
     Path file =
-        new SimulationLogWriter("Sim", START, List.of("s"), List.of(garbage))
+        new SimulationLogFile("Sim", START, List.of("s"), List.of(garbage))
             .user(0, true, START)
             .writeTo(dir.resolve("simulation.log"));
 
@@ -98,7 +99,7 @@ class SimulationLogTest {
   @Test
   void anEmptyRunHasOnlyTheRunRecord() {
     Path file =
-        new SimulationLogWriter("Sim", START, List.of("s"), List.of())
+        new SimulationLogFile("Sim", START, List.of("s"), List.of())
             .writeTo(dir.resolve("simulation.log"));
 
     SimulationLog log = SimulationLog.read(file);
@@ -112,38 +113,38 @@ class SimulationLogTest {
   @Test
   void rejectsMalformedFiles() throws IOException {
     byte[] valid =
-        new SimulationLogWriter("Sim", START, List.of("s"), List.of())
+        new SimulationLogFile("Sim", START, List.of("s"), List.of())
             .request(List.of(), "req", START, START + 1, true, "")
             .toByteArray();
 
     Path truncated = write(dir.resolve("t.log"), Arrays.copyOf(valid, valid.length - 3));
-    assertThatThrownBy(() -> SimulationLog.read(truncated))
-        .isInstanceOf(UncheckedIOException.class)
-        .hasMessageContaining("truncated in record 2");
+    assertRejected(truncated, "truncated in record #2");
 
     Path noRunRecord = write(dir.resolve("n.log"), new byte[] {1, 0, 0, 0, 0});
-    assertThatThrownBy(() -> SimulationLog.read(noRunRecord))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("does not start with a Run record");
+    assertRejected(noRunRecord, "does not start with a Run record");
 
     Path unknownHeader =
-        new SimulationLogWriter("Sim", START, List.of("s"), List.of())
+        new SimulationLogFile("Sim", START, List.of("s"), List.of())
             .raw(9)
             .writeTo(dir.resolve("u.log"));
-    assertThatThrownBy(() -> SimulationLog.read(unknownHeader))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("Unsupported header 9 for record 2");
+    assertRejected(unknownHeader, "unknown record type 9 at record #2");
 
     Path missingCache =
-        new SimulationLogWriter("Sim", START, List.of("s"), List.of())
+        new SimulationLogFile("Sim", START, List.of("s"), List.of())
             .raw(4, 0xFF, 0xFF, 0xFF, 0xFB, 0, 0, 0, 0) // Error record with cached string #5
             .writeTo(dir.resolve("m.log"));
-    assertThatThrownBy(() -> SimulationLog.read(missingCache))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("Missing cached string #5");
+    assertRejected(missingCache, "cached string #5 was never defined");
 
     assertThatThrownBy(() -> SimulationLog.read(dir.resolve("absent.log")))
         .isInstanceOf(UncheckedIOException.class);
+  }
+
+  /** The codec's LogFormatException, unchecked, its message naming the problem. */
+  private static void assertRejected(Path file, String problem) {
+    assertThatThrownBy(() -> SimulationLog.read(file))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasCauseInstanceOf(LogFormatException.class)
+        .hasMessageContaining(problem);
   }
 
   private static Path write(Path file, byte[] bytes) throws IOException {

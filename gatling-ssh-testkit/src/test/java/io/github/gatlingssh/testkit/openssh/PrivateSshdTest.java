@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.gatlingssh.testkit.SshCommandLine;
 import io.github.gatlingssh.testkit.junit.OpenSshRequirement;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -19,8 +20,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
@@ -404,47 +403,15 @@ class PrivateSshdTest {
 
   private static CommandRunner.Result ssh(
       PrivateSshd server, Path key, Path knownHosts, String command, String... options) {
-    List<String> args = sshArgs(server, key, knownHosts, command, options);
+    List<String> args = SshCommandLine.of(server, key, knownHosts, command, options);
     return CommandRunner.run(args, null, TIMEOUT);
   }
 
   private static Process startSsh(PrivateSshd server, String command) throws IOException {
-    return new ProcessBuilder(sshArgs(server, server.userKey(), server.knownHostsFile(), command))
+    return new ProcessBuilder(
+            SshCommandLine.of(server, server.userKey(), server.knownHostsFile(), command))
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
-  }
-
-  /** OpenSSH client arguments independent of the user's ~/.ssh and agent. */
-  static List<String> sshArgs(
-      PrivateSshd server, Path key, Path knownHosts, String command, String... options) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "ssh",
-                "-F",
-                "/dev/null",
-                "-i",
-                key.toString(),
-                "-o",
-                "IdentitiesOnly=yes",
-                "-o",
-                "IdentityAgent=none",
-                "-o",
-                "UserKnownHostsFile=" + knownHosts,
-                "-o",
-                "GlobalKnownHostsFile=/dev/null",
-                "-o",
-                "StrictHostKeyChecking=yes",
-                "-o",
-                "BatchMode=yes",
-                "-o",
-                "ConnectTimeout=30",
-                "-p",
-                Integer.toString(server.port())));
-    args.addAll(Arrays.asList(options));
-    args.add(server.username() + "@" + server.host());
-    args.add(command);
-    return args;
   }
 
   private static List<String> keygenY(Path key, String passphrase) {

@@ -2,10 +2,10 @@ package io.github.gatlingssh.scaleout.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gatlingssh.scaleout.log.LogRecord;
-import io.github.gatlingssh.scaleout.log.LogRecord.RequestRecord;
-import io.github.gatlingssh.scaleout.log.LogRecord.UserRecord;
-import io.github.gatlingssh.scaleout.log.SimulationLogReader;
+import io.github.gatlingssh.simulationlog.LogRecord;
+import io.github.gatlingssh.simulationlog.LogRecord.RequestRecord;
+import io.github.gatlingssh.simulationlog.LogRecord.UserRecord;
+import io.github.gatlingssh.simulationlog.SimulationLogReader;
 import io.github.gatlingssh.testkit.TestServer;
 import io.github.gatlingssh.testkit.junit.OpenSshRequirement;
 import io.github.gatlingssh.testkit.openssh.PrivateSshd;

@@ -1,4 +1,4 @@
-package io.github.gatlingssh.scaleout.log;
+package io.github.gatlingssh.simulationlog;
 
 import java.io.IOException;
 import java.nio.file.Path;

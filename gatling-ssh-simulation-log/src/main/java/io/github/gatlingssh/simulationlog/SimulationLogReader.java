@@ -1,10 +1,10 @@
-package io.github.gatlingssh.scaleout.log;
+package io.github.gatlingssh.simulationlog;
 
-import io.github.gatlingssh.scaleout.log.LogRecord.ErrorRecord;
-import io.github.gatlingssh.scaleout.log.LogRecord.GroupRecord;
-import io.github.gatlingssh.scaleout.log.LogRecord.RequestRecord;
-import io.github.gatlingssh.scaleout.log.LogRecord.UserRecord;
-import io.github.gatlingssh.scaleout.log.RunRecord.PickledAssertion;
+import io.github.gatlingssh.simulationlog.LogRecord.ErrorRecord;
+import io.github.gatlingssh.simulationlog.LogRecord.GroupRecord;
+import io.github.gatlingssh.simulationlog.LogRecord.RequestRecord;
+import io.github.gatlingssh.simulationlog.LogRecord.UserRecord;
+import io.github.gatlingssh.simulationlog.RunRecord.PickledAssertion;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
