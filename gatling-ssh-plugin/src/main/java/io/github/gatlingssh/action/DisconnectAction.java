@@ -32,6 +32,11 @@ final class DisconnectAction extends SshAction {
       long start = now();
       SshConnection connection = UserState.connection(session, connectionName);
       Session without = forget(session);
+      if (connection != null && connection.closedByServerAfterChannel()) {
+        // the server already ended it, as it does after a channel: nothing left to disconnect
+        done(without, request, start, start, (SshFailure) null);
+        return;
+      }
       SshFailure notConnected = UserState.notConnected(connection, connectionName);
       if (notConnected != null) {
         done(without, request, start, start, notConnected);

@@ -2,6 +2,7 @@ package io.github.gatlingssh.action;
 
 import io.gatling.core.session.Session;
 import io.github.gatlingssh.client.exec.RemoteCommand;
+import io.github.gatlingssh.client.ConnectionEnd;
 import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshFailure;
 import scala.Option;
@@ -43,6 +44,9 @@ public final class UserState {
       return new SshFailure(SshFailure.Step.NOT_CONNECTED, "no SSH connection"
           + (connectionName.equals(SshAttributes.DEFAULT_NAME) ? "" : " named '" + connectionName + "'")
           + " for this virtual user: add ssh(..).connect() before this request (and check that it succeeded)");
+    }
+    if (!connection.isOpen() && connection.closedByServerAfterChannel()) {
+      return new SshFailure(SshFailure.Step.NOT_CONNECTED, ConnectionEnd.SERVER_CLOSED_AFTER_CHANNEL);
     }
     if (!connection.isOpen()) {
       return new SshFailure(SshFailure.Step.NOT_CONNECTED, "the SSH connection was lost or closed: connect() again");

@@ -92,7 +92,8 @@ final class ConnectAttempt {
     } else {
       failure = switch (phase) {
         case TCP, BANNER -> new SshFailure(SshFailure.Step.CONNECT, "connection closed by " + request.address()
-            + " before its SSH banner (refused during handshake, e.g. past the server's MaxStartups)");
+            + " before its SSH banner (refused during handshake, e.g. past OpenSSH's MaxStartups or Dropbear's"
+            + " unauthenticated-connection limits)");
         case KEX -> new SshFailure(SshFailure.Step.KEX, describeKex(cause));
         case AUTH -> authFailure(cause);
       };

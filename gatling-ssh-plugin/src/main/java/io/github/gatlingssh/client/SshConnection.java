@@ -24,6 +24,7 @@ public final class SshConnection {
   private final ScheduledExecutorService timer;
 
   private final HandshakeTimes handshakeTimes;
+  private final ConnectionEnd end;
 
   SshConnection(ClientSession session, Negotiated negotiated, ScheduledExecutorService timer) {
     this(session, negotiated, timer, null);
@@ -34,6 +35,7 @@ public final class SshConnection {
     this.negotiated = negotiated;
     this.timer = timer;
     this.handshakeTimes = times;
+    this.end = ConnectionEnd.of(session);
   }
 
   /** When the handshake passed each phase (null when unknown), for {@code timePhases()}. */
@@ -44,6 +46,14 @@ public final class SshConnection {
   /** Whether the connection is still open (not closed, nor closing). */
   public boolean isOpen() {
     return session.isOpen() && !session.isClosing();
+  }
+
+  /**
+   * Whether the server closed this connection on its own after its channel ended (servers that allow
+   * one channel per connection): see {@link ConnectionEnd}.
+   */
+  public boolean closedByServerAfterChannel() {
+    return end.closedByServerAfterChannel();
   }
 
   /** The algorithms this connection negotiated. */
@@ -86,6 +96,9 @@ public final class SshConnection {
    */
   public CompletableFuture<Void> disconnect() {
     CompletableFuture<Void> closed = new CompletableFuture<>();
+    if (session.isOpen()) {
+      end.closedByClient();
+    }
     session.addCloseFutureListener(f -> closed.complete(null));
     if (!session.isOpen()) {
       closed.complete(null);
@@ -118,6 +131,7 @@ public final class SshConnection {
 
   /** Closes at once, without waiting for anything (end of a virtual user, end of the run). */
   public void closeNow() {
+    end.closedByClient();
     session.close(true);
   }
 

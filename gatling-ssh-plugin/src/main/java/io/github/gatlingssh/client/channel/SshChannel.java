@@ -1,5 +1,6 @@
 package io.github.gatlingssh.client.channel;
 
+import io.github.gatlingssh.client.ConnectionEnd;
 import io.github.gatlingssh.client.ConnectionLoss;
 import io.github.gatlingssh.client.Deadline;
 import io.github.gatlingssh.client.Failures;
@@ -39,6 +40,7 @@ import org.apache.sshd.common.session.ConnectionService;
 public abstract class SshChannel<C extends AbstractClientChannel> {
   private final ClientSession session;
   private final ScheduledExecutorService timer;
+  private final ConnectionEnd end; // null when the connection was already closed
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
   private final List<CompletableFuture<?>> outcomes = new CopyOnWriteArrayList<>();
   private volatile C channel;
@@ -50,6 +52,7 @@ public abstract class SshChannel<C extends AbstractClientChannel> {
   protected SshChannel(ClientSession session, ScheduledExecutorService timer) {
     this.session = session;
     this.timer = timer;
+    this.end = ConnectionEnd.of(session);
     track(ready);
   }
 
@@ -63,7 +66,9 @@ public abstract class SshChannel<C extends AbstractClientChannel> {
    */
   protected final void open(C ch, boolean waitsForReply) {
     if (!connectionOpen()) {
-      fail(new SshFailure(SshFailure.Step.CONNECTION_LOST, "the connection is closed"));
+      fail(closedByServerAfterChannel()
+          ? new SshFailure(SshFailure.Step.NOT_CONNECTED, ConnectionEnd.SERVER_CLOSED_AFTER_CHANNEL)
+          : new SshFailure(SshFailure.Step.CONNECTION_LOST, "the connection is closed"));
       return;
     }
     channel = ch;
@@ -108,6 +113,15 @@ public abstract class SshChannel<C extends AbstractClientChannel> {
   }
 
   private void onChannelClosed() {
+    if (ready.isDone() && !ready.isCompletedExceptionally()) {
+      // First, so that failures computed below (and on other channels) know how the connection
+      // ends. A channel whose server side ended it (EOF) was not cut, even when the connection's
+      // close overtook the closing of the channel (tinysshd closes both at once).
+      C ch = channel;
+      if (end != null) {
+        end.channelClosed(connectionOpen() || (ch != null && ch.isEofSignalled()));
+      }
+    }
     if (!ready.isDone()) {
       fail(closedBeforeReady());
       return;
@@ -121,6 +135,10 @@ public abstract class SshChannel<C extends AbstractClientChannel> {
   /** The channel closed after it was ready: complete (or fail) the channel's own outcome. */
   protected abstract void onClosedWhenReady();
 
+  private boolean closedByServerAfterChannel() {
+    return end != null && end.closedByServerAfterChannel();
+  }
+
   /** Whether the connection is still open: a failure while it is not is a lost connection. */
   protected final boolean connectionOpen() {
     return session.isOpen() && !session.isClosing();
@@ -130,6 +148,10 @@ public abstract class SshChannel<C extends AbstractClientChannel> {
   protected final SshFailure failure(SshFailure.Step step, String detail, String lostDetail) {
     if (connectionOpen()) {
       return new SshFailure(step, detail);
+    }
+    if (closedByServerAfterChannel()) {
+      // the same outcome whichever came first, the server's close or this request
+      return new SshFailure(SshFailure.Step.NOT_CONNECTED, ConnectionEnd.SERVER_CLOSED_AFTER_CHANNEL);
     }
     String known = ConnectionLoss.reason(session); // e.g. keepalives unanswered: more telling
     return new SshFailure(SshFailure.Step.CONNECTION_LOST, known != null ? known : lostDetail);
