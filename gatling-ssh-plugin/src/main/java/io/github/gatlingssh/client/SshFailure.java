@@ -17,6 +17,7 @@ public record SshFailure(Step step, String detail) {
     AUTH("auth"),
     CHANNEL_OPEN("channel open"),
     EXEC("exec"),
+    SFTP("sftp"),
     TIMEOUT("timeout"),
     CONNECTION_LOST("connection lost"),
     NOT_CONNECTED("not connected"),
