@@ -5,23 +5,29 @@ import io.github.gatlingssh.client.exec.RemoteCommand;
 import io.github.gatlingssh.client.shell.PtySettings;
 import io.github.gatlingssh.client.shell.RemoteShell;
 import io.github.gatlingssh.client.tunnel.Tunnel;
+import io.github.gatlingssh.client.sftp.SftpChannel;
+import io.github.gatlingssh.client.sftp.SftpSettings;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.SshConstants;
 
 /**
  * One authenticated SSH connection of a virtual user, on which its channels open (see
- * {@link io.github.gatlingssh.client.channel.SshChannel}): exec, shell and direct-tcpip channels.
+ * {@link io.github.gatlingssh.client.channel.SshChannel}): exec, shell and direct-tcpip channels,
+ * and one SFTP channel that its SFTP requests share.
  */
 public final class SshConnection {
   private final ClientSession session;
   private final Negotiated negotiated;
   private final ScheduledExecutorService timer;
+  // the SFTP channel, opened by the first SFTP request and shared by the next ones
+  private final AtomicReference<CompletableFuture<SftpChannel>> sftp = new AtomicReference<>();
 
   private final HandshakeTimes handshakeTimes;
   private final ConnectionEnd end;
@@ -88,6 +94,40 @@ public final class SshConnection {
    */
   public Tunnel tunnel(String host, int port, Charset charset, int maxOutputLength) {
     return Tunnel.open(session, timer, host, port, charset, maxOutputLength);
+  }
+
+  /**
+   * This connection's SFTP channel: the first call opens it (subsystem "sftp", version negotiated),
+   * later calls share it, pipelining their requests on it. A channel that failed to open, or that
+   * closed since (an abort, the server), is opened again by the next call. Never blocks.
+   */
+  public CompletableFuture<SftpChannel> sftp(SftpSettings settings) {
+    while (true) {
+      CompletableFuture<SftpChannel> current = sftp.get();
+      if (current != null && usable(current)) {
+        return current;
+      }
+      CompletableFuture<SftpChannel> fresh = new CompletableFuture<>();
+      if (sftp.compareAndSet(current, fresh)) {
+        SftpChannel.open(session, settings).whenComplete((channel, error) -> {
+          if (error != null) {
+            fresh.completeExceptionally(error);
+          } else {
+            fresh.complete(channel);
+          }
+        });
+        return fresh;
+      }
+    }
+  }
+
+  private static boolean usable(CompletableFuture<SftpChannel> channel) {
+    return !channel.isDone() || (!channel.isCompletedExceptionally() && channel.join().isOpen());
+  }
+
+  /** The timer of this connection's deadlines (a request's timeout), never to run anything slow. */
+  public ScheduledExecutorService timer() {
+    return timer;
   }
 
   /**

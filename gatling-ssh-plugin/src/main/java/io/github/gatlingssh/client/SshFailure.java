@@ -20,6 +20,7 @@ public record SshFailure(Step step, String detail) {
     SHELL("shell"),
     TUNNEL("tunnel"),
     EXPECT("expect"),
+    SFTP("sftp"),
     TIMEOUT("timeout"),
     CONNECTION_LOST("connection lost"),
     NOT_CONNECTED("not connected"),

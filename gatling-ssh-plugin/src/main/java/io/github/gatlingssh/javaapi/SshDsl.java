@@ -5,6 +5,7 @@ import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.internal.Expressions;
 import io.github.gatlingssh.action.SshAttributes;
 import io.github.gatlingssh.action.stream.StreamAttributes;
+import io.github.gatlingssh.check.SftpChecks;
 import io.github.gatlingssh.check.SshCheckBuilders;
 import io.github.gatlingssh.protocol.SshProtocol;
 import java.util.function.Function;
@@ -107,5 +108,39 @@ public final class SshDsl {
   /** Checks standard error as text, e.g. {@code stderr().is("")}. */
   public static CheckBuilder.Find<String> stderr() {
     return SshCheckBuilders.stderr();
+  }
+
+  /**
+   * A named SFTP request on the user's SSH connection (the name may be EL), e.g.
+   * {@code sftp("upload").upload("/local/data.bin", "#{dir}/data.bin")}: see {@link Sftp}.
+   */
+  public static Sftp sftp(String requestName) {
+    if (requestName == null || requestName.isBlank()) {
+      throw new IllegalArgumentException("an SFTP request needs a name: sftp(\"name\")");
+    }
+    return new Sftp(SshAttributes.of(Expressions.toStringExpression(requestName)));
+  }
+
+  /** A named SFTP request, the name computed from the session. */
+  public static Sftp sftp(Function<Session, String> requestName) {
+    return new Sftp(SshAttributes.of(Expressions.javaFunctionToExpression(requestName)));
+  }
+
+  /** Checks the size in bytes that {@code stat} read, e.g. {@code fileSize().is(1048576L)}. */
+  public static CheckBuilder.Find<Long> fileSize() {
+    return SftpChecks.fileSize();
+  }
+
+  /**
+   * Checks the names {@code list} read, without "." and "..", e.g.
+   * {@code fileNames().findAll().is(List.of("data.bin"))} or {@code fileNames().count().is(3)}.
+   */
+  public static CheckBuilder.MultipleFind<String> fileNames() {
+    return SftpChecks.fileNames();
+  }
+
+  /** Checks the bytes an SFTP upload sent or a download received, e.g. {@code transferredBytes().saveAs("n")}. */
+  public static CheckBuilder.Find<Long> transferredBytes() {
+    return SftpChecks.transferredBytes();
   }
 }

@@ -25,6 +25,7 @@ public final class EmbeddedSshServerBuilder {
   int maxSessionsPerConnection = EmbeddedSshServer.DEFAULT_MAX_SESSIONS_PER_CONNECTION;
   int ioWorkers;
   Path readableRoot;
+  boolean sftp = true;
   final List<Consumer<SshServer>> customizers = new ArrayList<>();
   String threadPrefix;
 
@@ -39,6 +40,7 @@ public final class EmbeddedSshServerBuilder {
     maxSessionsPerConnection = other.maxSessionsPerConnection;
     ioWorkers = other.ioWorkers;
     readableRoot = other.readableRoot;
+    sftp = other.sftp;
     customizers.addAll(other.customizers);
     threadPrefix = "gatling-ssh-server-" + INSTANCES.incrementAndGet();
   }
@@ -144,6 +146,18 @@ public final class EmbeddedSshServerBuilder {
    */
   public EmbeddedSshServerBuilder readableRoot(Path root) {
     this.readableRoot = Objects.requireNonNull(root, "root");
+    return this;
+  }
+
+  /**
+   * Serves SFTP (the {@code "sftp"} subsystem, MINA's SftpSubsystem) rooted in the server's data
+   * directory, or refuses the subsystem as a server without SFTP does.
+   *
+   * @param enabled true (default) to serve SFTP
+   * @return this builder
+   */
+  public EmbeddedSshServerBuilder sftp(boolean enabled) {
+    this.sftp = enabled;
     return this;
   }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.io.nio2.Nio2ServiceFactoryFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.util.threads.CloseableExecutorService;
@@ -24,6 +25,7 @@ import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
 import org.apache.sshd.server.forward.DirectTcpipFactory;
 import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,7 @@ final class ServerAssembly {
   private final AtomicInteger ioPools = new AtomicInteger();
   private final ScheduledThreadPoolExecutor scheduler;
   private final SshServer sshd;
+  private CloseableExecutorService sftpThreads;
 
   ServerAssembly(
       EmbeddedSshServerBuilder config, KeyPair hostKey, PublicKey userKey, FileStore files) {
@@ -82,6 +85,15 @@ final class ServerAssembly {
     sshd.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
     sshd.setCommandFactory(new InJvmCommandFactory(scheduler, files));
     sshd.setShellFactory(channel -> new InJvmShell());
+    if (config.sftp) {
+      sftpThreads = ThreadUtils.newCachedThreadPool(config.threadPrefix + "-sftp");
+      sshd.setFileSystemFactory(new VirtualFileSystemFactory(files.dataDir()));
+      // MINA's SftpSubsystem loops on a blocking queue, so it holds a thread while its channel is
+      // open: a shared cached pool at least reuses those threads across sessions and is stopped
+      // with the server (noClose: a session's end must not shut down the shared pool)
+      sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder()
+          .withExecutorServiceProvider(() -> ThreadUtils.noClose(sftpThreads)).build()));
+    }
     CoreModuleProperties.SOCKET_BACKLOG.set(sshd, SOCKET_BACKLOG);
     CoreModuleProperties.TCP_NODELAY.set(sshd, true);
     CoreModuleProperties.WINDOW_SIZE.set(sshd, WINDOW_SIZE);
@@ -122,6 +134,9 @@ final class ServerAssembly {
       LOG.debug("Stopping the embedded SSH server failed: {}", String.valueOf(e));
     }
     scheduler.shutdownNow();
+    if (sftpThreads != null) {
+      sftpThreads.shutdownNow();
+    }
     try {
       scheduler.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -26,6 +26,8 @@
  * </table>
  *
  * <p>Quoting follows the shell for {@code '...'}, {@code "..."} and backslashes; there are no
- * pipes, variables or globs. Only exec requests are served: no shell, subsystem or port forwarding.
+ * pipes, variables or globs. Exec requests are served, and the {@code "sftp"} subsystem (MINA's
+ * SftpSubsystem, rooted in {@link EmbeddedSshServer#dataDir()}; off with {@link
+ * EmbeddedSshServerBuilder#sftp(boolean)}): no shell or port forwarding.
  */
 package io.github.gatlingssh.testkit.embedded;

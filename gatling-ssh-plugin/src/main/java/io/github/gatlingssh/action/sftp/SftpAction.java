@@ -1,0 +1,190 @@
+package io.github.gatlingssh.action.sftp;
+
+import static io.github.gatlingssh.internal.Validations.failed;
+import static io.github.gatlingssh.internal.Validations.propagate;
+import static io.github.gatlingssh.internal.Validations.success;
+import static io.github.gatlingssh.internal.Validations.value;
+
+import io.gatling.commons.validation.Failure;
+import io.gatling.commons.validation.Validation;
+import io.gatling.core.action.Action;
+import io.gatling.core.check.Check;
+import io.gatling.core.check.Check$;
+import io.gatling.core.session.Session;
+import io.gatling.core.structure.ScenarioContext;
+import io.gatling.javaapi.core.internal.CoreCheckType;
+import io.github.gatlingssh.action.SshAction;
+import io.github.gatlingssh.check.SftpChecks;
+import io.github.gatlingssh.check.SftpResponse;
+import io.github.gatlingssh.client.Deadline;
+import io.github.gatlingssh.client.Durations;
+import io.github.gatlingssh.client.SshConnection;
+import io.github.gatlingssh.client.SshFailure;
+import io.github.gatlingssh.client.SshRequestException;
+import io.github.gatlingssh.client.sftp.DownloadSink;
+import io.github.gatlingssh.client.sftp.SftpException;
+import io.github.gatlingssh.client.sftp.SftpSettings;
+import io.github.gatlingssh.protocol.Param;
+import io.github.gatlingssh.protocol.SshComponents;
+import io.github.gatlingssh.protocol.SshProtocol;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import scala.Option;
+import scala.Tuple2;
+
+/**
+ * Every SFTP request: on the user's SFTP channel (opened by its first SFTP request, then shared),
+ * sends one request or runs one pipelined transfer, bounded by the request's timeout, then runs the
+ * checks on the user's event loop. A timed-out transfer is stopped (no more requests, its remote
+ * handle closed) and the channel stays usable for the next request.
+ */
+public final class SftpAction extends SshAction {
+  private static final Set<Object> KEPT_BYTES_CHECKS =
+      Set.of(CoreCheckType.BodyBytes, CoreCheckType.BodyString, CoreCheckType.Regex, CoreCheckType.Substring);
+  private static final Set<Object> DIGEST_CHECKS = Set.of(CoreCheckType.Md5, CoreCheckType.Sha1);
+
+  private final SftpRequest request;
+  private final Duration timeout;
+  private final scala.collection.immutable.List<Check<SftpResponse>> checks;
+  private final DownloadSink memorySink;
+  private final TransferStats stats;
+
+  /** Builds the action of one SFTP request in a scenario. */
+  public SftpAction(SftpRequest request, SshComponents components, ScenarioContext ctx, Action next) {
+    super("sftp" + request.verb().label(), request.base().requestName(), components, ctx, next);
+    this.request = request;
+    this.timeout = requestTimeout(request.base());
+    List<Check<SftpResponse>> converted =
+        SftpChecks.toScalaChecks(request.base().checks(), components.protocol().output().charset());
+    this.checks = scala.jdk.javaapi.CollectionConverters.asScala(converted).toList();
+    // keep bytes and digest them only when a check reads them: 500 users x 1 MiB kept is 500 MiB
+    boolean keep = request.base().checks().stream().anyMatch(c -> KEPT_BYTES_CHECKS.contains(c.type()));
+    boolean digest = request.base().checks().stream().anyMatch(c -> DIGEST_CHECKS.contains(c.type()));
+    DownloadSink sink = DownloadSink.inMemory(keep ? components.protocol().output().maxOutputLength() : 0);
+    this.memorySink = digest ? sink : sink.withoutDigests();
+    this.stats = TransferStats.of(ctx);
+  }
+
+  /** Gatling's side of an SFTP DSL builder: the action, with the protocol's components. */
+  public static io.gatling.core.action.builder.ActionBuilder builder(SftpRequest request) {
+    return new io.gatling.core.action.builder.ActionBuilder() {
+      @Override
+      public Action build(ScenarioContext ctx, Action next) {
+        return new SftpAction(request, ctx.protocolComponentsRegistry().components(SshProtocol.KEY), ctx, next);
+      }
+    };
+  }
+
+  @Override
+  protected Validation<Runnable> prepare(Session session, String requestName) {
+    Validation<String> path = request.path().resolve(session);
+    if (failed(path)) {
+      return propagate(path);
+    }
+    Validation<String> other = resolve(request.other(), session);
+    if (failed(other)) {
+      return propagate(other);
+    }
+    Validation<byte[]> bytes = resolve(request.bytes(), session);
+    if (failed(bytes)) {
+      return propagate(bytes);
+    }
+    DownloadSink sink = request.verb() == SftpVerb.DOWNLOAD_TO_FILE
+        ? withDigests(DownloadSink.toFile(Path.of(value(other))).keep(memorySink.maxKeep()))
+        : memorySink;
+    SftpOperation op = new SftpOperation(request.verb(), value(path), value(other), value(bytes), request.mode(), sink);
+    return success(() -> {
+      long start = now();
+      SshConnection connection = openConnection(session, requestName, start, request.base().connectionName());
+      if (connection != null) {
+        whenDone(session, run(connection, op), SshFailure.Step.SFTP,
+            (value, failure, end) -> finish(session, requestName, start, end, value, failure));
+      }
+    });
+  }
+
+  private DownloadSink withDigests(DownloadSink sink) {
+    return memorySink.digests() ? sink : sink.withoutDigests();
+  }
+
+  /**
+   * Opens or reuses the connection's SFTP channel and sends the operation, within the timeout.
+   * Failures come out as {@link SshRequestException}s in SFTP's words ("sftp: no such file: /x").
+   */
+  private CompletableFuture<Object> run(SshConnection connection, SftpOperation op) {
+    CompletableFuture<Object> result = new CompletableFuture<>();
+    connection.sftp(SftpSettings.DEFAULTS).whenComplete((channel, openError) -> {
+      if (openError != null) {
+        result.completeExceptionally(failure(openError));
+        return;
+      }
+      CompletableFuture<?> sent;
+      try {
+        sent = op.send(channel);
+      } catch (RuntimeException e) {
+        result.completeExceptionally(failure(e));
+        return;
+      }
+      // the deadline completes `result`: pass that on to the engine's future, which stops a transfer
+      result.whenComplete((v, e) -> {
+        if (e != null) {
+          sent.completeExceptionally(e);
+        }
+      });
+      sent.whenComplete((v, e) -> {
+        if (e != null) {
+          result.completeExceptionally(failure(e));
+        } else {
+          result.complete(v);
+        }
+      });
+    });
+    return Deadline.bound(result, timeout, connection.timer(), () -> result.completeExceptionally(
+        new SshRequestException(new SshFailure(SshFailure.Step.TIMEOUT, "sftp " + op.describe() + " not done within "
+            + Durations.format(timeout) + (op.verb().transfers() ? "; transfer aborted" : "")))));
+  }
+
+  private void finish(Session session, String requestName, long start, long end, Object value, SshFailure failure) {
+    if (failure != null) {
+      done(session, requestName, start, end, failure);
+      return;
+    }
+    SftpResponse response = SftpOperation.response(value, start, end);
+    if (response.transfer() != null) {
+      stats.add(requestName, response.bytes(), end - start);
+    }
+    if (checks.isEmpty()) {
+      done(session, requestName, start, end, (String) null);
+      return;
+    }
+    Tuple2<Session, Option<Failure>> checked = Check$.MODULE$.check(response, session, checks);
+    done(checked._1(), requestName, start, end, checked._2().isDefined() ? checked._2().get().message() : null);
+  }
+
+  /** The KO of an SFTP failure: "sftp: no such file: /x/y", "connection lost: ...", "channel open: ...". */
+  private static SshRequestException failure(Throwable t) {
+    Throwable c = t;
+    while (c instanceof java.util.concurrent.CompletionException && c.getCause() != null) {
+      c = c.getCause();
+    }
+    if (c instanceof SshRequestException e) {
+      return e;
+    }
+    if (c instanceof SftpException e) {
+      for (SshFailure.Step step : SshFailure.Step.values()) {
+        if (step.label().equals(e.step())) {
+          return new SshRequestException(new SshFailure(step, e.detail()));
+        }
+      }
+      return new SshRequestException(new SshFailure(SshFailure.Step.SFTP, e.getMessage()));
+    }
+    return new SshRequestException(SshRequestException.unwrap(c, SshFailure.Step.SFTP));
+  }
+
+  private static <T> Validation<T> resolve(Param<T> param, Session session) {
+    return param == null ? success(null) : param.resolve(session);
+  }
+}

@@ -1,0 +1,170 @@
+package io.github.gatlingssh.javaapi;
+
+import io.gatling.javaapi.core.Session;
+import io.github.gatlingssh.action.SshAttributes;
+import io.github.gatlingssh.action.sftp.SftpRequest;
+import io.github.gatlingssh.action.sftp.SftpVerb;
+import io.github.gatlingssh.protocol.Param;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A named SFTP request, the result of {@code sftp("name")}: pick its verb. It runs on the virtual
+ * user's SSH connection ({@code ssh(..).connect()} first); the first SFTP request opens the
+ * connection's SFTP channel, the next ones share it. Every path is a Gatling EL string or a
+ * function of the session.
+ *
+ * <pre>{@code
+ * sftp("mkdir").mkdir("#{dir}")
+ * sftp("upload").upload("/local/data.bin", "#{dir}/data.bin")
+ * sftp("append").uploadBytes("#{dir}/log", session -> "line\n".getBytes()).append()
+ * sftp("stat").stat("#{dir}/data.bin").check(fileSize().is(1048576L))
+ * sftp("list").list("#{dir}").check(fileNames().findAll().is(List.of("data.bin")))
+ * sftp("download").download("#{dir}/data.bin").check(bodyLength().is(1048576), sha1().isEL("#{sha1}"))
+ * sftp("fetch").download("#{dir}/data.bin", "/tmp/copy-#{userId}.bin")
+ * sftp("rename").rename("#{dir}/data.bin", "#{dir}/old.bin")
+ * sftp("remove").remove("#{dir}/old.bin")
+ * sftp("rmdir").rmdir("#{dir}")
+ * }</pre>
+ */
+public final class Sftp {
+  private final SshAttributes attributes;
+
+  Sftp(SshAttributes attributes) {
+    this.attributes = attributes;
+  }
+
+  /** Names the SSH connection this request uses (default "default"), as {@code ssh(..).connectionName(..)}. */
+  public Sftp connectionName(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("connectionName must not be empty");
+    }
+    return new Sftp(attributes.withConnectionName(name));
+  }
+
+  /** Creates the remote directory {@code dir} (SSH_FXP_MKDIR); KO when it exists. */
+  public SftpActionBuilder mkdir(String dir) {
+    return of(SftpVerb.MKDIR, path(dir));
+  }
+
+  /** {@link #mkdir(String)} with the path computed from the session. */
+  public SftpActionBuilder mkdir(Function<Session, String> dir) {
+    return of(SftpVerb.MKDIR, Param.fn(dir));
+  }
+
+  /** Removes the empty remote directory {@code dir}. */
+  public SftpActionBuilder rmdir(String dir) {
+    return of(SftpVerb.RMDIR, path(dir));
+  }
+
+  /** {@link #rmdir(String)} with the path computed from the session. */
+  public SftpActionBuilder rmdir(Function<Session, String> dir) {
+    return of(SftpVerb.RMDIR, Param.fn(dir));
+  }
+
+  /** Removes the remote file {@code file}. */
+  public SftpActionBuilder remove(String file) {
+    return of(SftpVerb.REMOVE, path(file));
+  }
+
+  /** {@link #remove(String)} with the path computed from the session. */
+  public SftpActionBuilder remove(Function<Session, String> file) {
+    return of(SftpVerb.REMOVE, Param.fn(file));
+  }
+
+  /** Renames {@code from} to {@code to}; SFTP v3 servers (OpenSSH) refuse when {@code to} exists. */
+  public SftpActionBuilder rename(String from, String to) {
+    return new SftpActionBuilder(SftpRequest.of(attributes, SftpVerb.RENAME, path(from)).withOther(path(to)));
+  }
+
+  /** {@link #rename(String, String)} with the paths computed from the session. */
+  public SftpActionBuilder rename(Function<Session, String> from, Function<Session, String> to) {
+    return new SftpActionBuilder(SftpRequest.of(attributes, SftpVerb.RENAME, Param.fn(from)).withOther(Param.fn(to)));
+  }
+
+  /** Reads the attributes of {@code path}, links followed: check them with {@code fileSize()}. */
+  public SftpActionBuilder stat(String path) {
+    return of(SftpVerb.STAT, path(path));
+  }
+
+  /** {@link #stat(String)} with the path computed from the session. */
+  public SftpActionBuilder stat(Function<Session, String> path) {
+    return of(SftpVerb.STAT, Param.fn(path));
+  }
+
+  /** Lists the remote directory {@code dir}: check the names with {@code fileNames()}. */
+  public SftpActionBuilder list(String dir) {
+    return of(SftpVerb.LIST, path(dir));
+  }
+
+  /** {@link #list(String)} with the path computed from the session. */
+  public SftpActionBuilder list(Function<Session, String> dir) {
+    return of(SftpVerb.LIST, Param.fn(dir));
+  }
+
+  /**
+   * Uploads the local file {@code localFile} to {@code remoteFile} (created or truncated; see
+   * {@link SftpActionBuilder#append()}), pipelined, read from disk as it is sent.
+   */
+  public SftpActionBuilder upload(String localFile, String remoteFile) {
+    return new SftpActionBuilder(SftpRequest.of(attributes, SftpVerb.UPLOAD, path(remoteFile)).withOther(path(localFile)));
+  }
+
+  /** {@link #upload(String, String)} with the paths computed from the session. */
+  public SftpActionBuilder upload(Function<Session, String> localFile, Function<Session, String> remoteFile) {
+    return new SftpActionBuilder(
+        SftpRequest.of(attributes, SftpVerb.UPLOAD, Param.fn(remoteFile)).withOther(Param.fn(localFile)));
+  }
+
+  /** Uploads the bytes {@code content} makes from the session to {@code remoteFile}. */
+  public SftpActionBuilder uploadBytes(String remoteFile, Function<Session, byte[]> content) {
+    Objects.requireNonNull(content, "content");
+    return new SftpActionBuilder(SftpRequest.of(attributes, SftpVerb.UPLOAD_BYTES, path(remoteFile))
+        .withBytes(Param.fn(content)));
+  }
+
+  /** {@link #uploadBytes(String, Function)} with the path computed from the session. */
+  public SftpActionBuilder uploadBytes(Function<Session, String> remoteFile, Function<Session, byte[]> content) {
+    Objects.requireNonNull(content, "content");
+    return new SftpActionBuilder(SftpRequest.of(attributes, SftpVerb.UPLOAD_BYTES, Param.fn(remoteFile))
+        .withBytes(Param.fn(content)));
+  }
+
+  /**
+   * Downloads {@code remoteFile} to its end, pipelined. {@code bodyLength()}, {@code md5()} and
+   * {@code sha1()} see every byte; {@code bodyBytes()}, {@code bodyString()} and {@code regex(..)}
+   * the first {@code maxOutputLength} bytes. Bytes are kept or digested only when a check needs
+   * them.
+   */
+  public SftpActionBuilder download(String remoteFile) {
+    return of(SftpVerb.DOWNLOAD, path(remoteFile));
+  }
+
+  /** {@link #download(String)} with the path computed from the session. */
+  public SftpActionBuilder download(Function<Session, String> remoteFile) {
+    return of(SftpVerb.DOWNLOAD, Param.fn(remoteFile));
+  }
+
+  /** Downloads {@code remoteFile} into the local file {@code localFile} (created or truncated). */
+  public SftpActionBuilder download(String remoteFile, String localFile) {
+    return new SftpActionBuilder(
+        SftpRequest.of(attributes, SftpVerb.DOWNLOAD_TO_FILE, path(remoteFile)).withOther(path(localFile)));
+  }
+
+  /** {@link #download(String, String)} with the paths computed from the session. */
+  public SftpActionBuilder download(Function<Session, String> remoteFile, Function<Session, String> localFile) {
+    return new SftpActionBuilder(
+        SftpRequest.of(attributes, SftpVerb.DOWNLOAD_TO_FILE, Param.fn(remoteFile)).withOther(Param.fn(localFile)));
+  }
+
+  private SftpActionBuilder of(SftpVerb verb, Param<String> path) {
+    return new SftpActionBuilder(SftpRequest.of(attributes, verb, path));
+  }
+
+  private static Param<String> path(String path) {
+    if (path == null || path.isBlank()) {
+      throw new IllegalArgumentException("an SFTP path must not be empty");
+    }
+    return Param.el(path);
+  }
+}
