@@ -55,6 +55,11 @@ public final class ConnectionEnd {
     }
   }
 
+  /** Whether a channel of ours on this connection ended (its server side ended it). */
+  public boolean channelEnded() {
+    return channelEnded;
+  }
+
   /**
    * Whether the server closed the connection on its own after a channel of ours ended, with no
    * channel of ours cut and nothing else known to have gone wrong (a keepalive loss): the connection

@@ -38,7 +38,6 @@ class OneChannelServersTest {
     GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
         scenario("two execs").exec(ssh("connect").connect())
             .exec(ssh("first").exec("echo one").check(stdout().is("one\n")))
-            .pause(java.time.Duration.ofMillis(300))
             .exec(ssh("second").exec("echo two"))
             .exec(ssh("disconnect").disconnect())
             .injectOpen(atOnceUsers(USERS))).protocols(TestProtocols.forServer(server)));

@@ -39,6 +39,9 @@ import org.apache.sshd.common.session.ConnectionService;
  */
 public abstract class SshChannel<C extends AbstractClientChannel> {
   private final ClientSession session;
+  /** How long a refused open waits for the server's close: see {@link #failBeforeReady}. */
+  private static final Duration SERVER_CLOSE_GRACE = Duration.ofSeconds(1);
+
   private final ScheduledExecutorService timer;
   private final ConnectionEnd end; // null when the connection was already closed
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -79,7 +82,7 @@ public abstract class SshChannel<C extends AbstractClientChannel> {
       // not "closed before the request was answered".
       ch.open().addListener(f -> {
         if (!f.isOpened()) {
-          fail(openFailure(f.getException()));
+          failBeforeReady(openFailure(f.getException()));
         } else if (!waitsForReply) {
           ready.complete(null);
         }
@@ -87,6 +90,33 @@ public abstract class SshChannel<C extends AbstractClientChannel> {
       ch.addCloseFutureListener(f -> onChannelClosed());
     } catch (IOException | RuntimeException e) {
       fail(lostOr(SshFailure.Step.CHANNEL_OPEN, e));
+    }
+  }
+
+  /**
+   * A channel refused, or closed before its request was answered, on a connection whose earlier
+   * channel ended may be a server that allows one channel per connection and is closing the
+   * connection (tinysshd refuses an open, or closes a channel, that crosses its close). Whether that
+   * or the close arrives first is a race: wait for the close a moment, so that the outcome is the
+   * same either way. Any other failure is reported at once.
+   */
+  private void failBeforeReady(SshFailure failure) {
+    if (failure.step() == SshFailure.Step.TIMEOUT || end == null || !end.channelEnded()) {
+      fail(failure);
+      return;
+    }
+    java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+    Runnable decide = () -> {
+      if (once.compareAndSet(false, true)) {
+        fail(closedByServerAfterChannel()
+            ? new SshFailure(SshFailure.Step.NOT_CONNECTED, ConnectionEnd.SERVER_CLOSED_AFTER_CHANNEL) : failure);
+      }
+    };
+    session.addCloseFutureListener(c -> decide.run());
+    try {
+      timer.schedule(decide, SERVER_CLOSE_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      decide.run();
     }
   }
 
@@ -123,7 +153,7 @@ public abstract class SshChannel<C extends AbstractClientChannel> {
       }
     }
     if (!ready.isDone()) {
-      fail(closedBeforeReady());
+      failBeforeReady(closedBeforeReady());
       return;
     }
     onClosedWhenReady();

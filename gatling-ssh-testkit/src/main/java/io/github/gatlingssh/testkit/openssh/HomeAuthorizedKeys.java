@@ -2,12 +2,12 @@ package io.github.gatlingssh.testkit.openssh;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -62,23 +62,22 @@ final class HomeAuthorizedKeys {
       try {
         createPrivate(file.getParent(), true, owner);
         createPrivate(file, false, owner);
-        try (FileChannel channel =
-                FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        // the lock is a file of its own: the keys file is replaced, not rewritten, so that a server
+        // reading it while it changes sees the old or the new lines, never an empty file
+        Path lockFile = file.resolveSibling(".authorized_keys.gatling-ssh-testkit.lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
             FileLock lock = channel.lock()) {
-          ByteBuffer content = ByteBuffer.allocate((int) channel.size());
-          while (content.hasRemaining() && channel.read(content) >= 0) {
-            // read it all
-          }
-          List<String> lines =
-              new ArrayList<>(new String(content.array(), StandardCharsets.UTF_8).lines().toList());
+          List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
           lines.removeIf(HomeAuthorizedKeys::isStale);
           change.apply(lines);
           StringBuilder text = new StringBuilder();
           lines.forEach(l -> text.append(l).append('\n'));
-          // rewritten in place: the file keeps its owner and mode, which the servers check
-          channel.truncate(0);
-          channel.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)), 0);
-          channel.force(false);
+          Path next = file.resolveSibling(".authorized_keys.gatling-ssh-testkit.next");
+          Files.deleteIfExists(next);
+          createPrivate(next, false, owner); // the owner and mode the servers check
+          Files.writeString(next, text, StandardCharsets.UTF_8);
+          Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot update " + file, e);
