@@ -1,22 +1,16 @@
 package io.github.gatlingssh.client.sftp;
 
 import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.sshd.common.util.buffer.Buffer;
 
 /**
- * One pipelined download: OPEN for reading, READ requests at increasing offsets with up to
- * {@code maxRequests} in flight (the window grows by one per full reply, from one, as OpenSSH's
- * sftp does, so a small file costs few requests), until the server answers end of file; then
- * CLOSE. A short read asks again for the rest. Replies are put back in file order before the sink
- * sees them: in order (the usual case), straight from the channel's read buffer; out of order, a
- * copy waits for the gap to fill. Local file writes still pending count as requests in flight.
+ * One pipelined download: OPEN for reading, READs as {@link ReadWindow} schedules them until the
+ * server answers end of file, then CLOSE. {@link Reassembly} puts the replies back in file order
+ * before the sink sees them. Local file writes still pending count as requests in flight.
  *
  * <p>State is guarded by {@code this}; requests are sent and futures completed outside the lock.
  */
@@ -24,37 +18,30 @@ final class Download {
   private final SftpSession session;
   private final String path;
   private final DownloadSink sink;
-  private final int chunkSize;
-  private final int maxRequests;
+  private final ReadWindow reads;
   private final CompletableFuture<TransferResult> result = new CompletableFuture<>();
   private final AtomicBoolean cleaned = new AtomicBoolean();
   private final long startNanos = System.nanoTime();
   private final long startMillis = System.currentTimeMillis();
   private volatile Receiver receiver;
+  private volatile Reassembly ordered;
   private volatile byte[] handle;
   private volatile long openNanos;
   private long firstByteNanos = -1;
-  private long nextOffset;
-  private long eofAt = Long.MAX_VALUE;
-  private long delivered;
-  private int requests;
   private int sinkWrites;
-  private int window = 1;
   private boolean finishing;
-  private final ArrayDeque<long[]> retries = new ArrayDeque<>();
-  private final TreeMap<Long, byte[]> early = new TreeMap<>();
 
   Download(SftpSession session, String path, DownloadSink sink) {
     this.session = session;
     this.path = path;
     this.sink = sink;
-    this.chunkSize = session.settings().chunkSize();
-    this.maxRequests = session.settings().maxRequests();
+    this.reads = new ReadWindow(session.settings().chunkSize(), session.settings().maxRequests());
   }
 
   CompletableFuture<TransferResult> start() {
     try {
       receiver = sink.newReceiver();
+      ordered = new Reassembly(receiver);
     } catch (UncheckedIOException e) {
       result.completeExceptionally(SftpException.of(SftpException.SFTP, sink.file().toString(),
           "cannot write local file " + sink.file() + " (" + SftpTransport.describe(e.getCause()) + ")"));
@@ -84,23 +71,12 @@ final class Download {
 
   /** Sends READs until the window is full or everything up to end of file is asked for. */
   private void pump() {
-    List<long[]> toSend = new ArrayList<>();
+    List<long[]> toSend;
     synchronized (this) {
       if (result.isDone() || finishing) {
         return;
       }
-      while (requests + sinkWrites < window) {
-        long[] r = retries.poll();
-        if (r == null) {
-          if (nextOffset >= eofAt) {
-            break;
-          }
-          r = new long[] {nextOffset, chunkSize};
-          nextOffset += chunkSize;
-        }
-        requests++;
-        toSend.add(r);
-      }
+      toSend = reads.take(sinkWrites);
     }
     SftpTransport t = session.transport();
     byte[] h = handle;
@@ -157,30 +133,17 @@ final class Download {
       if (result.isDone()) {
         return;
       }
-      requests--;
-      bad = n < 0 || n > length || n > body.available() || offset < delivered;
+      bad = n < 0 || n > length || n > body.available() || offset < ordered.delivered();
       if (bad) {
+        reads.onFailed();
         finishing = true; // stop asking: the stream cannot be trusted
       } else {
         if (firstByteNanos < 0) {
           firstByteNanos = System.nanoTime() - startNanos;
         }
-        if (n < length) {
-          if (offset + n < eofAt) {
-            retries.add(new long[] {offset + n, length - n}); // short read: ask for the rest
-          }
-        } else if (window < maxRequests) {
-          window++;
-        }
-        if (offset == delivered) {
-          deliver(offset, a, pos, n, writes);
-          byte[] c;
-          while ((c = early.remove(delivered)) != null) {
-            deliver(delivered, c, 0, c.length, writes);
-          }
-        } else if (n > 0) {
-          early.put(offset, Arrays.copyOfRange(a, pos, pos + n)); // a is the read buffer: copy
-        }
+        reads.onData(offset, length, n);
+        ordered.accept(offset, a, pos, n, writes);
+        sinkWrites += writes.size(); // a pending file write takes a request slot
       }
       complete = checkComplete();
     }
@@ -193,16 +156,6 @@ final class Download {
       w.whenComplete((v, e) -> onSinkWritten(e));
     }
     next(complete);
-  }
-
-  /** Hands bytes to the receiver, in order; a pending file write takes a request slot. */
-  private void deliver(long offset, byte[] a, int off, int n, List<CompletableFuture<Void>> writes) {
-    CompletableFuture<Void> w = receiver.accept(offset, a, off, n);
-    delivered += n;
-    if (w != null) {
-      sinkWrites++;
-      writes.add(w);
-    }
   }
 
   private void onSinkWritten(Throwable e) {
@@ -222,9 +175,7 @@ final class Download {
   private void onEof(long offset) {
     boolean complete;
     synchronized (this) {
-      requests--;
-      eofAt = Math.min(eofAt, offset);
-      retries.removeIf(r -> r[0] >= eofAt);
+      reads.onEof(offset);
       complete = checkComplete();
     }
     next(complete);
@@ -240,7 +191,7 @@ final class Download {
 
   /** Under the lock: whether end of file was seen and nothing is in flight any more. */
   private boolean checkComplete() {
-    if (finishing || eofAt == Long.MAX_VALUE || requests > 0 || sinkWrites > 0 || !retries.isEmpty()) {
+    if (finishing || sinkWrites > 0 || !reads.drained()) {
       return false;
     }
     finishing = true;
@@ -252,9 +203,9 @@ final class Download {
     long firstByte;
     boolean gap;
     synchronized (this) {
-      bytes = delivered;
+      bytes = ordered.delivered();
       firstByte = firstByteNanos;
-      gap = !early.isEmpty();
+      gap = ordered.hasGap();
     }
     if (gap) {
       result.completeExceptionally(SftpException.of(SftpException.SFTP, path,

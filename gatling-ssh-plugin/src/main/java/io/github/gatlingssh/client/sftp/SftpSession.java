@@ -80,7 +80,7 @@ final class SftpSession {
         () -> channel.close(false), () -> channel.getRemoteWindow().getPacketSize());
     transport = t;
     t.startReading();
-    SftpTransport.discard(channel.getAsyncErr());
+    SftpReader.discard(channel.getAsyncErr());
     channel.accepted().thenAccept(accepted -> {
       if (accepted) {
         t.write(SftpMessages.init());
