@@ -141,7 +141,8 @@ public final class PrivateSshd implements TestServer {
    * @return the private key; the public key is next to it with suffix {@code .pub}
    * @throws UnsupportedOperationException for {@link KeyFormat#PEM} with Ed25519: ssh-keygen cannot
    */
-  public Path generateUserKey(KeyType type, KeyFormat format, String passphrase, boolean authorize) {
+  public Path generateUserKey(
+      KeyType type, KeyFormat format, String passphrase, boolean authorize) {
     return keys.userKeys().generate(type, format, passphrase, authorize);
   }
 
