@@ -160,7 +160,7 @@ class FaultMatrixTest {
 
   @Test
   void serverThatNeverSendsItsBanner_connectTimesOutAtConnectTimeout() throws IOException {
-    try (EmbeddedSshServer silent = embeddedServer(Faults.builder().stall(Faults.Step.BANNER).build())) {
+    try (EmbeddedSshServer silent = embeddedServer(Faults.builder().stall(Faults.Phase.BANNER).build())) {
       GatlingResult r = run(sim -> sim.setUp(
           scenario("silent").exec(ssh("connect").connect()).injectOpen(atOnceUsers(3)))
           .protocols(uncheckedEmbedded(silent).connectTimeout(SHORT)));
@@ -418,10 +418,10 @@ class FaultMatrixTest {
 
   @Test
   void serverClosesDuringKeyExchangeOrAuth_connectKoNoHang() throws IOException {
-    try (EmbeddedSshServer closeAtKex = embeddedServer(Faults.builder().close(Faults.Step.KEX).build());
-        EmbeddedSshServer closeAtAuth = embeddedServer(Faults.builder().close(Faults.Step.AUTH).build());
-        EmbeddedSshServer byeAtKex = embeddedServer(Faults.builder().disconnect(Faults.Step.KEX).build());
-        EmbeddedSshServer byeAtAuth = embeddedServer(Faults.builder().disconnect(Faults.Step.AUTH).build())) {
+    try (EmbeddedSshServer closeAtKex = embeddedServer(Faults.builder().close(Faults.Phase.KEX).build());
+        EmbeddedSshServer closeAtAuth = embeddedServer(Faults.builder().close(Faults.Phase.AUTH).build());
+        EmbeddedSshServer byeAtKex = embeddedServer(Faults.builder().disconnect(Faults.Phase.KEX).build());
+        EmbeddedSshServer byeAtAuth = embeddedServer(Faults.builder().disconnect(Faults.Phase.AUTH).build())) {
       SshProtocolBuilder kex = embedded(closeAtKex);
       SshProtocolBuilder auth = embedded(closeAtAuth);
       SshProtocolBuilder kexBye = embedded(byeAtKex);

@@ -40,7 +40,7 @@ public record Report(
     root.put("benchmarkWallSeconds", wallSeconds);
     root.put("repetitions", repetitions);
     root.put("environment", environment);
-    root.put("definitions", MarkdownReport.DEFINITIONS);
+    root.put("definitions", Definitions.ALL);
     List<Object> medians = new ArrayList<>();
     for (int n : summary.userCounts()) {
       for (Client c : Client.values()) {

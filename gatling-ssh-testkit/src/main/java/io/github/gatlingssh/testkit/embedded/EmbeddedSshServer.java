@@ -3,13 +3,10 @@ package io.github.gatlingssh.testkit.embedded;
 import io.github.gatlingssh.testkit.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
-import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * the connection survives.
  *
  * <p>Fault injection, for testing clients: {@link EmbeddedSshServerBuilder#customize} with {@link
- * Faults#injector()} makes every connection misbehave at a chosen step of the handshake (close,
+ * Faults#injector()} makes every connection misbehave at a chosen phase of the handshake (close,
  * disconnect, stall or delay at the banner, the key exchange or authentication), and {@link
  * #kill()} drops every connection at once as a crashing server process would.
  *
@@ -65,26 +62,11 @@ public final class EmbeddedSshServer implements TestServer {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSshServer.class);
 
   private final EmbeddedSshServerBuilder config;
-  private final Object lock = new Object();
+  private final ServerLifecycle lifecycle = new ServerLifecycle();
 
-  private enum State {
-    NEW,
-    STARTING,
-    RUNNING,
-    CLOSED
-  }
-
-  // Changed under lock. The fields below are written by start() before the volatile write of
-  // RUNNING, which publishes them to the threads that then read the state.
-  private volatile State state = State.NEW;
+  // Written by start() under the lifecycle's lock before it enters RUNNING, which publishes them.
   private ServerAssembly assembly;
-  private Path directory;
-  private FileStore files;
-  private KeyPair hostKey;
-  private KeyPair userKey;
-  private Path userKeyPath;
-  private Path knownHosts;
-  private Path seedFile;
+  private ServerFiles files;
   private int port;
 
   EmbeddedSshServer(EmbeddedSshServerBuilder config) {
@@ -104,14 +86,15 @@ public final class EmbeddedSshServer implements TestServer {
    * @throws IllegalStateException if already started or closed
    */
   public EmbeddedSshServer start() throws IOException {
-    synchronized (lock) {
-      if (state != State.NEW) {
-        throw new IllegalStateException(state == State.CLOSED ? "closed" : "already started");
-      }
-      state = State.STARTING;
+    synchronized (lifecycle) {
+      lifecycle.starting();
       try {
-        doStart();
-        state = State.RUNNING;
+        files = ServerFiles.create(config.readableRoot, config.username);
+        assembly =
+            new ServerAssembly(config, files.hostKey(), files.userKey().getPublic(), files.files());
+        port = assembly.start();
+        files.writeKnownHosts(knownHostsLine());
+        lifecycle.running();
       } catch (IOException | RuntimeException e) {
         close();
         throw e;
@@ -124,28 +107,10 @@ public final class EmbeddedSshServer implements TestServer {
     return this;
   }
 
-  private void doStart() throws IOException, GeneralSecurityException {
-    directory = FileStore.createPrivateTempDirectory();
-    Path root = config.readableRoot != null ? config.readableRoot : directory;
-    files = new FileStore(directory, root);
-    seedFile = files.put(SeedFile.FILE_NAME, SeedFile.content());
-
-    hostKey = ServerKeys.generate();
-    userKey = ServerKeys.generate();
-    userKeyPath = directory.resolve(USER_KEY_FILE_NAME);
-    ServerKeys.writePrivateKey(userKey, userKeyPath, config.username + "@embedded-ssh-server");
-
-    assembly = new ServerAssembly(config, hostKey, userKey.getPublic(), files);
-    port = assembly.start();
-    knownHosts = directory.resolve(KNOWN_HOSTS_FILE_NAME);
-    Files.writeString(knownHosts, knownHostsLine() + "\n", StandardCharsets.US_ASCII);
-  }
-
   /** The prefix in the names of this server's threads, e.g. {@code gatling-ssh-server-3-}. */
   String threadNamePrefix() {
     return config.threadPrefix + "-";
   }
-
 
   @Override
   public String kind() {
@@ -160,7 +125,7 @@ public final class EmbeddedSshServer implements TestServer {
   /** Returns the bound port (the ephemeral one chosen at start if port 0 was configured). */
   @Override
   public int port() {
-    requireStarted();
+    lifecycle.requireRunning();
     return port;
   }
 
@@ -176,18 +141,17 @@ public final class EmbeddedSshServer implements TestServer {
 
   /** Returns the number of currently connected SSH sessions. */
   public int activeSessionCount() {
-    requireStarted();
+    lifecycle.requireRunning();
     return assembly.server().getActiveSessions().size();
   }
-
 
   /**
    * @return the host public key, generated in memory at start: ssh-ed25519 (ecdsa-sha2-nistp256 if
    *     neither net.i2p eddsa nor BouncyCastle is on the classpath)
    */
   public PublicKey hostKey() {
-    requireStarted();
-    return hostKey.getPublic();
+    lifecycle.requireRunning();
+    return files.hostKey().getPublic();
   }
 
   @Override
@@ -200,16 +164,15 @@ public final class EmbeddedSshServer implements TestServer {
    *     AAAA...}
    */
   public String knownHostsLine() {
-    return ServerKeys.knownHostsLine(config.host, port, hostKey.getPublic());
+    return ServerKeys.knownHostsLine(config.host, port, files.hostKey().getPublic());
   }
 
   /** Returns a known_hosts file in the data directory holding {@link #knownHostsLine()}. */
   @Override
   public Path knownHostsFile() {
-    requireStarted();
-    return knownHosts;
+    lifecycle.requireRunning();
+    return files.knownHosts();
   }
-
 
   /**
    * @return the generated user private key file: unencrypted OpenSSH format, mode 0600, with its
@@ -217,21 +180,20 @@ public final class EmbeddedSshServer implements TestServer {
    */
   @Override
   public Path userKey() {
-    requireStarted();
-    return userKeyPath;
+    lifecycle.requireRunning();
+    return files.userKeyPath();
   }
 
   /** Returns the generated, authorized user key pair, the same as in {@link #userKey()}. */
   public KeyPair userKeyPair() {
-    requireStarted();
-    return userKey;
+    lifecycle.requireRunning();
+    return files.userKey();
   }
-
 
   @Override
   public Path dataDir() {
-    requireStarted();
-    return directory;
+    lifecycle.requireRunning();
+    return files.directory();
   }
 
   /**
@@ -246,27 +208,15 @@ public final class EmbeddedSshServer implements TestServer {
    */
   @Override
   public Path createDataFile(String name, byte[] content) {
-    requireStarted();
-    try {
-      return files.put(
-          Objects.requireNonNull(name, "name"), Objects.requireNonNull(content, "content"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    lifecycle.requireRunning();
+    return files.createDataFile(name, content);
   }
 
   /** The reference workload file, {@link SeedFile}, written at start. */
   @Override
   public Path seedFile() {
-    requireStarted();
-    return seedFile;
-  }
-
-  private void requireStarted() {
-    State current = state;
-    if (current != State.RUNNING) {
-      throw new IllegalStateException(current == State.CLOSED ? "closed" : "not started");
-    }
+    lifecycle.requireRunning();
+    return files.seedFile();
   }
 
   /**
@@ -277,10 +227,8 @@ public final class EmbeddedSshServer implements TestServer {
    */
   @Override
   public void kill() {
-    synchronized (lock) {
-      if (state != State.RUNNING) {
-        return;
-      }
+    if (!lifecycle.isRunning()) {
+      return;
     }
     LOG.debug("Killing the embedded SSH server on {}:{}", config.host, port);
     assembly.dropConnections();
@@ -294,23 +242,20 @@ public final class EmbeddedSshServer implements TestServer {
    */
   @Override
   public void close() {
-    synchronized (lock) {
-      if (state == State.CLOSED) {
-        return;
-      }
-      state = State.CLOSED;
+    if (!lifecycle.close()) {
+      return;
     }
     if (assembly != null) {
       assembly.stop();
     }
-    if (directory != null) {
-      FileStore.deleteQuietly(directory);
+    if (files != null) {
+      files.delete();
     }
   }
 
   @Override
   public String toString() {
-    int shown = state == State.NEW ? config.port : port;
+    int shown = lifecycle.isNew() ? config.port : port;
     return "EmbeddedSshServer[" + config.host + ":" + shown + "]";
   }
 }

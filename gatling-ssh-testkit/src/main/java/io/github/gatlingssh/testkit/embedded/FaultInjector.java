@@ -19,16 +19,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies {@link Faults} to each connection of an {@link EmbeddedSshServer} customised with {@link
  * Faults#injector()}: at accept time
- * ({@link Faults.Step#BANNER}, called by {@link EmbeddedSessionFactory}), right after the client's
+ * ({@link Faults.Phase#BANNER}, called by {@link EmbeddedSessionFactory}), right after the client's
  * KEXINIT (found in the byte stream by the connection's {@link InputGate}) and on its first
  * USERAUTH_REQUEST (called by {@link FaultyUserAuthService}). Every connection of a faulty server
  * gets an {@link InputGate}.
  */
 final class FaultInjector {
 
-  /** Something that may throw, such as starting MINA's session. */
+  /** What goes on after a fault let a connection proceed, e.g. starting MINA's session; may throw. */
   @FunctionalInterface
-  interface Step {
+  interface Continuation {
     void run() throws Exception;
   }
 
@@ -59,7 +59,7 @@ final class FaultInjector {
       }
       FaultInjector injector = new FaultInjector(faults, server.getScheduledExecutorService());
       server.setSessionFactory(new EmbeddedSessionFactory(server, injector));
-      if (faults.at(Faults.Step.AUTH).isPresent()) {
+      if (faults.at(Faults.Phase.AUTH).isPresent()) {
         // MINA's defaults (ServerBuilder), with the user auth service replaced
         server.setServiceFactories(
             List.of(
@@ -72,16 +72,16 @@ final class FaultInjector {
    * A connection was accepted: gives it a gate and starts its SSH session, unless the banner fault
    * says otherwise.
    */
-  void accepted(IoSession ioSession, InputGate.Sink sink, Step startSession) throws Exception {
+  void accepted(IoSession ioSession, InputGate.Sink sink, Continuation startSession) throws Exception {
     InputGate gate = new InputGate(ioSession, sink, scheduler);
     ioSession.setAttribute(GATE, gate);
-    faults.at(Faults.Step.KEX).ifPresent(f -> gate.afterClientKexInit(() -> {
+    faults.at(Faults.Phase.KEX).ifPresent(f -> gate.afterClientKexInit(() -> {
       AbstractSession session = AbstractSession.getSession(ioSession, true);
       if (session != null) {
-        apply(f, Faults.Step.KEX, session, null);
+        apply(f, Faults.Phase.KEX, session, null);
       }
     }));
-    Faults.Fault fault = faults.at(Faults.Step.BANNER).orElse(null);
+    Faults.Fault fault = faults.at(Faults.Phase.BANNER).orElse(null);
     if (fault == null) {
       startSession.run();
       return;
@@ -110,12 +110,12 @@ final class FaultInjector {
    * @param handle handles the request normally
    * @return whether the caller must handle the request now, as usual
    */
-  boolean authRequest(Session session, Step handle) {
-    Faults.Fault fault = faults.at(Faults.Step.AUTH).orElse(null);
+  boolean authRequest(Session session, Continuation handle) {
+    Faults.Fault fault = faults.at(Faults.Phase.AUTH).orElse(null);
     if (fault == null) {
       return true;
     }
-    apply(fault, Faults.Step.AUTH, session, handle);
+    apply(fault, Faults.Phase.AUTH, session, handle);
     return false;
   }
 
@@ -123,15 +123,16 @@ final class FaultInjector {
    * Applies a KEX or AUTH fault while MINA handles the message that triggered it; {@code
    * triggering} handles that message (null if MINA handles it anyway).
    */
-  private void apply(Faults.Fault fault, Faults.Step step, Session session, Step triggering) {
+  private void apply(
+      Faults.Fault fault, Faults.Phase phase, Session session, Continuation triggering) {
     IoSession ioSession = session.getIoSession();
     InputGate gate = gate(ioSession);
     if (gate == null) {
       return;
     }
-    LOG.debug("Fault {} at {} of {}", fault.kind(), step, session);
+    LOG.debug("Fault {} at {} of {}", fault.kind(), phase, session);
     switch (fault.kind()) {
-      case CLOSE -> gate.dropAndClose("fault CLOSE at " + step);
+      case CLOSE -> gate.dropAndClose("fault CLOSE at " + phase);
       case DISCONNECT -> {
         gate.drop();
         later(() -> {
@@ -141,7 +142,7 @@ final class FaultInjector {
           goodbye.putUInt(SshConstants.SSH2_DISCONNECT_BY_APPLICATION);
           goodbye.putString(Faults.DISCONNECT_MESSAGE);
           goodbye.putString(""); // language tag
-          session.writePacket(goodbye).addListener(f -> gate.dropAndClose("fault DISCONNECT at " + step));
+          session.writePacket(goodbye).addListener(f -> gate.dropAndClose("fault DISCONNECT at " + phase));
         }, ioSession);
       }
       case STALL -> gate.drop(); // the triggering message (if ours to handle) is never answered
@@ -150,21 +151,21 @@ final class FaultInjector {
     }
   }
 
-  /** Runs {@code step} on the scheduler, after MINA finished handling the current message. */
-  private void later(Step step, IoSession ioSession) {
+  /** Runs {@code continuation} on the scheduler, once MINA has handled the current message. */
+  private void later(Continuation continuation, IoSession ioSession) {
     try {
-      scheduler.execute(() -> run(step, ioSession));
+      scheduler.execute(() -> run(continuation, ioSession));
     } catch (RejectedExecutionException e) {
       ioSession.close(true); // the server is stopping
     }
   }
 
-  /** Runs {@code step} as MINA would run it (flagged internal: writes queue during a KEX). */
-  private static void run(Step step, IoSession ioSession) {
+  /** Runs {@code continuation} as MINA would (flagged internal: writes queue during a KEX). */
+  private static void run(Continuation continuation, IoSession ioSession) {
     try {
       ThreadUtils.runAsInternal(
           () -> {
-            step.run();
+            continuation.run();
             return null;
           });
     } catch (IOException e) {

@@ -10,33 +10,33 @@ import org.apache.sshd.server.SshServer;
 
 /**
  * Misbehaviour an {@link EmbeddedSshServer} injects into every connection, to test how a client
- * copes with servers that hang, stall or drop it at a chosen step of the handshake: faults a real
+ * copes with servers that hang, stall or drop it at a chosen phase of the handshake: faults a real
  * OpenSSH server cannot be made to produce on demand. Immutable.
  *
  * <pre>{@code
  * EmbeddedSshServer server = EmbeddedSshServer.builder()
  *     // accepts TCP, never says a word
- *     .customize(Faults.builder().stall(Faults.Step.BANNER).build().injector())
+ *     .customize(Faults.builder().stall(Faults.Phase.BANNER).build().injector())
  *     .build().start();
  * }</pre>
  *
- * <p>At most one fault per {@link Step}; each applies once per connection, at the first time the
- * connection reaches that step. What a fault does:
+ * <p>At most one fault per {@link Phase}; each applies once per connection, at the first time the
+ * connection reaches that phase. What a fault does:
  *
  * <table>
- * <caption>Faults by step</caption>
+ * <caption>Faults by phase</caption>
  * <tr><th></th><th>{@link Kind#CLOSE}</th><th>{@link Kind#DISCONNECT}</th><th>{@link Kind#STALL}</th>
  * <th>{@link Kind#DELAY}</th></tr>
- * <tr><td>{@link Step#BANNER}</td><td>closes the TCP connection at once, like OpenSSH past its
+ * <tr><td>{@link Phase#BANNER}</td><td>closes the TCP connection at once, like OpenSSH past its
  * MaxStartups</td><td>(not possible before the banner)</td><td>keeps the connection open, sends
  * nothing, ignores what the client sends</td><td>starts the SSH session (banner, KEXINIT) that much
  * later</td></tr>
- * <tr><td>{@link Step#KEX}</td><td rowspan="2">closes the TCP connection without
+ * <tr><td>{@link Phase#KEX}</td><td rowspan="2">closes the TCP connection without
  * SSH_MSG_DISCONNECT</td><td rowspan="2">sends SSH_MSG_DISCONNECT (reason
  * BY_APPLICATION, message {@value #DISCONNECT_MESSAGE}), then closes</td><td>never answers the
  * client's key exchange</td><td>handles whatever the client sends after its KEXINIT that much
  * later</td></tr>
- * <tr><td>{@link Step#AUTH}</td><td>never answers the request, nor anything after it</td><td>answers
+ * <tr><td>{@link Phase#AUTH}</td><td>never answers the request, nor anything after it</td><td>answers
  * the request, and handles whatever follows, that much later</td></tr>
  * </table>
  */
@@ -46,7 +46,7 @@ public final class Faults {
   public static final String DISCONNECT_MESSAGE = "fault injected by the embedded SSH server";
 
   /** Where in a connection's handshake a fault strikes. */
-  public enum Step {
+  public enum Phase {
     /** The TCP connection was just accepted; the server's identification line would come next. */
     BANNER,
     /**
@@ -91,11 +91,11 @@ public final class Faults {
     }
   }
 
-  private static final Faults NONE = new Faults(new EnumMap<>(Step.class));
+  private static final Faults NONE = new Faults(new EnumMap<>(Phase.class));
 
-  private final Map<Step, Fault> faults;
+  private final Map<Phase, Fault> faults;
 
-  private Faults(Map<Step, Fault> faults) {
+  private Faults(Map<Phase, Fault> faults) {
     this.faults = faults.isEmpty() ? Map.of() : new EnumMap<>(faults);
   }
 
@@ -114,10 +114,10 @@ public final class Faults {
   }
 
   /**
-   * @return the fault at {@code step}, if any
+   * @return the fault at {@code phase}, if any
    */
-  public Optional<Fault> at(Step step) {
-    return Optional.ofNullable(faults.get(step));
+  public Optional<Fault> at(Phase phase) {
+    return Optional.ofNullable(faults.get(phase));
   }
 
   /**
@@ -152,57 +152,57 @@ public final class Faults {
     return "Faults" + faults;
   }
 
-  /** Builds {@link Faults}; a later fault at the same step replaces the earlier one. */
+  /** Builds {@link Faults}; a later fault at the same phase replaces the earlier one. */
   public static final class Builder {
-    private final Map<Step, Fault> faults = new EnumMap<>(Step.class);
+    private final Map<Phase, Fault> faults = new EnumMap<>(Phase.class);
 
     private Builder() {}
 
     /**
-     * Drops the connection at {@code step}, without SSH_MSG_DISCONNECT.
+     * Drops the connection at {@code phase}, without SSH_MSG_DISCONNECT.
      *
      * @return this builder
      */
-    public Builder close(Step step) {
-      return put(step, new Fault(Kind.CLOSE, Duration.ZERO));
+    public Builder close(Phase phase) {
+      return put(phase, new Fault(Kind.CLOSE, Duration.ZERO));
     }
 
     /**
-     * Sends SSH_MSG_DISCONNECT at {@code step}, then drops the connection.
+     * Sends SSH_MSG_DISCONNECT at {@code phase}, then drops the connection.
      *
-     * @param step {@link Step#KEX} or {@link Step#AUTH}
+     * @param phase {@link Phase#KEX} or {@link Phase#AUTH}
      * @return this builder
-     * @throws IllegalArgumentException for {@link Step#BANNER}: SSH messages need the banner first
+     * @throws IllegalArgumentException for {@link Phase#BANNER}: SSH messages need the banner first
      */
-    public Builder disconnect(Step step) {
-      if (step == Step.BANNER) {
+    public Builder disconnect(Phase phase) {
+      if (phase == Phase.BANNER) {
         throw new IllegalArgumentException(
             "no SSH message can precede the banner: use close(BANNER) or stall(BANNER)");
       }
-      return put(step, new Fault(Kind.DISCONNECT, Duration.ZERO));
+      return put(phase, new Fault(Kind.DISCONNECT, Duration.ZERO));
     }
 
     /**
-     * Stops answering at {@code step}, keeping the connection open.
+     * Stops answering at {@code phase}, keeping the connection open.
      *
      * @return this builder
      */
-    public Builder stall(Step step) {
-      return put(step, new Fault(Kind.STALL, Duration.ZERO));
+    public Builder stall(Phase phase) {
+      return put(phase, new Fault(Kind.STALL, Duration.ZERO));
     }
 
     /**
-     * Goes on {@code delay} late at {@code step}.
+     * Goes on {@code delay} late at {@code phase}.
      *
      * @param delay positive
      * @return this builder
      */
-    public Builder delay(Step step, Duration delay) {
-      return put(step, new Fault(Kind.DELAY, delay));
+    public Builder delay(Phase phase, Duration delay) {
+      return put(phase, new Fault(Kind.DELAY, delay));
     }
 
-    private Builder put(Step step, Fault fault) {
-      faults.put(Objects.requireNonNull(step, "step"), fault);
+    private Builder put(Phase phase, Fault fault) {
+      faults.put(Objects.requireNonNull(phase, "phase"), fault);
       return this;
     }
 

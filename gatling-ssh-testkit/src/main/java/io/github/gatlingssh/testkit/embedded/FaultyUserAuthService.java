@@ -11,7 +11,7 @@ import org.apache.sshd.server.session.ServerUserAuthServiceFactory;
 
 /**
  * MINA's "ssh-userauth" service, except that the first SSH_MSG_USERAUTH_REQUEST of a connection
- * goes through the {@link FaultInjector} ({@link Faults.Step#AUTH}). Used only by servers with an
+ * goes through the {@link FaultInjector} ({@link Faults.Phase#AUTH}). Used only by servers with an
  * AUTH fault.
  */
 final class FaultyUserAuthService extends ServerUserAuthService {

@@ -1,27 +1,16 @@
 package io.github.gatlingssh.testkit.gatling;
 
-import com.typesafe.config.ConfigFactory;
 import io.gatling.javaapi.core.Simulation;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.slf4j.ILoggerFactory;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs a real Gatling simulation in the current JVM through Gatling's own entry point ({@code
@@ -60,9 +49,6 @@ public final class GatlingRunner {
    */
   public static final Path DEFAULT_RESULTS_DIRECTORY =
       Path.of("target", "gatling-it", "jvm-" + ProcessHandle.current().pid());
-
-  private static final String SIMULATION_LOG = "simulation.log";
-  private static final String ANALYTICS_PROPERTY = "gatling.data.enableAnalytics";
 
   private GatlingRunner() {}
 
@@ -145,21 +131,21 @@ public final class GatlingRunner {
   public static synchronized GatlingResult run(
       Class<? extends Simulation> simulation, Options options) {
     checkStringInternals();
-    Path resultsDir = options.resultsDirectory().toAbsolutePath().normalize();
-    Set<Path> before = runDirs(resultsDir);
-    Map<String, String> previous = applySystemProperties(options.systemProperties());
+    var results = new ResultsFolder(options.resultsDirectory().toAbsolutePath().normalize());
+    Set<Path> before = results.runDirs();
+    Map<String, String> previous = RunProperties.apply(options.systemProperties());
     int exitCode;
     try {
       exitCode =
-          io.gatling.app.Gatling$.MODULE$.fromArgs(arguments(simulation, resultsDir, options));
+          io.gatling.app.Gatling$.MODULE$.fromArgs(arguments(simulation, results.dir(), options));
     } catch (Throwable t) { // Scala code also throws undeclared checked exceptions
       throw new IllegalStateException(crashMessage(simulation, t), t);
     } finally {
-      restoreSystemProperties(previous);
-      restartLogback();
+      RunProperties.restore(previous);
+      LogbackRestart.afterRun();
     }
-    Path runDir = newRunDir(resultsDir, before, simulationId(simulation), exitCode);
-    SimulationLog log = SimulationLog.read(runDir.resolve(SIMULATION_LOG));
+    Path runDir = results.newRunDir(before, simulation, exitCode);
+    SimulationLog log = SimulationLog.read(runDir.resolve(ResultsFolder.SIMULATION_LOG));
     Path index = runDir.resolve("index.html");
     return new GatlingResult(exitCode, runDir, log, Files.exists(index) ? index : null);
   }
@@ -197,70 +183,6 @@ public final class GatlingRunner {
     return args.toArray(String[]::new);
   }
 
-  /** Sets the properties (plus the analytics opt-out) and returns the previous values. */
-  private static Map<String, String> applySystemProperties(Map<String, String> properties) {
-    Map<String, String> toSet = new LinkedHashMap<>();
-    if (System.getProperty(ANALYTICS_PROPERTY) == null) {
-      toSet.put(ANALYTICS_PROPERTY, "false");
-    }
-    toSet.putAll(properties);
-    Map<String, String> previous = new HashMap<>();
-    toSet.forEach((key, value) -> previous.put(key, System.setProperty(key, value)));
-    ConfigFactory.invalidateCaches();
-    return previous;
-  }
-
-  private static void restoreSystemProperties(Map<String, String> previous) {
-    previous.forEach(
-        (key, value) -> {
-          if (value == null) {
-            System.clearProperty(key);
-          } else {
-            System.setProperty(key, value);
-          }
-        });
-    ConfigFactory.invalidateCaches();
-  }
-
-  /** Gatling's run id prefix: the simple class name, "cleaned" like Gatling's StringHelper. */
-  static String simulationId(Class<?> simulation) {
-    return Normalizer.normalize(simulation.getSimpleName(), Normalizer.Form.NFD)
-        .toLowerCase(Locale.ROOT)
-        .replaceAll("\\p{InCombiningDiacriticalMarks}+", "-")
-        .replaceAll("[^a-zA-Z0-9\\-]", "-");
-  }
-
-  private static Set<Path> runDirs(Path resultsDir) {
-    if (!Files.isDirectory(resultsDir)) {
-      return Set.of();
-    }
-    try (Stream<Path> dirs = Files.list(resultsDir)) {
-      return dirs.filter(d -> Files.isRegularFile(d.resolve(SIMULATION_LOG)))
-          .collect(Collectors.toSet());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static Path newRunDir(Path resultsDir, Set<Path> before, String id, int exitCode) {
-    return runDirs(resultsDir).stream()
-        .filter(d -> !before.contains(d))
-        .filter(d -> d.getFileName().toString().startsWith(id + "-"))
-        .max(Comparator.comparing(d -> d.getFileName().toString()))
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "Gatling exited with code "
-                        + exitCode
-                        + " but wrote no new "
-                        + id
-                        + "-<timestamp>/"
-                        + SIMULATION_LOG
-                        + " under "
-                        + resultsDir
-                        + " (is the 'file' data writer disabled by gatling.data.writers?)"));
-  }
-
   private static void checkStringInternals() {
     try {
       io.gatling.core.stats.writer.StringInternals.checkAvailability();
@@ -270,36 +192,6 @@ public final class GatlingRunner {
               + "'--add-opens java.base/java.lang=ALL-UNNAMED' to the test JVM "
               + "(maven-surefire-plugin <argLine>)",
           t);
-    }
-  }
-
-  /** Re-initializes Logback after Gatling stopped it; a no-op for other SLF4J backends. */
-  private static void restartLogback() {
-    ILoggerFactory factory = LoggerFactory.getILoggerFactory();
-    if (factory.getClass().getName().equals("ch.qos.logback.classic.LoggerContext")) {
-      LogbackRestarter.restart(factory);
-    }
-  }
-
-  /** Separate class so that Logback classes are only loaded when Logback is the backend. */
-  private static final class LogbackRestarter {
-    static void restart(ILoggerFactory factory) {
-      var context = (ch.qos.logback.classic.LoggerContext) factory;
-      if (context.isStarted()) {
-        return;
-      }
-      // what LogbackServiceProvider.initialize() does at JVM start-up
-      long since = System.currentTimeMillis();
-      context.reset();
-      try {
-        new ch.qos.logback.classic.util.ContextInitializer(context).autoConfig();
-      } catch (ch.qos.logback.core.joran.spi.JoranException e) {
-        System.err.println("Could not re-initialize Logback after the Gatling run: " + e);
-      }
-      if (!ch.qos.logback.core.status.StatusUtil.contextHasStatusListener(context)) {
-        new ch.qos.logback.core.util.StatusPrinter2().printInCaseOfErrorsOrWarnings(context, since);
-      }
-      context.start();
     }
   }
 }

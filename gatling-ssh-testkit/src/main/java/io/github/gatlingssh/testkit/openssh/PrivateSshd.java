@@ -2,12 +2,8 @@ package io.github.gatlingssh.testkit.openssh;
 
 import io.github.gatlingssh.testkit.TestServer;
 import io.github.gatlingssh.testkit.embedded.SeedFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 
@@ -32,42 +28,25 @@ public final class PrivateSshd implements TestServer {
   /** The address the server listens on. */
   public static final String HOST = "127.0.0.1";
 
-  private static final Set<PrivateSshd> RUNNING = ConcurrentHashMap.newKeySet();
-  private static final AtomicBoolean SHUTDOWN_HOOK = new AtomicBoolean();
-
   private final SshdOptions options;
-  private final Path sshd;
   private final LoginUser user;
-  private final Path dir;
-  private final SshdProcess.SshdFiles files;
-  private final Path authorizedKeys;
-  private final Path knownHosts;
-  private final Path dataDir;
-  private final List<HostKeys.HostKey> hostKeys;
-  private final Path userKey;
-  private final UserKeys userKeys;
+  private final SshdDirectory directory;
+  private final SshdKeys keys;
   private final AtomicBoolean closed = new AtomicBoolean();
-  private volatile SshdProcess process;
+  private final SshdProcess process;
 
-  private PrivateSshd(SshdOptions options, Path sshd, LoginUser user, Path dir) {
+  /** Made by {@link SshdLauncher} once sshd answers. */
+  PrivateSshd(
+      SshdOptions options,
+      LoginUser user,
+      SshdDirectory directory,
+      SshdKeys keys,
+      SshdProcess process) {
     this.options = options;
-    this.sshd = sshd;
     this.user = user;
-    this.dir = dir;
-    this.files =
-        new SshdProcess.SshdFiles(
-            dir.resolve("sshd_config"), dir.resolve("sshd.log"), dir.resolve("sshd.out"));
-    this.authorizedKeys = dir.resolve("authorized_keys");
-    this.knownHosts = dir.resolve("known_hosts");
-    this.dataDir = dir.resolve("data");
-    this.hostKeys = HostKeys.install(dir, options.freshHostKeys());
-    ServerDirectory.writeReadable(authorizedKeys, new byte[0]);
-    this.userKeys = new UserKeys(dir, authorizedKeys);
-    ServerDirectory.createDirectory(dataDir, otherLoginUser());
-    this.userKey = generateUserKey(KeyType.ED25519);
-    if (options.passwordAuthentication() && user.isRoot()) {
-      user.password(); // sets it now, before the first login attempt
-    }
+    this.directory = directory;
+    this.keys = keys;
+    this.process = process;
   }
 
   /** Starts a server with {@link SshdOptions#defaults()}. */
@@ -87,24 +66,7 @@ public final class PrivateSshd implements TestServer {
 
   /** Starts a server taking candidate ports from {@code ports} (tests of the port retry). */
   static PrivateSshd start(SshdOptions options, IntSupplier ports) {
-    Path sshd = OpenSsh.require(OpenSsh.sshd(), "sshd");
-    OpenSsh.require(OpenSsh.sshKeygen(), "ssh-keygen");
-    LoginUser user = LoginUser.get();
-    Path base = options.baseDir().orElse(Path.of(System.getProperty("java.io.tmpdir")));
-    Path dir = ServerDirectory.create(base, user.isRoot() ? user.name() : null);
-    PrivateSshd server = null;
-    try {
-      server = new PrivateSshd(options, sshd, user, dir);
-      server.launch(ports);
-      return server;
-    } catch (RuntimeException | Error e) {
-      if (server != null) {
-        server.close();
-      } else {
-        ServerDirectory.delete(dir);
-      }
-      throw e;
-    }
+    return SshdLauncher.start(options, ports);
   }
 
   /**
@@ -123,34 +85,6 @@ public final class PrivateSshd implements TestServer {
     return LoginUser.get().isRoot();
   }
 
-  private void launch(IntSupplier ports) {
-    if (SHUTDOWN_HOOK.compareAndSet(false, true)) {
-      Runtime.getRuntime()
-          .addShutdownHook(
-              new Thread(() -> RUNNING.forEach(PrivateSshd::close), "private-sshd-cleanup"));
-    }
-    RUNNING.add(this);
-    process =
-        SshdProcess.start(sshd, files, this::config, ports, options.startTimeout(), user.isRoot());
-    writeKnownHosts();
-  }
-
-  private List<String> config(int port) {
-    return SshdConfig.render(
-        new SshdConfig.Inputs(
-            options, port, hostKeys, dir.resolve("sshd.pid"), authorizedKeys, user.name()));
-  }
-
-  /** The account that sshd logs in if it is not the JVM's own (running as root), else null. */
-  private String otherLoginUser() {
-    return user.isRoot() ? user.name() : null;
-  }
-
-  private void writeKnownHosts() {
-    HostKeys.writeKnownHosts(knownHosts, HOST, port(), hostKeys);
-  }
-
-  /** {@inheritDoc} */
   @Override
   public String kind() {
     return "openssh";
@@ -177,7 +111,7 @@ public final class PrivateSshd implements TestServer {
   /** The default user key: an unencrypted Ed25519 private key in OpenSSH format, authorized. */
   @Override
   public Path userKey() {
-    return userKey;
+    return keys.userKey();
   }
 
   /**
@@ -186,10 +120,8 @@ public final class PrivateSshd implements TestServer {
    */
   @Override
   public Optional<String> password() {
-    if (options.passwordAuthentication() && user.isRoot()) {
-      return Optional.of(user.password());
-    }
-    return Optional.empty();
+    boolean on = options.passwordAuthentication() && user.isRoot();
+    return on ? Optional.of(user.password()) : Optional.empty();
   }
 
   /**
@@ -207,27 +139,22 @@ public final class PrivateSshd implements TestServer {
    * @param passphrase null or empty for an unencrypted key
    * @param authorize whether to add it to authorized_keys (false: for "key not authorized" tests)
    * @return the private key; the public key is next to it with suffix {@code .pub}
-   * @throws UnsupportedOperationException for {@link KeyFormat#PEM} with Ed25519 (ssh-keygen
-   *     cannot)
+   * @throws UnsupportedOperationException for {@link KeyFormat#PEM} with Ed25519: ssh-keygen cannot
    */
   public Path generateUserKey(
       KeyType type, KeyFormat format, String passphrase, boolean authorize) {
-    return userKeys.generate(type, format, passphrase, authorize);
+    return keys.userKeys().generate(type, format, passphrase, authorize);
   }
 
-  /**
-   * Adds the public key next to {@code privateKey} ({@code <privateKey>.pub}) to authorized_keys.
-   */
+  /** Adds the public key {@code <privateKey>.pub}, next to the private key,, to authorized_keys. */
   public void authorizeKey(Path privateKey) {
-    userKeys.authorize(privateKey);
+    keys.userKeys().authorize(privateKey);
   }
 
-  /**
-   * A known_hosts file with one {@code [127.0.0.1]:PORT} line per host key (Ed25519, ECDSA, RSA).
-   */
+  /** A known_hosts file: one {@code [127.0.0.1]:PORT} line per host key (Ed25519, ECDSA, RSA). */
   @Override
   public Path knownHostsFile() {
-    return knownHosts;
+    return keys.knownHosts();
   }
 
   /**
@@ -246,15 +173,10 @@ public final class PrivateSshd implements TestServer {
     return hostKeyFingerprint(KeyType.ED25519);
   }
 
-  /**
-   * The reference workload file ({@link SeedFile}) in {@link #dataDir()}, written on first use.
-   */
+  /** The reference workload file ({@link SeedFile}) in {@link #dataDir()}, made on first use. */
   @Override
   public Path seedFile() {
-    synchronized (userKeys) {
-      Path file = dataDir.resolve(SeedFile.FILE_NAME);
-      return Files.exists(file) ? file : createDataFile(SeedFile.FILE_NAME, SeedFile.content());
-    }
+    return directory.seedFile();
   }
 
   /** The SHA-256 fingerprint of the host key of {@code type}, e.g. {@code SHA256:3Xf...}. */
@@ -264,27 +186,23 @@ public final class PrivateSshd implements TestServer {
 
   /** The public host key of {@code type} as {@code <type> <base64>}, e.g. for key verifiers. */
   public String hostPublicKey(KeyType type) {
-    return hostKeys.stream()
-        .filter(k -> k.type() == type)
-        .findFirst()
-        .orElseThrow()
-        .publicKeyLine();
+    return keys.hostPublicKey(type);
   }
 
   /** The server's temporary directory (config, keys, logs); deleted by {@link #close()}. */
   public Path dir() {
-    return dir;
+    return directory.dir();
   }
 
   /** A directory owned and writable by the login user, e.g. for uploads; see createDataFile. */
   @Override
   public Path dataDir() {
-    return dataDir;
+    return directory.dataDir();
   }
 
   /** The sshd log so far (LogLevel VERBOSE: connections, authentications, disconnects). */
   public String log() {
-    return ServerDirectory.read(files.log());
+    return directory.log();
   }
 
   /** Process id of the listening sshd. */
@@ -294,8 +212,7 @@ public final class PrivateSshd implements TestServer {
 
   /** True while the listening sshd runs. */
   public boolean isAlive() {
-    SshdProcess p = process;
-    return p != null && p.isAlive();
+    return process.isAlive();
   }
 
   /**
@@ -306,7 +223,7 @@ public final class PrivateSshd implements TestServer {
    */
   @Override
   public Path createDataFile(String name, byte[] content) {
-    return ServerDirectory.writeDataFile(dataDir, name, content, otherLoginUser());
+    return directory.createDataFile(name, content);
   }
 
   /**
@@ -315,8 +232,7 @@ public final class PrivateSshd implements TestServer {
    * where /proc is unavailable.
    */
   public double cpuSeconds() {
-    SshdProcess p = process;
-    return p == null ? 0 : p.cpuSeconds();
+    return process.cpuSeconds();
   }
 
   /**
@@ -326,10 +242,7 @@ public final class PrivateSshd implements TestServer {
    */
   @Override
   public void kill() {
-    SshdProcess p = process;
-    if (p != null) {
-      p.kill();
-    }
+    process.kill();
   }
 
   /** Kills sshd and deletes the directory. Idempotent. */
@@ -341,15 +254,13 @@ public final class PrivateSshd implements TestServer {
     try {
       kill();
     } finally {
-      RUNNING.remove(this);
-      ServerDirectory.delete(dir);
+      SshdLauncher.closed(this);
+      directory.delete();
     }
   }
 
   @Override
   public String toString() {
-    SshdProcess p = process;
-    return String.format(
-        "PrivateSshd[%s@%s:%s, dir=%s]", username(), HOST, p == null ? "?" : p.port(), dir);
+    return String.format("PrivateSshd[%s@%s:%d, dir=%s]", username(), HOST, port(), dir());
   }
 }

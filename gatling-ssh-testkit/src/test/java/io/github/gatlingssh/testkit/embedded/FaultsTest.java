@@ -99,18 +99,18 @@ class FaultsTest {
   void theBuilderValidates() {
     assertThat(Faults.none().isEmpty()).isTrue();
     assertThat(Faults.builder().build()).isSameAs(Faults.none());
-    Faults faults = Faults.builder().close(Faults.Step.KEX).stall(Faults.Step.KEX).build();
-    assertThat(faults.at(Faults.Step.KEX)).contains(new Faults.Fault(Faults.Kind.STALL, Duration.ZERO));
-    assertThat(faults.at(Faults.Step.AUTH)).isEmpty();
-    assertThatThrownBy(() -> Faults.builder().disconnect(Faults.Step.BANNER))
+    Faults faults = Faults.builder().close(Faults.Phase.KEX).stall(Faults.Phase.KEX).build();
+    assertThat(faults.at(Faults.Phase.KEX)).contains(new Faults.Fault(Faults.Kind.STALL, Duration.ZERO));
+    assertThat(faults.at(Faults.Phase.AUTH)).isEmpty();
+    assertThatThrownBy(() -> Faults.builder().disconnect(Faults.Phase.BANNER))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Faults.builder().delay(Faults.Step.AUTH, Duration.ZERO))
+    assertThatThrownBy(() -> Faults.builder().delay(Faults.Phase.AUTH, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void aStalledBannerKeepsTheConnectionOpenAndSilent() throws IOException {
-    try (EmbeddedSshServer server = start(Faults.builder().stall(Faults.Step.BANNER).build());
+    try (EmbeddedSshServer server = start(Faults.builder().stall(Faults.Phase.BANNER).build());
         Socket socket = rawConnect(server)) {
       socket.getOutputStream().write("SSH-2.0-probe\r\n".getBytes(StandardCharsets.US_ASCII));
       socket.setSoTimeout((int) SHORT.toMillis());
@@ -121,7 +121,7 @@ class FaultsTest {
 
   @Test
   void aClosedBannerDropsTheConnectionBeforeAnyByte() throws IOException {
-    try (EmbeddedSshServer server = start(Faults.builder().close(Faults.Step.BANNER).build());
+    try (EmbeddedSshServer server = start(Faults.builder().close(Faults.Phase.BANNER).build());
         Socket socket = rawConnect(server)) {
       socket.setSoTimeout(10_000);
       assertThat(readOrReset(socket.getInputStream())).isEqualTo(-1);
@@ -131,7 +131,7 @@ class FaultsTest {
   @Test
   void aDelayedBannerComesLateThenEverythingWorks() throws IOException {
     try (EmbeddedSshServer server =
-        start(Faults.builder().delay(Faults.Step.BANNER, DELAY).build())) {
+        start(Faults.builder().delay(Faults.Phase.BANNER, DELAY).build())) {
       try (Socket socket = rawConnect(server)) {
         socket.setSoTimeout(10_000);
         long start = System.nanoTime();
@@ -148,29 +148,29 @@ class FaultsTest {
 
   /** Close at KEX drops the connection before the key exchange completes, at AUTH just after. */
   @ParameterizedTest(name = "close at {0}")
-  @EnumSource(value = Faults.Step.class, names = {"KEX", "AUTH"})
-  void closeDropsTheConnectionWithoutDisconnect(Faults.Step step) throws IOException {
-    try (EmbeddedSshServer server = start(Faults.builder().close(step).build())) {
+  @EnumSource(value = Faults.Phase.class, names = {"KEX", "AUTH"})
+  void closeDropsTheConnectionWithoutDisconnect(Faults.Phase phase) throws IOException {
+    try (EmbeddedSshServer server = start(Faults.builder().close(phase).build())) {
       Attempt a = attempt(server, Duration.ofSeconds(10));
-      assertThat(a).isEqualTo(new Attempt(step == Faults.Step.AUTH, false, false, List.of()));
+      assertThat(a).isEqualTo(new Attempt(phase == Faults.Phase.AUTH, false, false, List.of()));
     }
   }
 
   @ParameterizedTest(name = "disconnect at {0}")
-  @EnumSource(value = Faults.Step.class, names = {"KEX", "AUTH"})
-  void disconnectSaysWhy(Faults.Step step) throws IOException {
-    try (EmbeddedSshServer server = start(Faults.builder().disconnect(step).build())) {
+  @EnumSource(value = Faults.Phase.class, names = {"KEX", "AUTH"})
+  void disconnectSaysWhy(Faults.Phase phase) throws IOException {
+    try (EmbeddedSshServer server = start(Faults.builder().disconnect(phase).build())) {
       Attempt a = attempt(server, Duration.ofSeconds(10));
       assertThat(a)
           .isEqualTo(
               new Attempt(
-                  step == Faults.Step.AUTH, false, false, List.of(Faults.DISCONNECT_MESSAGE)));
+                  phase == Faults.Phase.AUTH, false, false, List.of(Faults.DISCONNECT_MESSAGE)));
     }
   }
 
   @Test
   void aStalledKexNeverCompletes() throws Exception {
-    try (EmbeddedSshServer server = start(Faults.builder().stall(Faults.Step.KEX).build())) {
+    try (EmbeddedSshServer server = start(Faults.builder().stall(Faults.Phase.KEX).build())) {
       Attempt a = attempt(server, SHORT);
       assertThat(a).isEqualTo(new Attempt(false, false, true, List.of()));
       // the stalled session still notices that the client went away
@@ -184,7 +184,7 @@ class FaultsTest {
 
   @Test
   void aDelayedKexCompletesLate() throws IOException {
-    try (EmbeddedSshServer server = start(Faults.builder().delay(Faults.Step.KEX, DELAY).build())) {
+    try (EmbeddedSshServer server = start(Faults.builder().delay(Faults.Phase.KEX, DELAY).build())) {
       long start = System.nanoTime();
       Attempt a = attempt(server, Duration.ofSeconds(10));
       assertThat(a.authenticated()).isTrue();
@@ -194,7 +194,7 @@ class FaultsTest {
 
   @Test
   void aStalledAuthNeverAnswers() throws IOException {
-    try (EmbeddedSshServer server = start(Faults.builder().stall(Faults.Step.AUTH).build())) {
+    try (EmbeddedSshServer server = start(Faults.builder().stall(Faults.Phase.AUTH).build())) {
       Attempt a = attempt(server, SHORT);
       assertThat(a).isEqualTo(new Attempt(true, false, true, List.of()));
     }
@@ -203,7 +203,7 @@ class FaultsTest {
   @Test
   void aDelayedAuthSucceedsLate() throws IOException {
     try (EmbeddedSshServer server =
-        start(Faults.builder().delay(Faults.Step.AUTH, DELAY).delay(Faults.Step.BANNER, DELAY).build())) {
+        start(Faults.builder().delay(Faults.Phase.AUTH, DELAY).delay(Faults.Phase.BANNER, DELAY).build())) {
       long start = System.nanoTime();
       Attempt a = attempt(server, Duration.ofSeconds(10));
       assertThat(a.authenticated()).isTrue();

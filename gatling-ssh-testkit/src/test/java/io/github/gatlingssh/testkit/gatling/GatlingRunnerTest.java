@@ -194,8 +194,8 @@ class GatlingRunnerTest {
 
   @Test
   void simulationIdFollowsGatlingRules() {
-    assertThat(GatlingRunner.simulationId(FakeSimulations.OkKo.class)).isEqualTo("okko");
-    assertThat(GatlingRunner.simulationId(FakeSimulations.WithAssertion.class))
+    assertThat(ResultsFolder.simulationId(FakeSimulations.OkKo.class)).isEqualTo("okko");
+    assertThat(ResultsFolder.simulationId(FakeSimulations.WithAssertion.class))
         .isEqualTo("withassertion");
   }
 
