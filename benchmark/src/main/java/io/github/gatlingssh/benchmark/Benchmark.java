@@ -45,9 +45,9 @@ import java.util.Map;
  *   <li>OpenSSH: N {@code ssh} processes at once, one {@code cat} each ({@link OpenSshRun}).
  * </ol>
  *
- * <p>It reports, as medians, each phase's time for all N sessions, the total, client and server
- * CPU and errors, plus the targets, the negotiated algorithms and a ramp run (SeedSimulation's
- * default 1-to-200 users injection, with its HTML report). Output: {@code
+ * <p>It reports, as medians, each phase's time for all N sessions, the total, client and server CPU
+ * and errors, plus the targets, the negotiated algorithms and a ramp run (SeedSimulation's default
+ * 1-to-200 users injection, with its HTML report). Output: {@code
  * benchmark/target/benchmark-<timestamp>.md} and {@code .json}, copied to {@code
  * benchmark-latest.*}; each run's files under {@code benchmark/target/benchmark-runs/<timestamp>}.
  *
@@ -61,7 +61,10 @@ public final class Benchmark {
   public static void main(String[] args) {
     BenchmarkOptions options;
     try {
-      options = BenchmarkOptions.parse(args, Path.of(System.getProperty("benchmark.root", ".")).toAbsolutePath().normalize());
+      options =
+          BenchmarkOptions.parse(
+              args,
+              Path.of(System.getProperty("benchmark.root", ".")).toAbsolutePath().normalize());
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.exit(e.getMessage().equals(BenchmarkOptions.USAGE) ? 0 : 2);
@@ -70,42 +73,76 @@ public final class Benchmark {
     long start = System.nanoTime();
     String timestamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     Path simulations = options.root().resolve("simulations/target/test-classes");
-    if (!Files.isRegularFile(simulations.resolve("io/github/gatlingssh/simulations/SeedSimulation.class"))) {
-      throw new IllegalStateException("SeedSimulation is not compiled under " + simulations
-          + ": launch the benchmark with benchmark/run, which builds it");
+    if (!Files.isRegularFile(
+        simulations.resolve("io/github/gatlingssh/simulations/SeedSimulation.class"))) {
+      throw new IllegalStateException(
+          "SeedSimulation is not compiled under "
+              + simulations
+              + ": launch the benchmark with benchmark/run, which builds it");
     }
     ChildJvm jvm = new ChildJvm(options.jvmFlags(), simulations);
     Path runsDir = options.outDir().resolve("benchmark-runs").resolve(timestamp);
     log(options.describe());
 
     try (TargetServer server = TargetServer.start()) {
-      log("sshd on " + server.host() + ":" + server.port() + " as " + server.username()
-          + ", file " + server.dataFile() + ", CPU cross-check: "
-          + server.cgroupDescription().orElse("none"));
+      log(
+          "sshd on "
+              + server.host()
+              + ":"
+              + server.port()
+              + " as "
+              + server.username()
+              + ", file "
+              + server.dataFile()
+              + ", CPU cross-check: "
+              + server.cgroupDescription().orElse("none"));
       Map<String, Object> environment = Environment.describe(server, jvm, options.root());
-      environment.put("minaWarmUp", options.minaWarmUp()
-          ? "JIT warmed up first like gatling-ssh's protocol does" : "no JIT warm-up");
+      environment.put(
+          "minaWarmUp",
+          options.minaWarmUp()
+              ? "JIT warmed up first like gatling-ssh's protocol does"
+              : "no JIT warm-up");
       double idle = Environment.machineLoad(2000);
       environment.put("machineBusyBeforeRuns", idle);
-      log("machine busy before the runs (2 s, no benchmark load): " + Format.percent(idle)
-          + (idle > 0.05 ? ": other processes are using the CPUs, expect noisy results" : ""));
+      log(
+          "machine busy before the runs (2 s, no benchmark load): "
+              + Format.percent(idle)
+              + (idle > 0.05 ? ": other processes are using the CPUs, expect noisy results" : ""));
       RunContext ctx = new RunContext(server, jvm, runsDir, options.minaWarmUp());
       Map<Client, Negotiated> negotiated = new LinkedHashMap<>();
       negotiated.put(Client.GATLING, NegotiationProbe.gatlingSsh(server));
       List<RunResult> results = runAll(ctx, options);
-      negotiated.put(Client.MINA, results.stream().filter(r -> r.client() == Client.MINA)
-          .map(RunResult::negotiated).filter(n -> !n.equals(Negotiated.UNKNOWN)).findFirst()
-          .orElse(Negotiated.UNKNOWN));
+      negotiated.put(
+          Client.MINA,
+          results.stream()
+              .filter(r -> r.client() == Client.MINA)
+              .map(RunResult::negotiated)
+              .filter(n -> !n.equals(Negotiated.UNKNOWN))
+              .findFirst()
+              .orElse(Negotiated.UNKNOWN));
       negotiated.put(Client.OPENSSH, NegotiationProbe.openSsh(server));
       RampRun.Result ramp = null;
       if (options.ramp()) {
         log("ramp mode: SeedSimulation, 1 to 200 concurrent users");
         ramp = RampRun.run(ctx);
-        log("ramp: " + ramp.users() + " users, " + ramp.errors() + " errors; HTML report: " + ramp.report());
+        log(
+            "ramp: "
+                + ramp.users()
+                + " users, "
+                + ramp.errors()
+                + " errors; HTML report: "
+                + ramp.report());
       }
       double wall = (System.nanoTime() - start) / 1e9;
-      Report report = new Report(timestamp, wall, options.repetitions(), environment,
-          new Summary(results), negotiated, ramp);
+      Report report =
+          new Report(
+              timestamp,
+              wall,
+              options.repetitions(),
+              environment,
+              new Summary(results),
+              negotiated,
+              ramp);
       String markdown = MarkdownReport.render(report);
       System.out.println();
       System.out.println(markdown);
@@ -146,14 +183,28 @@ public final class Benchmark {
   }
 
   private static String progress(RunResult r) {
-    String s = String.format(Locale.ROOT, "N=%d #%d %-12s total %s", r.users(), r.repetition(),
-        r.client().label, Format.millis(r.total()));
+    String s =
+        String.format(
+            Locale.ROOT,
+            "N=%d #%d %-12s total %s",
+            r.users(),
+            r.repetition(),
+            r.client().label,
+            Format.millis(r.total()));
     if (r.phases() != null) {
-      s += ", auth+execute " + Format.millis(r.phases().authExecute())
-          + ", execute " + Format.millis(r.phases().execute());
+      s +=
+          ", auth+execute "
+              + Format.millis(r.phases().authExecute())
+              + ", execute "
+              + Format.millis(r.phases().execute());
     }
-    s += ", client CPU " + Format.millis(r.clientCpu()) + ", server CPU " + Format.millis(r.serverCpu())
-        + ", errors " + r.errors();
+    s +=
+        ", client CPU "
+            + Format.millis(r.clientCpu())
+            + ", server CPU "
+            + Format.millis(r.serverCpu())
+            + ", errors "
+            + r.errors();
     if (r.backgroundBusy() > Environment.QUIET) {
       s += " (machine " + Format.percent(r.backgroundBusy()) + " busy before the run: noisy)";
     }
@@ -181,7 +232,10 @@ public final class Benchmark {
   }
 
   private static void log(String message) {
-    System.out.println("[benchmark " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"))
-        + "] " + message);
+    System.out.println(
+        "[benchmark "
+            + LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"))
+            + "] "
+            + message);
   }
 }

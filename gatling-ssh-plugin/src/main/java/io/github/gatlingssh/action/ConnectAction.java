@@ -27,12 +27,19 @@ final class ConnectAction extends SshAction {
   private final String key;
   private final boolean timePhases;
 
-  ConnectAction(SshAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
+  ConnectAction(
+      SshAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
     this(attributes, false, components, ctx, next);
   }
 
-  /** @param timePhases also log "<name> tcp", "<name> kex" and "<name> auth" when it succeeds */
-  ConnectAction(SshAttributes attributes, boolean timePhases, SshComponents components, ScenarioContext ctx,
+  /**
+   * @param timePhases also log "<name> tcp", "<name> kex" and "<name> auth" when it succeeds
+   */
+  ConnectAction(
+      SshAttributes attributes,
+      boolean timePhases,
+      SshComponents components,
+      ScenarioContext ctx,
       Action next) {
     super("sshConnect", attributes.requestName(), components, ctx, next);
     this.timePhases = timePhases;
@@ -47,32 +54,49 @@ final class ConnectAction extends SshAction {
       return propagate(resolved);
     }
     CompletableFuture<ConnectRequest> connectRequest = value(resolved);
-    return success(() -> {
-      long start = now();
-      long startNanos = System.nanoTime();
-      SshConnection existing = UserState.connection(session, connectionName);
-      if (existing != null && existing.isOpen()) {
-        done(session, request, start, start, new SshFailure(SshFailure.Step.CONNECT,
-            "already connected: disconnect() first, or name another connection with connectionName(..)"));
-        return;
-      }
-      CompletableFuture<SshConnection> connected = connectRequest
-          .thenCompose(r -> components.connector().connect(r, session.eventLoop())
-              .thenApply(connection -> {
-                components.connected(r, connection);
-                return connection;
-              }));
-      whenDone(session, connected, SshFailure.Step.CONNECT, (connection, failure, end) -> {
-        if (failure != null) {
-          done(session.remove(key), request, start, end, failure);
-        } else {
-          if (timePhases) {
-            logPhases(session, request, start, startNanos, end, connection.handshakeTimes());
+    return success(
+        () -> {
+          long start = now();
+          long startNanos = System.nanoTime();
+          SshConnection existing = UserState.connection(session, connectionName);
+          if (existing != null && existing.isOpen()) {
+            done(
+                session,
+                request,
+                start,
+                start,
+                new SshFailure(
+                    SshFailure.Step.CONNECT,
+                    "already connected: disconnect() first, or name another connection with connectionName(..)"));
+            return;
           }
-          done(session.set(key, connection), request, start, end, (String) null);
-        }
-      });
-    });
+          CompletableFuture<SshConnection> connected =
+              connectRequest.thenCompose(
+                  r ->
+                      components
+                          .connector()
+                          .connect(r, session.eventLoop())
+                          .thenApply(
+                              connection -> {
+                                components.connected(r, connection);
+                                return connection;
+                              }));
+          whenDone(
+              session,
+              connected,
+              SshFailure.Step.CONNECT,
+              (connection, failure, end) -> {
+                if (failure != null) {
+                  done(session.remove(key), request, start, end, failure);
+                } else {
+                  if (timePhases) {
+                    logPhases(
+                        session, request, start, startNanos, end, connection.handshakeTimes());
+                  }
+                  done(session.set(key, connection), request, start, end, (String) null);
+                }
+              });
+        });
   }
 
   /**
@@ -81,7 +105,8 @@ final class ConnectAction extends SshAction {
    * from the client's monotonic clock onto Gatling's from the request's start, and bounded by its
    * end, so together they never exceed the connect request.
    */
-  private void logPhases(Session session, String request, long start, long startNanos, long end, HandshakeTimes t) {
+  private void logPhases(
+      Session session, String request, long start, long startNanos, long end, HandshakeTimes t) {
     if (t == null) {
       return;
     }
@@ -94,7 +119,15 @@ final class ConnectAction extends SshAction {
   }
 
   private void logOk(Session session, String name, long start, long end) {
-    statsEngine().logResponse(session.scenario(), session.groups(), name, start, end, OK$.MODULE$,
-        Option.empty(), Option.empty());
+    statsEngine()
+        .logResponse(
+            session.scenario(),
+            session.groups(),
+            name,
+            start,
+            end,
+            OK$.MODULE$,
+            Option.empty(),
+            Option.empty());
   }
 }

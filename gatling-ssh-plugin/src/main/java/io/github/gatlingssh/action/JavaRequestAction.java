@@ -17,8 +17,8 @@ import scala.Function1;
 
 /**
  * Gatling's {@link RequestAction} written in Java: only the Scala trait plumbing (the members
- * scalac would generate for a Scala subclass), so that subclasses implement just
- * {@code sendRequest}. Gatling's {@code !}, {@code execute} and crash handling stay Gatling's.
+ * scalac would generate for a Scala subclass), so that subclasses implement just {@code
+ * sendRequest}. Gatling's {@code !}, {@code execute} and crash handling stay Gatling's.
  */
 public abstract class JavaRequestAction implements RequestAction, NameGen {
 
@@ -32,10 +32,16 @@ public abstract class JavaRequestAction implements RequestAction, NameGen {
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-      ACTION_BANG = lookup.findStatic(Action.class, "$bang$",
-          MethodType.methodType(void.class, Action.class, Session.class));
-      CHAINABLE_BANG = lookup.findStatic(ChainableAction.class, "$bang$",
-          MethodType.methodType(void.class, ChainableAction.class, Session.class));
+      ACTION_BANG =
+          lookup.findStatic(
+              Action.class,
+              "$bang$",
+              MethodType.methodType(void.class, Action.class, Session.class));
+      CHAINABLE_BANG =
+          lookup.findStatic(
+              ChainableAction.class,
+              "$bang$",
+              MethodType.methodType(void.class, ChainableAction.class, Session.class));
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -51,8 +57,12 @@ public abstract class JavaRequestAction implements RequestAction, NameGen {
   /**
    * @param kind the action's kind, made unique per instance (e.g. "sshExec" gives "sshExec-3")
    */
-  protected JavaRequestAction(String kind, Function1<Session, Validation<String>> requestName,
-      StatsEngine statsEngine, Clock clock, Action next) {
+  protected JavaRequestAction(
+      String kind,
+      Function1<Session, Validation<String>> requestName,
+      StatsEngine statsEngine,
+      Clock clock,
+      Action next) {
     StrictLogging.$init$(this);
     this.name = genName(kind);
     this.requestName = requestName;

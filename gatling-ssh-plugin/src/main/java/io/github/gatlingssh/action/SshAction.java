@@ -27,13 +27,14 @@ import scala.runtime.BoxedUnit;
 
 /**
  * The base of every SSH action: resolves the request name, sends the request through the client
- * without blocking, and when the client's future completes hops to the virtual user's event loop
- * to run checks, log the request exactly once (OK or KO) and pass the user on. Timeouts are the
+ * without blocking, and when the client's future completes hops to the virtual user's event loop to
+ * run checks, log the request exactly once (OK or KO) and pass the user on. Timeouts are the
  * client's: an action passes a {@link Duration} and gets a TIMEOUT failure back.
  */
 public abstract class SshAction extends JavaRequestAction {
   /** The protocol's run-time side: its client, its settings. */
   protected final SshComponents components;
+
   private final ActorRef<Throttler.Command> throttler;
 
   /** What to do once a request's future completed, on the user's event loop. */
@@ -50,9 +51,14 @@ public abstract class SshAction extends JavaRequestAction {
   /**
    * @param kind the action's kind, e.g. "sshExec"
    */
-  protected SshAction(String kind, Function1<Session, Validation<String>> requestName, SshComponents components,
-      ScenarioContext ctx, Action next) {
-    super(kind, requestName, ctx.coreComponents().statsEngine(), ctx.coreComponents().clock(), next);
+  protected SshAction(
+      String kind,
+      Function1<Session, Validation<String>> requestName,
+      SshComponents components,
+      ScenarioContext ctx,
+      Action next) {
+    super(
+        kind, requestName, ctx.coreComponents().statsEngine(), ctx.coreComponents().clock(), next);
     this.components = components;
     Option<ActorRef<Throttler.Command>> t = ctx.coreComponents().throttler();
     this.throttler = ctx.throttled() && t.isDefined() ? t.get() : null;
@@ -76,10 +82,13 @@ public abstract class SshAction extends JavaRequestAction {
     }
     Runnable send = value(prepared);
     if (throttler != null) {
-      throttler.$bang(new io.gatling.core.controller.throttle.Throttler$Command$ThrottledRequest(session.scenario(), () -> {
-        send.run();
-        return BoxedUnit.UNIT;
-      }));
+      throttler.$bang(
+          new io.gatling.core.controller.throttle.Throttler$Command$ThrottledRequest(
+              session.scenario(),
+              () -> {
+                send.run();
+                return BoxedUnit.UNIT;
+              }));
     } else {
       send.run();
     }
@@ -93,7 +102,9 @@ public abstract class SshAction extends JavaRequestAction {
 
   /** The request's own timeout, or the protocol's requestTimeout when it has none. */
   protected final Duration requestTimeout(SshAttributes attributes) {
-    return attributes.timeout() != null ? attributes.timeout() : components.protocol().client().requestTimeout();
+    return attributes.timeout() != null
+        ? attributes.timeout()
+        : components.protocol().client().requestTimeout();
   }
 
   /**
@@ -101,34 +112,51 @@ public abstract class SshAction extends JavaRequestAction {
    * it on. Must run on the user's event loop: see {@link #whenDone}.
    */
   protected final void done(Session session, String request, long start, long end, String failure) {
-    statsEngine().logResponse(session.scenario(), session.groups(), request, start, end,
-        failure == null ? OK$.MODULE$ : KO$.MODULE$, Option.empty(), Option.apply(failure));
+    statsEngine()
+        .logResponse(
+            session.scenario(),
+            session.groups(),
+            request,
+            start,
+            end,
+            failure == null ? OK$.MODULE$ : KO$.MODULE$,
+            Option.empty(),
+            Option.apply(failure));
     components.metrics().record(request, failure == null, start, end);
     Session logged = session.logGroupRequestTimings(start, end);
     next().$bang(failure == null ? logged : logged.markAsFailed());
   }
 
-  /** {@link #done(Session, String, long, long, String)} with the KO message of {@code failure} ("step: detail"). */
-  protected final void done(Session session, String request, long start, long end, SshFailure failure) {
+  /**
+   * {@link #done(Session, String, long, long, String)} with the KO message of {@code failure}
+   * ("step: detail").
+   */
+  protected final void done(
+      Session session, String request, long start, long end, SshFailure failure) {
     done(session, request, start, end, failure == null ? null : failure.message());
   }
 
   /**
-   * When {@code step} completes (on a MINA thread or the timer), notes the end time and runs
-   * {@code then} on the virtual user's event loop, with the value or the failure ({@code fallback}
-   * names the step of an exception that is not an {@link SshFailure}).
+   * When {@code step} completes (on a MINA thread or the timer), notes the end time and runs {@code
+   * then} on the virtual user's event loop, with the value or the failure ({@code fallback} names
+   * the step of an exception that is not an {@link SshFailure}).
    */
-  protected final <T> void whenDone(Session session, CompletableFuture<T> step, SshFailure.Step fallback,
-      Completion<T> then) {
-    step.whenComplete((value, error) -> {
-      long end = now();
-      SshFailure failure = error == null ? null : SshRequestException.unwrap(error, fallback);
-      onUserLoop(session, () -> then.accept(value, failure, end));
-    });
+  protected final <T> void whenDone(
+      Session session, CompletableFuture<T> step, SshFailure.Step fallback, Completion<T> then) {
+    step.whenComplete(
+        (value, error) -> {
+          long end = now();
+          SshFailure failure = error == null ? null : SshRequestException.unwrap(error, fallback);
+          onUserLoop(session, () -> then.accept(value, failure, end));
+        });
   }
 
-  /** The user's open connection of that name; else logs this request KO ("not connected") and returns null. */
-  protected final SshConnection openConnection(Session session, String request, long start, String connectionName) {
+  /**
+   * The user's open connection of that name; else logs this request KO ("not connected") and
+   * returns null.
+   */
+  protected final SshConnection openConnection(
+      Session session, String request, long start, String connectionName) {
     SshConnection connection = UserState.connection(session, connectionName);
     SshFailure notConnected = UserState.notConnected(connection, connectionName);
     if (notConnected != null) {

@@ -9,14 +9,18 @@ import io.github.gatlingssh.action.exec.StartAction;
 import io.github.gatlingssh.protocol.SshComponents;
 import io.github.gatlingssh.protocol.SshProtocol;
 
-/** Gatling's side of an SSH DSL builder: builds the action once per scenario, with the protocol's components. */
+/**
+ * Gatling's side of an SSH DSL builder: builds the action once per scenario, with the protocol's
+ * components.
+ */
 public final class SshActionBuilder implements ActionBuilder {
 
   /** Makes the action of one verb. */
   @FunctionalInterface
   public interface Factory {
     /** The action of one request in a scenario, before {@code next}. */
-    Action create(SshAttributes attributes, SshComponents components, ScenarioContext ctx, Action next);
+    Action create(
+        SshAttributes attributes, SshComponents components, ScenarioContext ctx, Action next);
   }
 
   private final SshAttributes attributes;
@@ -41,8 +45,10 @@ public final class SshActionBuilder implements ActionBuilder {
 
   /** connect().timePhases(): see {@link ConnectAction}; also logs the handshake's phases. */
   public static ActionBuilder connect(SshAttributes a, boolean timePhases) {
-    return new SshActionBuilder(a, (attributes, components, ctx, next) ->
-        new ConnectAction(attributes, timePhases, components, ctx, next));
+    return new SshActionBuilder(
+        a,
+        (attributes, components, ctx, next) ->
+            new ConnectAction(attributes, timePhases, components, ctx, next));
   }
 
   /** exec(command): see {@link ExecAction}. */

@@ -28,7 +28,10 @@ public record SshAttributes(
     checks = List.copyOf(checks);
   }
 
-  /** The attributes of a request with only a name: default connection and channel, no command, no check. */
+  /**
+   * The attributes of a request with only a name: default connection and channel, no command, no
+   * check.
+   */
   public static SshAttributes of(Function1<Session, Validation<String>> requestName) {
     return new SshAttributes(requestName, DEFAULT_NAME, DEFAULT_NAME, null, List.of(), null);
   }
@@ -50,8 +53,13 @@ public record SshAttributes(
 
   /** A copy with these checks after the existing ones. */
   public SshAttributes withChecks(List<io.gatling.javaapi.core.CheckBuilder> more) {
-    return new SshAttributes(requestName, connectionName, channelName, command,
-        java.util.stream.Stream.concat(checks.stream(), more.stream()).toList(), timeout);
+    return new SshAttributes(
+        requestName,
+        connectionName,
+        channelName,
+        command,
+        java.util.stream.Stream.concat(checks.stream(), more.stream()).toList(),
+        timeout);
   }
 
   /** A copy with this timeout instead of the protocol's requestTimeout. */

@@ -1,10 +1,10 @@
 package io.github.gatlingssh.action;
 
 import io.gatling.core.session.Session;
-import io.github.gatlingssh.client.exec.RemoteCommand;
 import io.github.gatlingssh.client.ConnectionEnd;
 import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshFailure;
+import io.github.gatlingssh.client.exec.RemoteCommand;
 import scala.Option;
 
 /**
@@ -21,7 +21,9 @@ public final class UserState {
     return PREFIX + "connection." + connectionName;
   }
 
-  /** The session attribute of the command started (not awaited yet) on that connection and channel. */
+  /**
+   * The session attribute of the command started (not awaited yet) on that connection and channel.
+   */
   public static String commandKey(String connectionName, String channelName) {
     return PREFIX + "command." + connectionName + "." + channelName;
   }
@@ -32,7 +34,9 @@ public final class UserState {
     return value.isDefined() ? (SshConnection) value.get() : null;
   }
 
-  /** The command the user started on that connection and channel and has not awaited yet, or null. */
+  /**
+   * The command the user started on that connection and channel and has not awaited yet, or null.
+   */
   public static RemoteCommand command(Session session, String connectionName, String channelName) {
     Option<Object> value = session.attributes().get(commandKey(connectionName, channelName));
     return value.isDefined() ? (RemoteCommand) value.get() : null;
@@ -41,15 +45,21 @@ public final class UserState {
   /** Why a request cannot run on this connection, or null when it is open. */
   public static SshFailure notConnected(SshConnection connection, String connectionName) {
     if (connection == null) {
-      return new SshFailure(SshFailure.Step.NOT_CONNECTED, "no SSH connection"
-          + (connectionName.equals(SshAttributes.DEFAULT_NAME) ? "" : " named '" + connectionName + "'")
-          + " for this virtual user: add ssh(..).connect() before this request (and check that it succeeded)");
+      return new SshFailure(
+          SshFailure.Step.NOT_CONNECTED,
+          "no SSH connection"
+              + (connectionName.equals(SshAttributes.DEFAULT_NAME)
+                  ? ""
+                  : " named '" + connectionName + "'")
+              + " for this virtual user: add ssh(..).connect() before this request (and check that it succeeded)");
     }
     if (!connection.isOpen() && connection.closedByServerAfterChannel()) {
-      return new SshFailure(SshFailure.Step.NOT_CONNECTED, ConnectionEnd.SERVER_CLOSED_AFTER_CHANNEL);
+      return new SshFailure(
+          SshFailure.Step.NOT_CONNECTED, ConnectionEnd.SERVER_CLOSED_AFTER_CHANNEL);
     }
     if (!connection.isOpen()) {
-      return new SshFailure(SshFailure.Step.NOT_CONNECTED, "the SSH connection was lost or closed: connect() again");
+      return new SshFailure(
+          SshFailure.Step.NOT_CONNECTED, "the SSH connection was lost or closed: connect() again");
     }
     return null;
   }

@@ -23,30 +23,38 @@ import scala.Function1;
 import scala.Option;
 
 /**
- * The checks of SFTP requests: {@code fileSize()} (stat), {@code fileNames()} (list),
- * {@code transferredBytes()} (upload, download), and Gatling's {@code bodyLength}, {@code md5},
- * {@code sha1} (over every byte downloaded), {@code bodyBytes}, {@code bodyString}, {@code regex},
- * {@code substring} (over the bytes kept in memory) and {@code responseTimeInMillis}.
+ * The checks of SFTP requests: {@code fileSize()} (stat), {@code fileNames()} (list), {@code
+ * transferredBytes()} (upload, download), and Gatling's {@code bodyLength}, {@code md5}, {@code
+ * sha1} (over every byte downloaded), {@code bodyBytes}, {@code bodyString}, {@code regex}, {@code
+ * substring} (over the bytes kept in memory) and {@code responseTimeInMillis}.
  */
 public final class SftpChecks {
   private SftpChecks() {}
 
   /** The size of the file {@code stat} read, in bytes. */
   public static CheckBuilder.Find<Long> fileSize() {
-    FindExtractor<SftpResponse, Long> extractor = new FindExtractor<>("fileSize",
-        r -> success(Option.apply(r.attributes() == null ? null : r.attributes().size())));
+    FindExtractor<SftpResponse, Long> extractor =
+        new FindExtractor<>(
+            "fileSize",
+            r -> success(Option.apply(r.attributes() == null ? null : r.attributes().size())));
     return new CheckBuilder.Find.Default<>(
         new CheckBuilder$Find$Default<>(Expressions.toStaticValueExpression(extractor), true),
-        SftpCheckType.FileSize, Long.class, null);
+        SftpCheckType.FileSize,
+        Long.class,
+        null);
   }
 
   /** The bytes an upload sent or a download received, e.g. to {@code saveAs} them. */
   public static CheckBuilder.Find<Long> transferredBytes() {
-    FindExtractor<SftpResponse, Long> extractor = new FindExtractor<>("transferredBytes",
-        r -> success(Option.apply(r.transfer() == null ? null : r.transfer().bytes())));
+    FindExtractor<SftpResponse, Long> extractor =
+        new FindExtractor<>(
+            "transferredBytes",
+            r -> success(Option.apply(r.transfer() == null ? null : r.transfer().bytes())));
     return new CheckBuilder.Find.Default<>(
         new CheckBuilder$Find$Default<>(Expressions.toStaticValueExpression(extractor), true),
-        SftpCheckType.TransferredBytes, Long.class, null);
+        SftpCheckType.TransferredBytes,
+        Long.class,
+        null);
   }
 
   /** The names {@code list} read, without "." and "..", in the server's order. */
@@ -54,36 +62,58 @@ public final class SftpChecks {
     CheckBuilder$MultipleFind$Default<SftpCheckType, SftpResponse, String> multiple =
         new CheckBuilder$MultipleFind$Default<>(true) {
           @Override
-          public Function1<io.gatling.core.session.Session, Validation<Extractor<SftpResponse, String>>>
+          public Function1<
+                  io.gatling.core.session.Session, Validation<Extractor<SftpResponse, String>>>
               findExtractor(int occurrence) {
-            return Expressions.toStaticValueExpression(new FindExtractor<>("fileNames",
-                r -> success(Option.apply(names(r).size() > occurrence ? names(r).get(occurrence) : null))));
+            return Expressions.toStaticValueExpression(
+                new FindExtractor<>(
+                    "fileNames",
+                    r ->
+                        success(
+                            Option.apply(
+                                names(r).size() > occurrence ? names(r).get(occurrence) : null))));
           }
 
           @Override
-          public Function1<io.gatling.core.session.Session,
-              Validation<Extractor<SftpResponse, scala.collection.immutable.Seq<String>>>> findAllExtractor() {
-            return Expressions.toStaticValueExpression(new FindExtractor<>("fileNames", r -> success(
-                names(r).isEmpty() ? Option.empty()
-                    : Option.apply(scala.jdk.javaapi.CollectionConverters.asScala(names(r)).toList()))));
+          public Function1<
+                  io.gatling.core.session.Session,
+                  Validation<Extractor<SftpResponse, scala.collection.immutable.Seq<String>>>>
+              findAllExtractor() {
+            return Expressions.toStaticValueExpression(
+                new FindExtractor<>(
+                    "fileNames",
+                    r ->
+                        success(
+                            names(r).isEmpty()
+                                ? Option.empty()
+                                : Option.apply(
+                                    scala.jdk.javaapi.CollectionConverters.asScala(names(r))
+                                        .toList()))));
           }
 
           @Override
-          public Function1<io.gatling.core.session.Session, Validation<Extractor<SftpResponse, Object>>>
+          public Function1<
+                  io.gatling.core.session.Session, Validation<Extractor<SftpResponse, Object>>>
               countExtractor() {
             return Expressions.toStaticValueExpression(
-                new FindExtractor<>("fileNames", r -> success(Option.apply((Object) names(r).size()))));
+                new FindExtractor<>(
+                    "fileNames", r -> success(Option.apply((Object) names(r).size()))));
           }
         };
-    return new CheckBuilder.MultipleFind.Default<>(multiple, SftpCheckType.FileNames, String.class, null);
+    return new CheckBuilder.MultipleFind.Default<>(
+        multiple, SftpCheckType.FileNames, String.class, null);
   }
 
   private static List<String> names(SftpResponse r) {
     return r.names() == null ? List.of() : r.names();
   }
 
-  /** Converts the Java DSL's check builders of an SFTP request; unsupported types fail at build time. */
-  public static List<Check<SftpResponse>> toScalaChecks(List<CheckBuilder> javaChecks, Charset charset) {
+  /**
+   * Converts the Java DSL's check builders of an SFTP request; unsupported types fail at build
+   * time.
+   */
+  public static List<Check<SftpResponse>> toScalaChecks(
+      List<CheckBuilder> javaChecks, Charset charset) {
     List<Check<SftpResponse>> checks = new ArrayList<>(javaChecks.size());
     for (CheckBuilder c : javaChecks) {
       checks.add(toScalaCheck(c, charset));
@@ -98,22 +128,30 @@ public final class SftpChecks {
     if (type instanceof SftpCheckType) {
       materializer = materializer(r -> success(r));
     } else if (type == CoreCheckType.BodyLength) {
-      // Gatling's bodyLength is an Int: a download past 2 GiB reads Integer.MAX_VALUE, see transferredBytes()
-      materializer = materializer(r -> success((Object) (int) Math.min(Integer.MAX_VALUE, r.bytes())));
+      // Gatling's bodyLength is an Int: a download past 2 GiB reads Integer.MAX_VALUE, see
+      // transferredBytes()
+      materializer =
+          materializer(r -> success((Object) (int) Math.min(Integer.MAX_VALUE, r.bytes())));
     } else if (type == CoreCheckType.Md5) {
       materializer = materializer(r -> digest(r, TransferResult::md5Hex));
     } else if (type == CoreCheckType.Sha1) {
       materializer = materializer(r -> digest(r, TransferResult::sha1Hex));
     } else if (type == CoreCheckType.BodyBytes) {
       materializer = materializer(r -> success(kept(r)));
-    } else if (type == CoreCheckType.BodyString || type == CoreCheckType.Regex || type == CoreCheckType.Substring) {
+    } else if (type == CoreCheckType.BodyString
+        || type == CoreCheckType.Regex
+        || type == CoreCheckType.Substring) {
       materializer = materializer(r -> success(new String(kept(r), charset)));
     } else if (type == CoreCheckType.ResponseTime) {
-      materializer = materializer(r -> success(new ResponseTimings(r.startTimestamp(), r.endTimestamp())));
+      materializer =
+          materializer(r -> success(new ResponseTimings(r.startTimestamp(), r.endTimestamp())));
     } else {
-      throw new IllegalArgumentException("SFTP requests don't support " + type + " checks; use fileSize() (stat),"
-          + " fileNames() (list), transferredBytes(), or Gatling's bodyLength, md5, sha1, bodyBytes, bodyString,"
-          + " regex, substring (downloads) and responseTimeInMillis");
+      throw new IllegalArgumentException(
+          "SFTP requests don't support "
+              + type
+              + " checks; use fileSize() (stat),"
+              + " fileNames() (list), transferredBytes(), or Gatling's bodyLength, md5, sha1, bodyBytes, bodyString,"
+              + " regex, substring (downloads) and responseTimeInMillis");
     }
     return (Check<SftpResponse>) javaCheck.asScala().build(materializer);
   }
@@ -124,7 +162,8 @@ public final class SftpChecks {
 
   private static Validation<String> digest(SftpResponse r, Function<TransferResult, String> hex) {
     String value = r.transfer() == null ? null : hex.apply(r.transfer());
-    return value != null ? success(value)
+    return value != null
+        ? success(value)
         : failure("md5 and sha1 need a download (not stat, list or upload)");
   }
 

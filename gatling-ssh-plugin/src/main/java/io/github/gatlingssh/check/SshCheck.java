@@ -16,7 +16,11 @@ import scala.Function2;
 public final class SshCheck implements Check<SshResponse> {
 
   /** What a check looks at. */
-  public enum Scope { EXIT, OUTPUT, TIME }
+  public enum Scope {
+    EXIT,
+    OUTPUT,
+    TIME
+  }
 
   private final Check<SshResponse> wrapped;
   private final Scope scope;
@@ -31,7 +35,8 @@ public final class SshCheck implements Check<SshResponse> {
   }
 
   @Override
-  public Validation<CheckResult> check(SshResponse response, Session session, Map<Object, Object> preparedCache) {
+  public Validation<CheckResult> check(
+      SshResponse response, Session session, Map<Object, Object> preparedCache) {
     return wrapped.check(response, session, preparedCache);
   }
 

@@ -15,7 +15,8 @@ public final class SshCheckBuilders {
 
   /** The exit status (absent when the command died by a signal). */
   public static CheckBuilder.Find<Integer> exitStatus() {
-    return find("exitStatus", SshCheckType.ExitStatus, Integer.class, SshResponse::exitStatus, true);
+    return find(
+        "exitStatus", SshCheckType.ExitStatus, Integer.class, SshResponse::exitStatus, true);
   }
 
   /** The signal that killed the command, without "SIG" (absent when it exited normally). */
@@ -28,10 +29,17 @@ public final class SshCheckBuilders {
     return find("stdout", SshCheckType.Stdout, String.class, r -> r.stdout().text(), false);
   }
 
-  /** The number of lines of standard output, counted as it streamed in (including output past maxOutputLength). */
+  /**
+   * The number of lines of standard output, counted as it streamed in (including output past
+   * maxOutputLength).
+   */
   public static CheckBuilder.Find<Integer> stdoutLineCount() {
-    return find("stdoutLineCount", SshCheckType.StdoutLineCount, Integer.class,
-        r -> (int) Math.min(Integer.MAX_VALUE, r.stdout().lines()), true);
+    return find(
+        "stdoutLineCount",
+        SshCheckType.StdoutLineCount,
+        Integer.class,
+        r -> (int) Math.min(Integer.MAX_VALUE, r.stdout().lines()),
+        true);
   }
 
   /** Standard error as text (at most the protocol's maxOutputLength characters). */
@@ -40,11 +48,16 @@ public final class SshCheckBuilders {
   }
 
   private static <X> CheckBuilder.Find<X> find(
-      String name, SshCheckType type, Class<X> javaClass, Function<SshResponse, X> extract, boolean logActualValue) {
+      String name,
+      SshCheckType type,
+      Class<X> javaClass,
+      Function<SshResponse, X> extract,
+      boolean logActualValue) {
     FindExtractor<SshResponse, X> extractor =
         new FindExtractor<>(name, response -> success(Option.apply(extract.apply(response))));
     CheckBuilder$Find$Default<SshCheckType, SshResponse, X> scalaFind =
-        new CheckBuilder$Find$Default<>(Expressions.toStaticValueExpression(extractor), logActualValue);
+        new CheckBuilder$Find$Default<>(
+            Expressions.toStaticValueExpression(extractor), logActualValue);
     return new CheckBuilder.Find.Default<>(scalaFind, type, javaClass, null);
   }
 }

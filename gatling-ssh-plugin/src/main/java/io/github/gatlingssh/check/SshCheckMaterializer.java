@@ -15,10 +15,12 @@ import scala.Function1;
  * @param <T> Gatling's phantom check type
  * @param <P> what the check's extractor reads
  */
-public final class SshCheckMaterializer<T, P> extends CheckMaterializer<T, SshCheck, SshResponse, P> {
+public final class SshCheckMaterializer<T, P>
+    extends CheckMaterializer<T, SshCheck, SshResponse, P> {
   private final Function1<SshResponse, Validation<P>> preparer;
 
-  private SshCheckMaterializer(SshCheck.Scope scope, Function1<SshResponse, Validation<P>> preparer) {
+  private SshCheckMaterializer(
+      SshCheck.Scope scope, Function1<SshResponse, Validation<P>> preparer) {
     super(check -> new SshCheck(check, scope));
     this.preparer = preparer;
   }
@@ -28,7 +30,9 @@ public final class SshCheckMaterializer<T, P> extends CheckMaterializer<T, SshCh
     return preparer;
   }
 
-  /** For SSH's own checks (exitStatus, exitSignal, stdout, stderr): they read the response itself. */
+  /**
+   * For SSH's own checks (exitStatus, exitSignal, stdout, stderr): they read the response itself.
+   */
   public static <T> SshCheckMaterializer<T, SshResponse> response(SshCheck.Scope scope) {
     return new SshCheckMaterializer<>(scope, r -> success(r));
   }
@@ -40,22 +44,28 @@ public final class SshCheckMaterializer<T, P> extends CheckMaterializer<T, SshCh
 
   /** bodyLength: every byte of stdout, kept or not. */
   public static <T> SshCheckMaterializer<T, Object> stdoutLength() {
-    return new SshCheckMaterializer<>(SshCheck.Scope.OUTPUT, r -> success((Object) (int) Math.min(Integer.MAX_VALUE, r.stdout().bytes())));
+    return new SshCheckMaterializer<>(
+        SshCheck.Scope.OUTPUT,
+        r -> success((Object) (int) Math.min(Integer.MAX_VALUE, r.stdout().bytes())));
   }
 
   /** bodyBytes: the kept stdout text, encoded back with the protocol's charset. */
   public static <T> SshCheckMaterializer<T, byte[]> stdoutBytes(java.nio.charset.Charset charset) {
-    return new SshCheckMaterializer<>(SshCheck.Scope.OUTPUT, r -> success(r.stdout().text().getBytes(charset)));
+    return new SshCheckMaterializer<>(
+        SshCheck.Scope.OUTPUT, r -> success(r.stdout().text().getBytes(charset)));
   }
 
   /** jsonPath, jmesPath: stdout parsed as JSON. */
-  public static <T> SshCheckMaterializer<T, com.fasterxml.jackson.databind.JsonNode> stdoutJson(JsonParsers parsers) {
-    return new SshCheckMaterializer<>(SshCheck.Scope.OUTPUT, r -> parsers.safeParse(r.stdout().text()));
+  public static <T> SshCheckMaterializer<T, com.fasterxml.jackson.databind.JsonNode> stdoutJson(
+      JsonParsers parsers) {
+    return new SshCheckMaterializer<>(
+        SshCheck.Scope.OUTPUT, r -> parsers.safeParse(r.stdout().text()));
   }
 
   /** responseTimeInMillis. */
   public static <T> SshCheckMaterializer<T, ResponseTimings> responseTime() {
-    return new SshCheckMaterializer<>(SshCheck.Scope.TIME,
+    return new SshCheckMaterializer<>(
+        SshCheck.Scope.TIME,
         r -> success(new ResponseTimings(r.startTimestamp(), r.endTimestamp())));
   }
 }

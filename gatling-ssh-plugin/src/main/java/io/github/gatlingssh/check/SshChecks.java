@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * Converts the Java DSL's check builders into {@link SshCheck}s. Gatling's own checks read stdout:
- * {@code bodyString}, {@code regex}, {@code substring}, {@code bodyLength} (all bytes),
- * {@code bodyBytes}, {@code jsonPath}, {@code jmesPath}; {@code responseTimeInMillis} reads the
- * request's timings.
+ * {@code bodyString}, {@code regex}, {@code substring}, {@code bodyLength} (all bytes), {@code
+ * bodyBytes}, {@code jsonPath}, {@code jmesPath}; {@code responseTimeInMillis} reads the request's
+ * timings.
  */
 public final class SshChecks {
   private static final JsonParsers JSON_PARSERS = new JsonParsers();
@@ -33,18 +33,21 @@ public final class SshChecks {
     CheckBuilder.CheckType type = javaCheck.type();
     CheckMaterializer materializer;
     if (type instanceof SshCheckType sshType) {
-      materializer = SshCheckMaterializer.response(
-          sshType == SshCheckType.ExitStatus || sshType == SshCheckType.ExitSignal
-              ? SshCheck.Scope.EXIT : SshCheck.Scope.OUTPUT);
+      materializer =
+          SshCheckMaterializer.response(
+              sshType == SshCheckType.ExitStatus || sshType == SshCheckType.ExitSignal
+                  ? SshCheck.Scope.EXIT
+                  : SshCheck.Scope.OUTPUT);
     } else if (type instanceof CoreCheckType core) {
-      materializer = switch (core) {
-        case BodyString, Regex, Substring -> SshCheckMaterializer.stdoutText();
-        case BodyLength -> SshCheckMaterializer.stdoutLength();
-        case BodyBytes -> SshCheckMaterializer.stdoutBytes(charset);
-        case JsonPath, JmesPath -> SshCheckMaterializer.stdoutJson(JSON_PARSERS);
-        case ResponseTime -> SshCheckMaterializer.responseTime();
-        default -> throw unsupported(type);
-      };
+      materializer =
+          switch (core) {
+            case BodyString, Regex, Substring -> SshCheckMaterializer.stdoutText();
+            case BodyLength -> SshCheckMaterializer.stdoutLength();
+            case BodyBytes -> SshCheckMaterializer.stdoutBytes(charset);
+            case JsonPath, JmesPath -> SshCheckMaterializer.stdoutJson(JSON_PARSERS);
+            case ResponseTime -> SshCheckMaterializer.responseTime();
+            default -> throw unsupported(type);
+          };
     } else {
       throw unsupported(type);
     }
@@ -52,8 +55,11 @@ public final class SshChecks {
   }
 
   private static IllegalArgumentException unsupported(CheckBuilder.CheckType type) {
-    return new IllegalArgumentException("SSH requests don't support " + type + " checks; use exitStatus(), exitSignal(),"
-        + " stdout(), stderr(), or Gatling's bodyString, bodyLength, bodyBytes, regex, substring, jsonPath, jmesPath"
-        + " (on stdout) and responseTimeInMillis");
+    return new IllegalArgumentException(
+        "SSH requests don't support "
+            + type
+            + " checks; use exitStatus(), exitSignal(),"
+            + " stdout(), stderr(), or Gatling's bodyString, bodyLength, bodyBytes, regex, substring, jsonPath, jmesPath"
+            + " (on stdout) and responseTimeInMillis");
   }
 }

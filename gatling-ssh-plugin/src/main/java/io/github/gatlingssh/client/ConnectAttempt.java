@@ -13,9 +13,15 @@ import org.apache.sshd.common.AttributeRepository;
  * the deadline it missed. {@link HandshakeListener} feeds it from MINA's I/O threads.
  */
 final class ConnectAttempt {
-  static final AttributeRepository.AttributeKey<ConnectAttempt> KEY = new AttributeRepository.AttributeKey<>();
+  static final AttributeRepository.AttributeKey<ConnectAttempt> KEY =
+      new AttributeRepository.AttributeKey<>();
 
-  enum Phase { TCP, BANNER, KEX, AUTH }
+  enum Phase {
+    TCP,
+    BANNER,
+    KEX,
+    AUTH
+  }
 
   final ConnectRequest request;
   private final ScheduledExecutorService timer;
@@ -29,7 +35,9 @@ final class ConnectAttempt {
   volatile long tcpConnectedAt;
   volatile long keyEstablishedAt;
 
-  /** @param timer runs the connect deadline, then the deadlines of the connection's channels */
+  /**
+   * @param timer runs the connect deadline, then the deadlines of the connection's channels
+   */
   ConnectAttempt(ConnectRequest request, ScheduledExecutorService timer) {
     this.request = request;
     this.timer = timer;
@@ -43,8 +51,10 @@ final class ConnectAttempt {
   void onConnected(ConnectFuture future) {
     if (!future.isConnected()) {
       if (!future.isCanceled()) {
-        fail(new SshFailure(SshFailure.Step.CONNECT,
-            Failures.describe(future.getException()) + " (" + request.address() + ")"));
+        fail(
+            new SshFailure(
+                SshFailure.Step.CONNECT,
+                Failures.describe(future.getException()) + " (" + request.address() + ")"));
       }
       return;
     }
@@ -62,13 +72,15 @@ final class ConnectAttempt {
       s.setUserInteraction(new PromptAnswers(request.prompts()));
     }
     try {
-      s.auth().addListener(authFuture -> {
-        if (authFuture.isSuccess()) {
-          succeed(s);
-        } else {
-          onHandshakeFailure(authFuture.getException());
-        }
-      });
+      s.auth()
+          .addListener(
+              authFuture -> {
+                if (authFuture.isSuccess()) {
+                  succeed(s);
+                } else {
+                  onHandshakeFailure(authFuture.getException());
+                }
+              });
     } catch (IOException | RuntimeException e) {
       onHandshakeFailure(e);
     }
@@ -90,20 +102,27 @@ final class ConnectAttempt {
     if (hostKeyRejection != null) {
       failure = hostKeyRejection;
     } else {
-      failure = switch (phase) {
-        case TCP, BANNER -> new SshFailure(SshFailure.Step.CONNECT, "connection closed by " + request.address()
-            + " before its SSH banner (refused during handshake, e.g. past OpenSSH's MaxStartups or Dropbear's"
-            + " unauthenticated-connection limits)");
-        case KEX -> new SshFailure(SshFailure.Step.KEX, describeKex(cause));
-        case AUTH -> authFailure(cause);
-      };
+      failure =
+          switch (phase) {
+            case TCP, BANNER ->
+                new SshFailure(
+                    SshFailure.Step.CONNECT,
+                    "connection closed by "
+                        + request.address()
+                        + " before its SSH banner (refused during handshake, e.g. past OpenSSH's MaxStartups or Dropbear's"
+                        + " unauthenticated-connection limits)");
+            case KEX -> new SshFailure(SshFailure.Step.KEX, describeKex(cause));
+            case AUTH -> authFailure(cause);
+          };
     }
     fail(failure);
   }
 
   private String describeKex(Throwable cause) {
     String detail = cause == null ? null : Failures.describe(cause);
-    if (detail == null || detail.equals("connection closed by server") || detail.contains("Session is being closed")
+    if (detail == null
+        || detail.equals("connection closed by server")
+        || detail.contains("Session is being closed")
         || detail.contains("Session is closed")) {
       return "connection closed by " + request.address() + " during key exchange";
     }
@@ -113,16 +132,31 @@ final class ConnectAttempt {
   private SshFailure authFailure(Throwable cause) {
     String detail = cause == null ? "" : Failures.describe(cause);
     if (detail.contains("No more authentication methods")) {
-      return new SshFailure(SshFailure.Step.AUTH,
-          "server accepted none of " + request.methods() + " for user '" + request.username() + "'");
+      return new SshFailure(
+          SshFailure.Step.AUTH,
+          "server accepted none of "
+              + request.methods()
+              + " for user '"
+              + request.username()
+              + "'");
     }
-    if (cause == null || detail.contains("Session is closed") || detail.contains("being closed")
+    if (cause == null
+        || detail.contains("Session is closed")
+        || detail.contains("being closed")
         || detail.equals("connection closed by server")) {
-      return new SshFailure(SshFailure.Step.AUTH, "connection closed by " + request.address()
-          + " during authentication (user '" + request.username() + "', methods " + request.methods() + ")");
+      return new SshFailure(
+          SshFailure.Step.AUTH,
+          "connection closed by "
+              + request.address()
+              + " during authentication (user '"
+              + request.username()
+              + "', methods "
+              + request.methods()
+              + ")");
     }
-    return new SshFailure(SshFailure.Step.AUTH, detail + " (user '" + request.username() + "', methods "
-        + request.methods() + ")");
+    return new SshFailure(
+        SshFailure.Step.AUTH,
+        detail + " (user '" + request.username() + "', methods " + request.methods() + ")");
   }
 
   void onTimeout() {
@@ -130,12 +164,13 @@ final class ConnectAttempt {
       return;
     }
     String within = " within " + Durations.format(request.timeout());
-    String detail = switch (phase) {
-      case TCP -> "TCP connect to " + request.address() + " not established" + within;
-      case BANNER -> "no SSH banner from " + request.address() + within;
-      case KEX -> "key exchange with " + request.address() + " not done" + within;
-      case AUTH -> "authentication of user '" + request.username() + "' not done" + within;
-    };
+    String detail =
+        switch (phase) {
+          case TCP -> "TCP connect to " + request.address() + " not established" + within;
+          case BANNER -> "no SSH banner from " + request.address() + within;
+          case KEX -> "key exchange with " + request.address() + " not done" + within;
+          case AUTH -> "authentication of user '" + request.username() + "' not done" + within;
+        };
     fail(new SshFailure(SshFailure.Step.TIMEOUT, "connect: " + detail));
   }
 

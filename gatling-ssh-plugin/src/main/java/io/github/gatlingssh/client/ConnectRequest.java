@@ -9,7 +9,8 @@ import java.util.List;
  * Everything one connection needs, resolved for one virtual user.
  *
  * @param password may be null; never printed ({@link #toString()} hides it)
- * @param prompts keyboard-interactive answers (empty: MINA answers password prompts with the password)
+ * @param prompts keyboard-interactive answers (empty: MINA answers password prompts with the
+ *     password)
  */
 public record ConnectRequest(
     String host,
@@ -27,8 +28,14 @@ public record ConnectRequest(
   }
 
   /** A request without keyboard-interactive answers. */
-  public ConnectRequest(String host, int port, String username, String password, List<KeyPair> keys,
-      HostKeyPolicy hostKeyPolicy, Duration timeout) {
+  public ConnectRequest(
+      String host,
+      int port,
+      String username,
+      String password,
+      List<KeyPair> keys,
+      HostKeyPolicy hostKeyPolicy,
+      Duration timeout) {
     this(host, port, username, password, keys, hostKeyPolicy, timeout, List.of());
   }
 

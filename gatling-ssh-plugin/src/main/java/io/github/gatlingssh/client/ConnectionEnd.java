@@ -9,19 +9,21 @@ import org.apache.sshd.common.session.Session;
  *
  * <p>Some servers (tinysshd, many appliances) allow one session channel per connection and close
  * the connection as soon as it ends. Whether the user's next request finds the connection still
- * open or already closed is a race between that close and the user's event loop; with this record of
- * how it ended, a disconnect is OK and any other request says the server closed the connection
+ * open or already closed is a race between that close and the user's event loop; with this record
+ * of how it ended, a disconnect is OK and any other request says the server closed the connection
  * after its channel, whichever came first.
  *
  * <p>One per connection, created with the {@link SshConnection} and found by its channels through
  * the MINA session (the reference is kept: MINA clears a session's attributes when it closes).
  */
 public final class ConnectionEnd {
-  private static final AttributeRepository.AttributeKey<ConnectionEnd> KEY = new AttributeRepository.AttributeKey<>();
+  private static final AttributeRepository.AttributeKey<ConnectionEnd> KEY =
+      new AttributeRepository.AttributeKey<>();
 
   /** What a request on a connection the server closed after its channel ended is told. */
-  public static final String SERVER_CLOSED_AFTER_CHANNEL = "the server closed the connection after its channel"
-      + " ended (it allows one channel per connection, as tinysshd does): connect() again";
+  public static final String SERVER_CLOSED_AFTER_CHANNEL =
+      "the server closed the connection after its channel"
+          + " ended (it allows one channel per connection, as tinysshd does): connect() again";
 
   private final Session session;
   private volatile boolean closedByClient;
@@ -32,9 +34,13 @@ public final class ConnectionEnd {
     this.session = session;
   }
 
-  /** The record of {@code session}, created on first use; null when the session's attributes are gone (closed). */
+  /**
+   * The record of {@code session}, created on first use; null when the session's attributes are
+   * gone (closed).
+   */
   public static ConnectionEnd of(Session session) {
-    return session.isOpen() ? session.computeAttributeIfAbsent(KEY, k -> new ConnectionEnd(session))
+    return session.isOpen()
+        ? session.computeAttributeIfAbsent(KEY, k -> new ConnectionEnd(session))
         : session.getAttribute(KEY);
   }
 
@@ -62,11 +68,14 @@ public final class ConnectionEnd {
 
   /**
    * Whether the server closed the connection on its own after a channel of ours ended, with no
-   * channel of ours cut and nothing else known to have gone wrong (a keepalive loss): the connection
-   * did what the server allows; it was not lost.
+   * channel of ours cut and nothing else known to have gone wrong (a keepalive loss): the
+   * connection did what the server allows; it was not lost.
    */
   public boolean closedByServerAfterChannel() {
-    return !(session.isOpen() && !session.isClosing()) && channelEnded && !channelCut && !closedByClient
+    return !(session.isOpen() && !session.isClosing())
+        && channelEnded
+        && !channelCut
+        && !closedByClient
         && ConnectionLoss.reason(session) == null;
   }
 }

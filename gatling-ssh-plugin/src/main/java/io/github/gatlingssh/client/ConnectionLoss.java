@@ -9,7 +9,8 @@ import org.apache.sshd.common.session.Session;
  * say so in their KO message.
  */
 public final class ConnectionLoss {
-  private static final AttributeRepository.AttributeKey<String> REASON = new AttributeRepository.AttributeKey<>();
+  private static final AttributeRepository.AttributeKey<String> REASON =
+      new AttributeRepository.AttributeKey<>();
 
   private ConnectionLoss() {}
 
@@ -18,7 +19,10 @@ public final class ConnectionLoss {
     session.computeAttributeIfAbsent(REASON, k -> reason);
   }
 
-  /** Why {@code session} was lost, or null when the client has nothing more to say than that it closed. */
+  /**
+   * Why {@code session} was lost, or null when the client has nothing more to say than that it
+   * closed.
+   */
   public static String reason(Session session) {
     return session.getAttribute(REASON);
   }

@@ -18,13 +18,16 @@ public final class Deadline {
 
   /**
    * Runs {@code onExpiry} on {@code timer} after {@code timeout} unless {@code step} completed
-   * first. Nothing is scheduled when the step already completed, or when the timer is shutting
-   * down (the end of the run: nobody is left to report to).
+   * first. Nothing is scheduled when the step already completed, or when the timer is shutting down
+   * (the end of the run: nobody is left to report to).
    *
    * @return {@code step} itself, for chaining
    */
   public static <T> CompletableFuture<T> bound(
-      CompletableFuture<T> step, Duration timeout, ScheduledExecutorService timer, Runnable onExpiry) {
+      CompletableFuture<T> step,
+      Duration timeout,
+      ScheduledExecutorService timer,
+      Runnable onExpiry) {
     if (step.isDone()) {
       return step;
     }

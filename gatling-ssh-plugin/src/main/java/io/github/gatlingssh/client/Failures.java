@@ -21,7 +21,9 @@ public final class Failures {
     Throwable root = rootCause(t);
     if (root instanceof ConnectException) {
       String msg = String.valueOf(root.getMessage()).toLowerCase(Locale.ROOT);
-      return msg.contains("refused") ? "connection refused" : "cannot connect (" + root.getMessage() + ")";
+      return msg.contains("refused")
+          ? "connection refused"
+          : "cannot connect (" + root.getMessage() + ")";
     }
     if (root instanceof UnknownHostException || root instanceof UnresolvedAddressException) {
       return "unknown host";

@@ -17,15 +17,20 @@ import org.apache.sshd.core.CoreModuleProperties;
 final class HandshakeListener implements SessionListener {
 
   /** Sends each host key check to the policy of the connection attempt that asked for it. */
-  static final ServerKeyVerifier VERIFIER = (session, remote, key) -> {
-    ConnectAttempt attempt = ConnectAttempt.of(session);
-    if (attempt == null) {
-      return false;
-    }
-    SshFailure rejection = attempt.request.hostKeyPolicy().verify(attempt.request.host(), attempt.request.port(), key);
-    attempt.hostKeyRejection = rejection;
-    return rejection == null;
-  };
+  static final ServerKeyVerifier VERIFIER =
+      (session, remote, key) -> {
+        ConnectAttempt attempt = ConnectAttempt.of(session);
+        if (attempt == null) {
+          return false;
+        }
+        SshFailure rejection =
+            attempt
+                .request
+                .hostKeyPolicy()
+                .verify(attempt.request.host(), attempt.request.port(), key);
+        attempt.hostKeyRejection = rejection;
+        return rejection == null;
+      };
 
   /** The listener of every session of the client: one instance, the state is in each attempt. */
   static final SessionListener INSTANCE = new HandshakeListener();
@@ -43,16 +48,21 @@ final class HandshakeListener implements SessionListener {
     // Runs before the client's KEXINIT is built: propose first the host key types the policy
     // knows for this host, so a known_hosts holding only one type of key still matches.
     if (attempt != null) {
-      List<String> known = attempt.request.hostKeyPolicy()
-          .knownKeyTypes(attempt.request.host(), attempt.request.port());
+      List<String> known =
+          attempt
+              .request
+              .hostKeyPolicy()
+              .knownKeyTypes(attempt.request.host(), attempt.request.port());
       if (!known.isEmpty()) {
-        session.setSignatureFactories(HostKeyAlgorithms.preferring(session.getSignatureFactories(), known));
+        session.setSignatureFactories(
+            HostKeyAlgorithms.preferring(session.getSignatureFactories(), known));
       }
     }
   }
 
   @Override
-  public void sessionPeerIdentificationReceived(Session session, String version, List<String> extraLines) {
+  public void sessionPeerIdentificationReceived(
+      Session session, String version, List<String> extraLines) {
     update(session, ConnectAttempt.Phase.KEX);
   }
 
@@ -68,9 +78,12 @@ final class HandshakeListener implements SessionListener {
   }
 
   @Override
-  public void sessionNegotiationEnd(Session session, Map<KexProposalOption, String> clientProposal,
+  public void sessionNegotiationEnd(
+      Session session,
+      Map<KexProposalOption, String> clientProposal,
       Map<KexProposalOption, String> serverProposal,
-      Map<KexProposalOption, String> negotiatedOptions, Throwable reason) {
+      Map<KexProposalOption, String> negotiatedOptions,
+      Throwable reason) {
     ConnectAttempt attempt = attempt(session);
     if (attempt != null && negotiatedOptions != null && reason == null) {
       attempt.negotiated = Negotiated.of(negotiatedOptions);
@@ -81,9 +94,15 @@ final class HandshakeListener implements SessionListener {
   public void sessionException(Session session, Throwable t) {
     ConnectAttempt attempt = attempt(session);
     if (attempt != null && attempt.result.isDone() && isKeepAliveLoss(t)) {
-      ConnectionLoss.note(session, "no keepalive answer from " + attempt.request.address() + " ("
-          + CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.getRequired(session) + " unanswered, one every "
-          + Durations.format(CoreModuleProperties.HEARTBEAT_INTERVAL.getRequired(session)) + ")");
+      ConnectionLoss.note(
+          session,
+          "no keepalive answer from "
+              + attempt.request.address()
+              + " ("
+              + CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.getRequired(session)
+              + " unanswered, one every "
+              + Durations.format(CoreModuleProperties.HEARTBEAT_INTERVAL.getRequired(session))
+              + ")");
     }
     if (attempt != null && attempt.lastException == null) {
       attempt.lastException = t;
@@ -111,6 +130,8 @@ final class HandshakeListener implements SessionListener {
 
   /** MINA's heartbeat gave up: "Got N heartbeat requests without reply". */
   private static boolean isKeepAliveLoss(Throwable t) {
-    return t != null && t.getMessage() != null && t.getMessage().contains("heartbeat requests without reply");
+    return t != null
+        && t.getMessage() != null
+        && t.getMessage().contains("heartbeat requests without reply");
   }
 }

@@ -16,10 +16,12 @@ public final class HostKeyAlgorithms {
    * OpenSSH's client order: ed25519 before ECDSA before RSA (MINA proposes ECDSA first), with
    * certificate algorithms before plain keys, as OpenSSH.
    *
-   * @param factories the signature factories a client offers (e.g. {@code client.getSignatureFactories()})
+   * @param factories the signature factories a client offers (e.g. {@code
+   *     client.getSignatureFactories()})
    * @return a new list with the same factories in OpenSSH's order
    */
-  public static List<NamedFactory<Signature>> openSshOrder(List<NamedFactory<Signature>> factories) {
+  public static List<NamedFactory<Signature>> openSshOrder(
+      List<NamedFactory<Signature>> factories) {
     List<NamedFactory<Signature>> ordered = new ArrayList<>(factories);
     ordered.sort((a, b) -> Integer.compare(rank(a.getName()), rank(b.getName())));
     return ordered;
@@ -27,12 +29,21 @@ public final class HostKeyAlgorithms {
 
   private static int rank(String name) {
     boolean cert = name.contains("-cert-");
-    int family = name.contains("ed25519") ? 0 : name.startsWith("ecdsa") || name.contains("ecdsa") ? 1 : name.contains("ed448") ? 2 : 3;
+    int family =
+        name.contains("ed25519")
+            ? 0
+            : name.startsWith("ecdsa") || name.contains("ecdsa")
+                ? 1
+                : name.contains("ed448") ? 2 : 3;
     return (cert ? 0 : 10) + family; // certificates first, as OpenSSH
   }
 
-  /** Moves the algorithms for the given key types (e.g. "ssh-ed25519", "ssh-rsa") to the front, keeping the order otherwise. */
-  static List<NamedFactory<Signature>> preferring(List<NamedFactory<Signature>> factories, List<String> keyTypes) {
+  /**
+   * Moves the algorithms for the given key types (e.g. "ssh-ed25519", "ssh-rsa") to the front,
+   * keeping the order otherwise.
+   */
+  static List<NamedFactory<Signature>> preferring(
+      List<NamedFactory<Signature>> factories, List<String> keyTypes) {
     List<NamedFactory<Signature>> first = new ArrayList<>();
     List<NamedFactory<Signature>> rest = new ArrayList<>();
     for (NamedFactory<Signature> f : factories) {

@@ -21,10 +21,12 @@ public record KeepAlive(Duration interval, int maxUnanswered) {
 
   public KeepAlive {
     if (interval == null || interval.isNegative()) {
-      throw new IllegalArgumentException("the keepalive interval must be a positive duration, was " + interval);
+      throw new IllegalArgumentException(
+          "the keepalive interval must be a positive duration, was " + interval);
     }
     if (!interval.isZero() && maxUnanswered < 1) {
-      throw new IllegalArgumentException("the count of unanswered keepalives must be at least 1, was " + maxUnanswered);
+      throw new IllegalArgumentException(
+          "the count of unanswered keepalives must be at least 1, was " + maxUnanswered);
     }
   }
 

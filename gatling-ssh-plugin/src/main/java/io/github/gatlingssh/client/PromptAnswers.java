@@ -18,13 +18,22 @@ final class PromptAnswers implements UserInteraction {
   }
 
   @Override
-  public String[] interactive(ClientSession session, String name, String instruction, String lang, String[] prompts,
+  public String[] interactive(
+      ClientSession session,
+      String name,
+      String instruction,
+      String lang,
+      String[] prompts,
       boolean[] echo) {
     String[] replies = new String[prompts.length];
     for (int i = 0; i < prompts.length; i++) {
       String prompt = prompts[i];
-      replies[i] = answers.stream().filter(a -> a.prompt().matcher(prompt).find()).map(PromptAnswer::answer)
-          .findFirst().orElse(null);
+      replies[i] =
+          answers.stream()
+              .filter(a -> a.prompt().matcher(prompt).find())
+              .map(PromptAnswer::answer)
+              .findFirst()
+              .orElse(null);
       if (replies[i] == null) {
         return null;
       }

@@ -25,30 +25,46 @@ import org.apache.sshd.core.CoreModuleProperties;
 final class SshClientFactory {
   private SshClientFactory() {}
 
-  /** Validates the algorithm names of {@code settings}: throws IllegalArgumentException naming the unknown ones. */
+  /**
+   * Validates the algorithm names of {@code settings}: throws IllegalArgumentException naming the
+   * unknown ones.
+   */
   static void validate(ClientSettings settings) {
-    BuiltinDHFactories.ParseResult kex = BuiltinDHFactories.parseDHFactoriesList(settings.kexAlgorithms());
+    BuiltinDHFactories.ParseResult kex =
+        BuiltinDHFactories.parseDHFactoriesList(settings.kexAlgorithms());
     if (!kex.getUnsupportedFactories().isEmpty()) {
-      throw new IllegalArgumentException("unsupported kex algorithms " + kex.getUnsupportedFactories()
-          + "; supported: " + NamedResourceNames.of(BuiltinDHFactories.VALUES));
+      throw new IllegalArgumentException(
+          "unsupported kex algorithms "
+              + kex.getUnsupportedFactories()
+              + "; supported: "
+              + NamedResourceNames.of(BuiltinDHFactories.VALUES));
     }
     if (!settings.ciphers().isEmpty()) {
       BuiltinCiphers.ParseResult ciphers = BuiltinCiphers.parseCiphersList(settings.ciphers());
       if (!ciphers.getUnsupportedFactories().isEmpty()) {
-        throw new IllegalArgumentException("unsupported ciphers " + ciphers.getUnsupportedFactories()
-            + "; supported: " + NamedResourceNames.of(BuiltinCiphers.VALUES));
+        throw new IllegalArgumentException(
+            "unsupported ciphers "
+                + ciphers.getUnsupportedFactories()
+                + "; supported: "
+                + NamedResourceNames.of(BuiltinCiphers.VALUES));
       }
     }
     if (!settings.macs().isEmpty()) {
       BuiltinMacs.ParseResult macs = BuiltinMacs.parseMacsList(settings.macs());
       if (!macs.getUnsupportedFactories().isEmpty()) {
-        throw new IllegalArgumentException("unsupported MACs " + macs.getUnsupportedFactories()
-            + "; supported: " + NamedResourceNames.of(BuiltinMacs.VALUES));
+        throw new IllegalArgumentException(
+            "unsupported MACs "
+                + macs.getUnsupportedFactories()
+                + "; supported: "
+                + NamedResourceNames.of(BuiltinMacs.VALUES));
       }
     }
   }
 
-  /** A started MINA client with {@code settings}, its host key checks and handshake tracking wired to {@link HandshakeListener}. */
+  /**
+   * A started MINA client with {@code settings}, its host key checks and handshake tracking wired
+   * to {@link HandshakeListener}.
+   */
   static SshClient newClient(ClientSettings settings) {
     validate(settings);
     SshClient client = SshClient.setUpDefaultClient();
@@ -58,13 +74,18 @@ final class SshClientFactory {
     client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
     client.setServerKeyVerifier(HandshakeListener.VERIFIER);
     client.setSignatureFactories(HostKeyAlgorithms.openSshOrder(client.getSignatureFactories()));
-    client.setKeyExchangeFactories(NamedFactory.setUpTransformedFactories(false,
-        BuiltinDHFactories.parseDHFactoriesList(settings.kexAlgorithms()).getParsedFactories(), ClientBuilder.DH2KEX));
+    client.setKeyExchangeFactories(
+        NamedFactory.setUpTransformedFactories(
+            false,
+            BuiltinDHFactories.parseDHFactoriesList(settings.kexAlgorithms()).getParsedFactories(),
+            ClientBuilder.DH2KEX));
     if (!settings.ciphers().isEmpty()) {
-      client.setCipherFactories(List.copyOf(BuiltinCiphers.parseCiphersList(settings.ciphers()).getParsedFactories()));
+      client.setCipherFactories(
+          List.copyOf(BuiltinCiphers.parseCiphersList(settings.ciphers()).getParsedFactories()));
     }
     if (!settings.macs().isEmpty()) {
-      client.setMacFactories(List.copyOf(BuiltinMacs.parseMacsList(settings.macs()).getParsedFactories()));
+      client.setMacFactories(
+          List.copyOf(BuiltinMacs.parseMacsList(settings.macs()).getParsedFactories()));
     }
     // Without TCP_NODELAY every small request waits for a delayed ACK (~40 ms on Linux).
     CoreModuleProperties.TCP_NODELAY.set(client, true);
@@ -77,7 +98,8 @@ final class SshClientFactory {
       CoreModuleProperties.NIO_WORKERS.set(client, settings.ioThreads());
     }
     if (settings.keepAlive().enabled()) {
-      // read by each connection's service when MINA creates the session: client-wide, not per session
+      // read by each connection's service when MINA creates the session: client-wide, not per
+      // session
       CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, settings.keepAlive().interval());
       CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, settings.keepAlive().maxUnanswered());
       CoreModuleProperties.HEARTBEAT_REQUEST.set(client, KeepAlive.REQUEST);
@@ -100,7 +122,8 @@ final class SshClientFactory {
   private static final class ConnectFriendlyNio2 extends Nio2ServiceFactoryFactory {
     @Override
     public IoServiceFactory create(FactoryManager manager) {
-      return new Nio2ServiceFactory(manager, null, ThreadUtils.newCachedThreadPool(manager + "-nio2-resume"));
+      return new Nio2ServiceFactory(
+          manager, null, ThreadUtils.newCachedThreadPool(manager + "-nio2-resume"));
     }
   }
 }

@@ -2,11 +2,11 @@ package io.github.gatlingssh.client;
 
 import io.github.gatlingssh.client.exec.ExecOptions;
 import io.github.gatlingssh.client.exec.RemoteCommand;
+import io.github.gatlingssh.client.sftp.SftpChannel;
+import io.github.gatlingssh.client.sftp.SftpSettings;
 import io.github.gatlingssh.client.shell.PtySettings;
 import io.github.gatlingssh.client.shell.RemoteShell;
 import io.github.gatlingssh.client.tunnel.Tunnel;
-import io.github.gatlingssh.client.sftp.SftpChannel;
-import io.github.gatlingssh.client.sftp.SftpSettings;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.time.Duration;
@@ -18,9 +18,9 @@ import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.SshConstants;
 
 /**
- * One authenticated SSH connection of a virtual user, on which its channels open (see
- * {@link io.github.gatlingssh.client.channel.SshChannel}): exec, shell and direct-tcpip channels,
- * and one SFTP channel that its SFTP requests share.
+ * One authenticated SSH connection of a virtual user, on which its channels open (see {@link
+ * io.github.gatlingssh.client.channel.SshChannel}): exec, shell and direct-tcpip channels, and one
+ * SFTP channel that its SFTP requests share.
  */
 public final class SshConnection {
   private final ClientSession session;
@@ -36,7 +36,11 @@ public final class SshConnection {
     this(session, negotiated, timer, null);
   }
 
-  SshConnection(ClientSession session, Negotiated negotiated, ScheduledExecutorService timer, HandshakeTimes times) {
+  SshConnection(
+      ClientSession session,
+      Negotiated negotiated,
+      ScheduledExecutorService timer,
+      HandshakeTimes times) {
     this.session = session;
     this.negotiated = negotiated;
     this.timer = timer;
@@ -55,8 +59,8 @@ public final class SshConnection {
   }
 
   /**
-   * Whether the server closed this connection on its own after its channel ended (servers that allow
-   * one channel per connection): see {@link ConnectionEnd}.
+   * Whether the server closed this connection on its own after its channel ended (servers that
+   * allow one channel per connection): see {@link ConnectionEnd}.
    */
   public boolean closedByServerAfterChannel() {
     return end.closedByServerAfterChannel();
@@ -75,8 +79,12 @@ public final class SshConnection {
     return RemoteCommand.start(session, timer, command, charset, maxOutputLength);
   }
 
-  /** {@link #exec(String, Charset, int)} with a PTY, environment variables and stdin as {@code options} say. */
-  public RemoteCommand exec(String command, Charset charset, int maxOutputLength, ExecOptions options) {
+  /**
+   * {@link #exec(String, Charset, int)} with a PTY, environment variables and stdin as {@code
+   * options} say.
+   */
+  public RemoteCommand exec(
+      String command, Charset charset, int maxOutputLength, ExecOptions options) {
     return RemoteCommand.start(session, timer, command, charset, maxOutputLength, options);
   }
 
@@ -109,13 +117,15 @@ public final class SshConnection {
       }
       CompletableFuture<SftpChannel> fresh = new CompletableFuture<>();
       if (sftp.compareAndSet(current, fresh)) {
-        SftpChannel.open(session, settings).whenComplete((channel, error) -> {
-          if (error != null) {
-            fresh.completeExceptionally(error);
-          } else {
-            fresh.complete(channel);
-          }
-        });
+        SftpChannel.open(session, settings)
+            .whenComplete(
+                (channel, error) -> {
+                  if (error != null) {
+                    fresh.completeExceptionally(error);
+                  } else {
+                    fresh.complete(channel);
+                  }
+                });
         return fresh;
       }
     }
@@ -146,7 +156,8 @@ public final class SshConnection {
     }
     try {
       // writes the DISCONNECT message, then closes the session once it is written
-      session.disconnect(SshConstants.SSH2_DISCONNECT_BY_APPLICATION, "disconnected by gatling-ssh");
+      session.disconnect(
+          SshConstants.SSH2_DISCONNECT_BY_APPLICATION, "disconnected by gatling-ssh");
     } catch (IOException | RuntimeException e) {
       session.close(true);
     }
@@ -159,14 +170,26 @@ public final class SshConnection {
    */
   public CompletableFuture<Void> disconnect(Duration timeout) {
     AtomicBoolean timedOut = new AtomicBoolean();
-    CompletableFuture<Void> closed = Deadline.bound(disconnect(), timeout, timer, () -> {
-      timedOut.set(true);
-      closeNow();
-    });
-    return closed.thenCompose(ignored -> timedOut.get()
-        ? CompletableFuture.failedFuture(new SshRequestException(new SshFailure(SshFailure.Step.TIMEOUT,
-            "disconnect not done within " + Durations.format(timeout) + "; connection closed")))
-        : CompletableFuture.completedFuture(null));
+    CompletableFuture<Void> closed =
+        Deadline.bound(
+            disconnect(),
+            timeout,
+            timer,
+            () -> {
+              timedOut.set(true);
+              closeNow();
+            });
+    return closed.thenCompose(
+        ignored ->
+            timedOut.get()
+                ? CompletableFuture.failedFuture(
+                    new SshRequestException(
+                        new SshFailure(
+                            SshFailure.Step.TIMEOUT,
+                            "disconnect not done within "
+                                + Durations.format(timeout)
+                                + "; connection closed")))
+                : CompletableFuture.completedFuture(null));
   }
 
   /** Closes at once, without waiting for anything (end of a virtual user, end of the run). */
@@ -177,6 +200,12 @@ public final class SshConnection {
 
   @Override
   public String toString() {
-    return "SshConnection[" + session.getUsername() + "@" + session.getConnectAddress() + ", open=" + isOpen() + "]";
+    return "SshConnection["
+        + session.getUsername()
+        + "@"
+        + session.getConnectAddress()
+        + ", open="
+        + isOpen()
+        + "]";
   }
 }

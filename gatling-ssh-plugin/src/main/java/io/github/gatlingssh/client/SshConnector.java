@@ -12,8 +12,8 @@ import org.apache.sshd.common.session.SessionListener;
 /**
  * Owns one MINA {@link SshClient} and opens authenticated connections with it, without blocking:
  * TCP connect, banner, key exchange, host key check and authentication are chained through MINA's
- * future listeners and bounded by one timeout. {@link SshClientFactory} builds the client,
- * {@link ConnectAttempt} follows each connection through its handshake.
+ * future listeners and bounded by one timeout. {@link SshClientFactory} builds the client, {@link
+ * ConnectAttempt} follows each connection through its handshake.
  */
 public final class SshConnector implements AutoCloseable {
   private final SshClient client;
@@ -23,7 +23,10 @@ public final class SshConnector implements AutoCloseable {
     client = SshClientFactory.newClient(settings);
   }
 
-  /** Validates the algorithm names of {@code settings}: throws IllegalArgumentException naming the unknown ones. */
+  /**
+   * Validates the algorithm names of {@code settings}: throws IllegalArgumentException naming the
+   * unknown ones.
+   */
   public static void validate(ClientSettings settings) {
     SshClientFactory.validate(settings);
   }
@@ -39,24 +42,35 @@ public final class SshConnector implements AutoCloseable {
    * completes on a MINA thread (or the timer's), exactly once: with the connection, or with an
    * {@link SshRequestException}.
    *
-   * @param timer runs the connect timeout, then the timeouts of the connection's channels (a virtual
-   *     user's event loop)
+   * @param timer runs the connect timeout, then the timeouts of the connection's channels (a
+   *     virtual user's event loop)
    */
-  public CompletableFuture<SshConnection> connect(ConnectRequest request, ScheduledExecutorService timer) {
+  public CompletableFuture<SshConnection> connect(
+      ConnectRequest request, ScheduledExecutorService timer) {
     ConnectAttempt attempt = new ConnectAttempt(request, timer);
     Deadline.bound(attempt.result, request.timeout(), timer, attempt::onTimeout);
     try {
-      ConnectFuture future = client.connect(request.username(), request.host(), request.port(),
-          AttributeRepository.ofKeyValuePair(ConnectAttempt.KEY, attempt), null);
+      ConnectFuture future =
+          client.connect(
+              request.username(),
+              request.host(),
+              request.port(),
+              AttributeRepository.ofKeyValuePair(ConnectAttempt.KEY, attempt),
+              null);
       attempt.connectFuture = future;
       future.addListener(attempt::onConnected);
     } catch (IOException | RuntimeException e) {
-      attempt.fail(new SshFailure(SshFailure.Step.CONNECT, Failures.describe(e) + " (" + request.address() + ")"));
+      attempt.fail(
+          new SshFailure(
+              SshFailure.Step.CONNECT, Failures.describe(e) + " (" + request.address() + ")"));
     }
     return attempt.result;
   }
 
-  /** Closes every connection of this client and stops its threads (blocks: call it off Gatling's threads). */
+  /**
+   * Closes every connection of this client and stops its threads (blocks: call it off Gatling's
+   * threads).
+   */
   @Override
   public void close() {
     try {

@@ -1,8 +1,8 @@
 package io.github.gatlingssh.client;
 
 /**
- * What went wrong with an SSH request, and where: the client reports failures as values; the
- * action turns them into one KO message.
+ * What went wrong with an SSH request, and where: the client reports failures as values; the action
+ * turns them into one KO message.
  *
  * @param step where the request failed
  * @param detail what happened, without any credential
@@ -38,7 +38,10 @@ public record SshFailure(Step step, String detail) {
     }
   }
 
-  /** The KO message: the step, then the detail, e.g. {@code "auth: server accepted none of [password]"}. */
+  /**
+   * The KO message: the step, then the detail, e.g. {@code "auth: server accepted none of
+   * [password]"}.
+   */
   public String message() {
     return step.label + ": " + detail;
   }

@@ -17,7 +17,9 @@ public final class SshRequestException extends RuntimeException {
     return failure;
   }
 
-  /** The failure behind a completion exception, or a generic one naming the step if it is not ours. */
+  /**
+   * The failure behind a completion exception, or a generic one naming the step if it is not ours.
+   */
   public static SshFailure unwrap(Throwable t, SshFailure.Step fallbackStep) {
     Throwable cause = t;
     while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {

@@ -5,7 +5,9 @@ import io.gatling.commons.validation.Success;
 import io.gatling.commons.validation.Validation;
 import scala.runtime.BoxedUnit;
 
-/** Gatling's Scala {@code Validation} as Java can use it (Failure is a {@code Validation<Nothing>}). */
+/**
+ * Gatling's Scala {@code Validation} as Java can use it (Failure is a {@code Validation<Nothing>}).
+ */
 public final class Validations {
   private Validations() {}
 

@@ -59,7 +59,10 @@ final class ClientTuning {
     return mina(s -> s.withClient(s.client().withWindowSize(bytes)));
   }
 
-  /** A change of what the MINA client is made of: fails now (the builder applies it at once) on a bad value. */
+  /**
+   * A change of what the MINA client is made of: fails now (the builder applies it at once) on a
+   * bad value.
+   */
   private static UnaryOperator<SshProtocol> mina(UnaryOperator<SshProtocol> change) {
     return s -> {
       SshProtocol changed = change.apply(s);

@@ -12,8 +12,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * How {@link SshProtocolBuilder} authenticates: checks passwords, keys, certificates and
- * keyboard-interactive answers when the simulation is built and adds them to the protocol's
- * {@link Auth}.
+ * keyboard-interactive answers when the simulation is built and adds them to the protocol's {@link
+ * Auth}.
  */
 final class Credentials {
   private Credentials() {}
@@ -36,9 +36,13 @@ final class Credentials {
     return privateKey(new Auth.PrivateKey(p, passphrase == null ? null : Param.el(passphrase)));
   }
 
-  /** A key file per user with a passphrase per user, or without one if {@code passphrase} is null. */
-  static UnaryOperator<SshProtocol> privateKey(Function<Session, String> path, Function<Session, String> passphrase) {
-    return privateKey(new Auth.PrivateKey(Param.fn(path), passphrase == null ? null : Param.fn(passphrase)));
+  /**
+   * A key file per user with a passphrase per user, or without one if {@code passphrase} is null.
+   */
+  static UnaryOperator<SshProtocol> privateKey(
+      Function<Session, String> path, Function<Session, String> passphrase) {
+    return privateKey(
+        new Auth.PrivateKey(Param.fn(path), passphrase == null ? null : Param.fn(passphrase)));
   }
 
   private static UnaryOperator<SshProtocol> privateKey(Auth.PrivateKey key) {
@@ -51,7 +55,8 @@ final class Credentials {
   }
 
   static UnaryOperator<SshProtocol> prompt(String promptRegex, String answer) {
-    Auth.Prompt prompt = new Auth.Prompt(Prompts.compile(promptRegex), Param.el(requireText(answer, "answer")));
+    Auth.Prompt prompt =
+        new Auth.Prompt(Prompts.compile(promptRegex), Param.el(requireText(answer, "answer")));
     return s -> s.withAuth(s.auth().withPrompt(prompt));
   }
 }

@@ -11,7 +11,8 @@ final class ExecSetup {
 
   static ExecSpec stdin(ExecSpec spec, String text) {
     if (text == null) {
-      throw new IllegalArgumentException("stdin must not be null: give a text or a Gatling EL string such as #{payload}");
+      throw new IllegalArgumentException(
+          "stdin must not be null: give a text or a Gatling EL string such as #{payload}");
     }
     return spec.withStdinText(Param.el(text));
   }
@@ -32,7 +33,8 @@ final class ExecSetup {
 
   static ExecSpec env(ExecSpec spec, String name, String value) {
     if (value == null) {
-      throw new IllegalArgumentException("env(" + name + ", ..): the value must not be null (EL allowed)");
+      throw new IllegalArgumentException(
+          "env(" + name + ", ..): the value must not be null (EL allowed)");
     }
     return spec.withEnv(name, Param.el(value));
   }

@@ -44,6 +44,7 @@ import java.util.function.UnaryOperator;
 public final class Injector {
   /** Session attribute {@link #attribute()} sets to this injector's index. */
   public static final String ATTRIBUTE = "injector";
+
   /** Session attribute {@link #attribute()} sets to {@code <index>-<userId>}, unique in the run. */
   public static final String USER_ATTRIBUTE = "injectorUserId";
 
@@ -157,7 +158,11 @@ public final class Injector {
     }
     if (i < 0 || i >= n) {
       throw new IllegalStateException(
-          "the injector index is " + i + " but the count is " + n + ": the index goes from 0 to"
+          "the injector index is "
+              + i
+              + " but the count is "
+              + n
+              + ": the index goes from 0 to"
               + " count - 1; set -Dinjector.count (or INJECTORS) to the number of injectors");
     }
     return new Injector(i, n);
@@ -184,7 +189,12 @@ public final class Injector {
     }
     if (shard.isEmpty()) {
       throw new IllegalArgumentException(
-          "injector " + index + " of " + count + " gets no record of a feeder of " + records.size()
+          "injector "
+              + index
+              + " of "
+              + count
+              + " gets no record of a feeder of "
+              + records.size()
               + ": give the feeder at least one record per injector");
     }
     return shard;

@@ -3,7 +3,10 @@ package io.github.gatlingssh.javaapi;
 import io.github.gatlingssh.protocol.SshProtocol;
 import java.time.Duration;
 
-/** The protocol builder's checks of plain values: a bad one fails when the simulation is built, saying what to set. */
+/**
+ * The protocol builder's checks of plain values: a bad one fails when the simulation is built,
+ * saying what to set.
+ */
 final class ProtocolChecks {
   private ProtocolChecks() {}
 

@@ -34,7 +34,10 @@ public final class Sftp {
     this.attributes = attributes;
   }
 
-  /** Names the SSH connection this request uses (default "default"), as {@code ssh(..).connectionName(..)}. */
+  /**
+   * Names the SSH connection this request uses (default "default"), as {@code
+   * ssh(..).connectionName(..)}.
+   */
   public Sftp connectionName(String name) {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("connectionName must not be empty");
@@ -72,14 +75,18 @@ public final class Sftp {
     return of(SftpVerb.REMOVE, Param.fn(file));
   }
 
-  /** Renames {@code from} to {@code to}; SFTP v3 servers (OpenSSH) refuse when {@code to} exists. */
+  /**
+   * Renames {@code from} to {@code to}; SFTP v3 servers (OpenSSH) refuse when {@code to} exists.
+   */
   public SftpActionBuilder rename(String from, String to) {
-    return new SftpActionBuilder(SftpRequest.of(attributes, SftpVerb.RENAME, path(from)).withOther(path(to)));
+    return new SftpActionBuilder(
+        SftpRequest.of(attributes, SftpVerb.RENAME, path(from)).withOther(path(to)));
   }
 
   /** {@link #rename(String, String)} with the paths computed from the session. */
   public SftpActionBuilder rename(Function<Session, String> from, Function<Session, String> to) {
-    return new SftpActionBuilder(SftpRequest.of(attributes, SftpVerb.RENAME, Param.fn(from)).withOther(Param.fn(to)));
+    return new SftpActionBuilder(
+        SftpRequest.of(attributes, SftpVerb.RENAME, Param.fn(from)).withOther(Param.fn(to)));
   }
 
   /** Reads the attributes of {@code path}, links followed: check them with {@code fileSize()}. */
@@ -107,27 +114,33 @@ public final class Sftp {
    * {@link SftpActionBuilder#append()}), pipelined, read from disk as it is sent.
    */
   public SftpActionBuilder upload(String localFile, String remoteFile) {
-    return new SftpActionBuilder(SftpRequest.of(attributes, SftpVerb.UPLOAD, path(remoteFile)).withOther(path(localFile)));
+    return new SftpActionBuilder(
+        SftpRequest.of(attributes, SftpVerb.UPLOAD, path(remoteFile)).withOther(path(localFile)));
   }
 
   /** {@link #upload(String, String)} with the paths computed from the session. */
-  public SftpActionBuilder upload(Function<Session, String> localFile, Function<Session, String> remoteFile) {
+  public SftpActionBuilder upload(
+      Function<Session, String> localFile, Function<Session, String> remoteFile) {
     return new SftpActionBuilder(
-        SftpRequest.of(attributes, SftpVerb.UPLOAD, Param.fn(remoteFile)).withOther(Param.fn(localFile)));
+        SftpRequest.of(attributes, SftpVerb.UPLOAD, Param.fn(remoteFile))
+            .withOther(Param.fn(localFile)));
   }
 
   /** Uploads the bytes {@code content} makes from the session to {@code remoteFile}. */
   public SftpActionBuilder uploadBytes(String remoteFile, Function<Session, byte[]> content) {
     Objects.requireNonNull(content, "content");
-    return new SftpActionBuilder(SftpRequest.of(attributes, SftpVerb.UPLOAD_BYTES, path(remoteFile))
-        .withBytes(Param.fn(content)));
+    return new SftpActionBuilder(
+        SftpRequest.of(attributes, SftpVerb.UPLOAD_BYTES, path(remoteFile))
+            .withBytes(Param.fn(content)));
   }
 
   /** {@link #uploadBytes(String, Function)} with the path computed from the session. */
-  public SftpActionBuilder uploadBytes(Function<Session, String> remoteFile, Function<Session, byte[]> content) {
+  public SftpActionBuilder uploadBytes(
+      Function<Session, String> remoteFile, Function<Session, byte[]> content) {
     Objects.requireNonNull(content, "content");
-    return new SftpActionBuilder(SftpRequest.of(attributes, SftpVerb.UPLOAD_BYTES, Param.fn(remoteFile))
-        .withBytes(Param.fn(content)));
+    return new SftpActionBuilder(
+        SftpRequest.of(attributes, SftpVerb.UPLOAD_BYTES, Param.fn(remoteFile))
+            .withBytes(Param.fn(content)));
   }
 
   /**
@@ -148,13 +161,16 @@ public final class Sftp {
   /** Downloads {@code remoteFile} into the local file {@code localFile} (created or truncated). */
   public SftpActionBuilder download(String remoteFile, String localFile) {
     return new SftpActionBuilder(
-        SftpRequest.of(attributes, SftpVerb.DOWNLOAD_TO_FILE, path(remoteFile)).withOther(path(localFile)));
+        SftpRequest.of(attributes, SftpVerb.DOWNLOAD_TO_FILE, path(remoteFile))
+            .withOther(path(localFile)));
   }
 
   /** {@link #download(String, String)} with the paths computed from the session. */
-  public SftpActionBuilder download(Function<Session, String> remoteFile, Function<Session, String> localFile) {
+  public SftpActionBuilder download(
+      Function<Session, String> remoteFile, Function<Session, String> localFile) {
     return new SftpActionBuilder(
-        SftpRequest.of(attributes, SftpVerb.DOWNLOAD_TO_FILE, Param.fn(remoteFile)).withOther(Param.fn(localFile)));
+        SftpRequest.of(attributes, SftpVerb.DOWNLOAD_TO_FILE, Param.fn(remoteFile))
+            .withOther(Param.fn(localFile)));
   }
 
   private SftpActionBuilder of(SftpVerb verb, Param<String> path) {

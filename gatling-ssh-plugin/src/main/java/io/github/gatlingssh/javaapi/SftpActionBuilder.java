@@ -29,11 +29,11 @@ public final class SftpActionBuilder implements ActionBuilder {
   }
 
   /**
-   * Checks on the result: {@code fileSize()} (stat), {@code fileNames()} (list),
-   * {@code transferredBytes()} (transfers), Gatling's {@code bodyLength}, {@code md5}, {@code sha1}
-   * (every byte downloaded), {@code bodyBytes}, {@code bodyString}, {@code regex}, {@code substring}
-   * (the first maxOutputLength bytes downloaded) and {@code responseTimeInMillis}. An unsupported
-   * check fails when the simulation is built.
+   * Checks on the result: {@code fileSize()} (stat), {@code fileNames()} (list), {@code
+   * transferredBytes()} (transfers), Gatling's {@code bodyLength}, {@code md5}, {@code sha1} (every
+   * byte downloaded), {@code bodyBytes}, {@code bodyString}, {@code regex}, {@code substring} (the
+   * first maxOutputLength bytes downloaded) and {@code responseTimeInMillis}. An unsupported check
+   * fails when the simulation is built.
    */
   public SftpActionBuilder check(CheckBuilder... checks) {
     return check(Arrays.asList(checks));
@@ -46,11 +46,12 @@ public final class SftpActionBuilder implements ActionBuilder {
   }
 
   /**
-   * After this, the request is KO ("timeout: ...") and a transfer is stopped (no more requests,
-   * its remote file closed); the SFTP channel stays usable. Default: the protocol's requestTimeout.
+   * After this, the request is KO ("timeout: ...") and a transfer is stopped (no more requests, its
+   * remote file closed); the SFTP channel stays usable. Default: the protocol's requestTimeout.
    */
   public SftpActionBuilder timeout(Duration timeout) {
-    return new SftpActionBuilder(request.withBase(request.base().withTimeout(Timeouts.positive(timeout))));
+    return new SftpActionBuilder(
+        request.withBase(request.base().withTimeout(Timeouts.positive(timeout))));
   }
 
   /** An upload writes after the end of an existing remote file, which it creates if missing. */
@@ -65,8 +66,9 @@ public final class SftpActionBuilder implements ActionBuilder {
 
   private SftpActionBuilder mode(WriteMode mode) {
     if (request.verb() != SftpVerb.UPLOAD && request.verb() != SftpVerb.UPLOAD_BYTES) {
-      throw new IllegalArgumentException("append() and overwrite() apply to upload and uploadBytes, not to "
-          + request.verb().label());
+      throw new IllegalArgumentException(
+          "append() and overwrite() apply to upload and uploadBytes, not to "
+              + request.verb().label());
     }
     return new SftpActionBuilder(request.withMode(mode));
   }

@@ -35,12 +35,18 @@ public final class Ssh {
     return new Ssh(attributes.withConnectionName(name));
   }
 
-  /** TCP connect, key exchange, host key check and authentication; the connection then belongs to the virtual user. */
+  /**
+   * TCP connect, key exchange, host key check and authentication; the connection then belongs to
+   * the virtual user.
+   */
   public SshConnectActionBuilder connect() {
     return new SshConnectActionBuilder(attributes);
   }
 
-  /** Runs a command on the user's connection (EL): channel open, exec, read stdout/stderr to the end, exit status, close. */
+  /**
+   * Runs a command on the user's connection (EL): channel open, exec, read stdout/stderr to the
+   * end, exit status, close.
+   */
   public SshExecActionBuilder exec(String command) {
     return new SshExecActionBuilder(attributes.withCommand(command(command)));
   }
@@ -50,8 +56,8 @@ public final class Ssh {
   }
 
   /**
-   * Starts a command (EL) and completes when the server accepted it; the command keeps running,
-   * its output streaming in, until {@link #awaitExit()}.
+   * Starts a command (EL) and completes when the server accepted it; the command keeps running, its
+   * output streaming in, until {@link #awaitExit()}.
    */
   public SshStartActionBuilder start(String command) {
     return new SshStartActionBuilder(attributes.withCommand(command(command)));
@@ -61,7 +67,10 @@ public final class Ssh {
     return new SshStartActionBuilder(attributes.withCommand(Param.fn(command)));
   }
 
-  /** Waits for the started command to end: output to EOF, exit status, channel closed. Checks apply here. */
+  /**
+   * Waits for the started command to end: output to EOF, exit status, channel closed. Checks apply
+   * here.
+   */
   public SshAwaitExitActionBuilder awaitExit() {
     return new SshAwaitExitActionBuilder(attributes);
   }

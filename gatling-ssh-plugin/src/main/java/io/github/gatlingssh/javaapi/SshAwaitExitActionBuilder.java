@@ -33,7 +33,10 @@ public final class SshAwaitExitActionBuilder implements ActionBuilder {
     return new SshAwaitExitActionBuilder(attributes.withChecks(checks));
   }
 
-  /** After this, the command is abandoned (channel closed) and the request is KO (default: the protocol's requestTimeout). */
+  /**
+   * After this, the command is abandoned (channel closed) and the request is KO (default: the
+   * protocol's requestTimeout).
+   */
   public SshAwaitExitActionBuilder timeout(Duration timeout) {
     return new SshAwaitExitActionBuilder(attributes.withTimeout(Timeouts.positive(timeout)));
   }

@@ -20,9 +20,9 @@ public final class SshConnectActionBuilder implements ActionBuilder {
 
   /**
    * Also logs, when the connect succeeds, three requests named after it: {@code "<name> tcp"} (TCP
-   * connect), {@code "<name> kex"} (banner, key exchange and host key check) and
-   * {@code "<name> auth"} (authentication), so the report shows which phase the server spends its
-   * time in. A failed connect logs only itself (its KO message names the phase).
+   * connect), {@code "<name> kex"} (banner, key exchange and host key check) and {@code "<name>
+   * auth"} (authentication), so the report shows which phase the server spends its time in. A
+   * failed connect logs only itself (its KO message names the phase).
    */
   public SshConnectActionBuilder timePhases() {
     return new SshConnectActionBuilder(attributes, true);
@@ -30,6 +30,8 @@ public final class SshConnectActionBuilder implements ActionBuilder {
 
   @Override
   public io.gatling.core.action.builder.ActionBuilder asScala() {
-    return timePhases ? SshActionBuilder.connect(attributes, true) : SshActionBuilder.connect(attributes);
+    return timePhases
+        ? SshActionBuilder.connect(attributes, true)
+        : SshActionBuilder.connect(attributes);
   }
 }

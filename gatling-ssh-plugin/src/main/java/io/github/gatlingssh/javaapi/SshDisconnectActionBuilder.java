@@ -13,7 +13,10 @@ public final class SshDisconnectActionBuilder implements ActionBuilder {
     this.attributes = attributes;
   }
 
-  /** After this, the connection is closed at once and the request is KO (default: the protocol's requestTimeout). */
+  /**
+   * After this, the connection is closed at once and the request is KO (default: the protocol's
+   * requestTimeout).
+   */
   public SshDisconnectActionBuilder timeout(Duration timeout) {
     return new SshDisconnectActionBuilder(attributes.withTimeout(Timeouts.positive(timeout)));
   }

@@ -49,8 +49,8 @@ public final class SshDsl {
   }
 
   /**
-   * A named request on the user's interactive shell (the name may be EL), e.g.
-   * {@code shell("prompt").expect("\\$ $")}: see {@link SshShell}.
+   * A named request on the user's interactive shell (the name may be EL), e.g. {@code
+   * shell("prompt").expect("\\$ $")}: see {@link SshShell}.
    */
   public static SshShell shell(String requestName) {
     return new SshShell(StreamAttributes.of(StreamAttributes.Kind.SHELL, name(requestName)));
@@ -58,12 +58,14 @@ public final class SshDsl {
 
   /** A named shell request, the name computed from the session. */
   public static SshShell shell(Function<Session, String> requestName) {
-    return new SshShell(StreamAttributes.of(StreamAttributes.Kind.SHELL, Expressions.javaFunctionToExpression(requestName)));
+    return new SshShell(
+        StreamAttributes.of(
+            StreamAttributes.Kind.SHELL, Expressions.javaFunctionToExpression(requestName)));
   }
 
   /**
-   * A named request on the user's tunnel (direct-tcpip; the name may be EL), e.g.
-   * {@code tunnel("open").open("127.0.0.1", 8080)}: see {@link SshTunnel}.
+   * A named request on the user's tunnel (direct-tcpip; the name may be EL), e.g. {@code
+   * tunnel("open").open("127.0.0.1", 8080)}: see {@link SshTunnel}.
    */
   public static SshTunnel tunnel(String requestName) {
     return new SshTunnel(StreamAttributes.of(StreamAttributes.Kind.TUNNEL, name(requestName)));
@@ -71,18 +73,24 @@ public final class SshDsl {
 
   /** A named tunnel request, the name computed from the session. */
   public static SshTunnel tunnel(Function<Session, String> requestName) {
-    return new SshTunnel(StreamAttributes.of(StreamAttributes.Kind.TUNNEL, Expressions.javaFunctionToExpression(requestName)));
+    return new SshTunnel(
+        StreamAttributes.of(
+            StreamAttributes.Kind.TUNNEL, Expressions.javaFunctionToExpression(requestName)));
   }
 
-  private static scala.Function1<io.gatling.core.session.Session, io.gatling.commons.validation.Validation<String>> name(
-      String requestName) {
+  private static scala.Function1<
+          io.gatling.core.session.Session, io.gatling.commons.validation.Validation<String>>
+      name(String requestName) {
     if (requestName == null || requestName.isBlank()) {
       throw new IllegalArgumentException("a request needs a name, e.g. shell(\"prompt\")");
     }
     return Expressions.toStringExpression(requestName);
   }
 
-  /** Checks the command's exit status, e.g. {@code exitStatus().is(0)}; absent when it died by a signal. */
+  /**
+   * Checks the command's exit status, e.g. {@code exitStatus().is(0)}; absent when it died by a
+   * signal.
+   */
   public static CheckBuilder.Find<Integer> exitStatus() {
     return SshCheckBuilders.exitStatus();
   }
@@ -98,8 +106,8 @@ public final class SshDsl {
   }
 
   /**
-   * Checks the number of lines of standard output, counted as the output streamed in, e.g.
-   * {@code stdoutLineCount().is(333)}; cheap, and counts past maxOutputLength too.
+   * Checks the number of lines of standard output, counted as the output streamed in, e.g. {@code
+   * stdoutLineCount().is(333)}; cheap, and counts past maxOutputLength too.
    */
   public static CheckBuilder.Find<Integer> stdoutLineCount() {
     return SshCheckBuilders.stdoutLineCount();
@@ -111,8 +119,8 @@ public final class SshDsl {
   }
 
   /**
-   * A named SFTP request on the user's SSH connection (the name may be EL), e.g.
-   * {@code sftp("upload").upload("/local/data.bin", "#{dir}/data.bin")}: see {@link Sftp}.
+   * A named SFTP request on the user's SSH connection (the name may be EL), e.g. {@code
+   * sftp("upload").upload("/local/data.bin", "#{dir}/data.bin")}: see {@link Sftp}.
    */
   public static Sftp sftp(String requestName) {
     if (requestName == null || requestName.isBlank()) {
@@ -132,14 +140,17 @@ public final class SshDsl {
   }
 
   /**
-   * Checks the names {@code list} read, without "." and "..", e.g.
-   * {@code fileNames().findAll().is(List.of("data.bin"))} or {@code fileNames().count().is(3)}.
+   * Checks the names {@code list} read, without "." and "..", e.g. {@code
+   * fileNames().findAll().is(List.of("data.bin"))} or {@code fileNames().count().is(3)}.
    */
   public static CheckBuilder.MultipleFind<String> fileNames() {
     return SftpChecks.fileNames();
   }
 
-  /** Checks the bytes an SFTP upload sent or a download received, e.g. {@code transferredBytes().saveAs("n")}. */
+  /**
+   * Checks the bytes an SFTP upload sent or a download received, e.g. {@code
+   * transferredBytes().saveAs("n")}.
+   */
   public static CheckBuilder.Find<Long> transferredBytes() {
     return SftpChecks.transferredBytes();
   }

@@ -5,12 +5,12 @@ import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Session;
 import io.github.gatlingssh.action.SshActionBuilder;
 import io.github.gatlingssh.action.SshAttributes;
-import io.github.gatlingssh.action.exec.ExecSpec;
 import io.github.gatlingssh.action.exec.ExecAction;
+import io.github.gatlingssh.action.exec.ExecSpec;
 import java.time.Duration;
-import java.util.function.Function;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * {@code ssh("name").exec(command)}: see {@link Ssh#exec(String)}. Without an {@code exitStatus()}
@@ -30,9 +30,9 @@ public final class SshExecActionBuilder implements ActionBuilder {
   }
 
   /**
-   * Checks on the result: {@code exitStatus()}, {@code exitSignal()}, {@code stdout()},
-   * {@code stderr()}, and Gatling's {@code bodyString}, {@code regex}, {@code substring},
-   * {@code bodyLength}, {@code jsonPath}, {@code jmesPath} (on stdout) and {@code responseTimeInMillis}.
+   * Checks on the result: {@code exitStatus()}, {@code exitSignal()}, {@code stdout()}, {@code
+   * stderr()}, and Gatling's {@code bodyString}, {@code regex}, {@code substring}, {@code
+   * bodyLength}, {@code jsonPath}, {@code jmesPath} (on stdout) and {@code responseTimeInMillis}.
    */
   public SshExecActionBuilder check(CheckBuilder... checks) {
     return check(Arrays.asList(checks));
@@ -42,7 +42,10 @@ public final class SshExecActionBuilder implements ActionBuilder {
     return new SshExecActionBuilder(attributes.withChecks(checks), spec);
   }
 
-  /** After this, the command is abandoned (channel closed) and the request is KO (default: the protocol's requestTimeout). */
+  /**
+   * After this, the command is abandoned (channel closed) and the request is KO (default: the
+   * protocol's requestTimeout).
+   */
   public SshExecActionBuilder timeout(Duration timeout) {
     return new SshExecActionBuilder(attributes.withTimeout(Timeouts.positive(timeout)), spec);
   }
@@ -91,6 +94,7 @@ public final class SshExecActionBuilder implements ActionBuilder {
   @Override
   public io.gatling.core.action.builder.ActionBuilder asScala() {
     ExecSpec s = spec;
-    return new SshActionBuilder(attributes, (a, components, ctx, next) -> new ExecAction(a, s, components, ctx, next));
+    return new SshActionBuilder(
+        attributes, (a, components, ctx, next) -> new ExecAction(a, s, components, ctx, next));
   }
 }

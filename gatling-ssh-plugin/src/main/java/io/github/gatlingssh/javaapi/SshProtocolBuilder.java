@@ -103,7 +103,8 @@ public final class SshProtocolBuilder implements ProtocolBuilder {
   }
 
   /** A protected key per user: {@code privateKey(s -> s.getString("k"), s -> s.getString("p"))}. */
-  public SshProtocolBuilder privateKey(Function<Session, String> path, Function<Session, String> passphrase) {
+  public SshProtocolBuilder privateKey(
+      Function<Session, String> path, Function<Session, String> passphrase) {
     return with(Credentials.privateKey(path, passphrase));
   }
 
@@ -221,8 +222,8 @@ public final class SshProtocolBuilder implements ProtocolBuilder {
   // --- live metrics (off unless asked; the injector page is written at the end of every run) ---
 
   /**
-   * Serves metrics for Prometheus on {@code http://127.0.0.1:<port>/metrics} while the run lasts;
-   * a port in use is a warning, never a failed run: {@code ssh.prometheusEndpoint(9464)}.
+   * Serves metrics for Prometheus on {@code http://127.0.0.1:<port>/metrics} while the run lasts; a
+   * port in use is a warning, never a failed run: {@code ssh.prometheusEndpoint(9464)}.
    */
   public SshProtocolBuilder prometheusEndpoint(int port) {
     return prometheusEndpoint(Metrics.DEFAULT_BIND, port);

@@ -15,9 +15,9 @@ import java.util.function.Function;
  * .exec(shell("exit").send("exit 3\n").awaitExit().check(exitStatus().is(3)))
  * }</pre>
  *
- * <p>Each expect matches the output received since the previous match (a cursor, as expect(1)).
- * A user holds one shell per name ({@link #shellName}) and connection ({@link #connectionName});
- * a shell still open when the user ends is closed.
+ * <p>Each expect matches the output received since the previous match (a cursor, as expect(1)). A
+ * user holds one shell per name ({@link #shellName}) and connection ({@link #connectionName}); a
+ * shell still open when the user ends is closed.
  */
 public final class SshShell {
   private final StreamAttributes attributes;
@@ -36,12 +36,18 @@ public final class SshShell {
     return new SshShell(attributes.withConnectionName(Timeouts.channelName(name)));
   }
 
-  /** Opens a session channel, asks for a PTY and starts the user's shell; OK when the server started it. */
+  /**
+   * Opens a session channel, asks for a PTY and starts the user's shell; OK when the server started
+   * it.
+   */
   public SshShellOpenActionBuilder open() {
     return new SshShellOpenActionBuilder(attributes);
   }
 
-  /** Sends text (EL) to the shell, e.g. {@code send("ls #{dir}\n")}: add {@code \n} to run a command. */
+  /**
+   * Sends text (EL) to the shell, e.g. {@code send("ls #{dir}\n")}: add {@code \n} to run a
+   * command.
+   */
   public SshStreamActionBuilder send(String text) {
     return new SshStreamActionBuilder(attributes.withSend(SshTunnel.text(text)));
   }

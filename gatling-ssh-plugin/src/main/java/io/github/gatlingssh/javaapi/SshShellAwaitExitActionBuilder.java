@@ -19,7 +19,10 @@ public final class SshShellAwaitExitActionBuilder implements ActionBuilder {
     this.attributes = attributes;
   }
 
-  /** Checks: {@code exitStatus()}, {@code exitSignal()}, and the output since the last match ({@code bodyString()}...). */
+  /**
+   * Checks: {@code exitStatus()}, {@code exitSignal()}, and the output since the last match ({@code
+   * bodyString()}...).
+   */
   public SshShellAwaitExitActionBuilder check(CheckBuilder... checks) {
     return check(Arrays.asList(checks));
   }
@@ -29,7 +32,10 @@ public final class SshShellAwaitExitActionBuilder implements ActionBuilder {
     return new SshShellAwaitExitActionBuilder(attributes.withChecks(checks));
   }
 
-  /** How long the shell may take to end (default: the protocol's requestTimeout); past it, KO and the shell stays open. */
+  /**
+   * How long the shell may take to end (default: the protocol's requestTimeout); past it, KO and
+   * the shell stays open.
+   */
   public SshShellAwaitExitActionBuilder timeout(Duration timeout) {
     return new SshShellAwaitExitActionBuilder(attributes.withTimeout(Timeouts.positive(timeout)));
   }

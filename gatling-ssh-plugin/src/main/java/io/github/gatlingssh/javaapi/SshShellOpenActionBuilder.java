@@ -6,7 +6,10 @@ import io.github.gatlingssh.action.stream.StreamAttributes;
 import io.github.gatlingssh.client.shell.PtySettings;
 import java.time.Duration;
 
-/** {@code shell("open").open()}: a session channel with a PTY (xterm 80x24 unless {@link #pty}) and a shell. */
+/**
+ * {@code shell("open").open()}: a session channel with a PTY (xterm 80x24 unless {@link #pty}) and
+ * a shell.
+ */
 public final class SshShellOpenActionBuilder implements ActionBuilder {
   private final StreamAttributes attributes;
 
@@ -14,7 +17,9 @@ public final class SshShellOpenActionBuilder implements ActionBuilder {
     this.attributes = attributes;
   }
 
-  /** The PTY to ask for, e.g. {@code pty("vt100", 132, 43)}: terminal type (TERM), columns, rows. */
+  /**
+   * The PTY to ask for, e.g. {@code pty("vt100", 132, 43)}: terminal type (TERM), columns, rows.
+   */
   public SshShellOpenActionBuilder pty(String term, int columns, int rows) {
     return new SshShellOpenActionBuilder(attributes.withPty(new PtySettings(term, columns, rows)));
   }

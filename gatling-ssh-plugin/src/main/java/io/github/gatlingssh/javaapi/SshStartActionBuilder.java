@@ -24,14 +24,16 @@ public final class SshStartActionBuilder implements ActionBuilder {
   }
 
   /**
-   * Names the channel, so that one user can run several commands at once on its connection;
-   * {@code awaitExit()} with the same name waits for this one (default "default").
+   * Names the channel, so that one user can run several commands at once on its connection; {@code
+   * awaitExit()} with the same name waits for this one (default "default").
    */
   public SshStartActionBuilder channelName(String name) {
     return new SshStartActionBuilder(attributes.withChannelName(Timeouts.channelName(name)), spec);
   }
 
-  /** How long the server may take to accept the command (default: the protocol's requestTimeout). */
+  /**
+   * How long the server may take to accept the command (default: the protocol's requestTimeout).
+   */
   public SshStartActionBuilder timeout(Duration timeout) {
     return new SshStartActionBuilder(attributes.withTimeout(Timeouts.positive(timeout)), spec);
   }
@@ -80,6 +82,7 @@ public final class SshStartActionBuilder implements ActionBuilder {
   @Override
   public io.gatling.core.action.builder.ActionBuilder asScala() {
     ExecSpec s = spec;
-    return new SshActionBuilder(attributes, (a, components, ctx, next) -> new StartAction(a, s, components, ctx, next));
+    return new SshActionBuilder(
+        attributes, (a, components, ctx, next) -> new StartAction(a, s, components, ctx, next));
   }
 }

@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * A send and/or expect step on a shell or tunnel, e.g.
- * {@code shell("answer").send("echo $((6*7))\n").expect("(?m)^42\\r?$").check(regex("(\\d+)").saveAs("n"))}.
- * Timed from the send to the match. Checks see the output from the previous match up to and
- * including this one: {@code bodyString()}, {@code regex(..)} (with groups), {@code substring(..)}.
+ * A send and/or expect step on a shell or tunnel, e.g. {@code shell("answer").send("echo
+ * $((6*7))\n").expect("(?m)^42\\r?$").check(regex("(\\d+)").saveAs("n"))}. Timed from the send to
+ * the match. Checks see the output from the previous match up to and including this one: {@code
+ * bodyString()}, {@code regex(..)} (with groups), {@code substring(..)}.
  */
 public final class SshStreamActionBuilder implements ActionBuilder {
   private final StreamAttributes attributes;
@@ -33,27 +33,35 @@ public final class SshStreamActionBuilder implements ActionBuilder {
   }
 
   /**
-   * After the send, waits for the shell to end, e.g.
-   * {@code shell("exit").send("exit 3\n").awaitExit().check(exitStatus().is(3))}: one request
-   * from the send to the shell's exit. Shells only (a tunnel has no exit status: use close()).
+   * After the send, waits for the shell to end, e.g. {@code shell("exit").send("exit
+   * 3\n").awaitExit().check(exitStatus().is(3))}: one request from the send to the shell's exit.
+   * Shells only (a tunnel has no exit status: use close()).
    */
   public SshShellAwaitExitActionBuilder awaitExit() {
     if (attributes.kind() != StreamAttributes.Kind.SHELL) {
-      throw new IllegalArgumentException("awaitExit() is for shells: a tunnel has no exit status, use tunnel(..).close()");
+      throw new IllegalArgumentException(
+          "awaitExit() is for shells: a tunnel has no exit status, use tunnel(..).close()");
     }
     if (attributes.expect() != null) {
-      throw new IllegalArgumentException("awaitExit() follows send(..), not expect(..): "
-          + "use shell(..).send(\"exit\\n\").awaitExit() as its own request");
+      throw new IllegalArgumentException(
+          "awaitExit() follows send(..), not expect(..): "
+              + "use shell(..).send(\"exit\\n\").awaitExit() as its own request");
     }
     return new SshShellAwaitExitActionBuilder(attributes);
   }
 
-  /** Matches (and checks) the output without terminal escape sequences (colours, cursor moves, titles). */
+  /**
+   * Matches (and checks) the output without terminal escape sequences (colours, cursor moves,
+   * titles).
+   */
   public SshStreamActionBuilder stripEscapes() {
     return new SshStreamActionBuilder(attributes.withStripEscapes());
   }
 
-  /** Checks on the output this step received: {@code bodyString()}, {@code regex(..)}, {@code substring(..)}, ... */
+  /**
+   * Checks on the output this step received: {@code bodyString()}, {@code regex(..)}, {@code
+   * substring(..)}, ...
+   */
   public SshStreamActionBuilder check(CheckBuilder... checks) {
     return check(Arrays.asList(checks));
   }
@@ -75,7 +83,8 @@ public final class SshStreamActionBuilder implements ActionBuilder {
     try {
       return Pattern.compile(regex);
     } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException("expect: invalid regex (Java syntax): " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "expect: invalid regex (Java syntax): " + e.getMessage(), e);
     }
   }
 

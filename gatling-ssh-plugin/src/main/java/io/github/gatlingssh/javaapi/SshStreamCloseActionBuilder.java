@@ -5,7 +5,9 @@ import io.github.gatlingssh.action.stream.StreamActionBuilder;
 import io.github.gatlingssh.action.stream.StreamAttributes;
 import java.time.Duration;
 
-/** {@code shell("close").close()} or {@code tunnel("close").close()}: closes the channel gracefully. */
+/**
+ * {@code shell("close").close()} or {@code tunnel("close").close()}: closes the channel gracefully.
+ */
 public final class SshStreamCloseActionBuilder implements ActionBuilder {
   private final StreamAttributes attributes;
 

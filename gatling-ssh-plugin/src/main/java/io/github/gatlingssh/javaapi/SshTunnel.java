@@ -27,7 +27,9 @@ public final class SshTunnel {
     return new SshTunnel(attributes.withStreamName(Timeouts.channelName(name)));
   }
 
-  /** The SSH connection the tunnel goes through (default "default"), as {@link Ssh#connectionName}. */
+  /**
+   * The SSH connection the tunnel goes through (default "default"), as {@link Ssh#connectionName}.
+   */
   public SshTunnel connectionName(String name) {
     return new SshTunnel(attributes.withConnectionName(Timeouts.channelName(name)));
   }
@@ -37,7 +39,10 @@ public final class SshTunnel {
     return new SshTunnelOpenActionBuilder(attributes.withTarget(text(host), Param.of(port(port))));
   }
 
-  /** Opens a tunnel to {@code host} and {@code port}, both EL, e.g. {@code open("#{host}", "#{port}")}. */
+  /**
+   * Opens a tunnel to {@code host} and {@code port}, both EL, e.g. {@code open("#{host}",
+   * "#{port}")}.
+   */
   public SshTunnelOpenActionBuilder open(String host, String port) {
     Param<Integer> p = Param.intEl(port);
     p.staticValue().ifPresent(SshTunnel::port);
@@ -45,7 +50,8 @@ public final class SshTunnel {
   }
 
   /** Opens a tunnel to the host and port computed from the session. */
-  public SshTunnelOpenActionBuilder open(Function<Session, String> host, Function<Session, Integer> port) {
+  public SshTunnelOpenActionBuilder open(
+      Function<Session, String> host, Function<Session, Integer> port) {
     return new SshTunnelOpenActionBuilder(attributes.withTarget(Param.fn(host), Param.fn(port)));
   }
 

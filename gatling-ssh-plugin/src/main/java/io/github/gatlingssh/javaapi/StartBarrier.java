@@ -45,8 +45,17 @@ final class StartBarrier {
       int ready;
       while ((ready = readyCount()) < count) {
         if (System.currentTimeMillis() > deadline) {
-          throw new IllegalStateException("only " + ready + " of " + count + " injectors reached"
-              + " the start barrier in " + dir + " within " + timeoutMillis / 1000 + " s");
+          throw new IllegalStateException(
+              "only "
+                  + ready
+                  + " of "
+                  + count
+                  + " injectors reached"
+                  + " the start barrier in "
+                  + dir
+                  + " within "
+                  + timeoutMillis / 1000
+                  + " s");
         }
         Thread.sleep(POLL_MILLIS);
       }
@@ -71,8 +80,9 @@ final class StartBarrier {
   /** The first injector to get here decides; the others read its decision. */
   private long startAt(long deadline) throws IOException, InterruptedException {
     Path file = dir.resolve("start-at");
-    byte[] decision = ((System.currentTimeMillis() + START_DELAY_MILLIS) + "\n")
-        .getBytes(StandardCharsets.US_ASCII);
+    byte[] decision =
+        ((System.currentTimeMillis() + START_DELAY_MILLIS) + "\n")
+            .getBytes(StandardCharsets.US_ASCII);
     try {
       Files.write(file, decision, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     } catch (FileAlreadyExistsException e) {

@@ -4,7 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.OperatingSystemMXBean;
 
-/** The injector JVM's own health for the page: process CPU and heap, read from the platform MXBeans. */
+/**
+ * The injector JVM's own health for the page: process CPU and heap, read from the platform MXBeans.
+ */
 final class InjectorSampler {
   private final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
   private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();

@@ -31,7 +31,8 @@ import java.util.List;
  * costs a warning, never a user's time.
  */
 final class LiveRegistries implements AutoCloseable {
-  // a dead push target must not hold the end of the run for long: Micrometer's defaults are 1 s / 10 s
+  // a dead push target must not hold the end of the run for long: Micrometer's defaults are 1 s /
+  // 10 s
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
 
@@ -42,35 +43,54 @@ final class LiveRegistries implements AutoCloseable {
 
   LiveRegistries(Metrics settings) {
     if (settings.prometheusPort() > 0) {
-      PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(new PrometheusConfig() {
-        @Override
-        public String get(String key) {
-          return null;
-        }
+      PrometheusMeterRegistry prometheus =
+          new PrometheusMeterRegistry(
+              new PrometheusConfig() {
+                @Override
+                public String get(String key) {
+                  return null;
+                }
 
-        @Override
-        public Duration step() {
-          return settings.step();
-        }
-      });
+                @Override
+                public Duration step() {
+                  return settings.step();
+                }
+              });
       add(prometheus);
-      endpoint = PrometheusEndpoint.start(prometheus, settings.prometheusBind(), settings.prometheusPort());
+      endpoint =
+          PrometheusEndpoint.start(
+              prometheus, settings.prometheusBind(), settings.prometheusPort());
     }
     if (settings.influxUrl() != null) {
-      OneWarningSender sender = new OneWarningSender("InfluxDB " + settings.influxUrl() + " (database "
-          + settings.influxDb() + ")", CONNECT_TIMEOUT, READ_TIMEOUT);
-      add(InfluxMeterRegistry.builder(influxConfig(settings)).clock(Clock.SYSTEM).httpClient(sender)
-          .threadFactory(new NamedThreadFactory("gatling-ssh-influx-push")).build());
+      OneWarningSender sender =
+          new OneWarningSender(
+              "InfluxDB " + settings.influxUrl() + " (database " + settings.influxDb() + ")",
+              CONNECT_TIMEOUT,
+              READ_TIMEOUT);
+      add(
+          InfluxMeterRegistry.builder(influxConfig(settings))
+              .clock(Clock.SYSTEM)
+              .httpClient(sender)
+              .threadFactory(new NamedThreadFactory("gatling-ssh-influx-push"))
+              .build());
     }
     if (settings.graphiteHost() != null) {
       GraphiteConfig config = graphiteConfig(settings);
       MetricRegistry dropwizard = new MetricRegistry();
       // Micrometer's default reporter, with a sender that warns once instead of every step
-      GraphiteReporter reporter = GraphiteReporter.forRegistry(dropwizard).withClock(new DropwizardClock(Clock.SYSTEM))
-          .convertRatesTo(config.rateUnits()).convertDurationsTo(config.durationUnits())
-          .build(new OneWarningGraphite(settings.graphiteHost(), settings.graphitePort()));
-      add(new GraphiteMeterRegistry(config, Clock.SYSTEM, new GraphiteHierarchicalNameMapper(config.tagsAsPrefix()),
-          dropwizard, reporter));
+      GraphiteReporter reporter =
+          GraphiteReporter.forRegistry(dropwizard)
+              .withClock(new DropwizardClock(Clock.SYSTEM))
+              .convertRatesTo(config.rateUnits())
+              .convertDurationsTo(config.durationUnits())
+              .build(new OneWarningGraphite(settings.graphiteHost(), settings.graphitePort()));
+      add(
+          new GraphiteMeterRegistry(
+              config,
+              Clock.SYSTEM,
+              new GraphiteHierarchicalNameMapper(config.tagsAsPrefix()),
+              dropwizard,
+              reporter));
     }
     new ProcessorMetrics().bindTo(composite);
     new JvmMemoryMetrics().bindTo(composite);

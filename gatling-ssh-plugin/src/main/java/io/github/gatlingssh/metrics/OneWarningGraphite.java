@@ -69,8 +69,10 @@ final class OneWarningGraphite implements GraphiteSender {
     failing = true;
     close();
     if (warned.compareAndSet(false, true)) {
-      LOGGER.warn("gatling-ssh metrics: cannot push to {} ({}); the run goes on, its metrics for that target"
-          + " are lost until it answers. Check graphite(host, port): Carbon's plaintext port is 2003.", target,
+      LOGGER.warn(
+          "gatling-ssh metrics: cannot push to {} ({}); the run goes on, its metrics for that target"
+              + " are lost until it answers. Check graphite(host, port): Carbon's plaintext port is 2003.",
+          target,
           e.toString());
     } else {
       LOGGER.debug("gatling-ssh metrics: push to {} failed again: {}", target, e.toString());

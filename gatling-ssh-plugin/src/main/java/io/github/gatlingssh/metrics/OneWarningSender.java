@@ -8,10 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends a push registry's HTTP requests and turns a dead target into ONE warning per run: Micrometer
- * itself would log every failed push (every step, twice with InfluxDB's database creation). After
- * the first failure, failures are logged at debug; a recovery is logged once at info. Micrometer is
- * told every push succeeded: it has nothing to do with a failure but log it.
+ * Sends a push registry's HTTP requests and turns a dead target into ONE warning per run:
+ * Micrometer itself would log every failed push (every step, twice with InfluxDB's database
+ * creation). After the first failure, failures are logged at debug; a recovery is logged once at
+ * info. Micrometer is told every push succeeded: it has nothing to do with a failure but log it.
  */
 final class OneWarningSender implements HttpSender {
   private static final Logger LOGGER = LoggerFactory.getLogger(OneWarningSender.class);
@@ -43,8 +43,11 @@ final class OneWarningSender implements HttpSender {
     }
     failing.set(true);
     if (warned.compareAndSet(false, true)) {
-      LOGGER.warn("gatling-ssh metrics: cannot push to {} ({}); the run goes on, its metrics for that target"
-          + " are lost until it answers. Check the URL and database given to influxDb(url, db).", target, problem);
+      LOGGER.warn(
+          "gatling-ssh metrics: cannot push to {} ({}); the run goes on, its metrics for that target"
+              + " are lost until it answers. Check the URL and database given to influxDb(url, db).",
+          target,
+          problem);
     } else {
       LOGGER.debug("gatling-ssh metrics: push to {} failed again: {}", target, problem);
     }

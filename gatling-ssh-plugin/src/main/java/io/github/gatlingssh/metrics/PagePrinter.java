@@ -24,7 +24,8 @@ final class PagePrinter {
     LAST.set(page);
     if (HOOKED.compareAndSet(false, true)) {
       try {
-        Runtime.getRuntime().addShutdownHook(new Thread(PagePrinter::print, "gatling-ssh-injector-page"));
+        Runtime.getRuntime()
+            .addShutdownHook(new Thread(PagePrinter::print, "gatling-ssh-injector-page"));
       } catch (IllegalStateException e) {
         // the JVM is already exiting
       }

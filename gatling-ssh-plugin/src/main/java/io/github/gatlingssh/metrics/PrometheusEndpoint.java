@@ -34,17 +34,25 @@ final class PrometheusEndpoint implements AutoCloseable {
       LOGGER.info("gatling-ssh metrics: Prometheus endpoint on http://{}:{}/metrics", bind, port);
       return new PrometheusEndpoint(server);
     } catch (BindException e) {
-      LOGGER.warn("gatling-ssh metrics: no Prometheus endpoint in this run: {}:{} is in use or not a local"
-          + " address ({}); the run goes on without it. Pick a free port with prometheusEndpoint(port).",
-          bind, port, e.getMessage());
+      LOGGER.warn(
+          "gatling-ssh metrics: no Prometheus endpoint in this run: {}:{} is in use or not a local"
+              + " address ({}); the run goes on without it. Pick a free port with prometheusEndpoint(port).",
+          bind,
+          port,
+          e.getMessage());
     } catch (IOException | RuntimeException e) {
-      LOGGER.warn("gatling-ssh metrics: no Prometheus endpoint in this run: cannot listen on {}:{} ({});"
-          + " the run goes on without it.", bind, port, e.toString());
+      LOGGER.warn(
+          "gatling-ssh metrics: no Prometheus endpoint in this run: cannot listen on {}:{} ({});"
+              + " the run goes on without it.",
+          bind,
+          port,
+          e.toString());
     }
     return null;
   }
 
-  private static void scrape(PrometheusMeterRegistry registry, HttpExchange exchange) throws IOException {
+  private static void scrape(PrometheusMeterRegistry registry, HttpExchange exchange)
+      throws IOException {
     try (exchange) {
       byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");

@@ -24,7 +24,9 @@ final class RequestMeters {
   private final MeterRegistry registry;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-  /** @param registry where the meters go, or null for the page only */
+  /**
+   * @param registry where the meters go, or null for the page only
+   */
   RequestMeters(MeterRegistry registry) {
     this.registry = registry;
   }
@@ -41,15 +43,18 @@ final class RequestMeters {
     }
   }
 
-  /** The median of each request name over the step that ends now (names without requests left out). */
+  /**
+   * The median of each request name over the step that ends now (names without requests left out).
+   */
   Map<String, Double> drainMedians() {
     Map<String, Double> medians = new LinkedHashMap<>();
-    entries.forEach((name, e) -> {
-      double m = e.page.drainMedian();
-      if (!Double.isNaN(m)) {
-        medians.put(name, m);
-      }
-    });
+    entries.forEach(
+        (name, e) -> {
+          double m = e.page.drainMedian();
+          if (!Double.isNaN(m)) {
+            medians.put(name, m);
+          }
+        });
     return medians;
   }
 
@@ -65,15 +70,22 @@ final class RequestMeters {
   }
 
   private Counter counter(String request, String status) {
-    return Counter.builder(REQUESTS).description("SSH requests ended, by name and status")
-        .tag("request", request).tag("status", status).register(registry);
+    return Counter.builder(REQUESTS)
+        .description("SSH requests ended, by name and status")
+        .tag("request", request)
+        .tag("status", status)
+        .register(registry);
   }
 
   private Timer timer(String request, String status) {
-    return Timer.builder(RESPONSE_TIME).description("SSH response time, by name and status")
-        .tag("request", request).tag("status", status)
-        .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(2))
+    return Timer.builder(RESPONSE_TIME)
+        .description("SSH response time, by name and status")
+        .tag("request", request)
+        .tag("status", status)
+        .publishPercentiles(0.5, 0.95, 0.99)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofMinutes(2))
         .register(registry);
   }
 

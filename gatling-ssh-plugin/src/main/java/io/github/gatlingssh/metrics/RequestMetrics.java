@@ -8,16 +8,17 @@ package io.github.gatlingssh.metrics;
 public interface RequestMetrics {
 
   /** Records nothing: for components that belong to no run. */
-  RequestMetrics NOOP = new RequestMetrics() {
-    @Override
-    public void record(String request, boolean ok, long startMillis, long endMillis) {}
+  RequestMetrics NOOP =
+      new RequestMetrics() {
+        @Override
+        public void record(String request, boolean ok, long startMillis, long endMillis) {}
 
-    @Override
-    public void sent(long bytes) {}
+        @Override
+        public void sent(long bytes) {}
 
-    @Override
-    public void received(long bytes) {}
-  };
+        @Override
+        public void received(long bytes) {}
+      };
 
   /**
    * One request ended (exactly once, as in Gatling's log).

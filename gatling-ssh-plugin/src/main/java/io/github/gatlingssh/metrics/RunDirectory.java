@@ -23,9 +23,14 @@ final class RunDirectory {
     }
     try (Stream<Path> fds = Files.list(FDS)) {
       return fds.map(RunDirectory::target)
-          .filter(p -> p != null && p.getFileName() != null && p.getFileName().toString().equals("simulation.log"))
+          .filter(
+              p ->
+                  p != null
+                      && p.getFileName() != null
+                      && p.getFileName().toString().equals("simulation.log"))
           .map(Path::getParent)
-          .findFirst().orElse(null);
+          .findFirst()
+          .orElse(null);
     } catch (IOException | RuntimeException e) {
       return null;
     }

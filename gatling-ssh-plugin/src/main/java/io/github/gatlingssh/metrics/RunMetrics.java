@@ -20,10 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run's metrics: records every request and byte count, samples the injector once per step
- * (kept for the injector page), exports to the configured Micrometer registries while the run
- * lasts, and at the end writes the injector page beside Gatling's report. Created once per run;
- * the first SSH protocol's {@link Metrics} settings apply to the whole run.
+ * One run's metrics: records every request and byte count, samples the injector once per step (kept
+ * for the injector page), exports to the configured Micrometer registries while the run lasts, and
+ * at the end writes the injector page beside Gatling's report. Created once per run; the first SSH
+ * protocol's {@link Metrics} settings apply to the whole run.
  */
 public final class RunMetrics implements RequestMetrics, AutoCloseable {
   private static final Logger LOGGER = LoggerFactory.getLogger(RunMetrics.class);
@@ -43,7 +43,9 @@ public final class RunMetrics implements RequestMetrics, AutoCloseable {
   private LiveRegistries live;
   private ScheduledExecutorService sampler;
 
-  /** @param eventLoops Gatling's event loops, whose lag is sampled */
+  /**
+   * @param eventLoops Gatling's event loops, whose lag is sampled
+   */
   public RunMetrics(EventExecutorGroup eventLoops) {
     this.lag = new EventLoopLag(eventLoops);
   }
@@ -58,8 +60,10 @@ public final class RunMetrics implements RequestMetrics, AutoCloseable {
     }
     if (settings != null) {
       if (!settings.equals(metrics)) {
-        LOGGER.warn("gatling-ssh metrics: this run's SSH protocols ask for different metrics settings; the"
-            + " first protocol's apply to the whole run: {}", settings);
+        LOGGER.warn(
+            "gatling-ssh metrics: this run's SSH protocols ask for different metrics settings; the"
+                + " first protocol's apply to the whole run: {}",
+            settings);
       }
       return;
     }
@@ -69,11 +73,13 @@ public final class RunMetrics implements RequestMetrics, AutoCloseable {
       bind(live.composite);
       requests = new RequestMeters(live.composite);
     }
-    sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "gatling-ssh-metrics");
-      t.setDaemon(true);
-      return t;
-    });
+    sampler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "gatling-ssh-metrics");
+              t.setDaemon(true);
+              return t;
+            });
     long step = metrics.step().toMillis();
     sampler.schedule(this::findRunDirectory, 500, TimeUnit.MILLISECONDS);
     sampler.scheduleAtFixedRate(this::sample, 0, step, TimeUnit.MILLISECONDS);
@@ -81,21 +87,30 @@ public final class RunMetrics implements RequestMetrics, AutoCloseable {
 
   private void bind(MeterRegistry registry) {
     Gauge.builder("gatling.ssh.connections.open", mina.connections, Number::doubleValue)
-        .description("open SSH connections (handshaking included)").register(registry);
+        .description("open SSH connections (handshaking included)")
+        .register(registry);
     Gauge.builder("gatling.ssh.channels.open", mina.channels, Number::doubleValue)
-        .description("open SSH channels").register(registry);
+        .description("open SSH channels")
+        .register(registry);
     FunctionCounter.builder("gatling.ssh.connects", mina.connects, LongAdder::doubleValue)
-        .description("SSH connections authenticated").register(registry);
+        .description("SSH connections authenticated")
+        .register(registry);
     FunctionCounter.builder("gatling.ssh.bytes.sent", sentBytes, LongAdder::doubleValue)
-        .description("payload bytes sent (stdin, SFTP)").register(registry);
+        .description("payload bytes sent (stdin, SFTP)")
+        .register(registry);
     FunctionCounter.builder("gatling.ssh.bytes.received", receivedBytes, LongAdder::doubleValue)
-        .description("payload bytes received (stdout, stderr, SFTP)").register(registry);
+        .description("payload bytes received (stdout, stderr, SFTP)")
+        .register(registry);
     Gauge.builder("gatling.ssh.injector.event.loop.lag", this, m -> m.lastLagMillis / 1000)
-        .baseUnit("seconds").description("how late Gatling's event loops ran a task queued each step")
+        .baseUnit("seconds")
+        .description("how late Gatling's event loops ran a task queued each step")
         .register(registry);
   }
 
-  /** Counts this client's connections and channels (once per client, however many protocols share it). */
+  /**
+   * Counts this client's connections and channels (once per client, however many protocols share
+   * it).
+   */
   public void watch(SshConnector connector) {
     if (watched.add(connector)) {
       connector.addListeners(mina.sessionListener, mina.channelListener);
@@ -128,8 +143,13 @@ public final class RunMetrics implements RequestMetrics, AutoCloseable {
     try {
       findRunDirectory();
       lastLagMillis = lag.drainMillis();
-      double[] values = {injector.processCpuPercent(), injector.heapUsedMiB(), lastLagMillis,
-          mina.connections.get(), mina.channels.get()};
+      double[] values = {
+        injector.processCpuPercent(),
+        injector.heapUsedMiB(),
+        lastLagMillis,
+        mina.connections.get(),
+        mina.channels.get()
+      };
       Map<String, Double> medians = requests.drainMedians();
       series.add(System.currentTimeMillis(), values, medians);
       lag.probe();
@@ -169,11 +189,16 @@ public final class RunMetrics implements RequestMetrics, AutoCloseable {
   private void writePage() {
     Path dir = runDirectory != null ? runDirectory : Path.of("").toAbsolutePath();
     try {
-      Path page = InjectorPage.write(dir, dir.getFileName() == null ? "run" : dir.getFileName().toString(),
-          series, settings.step().toMillis() / 1000.0);
+      Path page =
+          InjectorPage.write(
+              dir,
+              dir.getFileName() == null ? "run" : dir.getFileName().toString(),
+              series,
+              settings.step().toMillis() / 1000.0);
       PagePrinter.written(page);
     } catch (IOException | RuntimeException | LinkageError | java.awt.AWTError e) {
-      LOGGER.warn("gatling-ssh metrics: could not write the injector page in {}: {}", dir, e.toString());
+      LOGGER.warn(
+          "gatling-ssh metrics: could not write the injector page in {}: {}", dir, e.toString());
     }
   }
 }

@@ -15,8 +15,9 @@ final class StepSeries {
   static final int CAPACITY = 720;
 
   /** The injector-wide values of one sample, in the order of {@link #NAMES}. */
-  static final String[] NAMES = {"process CPU (%)", "heap used (MiB)", "event-loop lag (ms)",
-      "open connections", "open channels"};
+  static final String[] NAMES = {
+    "process CPU (%)", "heap used (MiB)", "event-loop lag (ms)", "open connections", "open channels"
+  };
 
   private final List<Long> times = new ArrayList<>();
   private final List<double[]> values = new ArrayList<>();
@@ -30,13 +31,14 @@ final class StepSeries {
     int index = times.size();
     times.add(epochMillis);
     values.add(injector.clone());
-    requestMedians.forEach((name, median) -> {
-      List<Double> series = medians.computeIfAbsent(name, n -> new ArrayList<>());
-      while (series.size() < index) {
-        series.add(Double.NaN);
-      }
-      series.add(median);
-    });
+    requestMedians.forEach(
+        (name, median) -> {
+          List<Double> series = medians.computeIfAbsent(name, n -> new ArrayList<>());
+          while (series.size() < index) {
+            series.add(Double.NaN);
+          }
+          series.add(median);
+        });
   }
 
   private void halve() {
@@ -70,14 +72,15 @@ final class StepSeries {
   /** Per request name, its median per sample (NaN where none ended). */
   synchronized Map<String, double[]> medians() {
     Map<String, double[]> copy = new LinkedHashMap<>();
-    medians.forEach((name, series) -> {
-      double[] a = new double[times.size()];
-      Arrays.fill(a, Double.NaN);
-      for (int i = 0; i < Math.min(a.length, series.size()); i++) {
-        a[i] = series.get(i);
-      }
-      copy.put(name, a);
-    });
+    medians.forEach(
+        (name, series) -> {
+          double[] a = new double[times.size()];
+          Arrays.fill(a, Double.NaN);
+          for (int i = 0; i < Math.min(a.length, series.size()); i++) {
+            a[i] = series.get(i);
+          }
+          copy.put(name, a);
+        });
     return copy;
   }
 }

@@ -9,8 +9,11 @@ import java.util.List;
  */
 public record Algorithms(List<String> kexAlgorithms, List<String> ciphers, List<String> macs) {
   /** {@link ClientSettings#DEFAULT}'s key exchanges, ciphers and MACs. */
-  public static final Algorithms DEFAULT = new Algorithms(
-      ClientSettings.DEFAULT.kexAlgorithms(), ClientSettings.DEFAULT.ciphers(), ClientSettings.DEFAULT.macs());
+  public static final Algorithms DEFAULT =
+      new Algorithms(
+          ClientSettings.DEFAULT.kexAlgorithms(),
+          ClientSettings.DEFAULT.ciphers(),
+          ClientSettings.DEFAULT.macs());
 
   /** Copies the lists. */
   public Algorithms {

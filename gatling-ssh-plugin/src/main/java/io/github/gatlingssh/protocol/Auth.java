@@ -13,16 +13,22 @@ import java.util.regex.Pattern;
  *
  * @param password null when not set
  * @param privateKey null when not set
- * @param keyboardInteractive answers to keyboard-interactive prompts, in the order the DSL gave them
- * @param certificate the OpenSSH certificate of the private key; null: {@code <key>-cert.pub} if it exists
+ * @param keyboardInteractive answers to keyboard-interactive prompts, in the order the DSL gave
+ *     them
+ * @param certificate the OpenSSH certificate of the private key; null: {@code <key>-cert.pub} if it
+ *     exists
  */
-public record Auth(Param<String> password, PrivateKey privateKey, List<Prompt> keyboardInteractive,
+public record Auth(
+    Param<String> password,
+    PrivateKey privateKey,
+    List<Prompt> keyboardInteractive,
     String certificate) {
   /** No credential yet. */
   public static final Auth NONE = new Auth(null, null, List.of(), null);
 
   public Auth {
-    keyboardInteractive = keyboardInteractive == null ? List.of() : List.copyOf(keyboardInteractive);
+    keyboardInteractive =
+        keyboardInteractive == null ? List.of() : List.copyOf(keyboardInteractive);
   }
 
   /** A password and a private key, without keyboard-interactive answers. */
@@ -30,7 +36,10 @@ public record Auth(Param<String> password, PrivateKey privateKey, List<Prompt> k
     this(password, privateKey, List.of(), null);
   }
 
-  /** A keyboard-interactive prompt (regex, found in the server's prompt) and its answer (EL: a secret). */
+  /**
+   * A keyboard-interactive prompt (regex, found in the server's prompt) and its answer (EL: a
+   * secret).
+   */
   public record Prompt(Pattern prompt, Param<String> answer) {
     @Override
     public String toString() {
@@ -74,35 +83,55 @@ public record Auth(Param<String> password, PrivateKey privateKey, List<Prompt> k
    */
   void validate() {
     if (password == null && privateKey == null && keyboardInteractive.isEmpty()) {
-      throw SshProtocol.invalid("no credential: set .privateKey(\"/path/to/id_ed25519\"), .password(\"...\")"
-          + " or .keyboardInteractive(\"(?i)password\", \"...\")");
+      throw SshProtocol.invalid(
+          "no credential: set .privateKey(\"/path/to/id_ed25519\"), .password(\"...\")"
+              + " or .keyboardInteractive(\"(?i)password\", \"...\")");
     }
     if (certificate != null) {
       if (privateKey == null) {
-        throw SshProtocol.invalid("certificate(" + certificate + ") needs the private key it certifies: add .privateKey(..)");
+        throw SshProtocol.invalid(
+            "certificate("
+                + certificate
+                + ") needs the private key it certifies: add .privateKey(..)");
       }
       if (!Files.isRegularFile(Path.of(certificate)) || !Files.isReadable(Path.of(certificate))) {
-        throw SshProtocol.invalid("certificate file " + Path.of(certificate).toAbsolutePath()
-            + " does not exist or is not readable: fix .certificate(..)");
+        throw SshProtocol.invalid(
+            "certificate file "
+                + Path.of(certificate).toAbsolutePath()
+                + " does not exist or is not readable: fix .certificate(..)");
       }
     }
     if (privateKey != null) {
-      privateKey.path().staticValue().ifPresent(p -> {
-        Path path = Path.of(p);
-        if (!Files.isRegularFile(path)) {
-          throw SshProtocol.invalid("private key file " + path.toAbsolutePath() + " does not exist: fix .privateKey(..)");
-        }
-        if (!Files.isReadable(path)) {
-          throw SshProtocol.invalid("private key file " + path.toAbsolutePath() + " is not readable by this user");
-        }
-      });
+      privateKey
+          .path()
+          .staticValue()
+          .ifPresent(
+              p -> {
+                Path path = Path.of(p);
+                if (!Files.isRegularFile(path)) {
+                  throw SshProtocol.invalid(
+                      "private key file "
+                          + path.toAbsolutePath()
+                          + " does not exist: fix .privateKey(..)");
+                }
+                if (!Files.isReadable(path)) {
+                  throw SshProtocol.invalid(
+                      "private key file "
+                          + path.toAbsolutePath()
+                          + " is not readable by this user");
+                }
+              });
     }
   }
 
   @Override
   public String toString() {
-    return "Auth[password=" + (password == null ? "none" : "***") + ", privateKey=" + privateKey
+    return "Auth[password="
+        + (password == null ? "none" : "***")
+        + ", privateKey="
+        + privateKey
         + (keyboardInteractive.isEmpty() ? "" : ", keyboardInteractive=" + keyboardInteractive)
-        + (certificate == null ? "" : ", certificate=" + certificate) + "]";
+        + (certificate == null ? "" : ", certificate=" + certificate)
+        + "]";
   }
 }

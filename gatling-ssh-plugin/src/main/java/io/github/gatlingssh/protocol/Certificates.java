@@ -16,8 +16,8 @@ import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 
 /**
  * OpenSSH user certificates next to private keys: the certificate named by {@code certificate(..)},
- * or else {@code <key>-cert.pub} when it exists, as OpenSSH's client picks it up. A certified key is
- * offered first as its certificate, then as the plain key, as OpenSSH does.
+ * or else {@code <key>-cert.pub} when it exists, as OpenSSH's client picks it up. A certified key
+ * is offered first as its certificate, then as the plain key, as OpenSSH does.
  */
 final class Certificates {
   private Certificates() {}
@@ -26,8 +26,10 @@ final class Certificates {
    * {@code keys} with the certified ones offered first with their certificate.
    *
    * @param keyFile the private key file the keys come from
-   * @param certificate the certificate file named in the DSL, or null to look for {@code <key>-cert.pub}
-   * @throws PrivateKeys.KeyLoadException when a named certificate cannot be read or certifies none of the keys
+   * @param certificate the certificate file named in the DSL, or null to look for {@code
+   *     <key>-cert.pub}
+   * @throws PrivateKeys.KeyLoadException when a named certificate cannot be read or certifies none
+   *     of the keys
    */
   static List<KeyPair> attach(List<KeyPair> keys, Path keyFile, String certificate) {
     Path file = certificate != null ? Path.of(certificate) : Path.of(keyFile + "-cert.pub");
@@ -45,8 +47,12 @@ final class Certificates {
       if (certificate == null) {
         return keys; // a stale -cert.pub: OpenSSH ignores it too
       }
-      throw new PrivateKeys.KeyLoadException("certificate " + file.toAbsolutePath() + " does not certify the key "
-          + keyFile.toAbsolutePath() + ": give the certificate signed for this key");
+      throw new PrivateKeys.KeyLoadException(
+          "certificate "
+              + file.toAbsolutePath()
+              + " does not certify the key "
+              + keyFile.toAbsolutePath()
+              + ": give the certificate signed for this key");
     }
     withCert.addAll(keys);
     return List.copyOf(withCert);
@@ -54,16 +60,25 @@ final class Certificates {
 
   private static OpenSshCertificate read(Path file) {
     try {
-      String line = Files.readAllLines(file).stream().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-          .findFirst().orElseThrow(() -> new IOException("empty file"));
-      PublicKey key = PublicKeyEntry.parsePublicKeyEntry(line).resolvePublicKey(null, Map.of(), PublicKeyEntryResolver.FAILING);
+      String line =
+          Files.readAllLines(file).stream()
+              .map(String::trim)
+              .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+              .findFirst()
+              .orElseThrow(() -> new IOException("empty file"));
+      PublicKey key =
+          PublicKeyEntry.parsePublicKeyEntry(line)
+              .resolvePublicKey(null, Map.of(), PublicKeyEntryResolver.FAILING);
       if (key instanceof OpenSshCertificate cert) {
         return cert;
       }
-      throw new PrivateKeys.KeyLoadException("certificate " + file.toAbsolutePath()
-          + " holds a plain public key, not an OpenSSH certificate (ssh-keygen -s makes one)");
+      throw new PrivateKeys.KeyLoadException(
+          "certificate "
+              + file.toAbsolutePath()
+              + " holds a plain public key, not an OpenSSH certificate (ssh-keygen -s makes one)");
     } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-      throw new PrivateKeys.KeyLoadException("cannot read certificate " + file.toAbsolutePath() + ": " + e.getMessage());
+      throw new PrivateKeys.KeyLoadException(
+          "cannot read certificate " + file.toAbsolutePath() + ": " + e.getMessage());
     }
   }
 }

@@ -15,7 +15,11 @@ import java.time.Duration;
  * @param keepAlive protocol keepalives on authenticated connections (default: off)
  */
 public record ClientOptions(
-    int ioThreads, long windowSize, Duration connectTimeout, Duration requestTimeout, boolean warmUp,
+    int ioThreads,
+    long windowSize,
+    Duration connectTimeout,
+    Duration requestTimeout,
+    boolean warmUp,
     KeepAlive keepAlive) {
   /** 10 s. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -23,9 +27,18 @@ public record ClientOptions(
   /** 60 s. */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
-  /** {@link ClientSettings#DEFAULT}'s threads and window, 10 s to connect, 60 s per request, warm-up on. */
-  public static final ClientOptions DEFAULT = new ClientOptions(ClientSettings.DEFAULT.ioThreads(),
-      ClientSettings.DEFAULT.windowSize(), DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, true, KeepAlive.OFF);
+  /**
+   * {@link ClientSettings#DEFAULT}'s threads and window, 10 s to connect, 60 s per request, warm-up
+   * on.
+   */
+  public static final ClientOptions DEFAULT =
+      new ClientOptions(
+          ClientSettings.DEFAULT.ioThreads(),
+          ClientSettings.DEFAULT.windowSize(),
+          DEFAULT_CONNECT_TIMEOUT,
+          DEFAULT_REQUEST_TIMEOUT,
+          true,
+          KeepAlive.OFF);
 
   /** A copy with this many I/O threads. */
   public ClientOptions withIoThreads(int value) {
@@ -49,18 +62,26 @@ public record ClientOptions(
 
   /** A copy with the warm-up on or off. */
   public ClientOptions withWarmUp(boolean value) {
-    return new ClientOptions(ioThreads, windowSize, connectTimeout, requestTimeout, value, keepAlive);
+    return new ClientOptions(
+        ioThreads, windowSize, connectTimeout, requestTimeout, value, keepAlive);
   }
 
   /** A copy with these keepalives; a bad interval or count fails now, saying what to set. */
   public ClientOptions withKeepAlive(Duration interval, int maxUnanswered) {
     if (interval == null || interval.isZero() || interval.isNegative()) {
-      throw SshProtocol.invalid("keepAlive: the interval must be a positive duration, was " + interval);
+      throw SshProtocol.invalid(
+          "keepAlive: the interval must be a positive duration, was " + interval);
     }
     if (maxUnanswered < 1) {
-      throw SshProtocol.invalid("keepAlive: the count of unanswered keepalives must be at least 1, was " + maxUnanswered);
+      throw SshProtocol.invalid(
+          "keepAlive: the count of unanswered keepalives must be at least 1, was " + maxUnanswered);
     }
-    return new ClientOptions(ioThreads, windowSize, connectTimeout, requestTimeout, warmUp,
+    return new ClientOptions(
+        ioThreads,
+        windowSize,
+        connectTimeout,
+        requestTimeout,
+        warmUp,
         new KeepAlive(interval, maxUnanswered));
   }
 }

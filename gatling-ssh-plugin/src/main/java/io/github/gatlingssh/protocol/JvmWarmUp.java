@@ -2,9 +2,9 @@ package io.github.gatlingssh.protocol;
 
 import io.github.gatlingssh.client.ClientSettings;
 import io.github.gatlingssh.client.ConnectRequest;
-import io.github.gatlingssh.client.hostkey.FingerprintPolicy;
 import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshConnector;
+import io.github.gatlingssh.client.hostkey.FingerprintPolicy;
 import io.github.gatlingssh.protocol.warmup.WarmUpServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * authentication, exec, output streaming, close) before the run, so the first seconds of a load
  * test do not pay for interpreted code and compilation: in a fresh JVM the JIT compiler was the
  * largest single CPU consumer of a 200-session benchmark. Like Gatling HTTP's warm-up it runs when
- * the protocol's components are created (before the first user is injected), once per JVM. It talks to a temporary
- * {@link WarmUpServer} on 127.0.0.1, never to the server under test, and never fails the run.
+ * the protocol's components are created (before the first user is injected), once per JVM. It talks
+ * to a temporary {@link WarmUpServer} on 127.0.0.1, never to the server under test, and never fails
+ * the run.
  */
 final class JvmWarmUp {
   private static final Logger LOGGER = LoggerFactory.getLogger(JvmWarmUp.class);
@@ -32,29 +33,41 @@ final class JvmWarmUp {
 
   /** Stops after this long, or after {@link #SESSIONS} sessions. */
   static final Duration BUDGET = Duration.ofMillis(2500);
+
   static final int SESSIONS = 400;
   private static final int CONCURRENCY = 16;
   static final Duration COMPILE_BUDGET = Duration.ofMillis(1500);
 
   private JvmWarmUp() {}
 
-  /** Runs the warm-up if this JVM has not had one; blocks the calling thread (the one starting the run, never an event loop). */
+  /**
+   * Runs the warm-up if this JVM has not had one; blocks the calling thread (the one starting the
+   * run, never an event loop).
+   */
   static void once(ClientSettings settings) {
     if (!DONE.compareAndSet(false, true)) {
       return;
     }
     long start = System.nanoTime();
     int sessions = 0;
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "gatling-ssh-warm-up-timer");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "gatling-ssh-warm-up-timer");
+              t.setDaemon(true);
+              return t;
+            });
     try (WarmUpServer server = WarmUpServer.start();
         SshConnector connector = new SshConnector(settings)) {
-      ConnectRequest request = new ConnectRequest(server.host(), server.port(), server.username(), null,
-          List.of(server.clientKeyPair()), new FingerprintPolicy(List.of(server.hostKeyFingerprint())),
-          Duration.ofSeconds(10));
+      ConnectRequest request =
+          new ConnectRequest(
+              server.host(),
+              server.port(),
+              server.username(),
+              null,
+              List.of(server.clientKeyPair()),
+              new FingerprintPolicy(List.of(server.hostKeyFingerprint())),
+              Duration.ofSeconds(10));
       String cat = WarmUpServer.COMMAND;
       long deadline = start + BUDGET.toNanos();
       while (sessions < SESSIONS && System.nanoTime() < deadline) {
@@ -66,9 +79,12 @@ final class JvmWarmUp {
         sessions += CONCURRENCY;
       }
       long compiling = awaitJitQuiescence();
-      LOGGER.info("JVM warmed up with {} SSH sessions against an in-JVM server in {} ms, {} ms of it waiting for"
-          + " the JIT compiler to finish (disableWarmUp() to skip)",
-          sessions, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), compiling);
+      LOGGER.info(
+          "JVM warmed up with {} SSH sessions against an in-JVM server in {} ms, {} ms of it waiting for"
+              + " the JIT compiler to finish (disableWarmUp() to skip)",
+          sessions,
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+          compiling);
     } catch (Exception e) {
       LOGGER.warn("SSH warm-up skipped after {} sessions: {}", sessions, e.toString());
     } finally {
@@ -83,7 +99,8 @@ final class JvmWarmUp {
    * @return how long it waited, in ms
    */
   private static long awaitJitQuiescence() throws InterruptedException {
-    java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+    java.lang.management.CompilationMXBean jit =
+        java.lang.management.ManagementFactory.getCompilationMXBean();
     if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
       return 0;
     }
@@ -102,7 +119,9 @@ final class JvmWarmUp {
 
   /** The seed workload's steps: exec twice on one connection, then disconnect. */
   private static CompletableFuture<Void> session(SshConnection connection, String command) {
-    return connection.exec(command, StandardCharsets.UTF_8, 1 << 20).completion()
+    return connection
+        .exec(command, StandardCharsets.UTF_8, 1 << 20)
+        .completion()
         .thenCompose(r -> connection.exec(command, StandardCharsets.UTF_8, 1 << 20).completion())
         .thenCompose(r -> connection.disconnect());
   }

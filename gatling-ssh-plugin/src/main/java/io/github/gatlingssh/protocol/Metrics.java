@@ -8,16 +8,22 @@ import java.time.Duration;
  * injector page at the end of the run is always written (it needs no target).
  *
  * @param prometheusPort port of the Prometheus endpoint ({@code /metrics}); 0 = no endpoint
- * @param prometheusBind address the endpoint listens on (default 127.0.0.1: only this machine
- *     can read the run's request names)
+ * @param prometheusBind address the endpoint listens on (default 127.0.0.1: only this machine can
+ *     read the run's request names)
  * @param influxUrl InfluxDB 1.x base URL ({@code http://host:8086}), or null for no InfluxDB
  * @param influxDb the InfluxDB database the points are written to
  * @param graphiteHost Carbon host (plaintext protocol), or null for no Graphite
  * @param graphitePort Carbon plaintext port
  * @param step how often metrics are pushed and the injector sampled
  */
-public record Metrics(int prometheusPort, String prometheusBind, URI influxUrl, String influxDb,
-    String graphiteHost, int graphitePort, Duration step) {
+public record Metrics(
+    int prometheusPort,
+    String prometheusBind,
+    URI influxUrl,
+    String influxDb,
+    String graphiteHost,
+    int graphitePort,
+    Duration step) {
 
   /** 5 s, as the seed's graphs. */
   public static final Duration DEFAULT_STEP = Duration.ofSeconds(5);
@@ -26,7 +32,8 @@ public record Metrics(int prometheusPort, String prometheusBind, URI influxUrl, 
   public static final String DEFAULT_BIND = "127.0.0.1";
 
   /** No endpoint, no push; a 5 s step. */
-  public static final Metrics DEFAULT = new Metrics(0, DEFAULT_BIND, null, null, null, 0, DEFAULT_STEP);
+  public static final Metrics DEFAULT =
+      new Metrics(0, DEFAULT_BIND, null, null, null, 0, DEFAULT_STEP);
 
   /** Whether anything is exported while the run lasts (else only the injector page is written). */
   public boolean live() {
@@ -50,6 +57,7 @@ public record Metrics(int prometheusPort, String prometheusBind, URI influxUrl, 
 
   /** A copy with this step. */
   public Metrics withStep(Duration value) {
-    return new Metrics(prometheusPort, prometheusBind, influxUrl, influxDb, graphiteHost, graphitePort, value);
+    return new Metrics(
+        prometheusPort, prometheusBind, influxUrl, influxDb, graphiteHost, graphitePort, value);
   }
 }

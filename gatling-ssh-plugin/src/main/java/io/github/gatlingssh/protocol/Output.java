@@ -15,7 +15,8 @@ public record Output(Charset charset, int maxOutputLength) {
   public static final int DEFAULT_MAX_OUTPUT_LENGTH = 1 << 20;
 
   /** UTF-8, 1,048,576 characters. */
-  public static final Output DEFAULT = new Output(StandardCharsets.UTF_8, DEFAULT_MAX_OUTPUT_LENGTH);
+  public static final Output DEFAULT =
+      new Output(StandardCharsets.UTF_8, DEFAULT_MAX_OUTPUT_LENGTH);
 
   /** A copy with this charset. */
   public Output withCharset(Charset value) {

@@ -43,7 +43,8 @@ public final class Param<T> {
       try {
         return of(Integer.parseInt(el.trim()));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("'" + el + "' is not a number nor a Gatling EL expression like #{port}");
+        throw new IllegalArgumentException(
+            "'" + el + "' is not a number nor a Gatling EL expression like #{port}");
       }
     }
     Function1<Session, ?> e = Expressions.toIntExpression(el);

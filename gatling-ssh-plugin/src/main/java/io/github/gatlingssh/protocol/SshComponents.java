@@ -1,5 +1,11 @@
 package io.github.gatlingssh.protocol;
 
+import static io.github.gatlingssh.internal.Validations.failed;
+import static io.github.gatlingssh.internal.Validations.failure;
+import static io.github.gatlingssh.internal.Validations.propagate;
+import static io.github.gatlingssh.internal.Validations.success;
+import static io.github.gatlingssh.internal.Validations.value;
+
 import io.gatling.commons.validation.Validation;
 import io.gatling.core.protocol.ProtocolComponents;
 import io.gatling.core.session.Session;
@@ -12,15 +18,9 @@ import io.github.gatlingssh.client.SshRequestException;
 import io.github.gatlingssh.client.hostkey.FingerprintPolicy;
 import io.github.gatlingssh.client.hostkey.HostKeyPolicy;
 import io.github.gatlingssh.client.hostkey.KnownHostsPolicy;
+import io.github.gatlingssh.client.stream.StreamChannel;
 import io.github.gatlingssh.metrics.RequestMetrics;
 import io.github.gatlingssh.metrics.RunMetrics;
-import io.github.gatlingssh.client.stream.StreamChannel;
-import static io.github.gatlingssh.internal.Validations.failed;
-import static io.github.gatlingssh.internal.Validations.failure;
-import static io.github.gatlingssh.internal.Validations.propagate;
-import static io.github.gatlingssh.internal.Validations.success;
-import static io.github.gatlingssh.internal.Validations.value;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -48,7 +48,8 @@ public final class SshComponents implements ProtocolComponents {
     this.engine = engine;
     this.connector = engine.connector(protocol.clientSettings());
     this.hostKeyPolicy = hostKeyPolicy(protocol.hostKeys(), engine);
-    this.staticKeys = staticKeys(protocol.auth().privateKey(), protocol.auth().certificate(), engine);
+    this.staticKeys =
+        staticKeys(protocol.auth().privateKey(), protocol.auth().certificate(), engine);
     this.metrics = metrics;
     metrics.start(protocol.metrics());
     metrics.watch(connector);
@@ -62,25 +63,30 @@ public final class SshComponents implements ProtocolComponents {
       }
       case FINGERPRINTS -> new FingerprintPolicy(v.fingerprints());
       case KNOWN_HOSTS -> {
-        Path file = v.knownHosts() != null ? v.knownHosts() : HostKeyVerification.defaultKnownHosts();
+        Path file =
+            v.knownHosts() != null ? v.knownHosts() : HostKeyVerification.defaultKnownHosts();
         try {
           yield KnownHostsPolicy.load(file);
         } catch (IOException e) {
-          throw new UncheckedIOException("cannot read known_hosts file " + file + ": " + e.getMessage(), e);
+          throw new UncheckedIOException(
+              "cannot read known_hosts file " + file + ": " + e.getMessage(), e);
         }
       }
     };
   }
 
-  private static List<KeyPair> staticKeys(Auth.PrivateKey key, String certificate, SshEngine engine) {
-    if (key == null || key.path().staticValue().isEmpty()
+  private static List<KeyPair> staticKeys(
+      Auth.PrivateKey key, String certificate, SshEngine engine) {
+    if (key == null
+        || key.path().staticValue().isEmpty()
         || (key.passphrase() != null && key.passphrase().staticValue().isEmpty())) {
       return null;
     }
     String passphrase = key.passphrase() == null ? null : key.passphrase().staticValue().get();
     try {
-      return engine.keys().loadNow(new PrivateKeys.Source(key.path().staticValue().get(), passphrase,
-          certificate));
+      return engine
+          .keys()
+          .loadNow(new PrivateKeys.Source(key.path().staticValue().get(), passphrase, certificate));
     } catch (PrivateKeys.KeyLoadException e) {
       throw new IllegalArgumentException("SSH protocol: " + e.getMessage(), e);
     }
@@ -152,9 +158,19 @@ public final class SshComponents implements ProtocolComponents {
     if (failed(keys)) {
       return propagate(keys);
     }
-    CompletableFuture<ConnectRequest> request = value(keys)
-        .thenApply(k -> new ConnectRequest(h, p, u, pwd, k, hostKeyPolicy, protocol.client().connectTimeout(),
-            prompts));
+    CompletableFuture<ConnectRequest> request =
+        value(keys)
+            .thenApply(
+                k ->
+                    new ConnectRequest(
+                        h,
+                        p,
+                        u,
+                        pwd,
+                        k,
+                        hostKeyPolicy,
+                        protocol.client().connectTimeout(),
+                        prompts));
     return success(request);
   }
 
@@ -178,10 +194,15 @@ public final class SshComponents implements ProtocolComponents {
       }
       passphrase = value(pp);
     }
-    CompletableFuture<List<KeyPair>> loaded = engine.keys()
-        .load(new PrivateKeys.Source(value(path), passphrase, protocol.auth().certificate()))
-        .exceptionallyCompose(t -> CompletableFuture.failedFuture(new SshRequestException(
-            new SshFailure(SshFailure.Step.AUTH, rootMessage(t)))));
+    CompletableFuture<List<KeyPair>> loaded =
+        engine
+            .keys()
+            .load(new PrivateKeys.Source(value(path), passphrase, protocol.auth().certificate()))
+            .exceptionallyCompose(
+                t ->
+                    CompletableFuture.failedFuture(
+                        new SshRequestException(
+                            new SshFailure(SshFailure.Step.AUTH, rootMessage(t)))));
     return success(loaded);
   }
 
@@ -198,17 +219,23 @@ public final class SshComponents implements ProtocolComponents {
     return Session.Identity();
   }
 
-  /** Closes whatever SSH connections, shells and tunnels the user still holds when it reaches the end of its scenario. */
+  /**
+   * Closes whatever SSH connections, shells and tunnels the user still holds when it reaches the
+   * end of its scenario.
+   */
   @Override
   public Function1<Session, BoxedUnit> onExit() {
     return session -> {
-      scala.jdk.javaapi.CollectionConverters.asJava(session.attributes()).values().forEach(v -> {
-        if (v instanceof SshConnection c) {
-          c.closeNow();
-        } else if (v instanceof StreamChannel<?> s) {
-          s.closeNow();
-        }
-      });
+      scala.jdk.javaapi.CollectionConverters.asJava(session.attributes())
+          .values()
+          .forEach(
+              v -> {
+                if (v instanceof SshConnection c) {
+                  c.closeNow();
+                } else if (v instanceof StreamChannel<?> s) {
+                  s.closeNow();
+                }
+              });
       return BoxedUnit.UNIT;
     };
   }

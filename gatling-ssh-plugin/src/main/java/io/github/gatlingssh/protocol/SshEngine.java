@@ -35,12 +35,16 @@ final class SshEngine implements AutoCloseable {
 
   void warnAcceptAnyHostKey() {
     if (acceptAnyWarned.compareAndSet(false, true)) {
-      LOGGER.warn("SSH host key verification is disabled (acceptAnyHostKey()): any server, including an"
-          + " impostor, is trusted in this run");
+      LOGGER.warn(
+          "SSH host key verification is disabled (acceptAnyHostKey()): any server, including an"
+              + " impostor, is trusted in this run");
     }
   }
 
-  /** Logs, once per run and server, what the connections to it negotiated (kex, host key, cipher, MAC). */
+  /**
+   * Logs, once per run and server, what the connections to it negotiated (kex, host key, cipher,
+   * MAC).
+   */
   void noteNegotiated(String address, io.github.gatlingssh.client.Negotiated negotiated) {
     if (negotiations.add(address + " " + negotiated)) {
       LOGGER.info("SSH connections to {} negotiated {}", address, negotiated);

@@ -29,11 +29,19 @@ public record SshProtocol(
     Algorithms algorithms,
     Output output,
     ClientOptions client,
-    Metrics metrics) implements Protocol {
+    Metrics metrics)
+    implements Protocol {
 
   /** Every group's default: no host, no username, no credential yet. */
-  public static final SshProtocol DEFAULT = new SshProtocol(Target.DEFAULT, Auth.NONE, HostKeyVerification.DEFAULT,
-      Algorithms.DEFAULT, Output.DEFAULT, ClientOptions.DEFAULT, Metrics.DEFAULT);
+  public static final SshProtocol DEFAULT =
+      new SshProtocol(
+          Target.DEFAULT,
+          Auth.NONE,
+          HostKeyVerification.DEFAULT,
+          Algorithms.DEFAULT,
+          Output.DEFAULT,
+          ClientOptions.DEFAULT,
+          Metrics.DEFAULT);
 
   /** A copy with this target. */
   public SshProtocol withTarget(Target value) {
@@ -77,8 +85,13 @@ public record SshProtocol(
    * @throws IllegalArgumentException when a value is out of range (e.g. negative ioThreads)
    */
   public ClientSettings clientSettings() {
-    return new ClientSettings(algorithms.kexAlgorithms(), algorithms.ciphers(), algorithms.macs(),
-        client.ioThreads(), client.windowSize(), client.keepAlive());
+    return new ClientSettings(
+        algorithms.kexAlgorithms(),
+        algorithms.ciphers(),
+        algorithms.macs(),
+        client.ioThreads(),
+        client.windowSize(),
+        client.keepAlive());
   }
 
   /**
@@ -105,45 +118,53 @@ public record SshProtocol(
    * JIT warm-up runs here, as Gatling HTTP's engine warm-up does: when the run creates a protocol's
    * components, before its first user starts.
    */
-  public static final ProtocolKey<SshProtocol, SshComponents> KEY = new ProtocolKey<>() {
-    @Override
-    @SuppressWarnings("unchecked")
-    public Class<Protocol> protocolClass() {
-      return (Class<Protocol>) (Class<?>) SshProtocol.class;
-    }
-
-    @Override
-    public SshProtocol defaultProtocolValue(GatlingConfiguration configuration) {
-      throw new IllegalStateException(
-          "No SSH protocol configured: pass one to setUp(..).protocols(ssh.host(\"...\").username(\"...\")...)");
-    }
-
-    @Override
-    public Function1<SshProtocol, SshComponents> newComponents(CoreComponents core) {
-      SshEngine engine = new SshEngine();
-      RunMetrics metrics = new RunMetrics(core.eventLoopGroup());
-      // Hooks run last-registered first: the metrics close after the connections, with the final
-      // sample, the last pushes and the injector page.
-      core.actorSystem().registerOnTermination(() -> {
-        metrics.close();
-        return BoxedUnit.UNIT;
-      });
-      // Runs in ActorSystem.close(), also when maxDuration cuts the run short: closes every
-      // connection and stops MINA's threads before Gatling's event loops shut down.
-      core.actorSystem().registerOnTermination(() -> {
-        engine.close();
-        return BoxedUnit.UNIT;
-      });
-      return protocol -> {
-        SshComponents components = new SshComponents(protocol, engine, metrics);
-        // Gatling builds its scenarios, and so their components, on the thread that starts the run,
-        // after the simulation is built and before the injector starts: blocking it here keeps the
-        // warm-up out of the run's measured users and off Gatling's and MINA's threads.
-        if (protocol.client().warmUp()) {
-          JvmWarmUp.once(protocol.clientSettings());
+  public static final ProtocolKey<SshProtocol, SshComponents> KEY =
+      new ProtocolKey<>() {
+        @Override
+        @SuppressWarnings("unchecked")
+        public Class<Protocol> protocolClass() {
+          return (Class<Protocol>) (Class<?>) SshProtocol.class;
         }
-        return components;
+
+        @Override
+        public SshProtocol defaultProtocolValue(GatlingConfiguration configuration) {
+          throw new IllegalStateException(
+              "No SSH protocol configured: pass one to setUp(..).protocols(ssh.host(\"...\").username(\"...\")...)");
+        }
+
+        @Override
+        public Function1<SshProtocol, SshComponents> newComponents(CoreComponents core) {
+          SshEngine engine = new SshEngine();
+          RunMetrics metrics = new RunMetrics(core.eventLoopGroup());
+          // Hooks run last-registered first: the metrics close after the connections, with the
+          // final
+          // sample, the last pushes and the injector page.
+          core.actorSystem()
+              .registerOnTermination(
+                  () -> {
+                    metrics.close();
+                    return BoxedUnit.UNIT;
+                  });
+          // Runs in ActorSystem.close(), also when maxDuration cuts the run short: closes every
+          // connection and stops MINA's threads before Gatling's event loops shut down.
+          core.actorSystem()
+              .registerOnTermination(
+                  () -> {
+                    engine.close();
+                    return BoxedUnit.UNIT;
+                  });
+          return protocol -> {
+            SshComponents components = new SshComponents(protocol, engine, metrics);
+            // Gatling builds its scenarios, and so their components, on the thread that starts the
+            // run,
+            // after the simulation is built and before the injector starts: blocking it here keeps
+            // the
+            // warm-up out of the run's measured users and off Gatling's and MINA's threads.
+            if (protocol.client().warmUp()) {
+              JvmWarmUp.once(protocol.clientSettings());
+            }
+            return components;
+          };
+        }
       };
-    }
-  };
 }

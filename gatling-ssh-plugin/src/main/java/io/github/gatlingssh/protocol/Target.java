@@ -1,8 +1,8 @@
 package io.github.gatlingssh.protocol;
 
 /**
- * Where to connect and as whom. Each setting is a Gatling EL string, a function of the session or
- * a plain value; host and username are null until set.
+ * Where to connect and as whom. Each setting is a Gatling EL string, a function of the session or a
+ * plain value; host and username are null until set.
  */
 public record Target(Param<String> host, Param<Integer> port, Param<String> username) {
   /** SSH's well-known port. */

@@ -3,10 +3,10 @@ package io.github.gatlingssh.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.apache.sshd.client.SshClient;
 import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.signature.Signature;
-import org.apache.sshd.client.SshClient;
 import org.junit.jupiter.api.Test;
 
 class HostKeyAlgorithmsTest {
@@ -22,9 +22,12 @@ class HostKeyAlgorithmsTest {
 
   @Test
   void knownKeyTypesMoveToTheFrontRsaCoveringItsSha2Signatures() {
-    List<String> names = NamedResource.getNameList(
-        HostKeyAlgorithms.preferring(HostKeyAlgorithms.openSshOrder(MINA_DEFAULTS), List.of("ssh-rsa")));
-    assertThat(names.subList(0, 3)).containsExactlyInAnyOrder("rsa-sha2-512", "rsa-sha2-256", "ssh-rsa");
+    List<String> names =
+        NamedResource.getNameList(
+            HostKeyAlgorithms.preferring(
+                HostKeyAlgorithms.openSshOrder(MINA_DEFAULTS), List.of("ssh-rsa")));
+    assertThat(names.subList(0, 3))
+        .containsExactlyInAnyOrder("rsa-sha2-512", "rsa-sha2-256", "ssh-rsa");
     assertThat(names).contains("ssh-ed25519");
   }
 }

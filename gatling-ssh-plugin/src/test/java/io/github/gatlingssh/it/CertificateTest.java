@@ -31,8 +31,11 @@ class CertificateTest {
   static void start() throws Exception {
     OpenSshRequirement.assumeAvailable();
     ca = keygen(dir.resolve("user_ca"));
-    sshd = PrivateSshd.start(SshdOptions.defaults().toBuilder()
-        .extraConfig("TrustedUserCAKeys " + ca.toAbsolutePath() + ".pub").build());
+    sshd =
+        PrivateSshd.start(
+            SshdOptions.defaults().toBuilder()
+                .extraConfig("TrustedUserCAKeys " + ca.toAbsolutePath() + ".pub")
+                .build());
   }
 
   @AfterAll
@@ -54,9 +57,22 @@ class CertificateTest {
     assertThat(p.exitValue()).as(String.join(" ", command) + ": " + out).isZero();
   }
 
-  /** Signs {@code key}.pub with {@code caKey} for the login user: writes {@code key}-cert.pub, as ssh-keygen does. */
+  /**
+   * Signs {@code key}.pub with {@code caKey} for the login user: writes {@code key}-cert.pub, as
+   * ssh-keygen does.
+   */
   private static Path sign(Path caKey, Path key) throws Exception {
-    run("ssh-keygen", "-q", "-s", caKey.toString(), "-I", "gatling-ssh-test", "-n", sshd.username(), "-V", "-5m:+1h",
+    run(
+        "ssh-keygen",
+        "-q",
+        "-s",
+        caKey.toString(),
+        "-I",
+        "gatling-ssh-test",
+        "-n",
+        sshd.username(),
+        "-V",
+        "-5m:+1h",
         key + ".pub");
     return Path.of(key + "-cert.pub");
   }
@@ -67,14 +83,22 @@ class CertificateTest {
   }
 
   private static SshProtocolBuilder protocol(Path key) {
-    return ssh.host(sshd.host()).port(sshd.port()).username(sshd.username()).privateKey(key.toString())
+    return ssh.host(sshd.host())
+        .port(sshd.port())
+        .username(sshd.username())
+        .privateKey(key.toString())
         .knownHosts(sshd.knownHostsFile().toString());
   }
 
   private static GatlingResult connect(SshProtocolBuilder protocol) {
-    return ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("cert").exec(ssh("connect").connect()).exec(ssh("whoami").exec("whoami"))
-            .injectOpen(atOnceUsers(2))).protocols(protocol));
+    return ScriptedSimulation.run(
+        sim ->
+            sim.setUp(
+                    scenario("cert")
+                        .exec(ssh("connect").connect())
+                        .exec(ssh("whoami").exec("whoami"))
+                        .injectOpen(atOnceUsers(2)))
+                .protocols(protocol));
   }
 
   @Test
@@ -95,8 +119,10 @@ class CertificateTest {
     assertThat(withCert.ok("connect")).as(withCert.summary()).isEqualTo(2);
 
     GatlingResult without = connect(protocol(key));
-    assertThat(without.koMessages("connect")).as(without.summary())
-        .containsOnly("auth: server accepted none of [publickey] for user '" + sshd.username() + "'");
+    assertThat(without.koMessages("connect"))
+        .as(without.summary())
+        .containsOnly(
+            "auth: server accepted none of [publickey] for user '" + sshd.username() + "'");
   }
 
   @Test
@@ -105,9 +131,13 @@ class CertificateTest {
     Path key = unauthorizedKey();
     sign(wrongCa, key);
     GatlingResult r = connect(protocol(key));
-    assertThat(r.koMessages("connect")).as(r.summary())
-        .containsOnly("auth: server accepted none of [publickey] for user '" + sshd.username() + "'");
-    assertThat(r.koMessages("whoami")).isNotEmpty().allSatisfy(m -> assertThat(m).startsWith("not connected:"));
+    assertThat(r.koMessages("connect"))
+        .as(r.summary())
+        .containsOnly(
+            "auth: server accepted none of [publickey] for user '" + sshd.username() + "'");
+    assertThat(r.koMessages("whoami"))
+        .isNotEmpty()
+        .allSatisfy(m -> assertThat(m).startsWith("not connected:"));
   }
 
   @Test
@@ -115,11 +145,23 @@ class CertificateTest {
     Path key = unauthorizedKey();
     Path other = unauthorizedKey();
     Path otherCert = sign(ca, other);
-    assertThatThrownBy(() -> ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("x").exec(ssh("connect").connect()).injectOpen(atOnceUsers(1)))
-        .protocols(protocol(key).certificate(otherCert.toString()))))
+    assertThatThrownBy(
+            () ->
+                ScriptedSimulation.run(
+                    sim ->
+                        sim.setUp(
+                                scenario("x")
+                                    .exec(ssh("connect").connect())
+                                    .injectOpen(atOnceUsers(1)))
+                            .protocols(protocol(key).certificate(otherCert.toString()))))
         .hasStackTraceContaining("does not certify the key");
-    assertThatThrownBy(() -> ssh.host("h").username("u").password("p").certificate(otherCert.toString()).protocol())
+    assertThatThrownBy(
+            () ->
+                ssh.host("h")
+                    .username("u")
+                    .password("p")
+                    .certificate(otherCert.toString())
+                    .protocol())
         .hasMessageContaining("needs the private key it certifies");
   }
 }

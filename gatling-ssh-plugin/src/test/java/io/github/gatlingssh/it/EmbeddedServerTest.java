@@ -40,78 +40,137 @@ class EmbeddedServerTest {
 
   @Test
   void requestsWithoutAConnectionSayToAddConnect() {
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("no connect")
-            .exec(ssh("exec").exec("echo hi"))
-            .exec(ssh("start").start("echo hi"))
-            .exec(ssh("disconnect").disconnect())
-            .injectOpen(atOnceUsers(2))).protocols(protocol()));
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        scenario("no connect")
+                            .exec(ssh("exec").exec("echo hi"))
+                            .exec(ssh("start").start("echo hi"))
+                            .exec(ssh("disconnect").disconnect())
+                            .injectOpen(atOnceUsers(2)))
+                    .protocols(protocol()));
 
     for (String name : List.of("exec", "start", "disconnect")) {
-      assertThat(r.koMessages(name)).as(r.summary()).hasSize(2).allSatisfy(m -> assertThat(m)
-          .startsWith("not connected: no SSH connection for this virtual user: add ssh(..).connect()"));
+      assertThat(r.koMessages(name))
+          .as(r.summary())
+          .hasSize(2)
+          .allSatisfy(
+              m ->
+                  assertThat(m)
+                      .startsWith(
+                          "not connected: no SSH connection for this virtual user: add ssh(..).connect()"));
     }
   }
 
   @Test
   void savedOutputFeedsLaterCommandsAndGatlingChecksReadStdout() {
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("checks").exec(ssh("connect").connect())
-            .exec(ssh("json").exec("echo '{\"name\":\"gatling\",\"n\":3}'")
-                .check(jsonPath("$.name").saveAs("name"), jmesPath("n").ofInt().is(3),
-                    substring("gatling").count().is(1), bodyString().is("{\"name\":\"gatling\",\"n\":3}\n"),
-                    responseTimeInMillis().lt(30_000)))
-            .exec(ssh("reuse").exec("echo hello #{name}").check(stdout().is("hello gatling\n")))
-            .exec(ssh("lines").exec("lines 5").check(stdoutLineCount().is(5), regex("(?m)^L").count().is(5)))
-            .exec(ssh("stderr").exec("err oops").check(stderr().is("oops\n"), stdout().is("")))
-            .exec(ssh("failing check").exec("echo 1").check(stdout().is("2\n")))
-            .exec(ssh("disconnect").disconnect())
-            .injectOpen(atOnceUsers(2))).protocols(protocol()));
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        scenario("checks")
+                            .exec(ssh("connect").connect())
+                            .exec(
+                                ssh("json")
+                                    .exec("echo '{\"name\":\"gatling\",\"n\":3}'")
+                                    .check(
+                                        jsonPath("$.name").saveAs("name"),
+                                        jmesPath("n").ofInt().is(3),
+                                        substring("gatling").count().is(1),
+                                        bodyString().is("{\"name\":\"gatling\",\"n\":3}\n"),
+                                        responseTimeInMillis().lt(30_000)))
+                            .exec(
+                                ssh("reuse")
+                                    .exec("echo hello #{name}")
+                                    .check(stdout().is("hello gatling\n")))
+                            .exec(
+                                ssh("lines")
+                                    .exec("lines 5")
+                                    .check(stdoutLineCount().is(5), regex("(?m)^L").count().is(5)))
+                            .exec(
+                                ssh("stderr")
+                                    .exec("err oops")
+                                    .check(stderr().is("oops\n"), stdout().is("")))
+                            .exec(ssh("failing check").exec("echo 1").check(stdout().is("2\n")))
+                            .exec(ssh("disconnect").disconnect())
+                            .injectOpen(atOnceUsers(2)))
+                    .protocols(protocol()));
 
     for (String name : List.of("json", "reuse", "lines", "stderr", "disconnect")) {
       assertThat(r.ok(name)).as(name + "\n" + r.summary()).isEqualTo(2);
     }
-    assertThat(r.koMessages("failing check")).hasSize(2)
+    assertThat(r.koMessages("failing check"))
+        .hasSize(2)
         .allSatisfy(m -> assertThat(m).startsWith("stdout.find.is(2\n)"));
   }
 
   @Test
   void passwordsAndUsernamesCanComeFromFeeders() {
-    List<Map<String, Object>> users = List.of(
-        Map.of("user", server.username(), "pwd", PASSWORD, "expected", "ok"),
-        Map.of("user", server.username(), "pwd", "wrong-" + PASSWORD, "expected", "ko"));
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("feeder").feed(listFeeder(users).circular())
-            .exec(ssh("connect #{expected}").connect())
-            .injectOpen(atOnceUsers(4)))
-        .protocols(ssh.host(server.host()).port(server.port()).username("#{user}").password("#{pwd}")
-            .hostKeyFingerprint(server.hostKeyFingerprint())));
+    List<Map<String, Object>> users =
+        List.of(
+            Map.of("user", server.username(), "pwd", PASSWORD, "expected", "ok"),
+            Map.of("user", server.username(), "pwd", "wrong-" + PASSWORD, "expected", "ko"));
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        scenario("feeder")
+                            .feed(listFeeder(users).circular())
+                            .exec(ssh("connect #{expected}").connect())
+                            .injectOpen(atOnceUsers(4)))
+                    .protocols(
+                        ssh.host(server.host())
+                            .port(server.port())
+                            .username("#{user}")
+                            .password("#{pwd}")
+                            .hostKeyFingerprint(server.hostKeyFingerprint())));
 
     assertThat(r.ok("connect ok")).as(r.summary()).isEqualTo(2);
-    assertThat(r.koMessages("connect ko")).hasSize(2).allSatisfy(m -> assertThat(m)
-        .isEqualTo("auth: server accepted none of [password, keyboard-interactive] for user '" + server.username() + "'"));
+    assertThat(r.koMessages("connect ko"))
+        .hasSize(2)
+        .allSatisfy(
+            m ->
+                assertThat(m)
+                    .isEqualTo(
+                        "auth: server accepted none of [password, keyboard-interactive] for user '"
+                            + server.username()
+                            + "'"));
   }
 
   @Test
   void disconnectClosesARunningCommand() throws Exception {
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("disconnect").exec(ssh("connect").connect())
-            .exec(ssh("start hang").start("hang"))
-            .exec(ssh("disconnect").disconnect())
-            .exec(ssh("await").awaitExit())
-            .injectOpen(atOnceUsers(5))).protocols(protocol()));
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        scenario("disconnect")
+                            .exec(ssh("connect").connect())
+                            .exec(ssh("start hang").start("hang"))
+                            .exec(ssh("disconnect").disconnect())
+                            .exec(ssh("await").awaitExit())
+                            .injectOpen(atOnceUsers(5)))
+                    .protocols(protocol()));
 
     assertThat(r.ok("start hang")).as(r.summary()).isEqualTo(5);
     assertThat(r.ok("disconnect")).isEqualTo(5);
-    assertThat(r.koMessages("await")).hasSize(5).allSatisfy(m -> assertThat(m).contains("no command started"));
+    assertThat(r.koMessages("await"))
+        .hasSize(5)
+        .allSatisfy(m -> assertThat(m).contains("no command started"));
     awaitNoSessions();
   }
 
   @Test
   void usersThatEndWithoutDisconnectingHaveTheirConnectionsClosed() throws Exception {
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("forgetful").exec(ssh("connect").connect()).exec(ssh("start").start("hang"))
-            .injectOpen(atOnceUsers(5))).protocols(protocol()));
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        scenario("forgetful")
+                            .exec(ssh("connect").connect())
+                            .exec(ssh("start").start("hang"))
+                            .injectOpen(atOnceUsers(5)))
+                    .protocols(protocol()));
 
     assertThat(r.ok("start")).as(r.summary()).isEqualTo(5);
     awaitNoSessions();
@@ -119,18 +178,28 @@ class EmbeddedServerTest {
 
   @Test
   void theHtmlReportShowsEachRequest() throws Exception {
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-            scenario("report").exec(ssh("connect").connect()).exec(ssh("cat").exec("cat " + server.seedFile()))
-                .exec(ssh("disconnect").disconnect()).injectOpen(atOnceUsers(3))).protocols(protocol()),
-        GatlingRunner.Options.defaults().withReports(true));
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        scenario("report")
+                            .exec(ssh("connect").connect())
+                            .exec(ssh("cat").exec("cat " + server.seedFile()))
+                            .exec(ssh("disconnect").disconnect())
+                            .injectOpen(atOnceUsers(3)))
+                    .protocols(protocol()),
+            GatlingRunner.Options.defaults().withReports(true));
 
     Path index = r.reportIndex().orElseThrow();
     String html = Files.readString(index);
     for (String request : List.of("connect", "cat", "disconnect")) {
       try (var pages = Files.list(index.getParent())) {
-        String page = pages.map(p -> p.getFileName().toString())
-            .filter(f -> f.startsWith("req_" + request + "-") && f.endsWith(".html"))
-            .findFirst().orElseThrow(() -> new AssertionError("no report page for " + request));
+        String page =
+            pages
+                .map(p -> p.getFileName().toString())
+                .filter(f -> f.startsWith("req_" + request + "-") && f.endsWith(".html"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no report page for " + request));
         assertThat(html).contains(page);
       }
     }
@@ -138,24 +207,36 @@ class EmbeddedServerTest {
 
   @Test
   void aTimedOutAwaitClosesTheChannelAndTheUserGoesOn() {
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("timeout").exec(ssh("connect").connect())
-            .exec(ssh("start").start("hang"))
-            .exec(ssh("await").awaitExit().timeout(Duration.ofMillis(300)))
-            .exec(ssh("next").exec("echo next"))
-            .exec(ssh("disconnect").disconnect())
-            .injectOpen(atOnceUsers(2))).protocols(protocol()));
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        scenario("timeout")
+                            .exec(ssh("connect").connect())
+                            .exec(ssh("start").start("hang"))
+                            .exec(ssh("await").awaitExit().timeout(Duration.ofMillis(300)))
+                            .exec(ssh("next").exec("echo next"))
+                            .exec(ssh("disconnect").disconnect())
+                            .injectOpen(atOnceUsers(2)))
+                    .protocols(protocol()));
 
-    assertThat(r.koMessages("await")).as(r.summary())
+    assertThat(r.koMessages("await"))
+        .as(r.summary())
         .containsOnly("timeout: command still running after 300 ms; channel closed");
     assertThat(r.ok("next")).isEqualTo(2);
   }
 
   @Test
   void anInvalidProtocolFailsTheRunWhenTheSimulationIsBuilt() {
-    assertThatThrownBy(() -> ScriptedSimulation.run(sim -> sim.setUp(
-            scenario("invalid").exec(ssh("connect").connect()).injectOpen(atOnceUsers(1)))
-        .protocols(ssh.host(server.host()).password("p"))))
+    assertThatThrownBy(
+            () ->
+                ScriptedSimulation.run(
+                    sim ->
+                        sim.setUp(
+                                scenario("invalid")
+                                    .exec(ssh("connect").connect())
+                                    .injectOpen(atOnceUsers(1)))
+                            .protocols(ssh.host(server.host()).password("p"))))
         .hasStackTraceContaining("SSH protocol: no username: set .username(\"...\")");
   }
 

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** stdin, pty() and env() on exec and start, as real Gatling runs against OpenSSH and the embedded server. */
+/**
+ * stdin, pty() and env() on exec and start, as real Gatling runs against OpenSSH and the embedded
+ * server.
+ */
 class ExecInputTest {
   private static final int MIB = 1024 * 1024;
   private static PrivateSshd sshd;
@@ -34,7 +37,9 @@ class ExecInputTest {
   static void startServers() throws Exception {
     embedded = EmbeddedSshServer.builder().build().start();
     OpenSshRequirement.assumeAvailable();
-    sshd = PrivateSshd.start(SshdOptions.defaults().toBuilder().extraConfig("AcceptEnv GSSH_*").build());
+    sshd =
+        PrivateSshd.start(
+            SshdOptions.defaults().toBuilder().extraConfig("AcceptEnv GSSH_*").build());
   }
 
   @AfterAll
@@ -73,44 +78,93 @@ class ExecInputTest {
     Path file = Files.write(tmp.resolve("stdin.bin"), fileBytes);
     String fileSha = sha256(fileBytes);
 
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("stdin")
-            .exec(session -> session.set("payload", payload).set("sha", textSha)
-                .set("binarySha", binarySha).set("fileSha", fileSha))
-            .exec(ssh("connect").connect())
-            .exec(ssh("text").exec("sha256sum").stdin("#{payload}").check(regex("^[0-9a-f]{64}").isEL("#{sha}")))
-            .exec(ssh("bytes").exec("sha256sum").stdin(session -> binary)
-                .check(regex("^[0-9a-f]{64}").isEL("#{binarySha}")))
-            .exec(ssh("file").exec("sha256sum").stdinFile(file.toString())
-                .check(regex("^[0-9a-f]{64}").isEL("#{fileSha}")))
-            .exec(ssh("start").start("sha256sum").stdin("#{payload}"))
-            .exec(ssh("await").awaitExit().check(regex("^[0-9a-f]{64}").isEL("#{sha}")))
-            .exec(ssh("empty").exec("wc -c").stdin("").check(regex("^\\s*(\\d+)").is("0")))
-            .exec(ssh("disconnect").disconnect())
-            .injectOpen(atOnceUsers(3))).protocols(TestProtocols.withKnownHosts(sshd)));
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        scenario("stdin")
+                            .exec(
+                                session ->
+                                    session
+                                        .set("payload", payload)
+                                        .set("sha", textSha)
+                                        .set("binarySha", binarySha)
+                                        .set("fileSha", fileSha))
+                            .exec(ssh("connect").connect())
+                            .exec(
+                                ssh("text")
+                                    .exec("sha256sum")
+                                    .stdin("#{payload}")
+                                    .check(regex("^[0-9a-f]{64}").isEL("#{sha}")))
+                            .exec(
+                                ssh("bytes")
+                                    .exec("sha256sum")
+                                    .stdin(session -> binary)
+                                    .check(regex("^[0-9a-f]{64}").isEL("#{binarySha}")))
+                            .exec(
+                                ssh("file")
+                                    .exec("sha256sum")
+                                    .stdinFile(file.toString())
+                                    .check(regex("^[0-9a-f]{64}").isEL("#{fileSha}")))
+                            .exec(ssh("start").start("sha256sum").stdin("#{payload}"))
+                            .exec(
+                                ssh("await")
+                                    .awaitExit()
+                                    .check(regex("^[0-9a-f]{64}").isEL("#{sha}")))
+                            .exec(
+                                ssh("empty")
+                                    .exec("wc -c")
+                                    .stdin("")
+                                    .check(regex("^\\s*(\\d+)").is("0")))
+                            .exec(ssh("disconnect").disconnect())
+                            .injectOpen(atOnceUsers(3)))
+                    .protocols(TestProtocols.withKnownHosts(sshd)));
 
-    for (String name : new String[] {"text", "bytes", "file", "start", "await", "empty", "disconnect"}) {
+    for (String name :
+        new String[] {"text", "bytes", "file", "start", "await", "empty", "disconnect"}) {
       assertThat(r.ok(name)).as(name + ": " + r.summary()).isEqualTo(3);
     }
   }
 
   @Test
   void gitUploadPackAdvertisesTheRefsOfABareRepositoryAndEndsOnAFlushPacket() {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/git")) || System.getenv("CI") != null, "git is not installed");
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/git")) || System.getenv("CI") != null,
+        "git is not installed");
     String repo = "it-upload-pack-" + ProcessHandle.current().pid();
     // made by the login user over SSH, so that git does not refuse a repository another user owns
-    String make = "rm -rf ~/" + repo + ".git ~/" + repo + " && git init -q --bare ~/" + repo + ".git"
-        + " && git init -q -b main ~/" + repo + " && cd ~/" + repo
-        + " && git -c user.name=it -c user.email=it@example.invalid commit -q --allow-empty -m one"
-        + " && git push -q ~/" + repo + ".git main";
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("git")
-            .exec(ssh("connect").connect())
-            .exec(ssh("make repo").exec(make))
-            .exec(ssh("refs").exec("git-upload-pack ~/" + repo + ".git").stdin("0000")
-                .check(substring("refs/heads/main").exists(), exitStatus().is(0)))
-            .exec(ssh("disconnect").disconnect())
-            .injectOpen(atOnceUsers(1))).protocols(TestProtocols.withKnownHosts(sshd)));
+    String make =
+        "rm -rf ~/"
+            + repo
+            + ".git ~/"
+            + repo
+            + " && git init -q --bare ~/"
+            + repo
+            + ".git"
+            + " && git init -q -b main ~/"
+            + repo
+            + " && cd ~/"
+            + repo
+            + " && git -c user.name=it -c user.email=it@example.invalid commit -q --allow-empty -m one"
+            + " && git push -q ~/"
+            + repo
+            + ".git main";
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        scenario("git")
+                            .exec(ssh("connect").connect())
+                            .exec(ssh("make repo").exec(make))
+                            .exec(
+                                ssh("refs")
+                                    .exec("git-upload-pack ~/" + repo + ".git")
+                                    .stdin("0000")
+                                    .check(
+                                        substring("refs/heads/main").exists(), exitStatus().is(0)))
+                            .exec(ssh("disconnect").disconnect())
+                            .injectOpen(atOnceUsers(1)))
+                    .protocols(TestProtocols.withKnownHosts(sshd)));
 
     assertThat(r.ok("make repo")).as(r.summary()).isEqualTo(1);
     assertThat(r.ok("refs")).as(r.summary()).isEqualTo(1);
@@ -118,21 +172,36 @@ class ExecInputTest {
 
   @Test
   void anAcceptedVariableReachesTheCommandAndAPtyIsATerminal() {
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("env")
-            .exec(session -> session.set("v", "value-" + session.userId()))
-            .exec(ssh("connect").connect())
-            .exec(ssh("env").exec("printf '%s|%s' \"$GSSH_VALUE\" \"$NOT_ACCEPTED\"")
-                .env("GSSH_VALUE", "#{v}").env("NOT_ACCEPTED", "x")
-                .check(bodyString().isEL("#{v}|")))
-            .exec(ssh("env start").start("printf %s \"$GSSH_OTHER\"").env("GSSH_OTHER", "other"))
-            .exec(ssh("env await").awaitExit().check(bodyString().is("other")))
-            .exec(ssh("no tty").exec("tty").check(exitStatus().is(1)))
-            .exec(ssh("tty").exec("tty").pty().check(regex("^/dev/pts/\\d+").exists()))
-            .exec(ssh("disconnect").disconnect())
-            .injectOpen(atOnceUsers(2))).protocols(TestProtocols.withKnownHosts(sshd)));
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        scenario("env")
+                            .exec(session -> session.set("v", "value-" + session.userId()))
+                            .exec(ssh("connect").connect())
+                            .exec(
+                                ssh("env")
+                                    .exec("printf '%s|%s' \"$GSSH_VALUE\" \"$NOT_ACCEPTED\"")
+                                    .env("GSSH_VALUE", "#{v}")
+                                    .env("NOT_ACCEPTED", "x")
+                                    .check(bodyString().isEL("#{v}|")))
+                            .exec(
+                                ssh("env start")
+                                    .start("printf %s \"$GSSH_OTHER\"")
+                                    .env("GSSH_OTHER", "other"))
+                            .exec(ssh("env await").awaitExit().check(bodyString().is("other")))
+                            .exec(ssh("no tty").exec("tty").check(exitStatus().is(1)))
+                            .exec(
+                                ssh("tty")
+                                    .exec("tty")
+                                    .pty()
+                                    .check(regex("^/dev/pts/\\d+").exists()))
+                            .exec(ssh("disconnect").disconnect())
+                            .injectOpen(atOnceUsers(2)))
+                    .protocols(TestProtocols.withKnownHosts(sshd)));
 
-    for (String name : new String[] {"env", "env start", "env await", "no tty", "tty", "disconnect"}) {
+    for (String name :
+        new String[] {"env", "env start", "env await", "no tty", "tty", "disconnect"}) {
       assertThat(r.ok(name)).as(name + ": " + r.summary()).isEqualTo(2);
     }
   }
@@ -141,28 +210,49 @@ class ExecInputTest {
   void theEmbeddedCatEchoesItsStdinAndAMissingStdinFileIsKo() throws Exception {
     Path file = Files.writeString(tmp.resolve("lines.txt"), "one\ntwo\n");
     Path gone = tmp.resolve("gone.txt");
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("cat")
-            .exec(session -> session.set("path", gone.toString()))
-            .exec(ssh("connect").connect())
-            .exec(ssh("cat").exec("cat").stdin("hello #{path}").check(bodyString().isEL("hello #{path}")))
-            .exec(ssh("cat file").exec("cat").stdinFile(file.toString()).check(bodyString().is("one\ntwo\n")))
-            .exec(ssh("cat gone").exec("cat").stdinFile("#{path}"))
-            .exec(ssh("after").exec("echo still here").check(bodyString().is("still here\n")))
-            .injectOpen(atOnceUsers(2))).protocols(TestProtocols.forServer(embedded)));
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        scenario("cat")
+                            .exec(session -> session.set("path", gone.toString()))
+                            .exec(ssh("connect").connect())
+                            .exec(
+                                ssh("cat")
+                                    .exec("cat")
+                                    .stdin("hello #{path}")
+                                    .check(bodyString().isEL("hello #{path}")))
+                            .exec(
+                                ssh("cat file")
+                                    .exec("cat")
+                                    .stdinFile(file.toString())
+                                    .check(bodyString().is("one\ntwo\n")))
+                            .exec(ssh("cat gone").exec("cat").stdinFile("#{path}"))
+                            .exec(
+                                ssh("after")
+                                    .exec("echo still here")
+                                    .check(bodyString().is("still here\n")))
+                            .injectOpen(atOnceUsers(2)))
+                    .protocols(TestProtocols.forServer(embedded)));
 
     assertThat(r.ok("cat")).as(r.summary()).isEqualTo(2);
     assertThat(r.ok("cat file")).as(r.summary()).isEqualTo(2);
-    assertThat(r.koMessages("cat gone")).as(r.summary()).hasSize(2)
-        .allSatisfy(m -> assertThat(m).isEqualTo("exec: cannot read stdin file " + gone + ": no such file"));
+    assertThat(r.koMessages("cat gone"))
+        .as(r.summary())
+        .hasSize(2)
+        .allSatisfy(
+            m ->
+                assertThat(m).isEqualTo("exec: cannot read stdin file " + gone + ": no such file"));
     assertThat(r.ok("after")).as(r.summary()).isEqualTo(2);
   }
 
   @Test
   void badStdinSettingsFailWhenTheSimulationIsBuilt() {
     assertThatThrownBy(() -> ssh("x").exec("cat").stdinFile("/no/such/file"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a readable file");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a readable file");
     assertThatThrownBy(() -> ssh("x").exec("env").env("A=B", "c"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a variable name");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a variable name");
   }
 }

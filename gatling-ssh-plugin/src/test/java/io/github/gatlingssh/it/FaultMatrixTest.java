@@ -7,17 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
+import io.github.gatlingssh.testkit.BlackHole;
 import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import io.github.gatlingssh.testkit.embedded.Faults;
-import io.github.gatlingssh.testkit.BlackHole;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
 import io.github.gatlingssh.testkit.gatling.JvmResources;
+import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
+import io.github.gatlingssh.testkit.gatling.SimulationLog;
 import io.github.gatlingssh.testkit.junit.OpenSshRequirement;
 import io.github.gatlingssh.testkit.openssh.KeyFormat;
 import io.github.gatlingssh.testkit.openssh.KeyType;
 import io.github.gatlingssh.testkit.openssh.PrivateSshd;
-import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
-import io.github.gatlingssh.testkit.gatling.SimulationLog;
 import io.github.gatlingssh.testkit.openssh.SshdOptions;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -42,20 +42,23 @@ import org.junit.jupiter.api.io.TempDir;
  * OK/KO counts per request and what the KO messages say. A real OpenSSH {@code sshd} produces the
  * faults it can (refused auth, unknown and changed host keys, MaxStartups, MaxSessions, signals, a
  * killed server); the embedded server's {@link Faults} produce the others (no banner, a connection
- * dropped during key exchange or authentication, a command that never ends, floods, binary
- * output). Everything stays on 127.0.0.1, is bounded in users and time, and ends by itself.
+ * dropped during key exchange or authentication, a command that never ends, floods, binary output).
+ * Everything stays on 127.0.0.1, is bounded in users and time, and ends by itself.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class FaultMatrixTest {
 
   /** A connect timeout that is never reached unless the test is about reaching it. */
   private static final Duration PATIENT = Duration.ofSeconds(30);
+
   /** A connect or request timeout the test expects to be reached. */
   private static final Duration SHORT = Duration.ofSeconds(1);
+
   /** "Fast": well under {@link #PATIENT}, yet generous for a loaded 2-core machine. */
   private static final long FAST_MS = 5_000;
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FaultMatrixTest.class);
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(FaultMatrixTest.class);
 
   private static PrivateSshd sshd;
 
@@ -64,7 +67,9 @@ class FaultMatrixTest {
   @BeforeAll
   static void startSshd() {
     OpenSshRequirement.assumeAvailable();
-    sshd = PrivateSshd.start(SshdOptions.builder().passwordAuthentication(true).maxSessions(2).build());
+    sshd =
+        PrivateSshd.start(
+            SshdOptions.builder().passwordAuthentication(true).maxSessions(2).build());
   }
 
   @AfterAll
@@ -74,12 +79,15 @@ class FaultMatrixTest {
     }
   }
 
-  /** Runs a simulation; dumps the threads if the run hangs (the class timeout then fails the test). */
+  /**
+   * Runs a simulation; dumps the threads if the run hangs (the class timeout then fails the test).
+   */
   private static GatlingResult run(Consumer<Simulation> setUp) {
     return run(setUp, Map.of());
   }
 
-  private static GatlingResult run(Consumer<Simulation> setUp, Map<String, String> systemProperties) {
+  private static GatlingResult run(
+      Consumer<Simulation> setUp, Map<String, String> systemProperties) {
     try (Watchdog watchdog = Watchdog.start("Gatling run", Duration.ofSeconds(60))) {
       return ScriptedSimulation.run(setUp, systemProperties);
     }
@@ -105,18 +113,32 @@ class FaultMatrixTest {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       port = s.getLocalPort();
     }
-    SshProtocolBuilder protocol = ssh.host("127.0.0.1").port(port).username("nobody").password("x")
-        .acceptAnyHostKey().connectTimeout(PATIENT);
+    SshProtocolBuilder protocol =
+        ssh.host("127.0.0.1")
+            .port(port)
+            .username("nobody")
+            .password("x")
+            .acceptAnyHostKey()
+            .connectTimeout(PATIENT);
 
-    GatlingResult r = run(sim -> sim.setUp(
-        scenario("refused").exec(ssh("connect").connect()).exec(ssh("echo").exec("echo hi"))
-            .injectOpen(atOnceUsers(5))).protocols(protocol));
+    GatlingResult r =
+        run(
+            sim ->
+                sim.setUp(
+                        scenario("refused")
+                            .exec(ssh("connect").connect())
+                            .exec(ssh("echo").exec("echo hi"))
+                            .injectOpen(atOnceUsers(5)))
+                    .protocols(protocol));
 
     assertThat(r.ko("connect")).as(r.summary()).isEqualTo(5);
-    assertThat(r.koMessages("connect")).containsOnly("connect: connection refused (127.0.0.1:" + port + ")");
-    assertThat(r.requests("connect")).allSatisfy(q -> assertThat(q.responseTime()).isLessThan(FAST_MS));
+    assertThat(r.koMessages("connect"))
+        .containsOnly("connect: connection refused (127.0.0.1:" + port + ")");
+    assertThat(r.requests("connect"))
+        .allSatisfy(q -> assertThat(q.responseTime()).isLessThan(FAST_MS));
     assertThat(r.ko("echo")).isEqualTo(5);
-    assertThat(r.koMessages("echo")).allSatisfy(m -> assertThat(m).startsWith("not connected: no SSH connection"));
+    assertThat(r.koMessages("echo"))
+        .allSatisfy(m -> assertThat(m).startsWith("not connected: no SSH connection"));
   }
 
   // --- black hole, silent server -------------------------------------------------------------
@@ -124,14 +146,27 @@ class FaultMatrixTest {
   @Test
   void blackHoledAddress_connectTimesOutAtConnectTimeout() {
     try (BlackHole hole = BlackHole.open()) {
-      GatlingResult r = run(sim -> sim.setUp(
-          scenario("black hole").exec(ssh("connect").connect()).injectOpen(atOnceUsers(3)))
-          .protocols(ssh.host(hole.host()).port(hole.port()).username("nobody").password("x")
-              .acceptAnyHostKey().connectTimeout(SHORT)));
+      GatlingResult r =
+          run(
+              sim ->
+                  sim.setUp(
+                          scenario("black hole")
+                              .exec(ssh("connect").connect())
+                              .injectOpen(atOnceUsers(3)))
+                      .protocols(
+                          ssh.host(hole.host())
+                              .port(hole.port())
+                              .username("nobody")
+                              .password("x")
+                              .acceptAnyHostKey()
+                              .connectTimeout(SHORT)));
 
       assertThat(r.ko("connect")).as(r.summary()).isEqualTo(3);
-      assertThat(r.koMessages("connect")).containsOnly(
-          "timeout: connect: TCP connect to 127.0.0.1:" + hole.port() + " not established within 1 s");
+      assertThat(r.koMessages("connect"))
+          .containsOnly(
+              "timeout: connect: TCP connect to 127.0.0.1:"
+                  + hole.port()
+                  + " not established within 1 s");
       assertTimedOutAt(r.requests("connect"), SHORT);
     }
   }
@@ -139,17 +174,30 @@ class FaultMatrixTest {
   @Test
   void blackHoledConnectsDoNotHoldBackConnectsToAHealthyServer() throws IOException {
     Duration stuck = Duration.ofSeconds(8);
-    try (BlackHole hole = BlackHole.open(); EmbeddedSshServer healthy = embeddedServer(Faults.none())) {
+    try (BlackHole hole = BlackHole.open();
+        EmbeddedSshServer healthy = embeddedServer(Faults.none())) {
       // both protocols share one MINA client (same client settings): 12 pending TCP connects
       // exceed its I/O threads (cores + 1), which MINA's NIO2 connector blocks one per connect
       SshProtocolBuilder healthyProtocol = embedded(healthy).connectTimeout(stuck);
-      GatlingResult r = run(sim -> sim.setUp(
-          scenario("black hole").exec(ssh("stuck connect").connect()).injectOpen(atOnceUsers(12))
-              .protocols(ssh.host(hole.host()).port(hole.port()).username("nobody").password("x")
-                  .acceptAnyHostKey().connectTimeout(stuck)),
-          scenario("healthy").pause(Duration.ofMillis(500)).exec(ssh("healthy connect").connect())
-              .injectOpen(atOnceUsers(2))
-              .protocols(healthyProtocol)));
+      GatlingResult r =
+          run(
+              sim ->
+                  sim.setUp(
+                      scenario("black hole")
+                          .exec(ssh("stuck connect").connect())
+                          .injectOpen(atOnceUsers(12))
+                          .protocols(
+                              ssh.host(hole.host())
+                                  .port(hole.port())
+                                  .username("nobody")
+                                  .password("x")
+                                  .acceptAnyHostKey()
+                                  .connectTimeout(stuck)),
+                      scenario("healthy")
+                          .pause(Duration.ofMillis(500))
+                          .exec(ssh("healthy connect").connect())
+                          .injectOpen(atOnceUsers(2))
+                          .protocols(healthyProtocol)));
 
       assertThat(r.ok("healthy connect")).as(r.summary()).isEqualTo(2);
       assertThat(r.requests("healthy connect"))
@@ -160,63 +208,113 @@ class FaultMatrixTest {
 
   @Test
   void serverThatNeverSendsItsBanner_connectTimesOutAtConnectTimeout() throws IOException {
-    try (EmbeddedSshServer silent = embeddedServer(Faults.builder().stall(Faults.Phase.BANNER).build())) {
-      GatlingResult r = run(sim -> sim.setUp(
-          scenario("silent").exec(ssh("connect").connect()).injectOpen(atOnceUsers(3)))
-          .protocols(uncheckedEmbedded(silent).connectTimeout(SHORT)));
+    try (EmbeddedSshServer silent =
+        embeddedServer(Faults.builder().stall(Faults.Phase.BANNER).build())) {
+      GatlingResult r =
+          run(
+              sim ->
+                  sim.setUp(
+                          scenario("silent")
+                              .exec(ssh("connect").connect())
+                              .injectOpen(atOnceUsers(3)))
+                      .protocols(uncheckedEmbedded(silent).connectTimeout(SHORT)));
 
       assertThat(r.ko("connect")).as(r.summary()).isEqualTo(3);
-      assertThat(r.koMessages("connect")).containsOnly(
-          "timeout: connect: no SSH banner from 127.0.0.1:" + silent.port() + " within 1 s");
+      assertThat(r.koMessages("connect"))
+          .containsOnly(
+              "timeout: connect: no SSH banner from 127.0.0.1:" + silent.port() + " within 1 s");
       assertTimedOutAt(r.requests("connect"), SHORT);
     }
   }
 
-  /** The embedded server's protocol without writing a known_hosts file (for servers never reached). */
+  /**
+   * The embedded server's protocol without writing a known_hosts file (for servers never reached).
+   */
   private static SshProtocolBuilder uncheckedEmbedded(EmbeddedSshServer server) {
-    return ssh.host(server.host()).port(server.port()).username(server.username())
-        .privateKey(server.userKey().toString()).acceptAnyHostKey();
+    return ssh.host(server.host())
+        .port(server.port())
+        .username(server.username())
+        .privateKey(server.userKey().toString())
+        .acceptAnyHostKey();
   }
 
   /** Each request ended at its timeout: not before, and not much after (generously). */
   private static void assertTimedOutAt(List<SimulationLog.Request> requests, Duration timeout) {
-    assertThat(requests).isNotEmpty().allSatisfy(q -> assertThat(q.responseTime())
-        .isBetween(timeout.toMillis() - 50, timeout.toMillis() + FAST_MS));
+    assertThat(requests)
+        .isNotEmpty()
+        .allSatisfy(
+            q ->
+                assertThat(q.responseTime())
+                    .isBetween(timeout.toMillis() - 50, timeout.toMillis() + FAST_MS));
   }
 
   // --- authentication --------------------------------------------------------------------------
 
   @Test
   void wrongPasswordWrongKeyOrKeyNotAuthorized_connectFailsNamingAuthAndTheMethods() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(PrivateSshd.passwordLoginSupported(), "password logins need root");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        PrivateSshd.passwordLoginSupported(), "password logins need root");
     Path stranger = sshd.generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, null, false);
-    Path protectedKey = sshd.generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, "the right passphrase", true);
+    Path protectedKey =
+        sshd.generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, "the right passphrase", true);
     String user = sshd.username();
-    SshProtocolBuilder base = ssh.host(sshd.host()).port(sshd.port()).username(user)
-        .knownHosts(sshd.knownHostsFile().toString()).connectTimeout(PATIENT);
+    SshProtocolBuilder base =
+        ssh.host(sshd.host())
+            .port(sshd.port())
+            .username(user)
+            .knownHosts(sshd.knownHostsFile().toString())
+            .connectTimeout(PATIENT);
 
-    GatlingResult r = run(sim -> sim.setUp(
-        scenario("wrong password").exec(ssh("wrong password").connect()).injectOpen(atOnceUsers(2))
-            .protocols(base.password("not-the-password")),
-        scenario("key not authorized").exec(ssh("key not authorized").connect()).injectOpen(atOnceUsers(2))
-            .protocols(base.privateKey(stranger.toString())),
-        scenario("wrong key and password").exec(ssh("wrong key and password").connect())
-            .injectOpen(atOnceUsers(2))
-            .protocols(base.privateKey(stranger.toString()).password("not-the-password")),
-        scenario("wrong passphrase")
-            .exec(session -> session.set("passphrase", "a wrong passphrase"))
-            .exec(ssh("wrong passphrase").connect()).injectOpen(atOnceUsers(2))
-            .protocols(base.privateKey(protectedKey.toString(), "#{passphrase}"))));
+    GatlingResult r =
+        run(
+            sim ->
+                sim.setUp(
+                    scenario("wrong password")
+                        .exec(ssh("wrong password").connect())
+                        .injectOpen(atOnceUsers(2))
+                        .protocols(base.password("not-the-password")),
+                    scenario("key not authorized")
+                        .exec(ssh("key not authorized").connect())
+                        .injectOpen(atOnceUsers(2))
+                        .protocols(base.privateKey(stranger.toString())),
+                    scenario("wrong key and password")
+                        .exec(ssh("wrong key and password").connect())
+                        .injectOpen(atOnceUsers(2))
+                        .protocols(
+                            base.privateKey(stranger.toString()).password("not-the-password")),
+                    scenario("wrong passphrase")
+                        .exec(session -> session.set("passphrase", "a wrong passphrase"))
+                        .exec(ssh("wrong passphrase").connect())
+                        .injectOpen(atOnceUsers(2))
+                        .protocols(base.privateKey(protectedKey.toString(), "#{passphrase}"))));
 
-    assertThat(r.koMessages("wrong password")).as(r.summary()).hasSize(2).containsOnly(
-        "auth: server accepted none of [password, keyboard-interactive] for user '" + user + "'");
-    assertThat(r.koMessages("key not authorized")).hasSize(2).containsOnly(
-        "auth: server accepted none of [publickey] for user '" + user + "'");
-    assertThat(r.koMessages("wrong key and password")).hasSize(2).containsOnly(
-        "auth: server accepted none of [publickey, password, keyboard-interactive] for user '" + user + "'");
-    // the key cannot be used at all, so no method is tried; the hint comes before MINA's long reason
-    assertThat(r.koMessages("wrong passphrase")).hasSize(2).allSatisfy(m -> assertThat(m)
-        .startsWith("auth: cannot load private key " + protectedKey.toAbsolutePath() + " (wrong passphrase?): "));
+    assertThat(r.koMessages("wrong password"))
+        .as(r.summary())
+        .hasSize(2)
+        .containsOnly(
+            "auth: server accepted none of [password, keyboard-interactive] for user '"
+                + user
+                + "'");
+    assertThat(r.koMessages("key not authorized"))
+        .hasSize(2)
+        .containsOnly("auth: server accepted none of [publickey] for user '" + user + "'");
+    assertThat(r.koMessages("wrong key and password"))
+        .hasSize(2)
+        .containsOnly(
+            "auth: server accepted none of [publickey, password, keyboard-interactive] for user '"
+                + user
+                + "'");
+    // the key cannot be used at all, so no method is tried; the hint comes before MINA's long
+    // reason
+    assertThat(r.koMessages("wrong passphrase"))
+        .hasSize(2)
+        .allSatisfy(
+            m ->
+                assertThat(m)
+                    .startsWith(
+                        "auth: cannot load private key "
+                            + protectedKey.toAbsolutePath()
+                            + " (wrong passphrase?): "));
     assertThat(r.okCount()).isZero();
   }
 
@@ -226,26 +324,50 @@ class FaultMatrixTest {
   void unknownOrChangedHostKey_connectFailsNamingHostFingerprintAndFix() throws IOException {
     Path home = Files.createDirectories(tmp.resolve("home")); // no .ssh/known_hosts in it
     Path otherKey = sshd.generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, null, false);
-    String otherPublicKey = Files.readString(Path.of(otherKey + ".pub"), StandardCharsets.US_ASCII).strip();
+    String otherPublicKey =
+        Files.readString(Path.of(otherKey + ".pub"), StandardCharsets.US_ASCII).strip();
     String hostName = "[127.0.0.1]:" + sshd.port();
-    Path stale = Files.writeString(tmp.resolve("known_hosts_stale"), hostName + " " + otherPublicKey + "\n");
-    SshProtocolBuilder strictDefault = ssh.host(sshd.host()).port(sshd.port()).username(sshd.username())
-        .privateKey(sshd.userKey().toString()).connectTimeout(PATIENT);
+    Path stale =
+        Files.writeString(tmp.resolve("known_hosts_stale"), hostName + " " + otherPublicKey + "\n");
+    SshProtocolBuilder strictDefault =
+        ssh.host(sshd.host())
+            .port(sshd.port())
+            .username(sshd.username())
+            .privateKey(sshd.userKey().toString())
+            .connectTimeout(PATIENT);
 
-    GatlingResult r = run(sim -> sim.setUp(
-        scenario("unknown").exec(ssh("unknown host").connect()).injectOpen(atOnceUsers(2))
-            .protocols(strictDefault),
-        scenario("changed").exec(ssh("changed host key").connect()).injectOpen(atOnceUsers(2))
-            .protocols(strictDefault.knownHosts(stale.toString()))),
-        Map.of("user.home", home.toString())); // the default known_hosts: ~/.ssh/known_hosts
+    GatlingResult r =
+        run(
+            sim ->
+                sim.setUp(
+                    scenario("unknown")
+                        .exec(ssh("unknown host").connect())
+                        .injectOpen(atOnceUsers(2))
+                        .protocols(strictDefault),
+                    scenario("changed")
+                        .exec(ssh("changed host key").connect())
+                        .injectOpen(atOnceUsers(2))
+                        .protocols(strictDefault.knownHosts(stale.toString()))),
+            Map.of("user.home", home.toString())); // the default known_hosts: ~/.ssh/known_hosts
 
     String fingerprint = sshd.hostKeyFingerprint(KeyType.ED25519);
-    assertThat(r.koMessages("unknown host")).as(r.summary()).hasSize(2).containsOnly(
-        "host key: unknown host " + hostName + ", ssh-ed25519 " + fingerprint
-            + ": add it to known_hosts, pin hostKeyFingerprint(..) or acceptAnyHostKey()");
-    assertThat(r.koMessages("changed host key")).hasSize(2).containsOnly(
-        "host key: HOST KEY CHANGED for " + hostName + ": ssh-ed25519 " + fingerprint
-            + " differs from known_hosts (ssh-keygen -R to remove the old entry)");
+    assertThat(r.koMessages("unknown host"))
+        .as(r.summary())
+        .hasSize(2)
+        .containsOnly(
+            "host key: unknown host "
+                + hostName
+                + ", ssh-ed25519 "
+                + fingerprint
+                + ": add it to known_hosts, pin hostKeyFingerprint(..) or acceptAnyHostKey()");
+    assertThat(r.koMessages("changed host key"))
+        .hasSize(2)
+        .containsOnly(
+            "host key: HOST KEY CHANGED for "
+                + hostName
+                + ": ssh-ed25519 "
+                + fingerprint
+                + " differs from known_hosts (ssh-keygen -R to remove the old entry)");
     assertThat(r.okCount()).isZero();
   }
 
@@ -254,20 +376,31 @@ class FaultMatrixTest {
   @Test
   void burstPastMaxStartups_theDroppedConnectsFailAsRefusedDuringHandshakeTheRestSucceed() {
     int users = 60;
-    try (PrivateSshd small = PrivateSshd.start(SshdOptions.builder().maxStartups("4:100:4").build())) {
-      GatlingResult r = run(sim -> sim.setUp(
-          scenario("burst").exec(ssh("connect").connect()).exec(ssh("echo").exec("echo hi"))
-              .exec(ssh("disconnect").disconnect())
-              .injectOpen(atOnceUsers(users))).protocols(openSsh(small)));
+    try (PrivateSshd small =
+        PrivateSshd.start(SshdOptions.builder().maxStartups("4:100:4").build())) {
+      GatlingResult r =
+          run(
+              sim ->
+                  sim.setUp(
+                          scenario("burst")
+                              .exec(ssh("connect").connect())
+                              .exec(ssh("echo").exec("echo hi"))
+                              .exec(ssh("disconnect").disconnect())
+                              .injectOpen(atOnceUsers(users)))
+                      .protocols(openSsh(small)));
 
       int dropped = r.ko("connect");
       assertThat(r.ok("connect") + dropped).as(r.summary()).isEqualTo(users);
       assertThat(r.ok("connect")).isGreaterThanOrEqualTo(4); // the first 4 are never dropped
       assertThat(dropped).isPositive();
-      assertThat(r.koMessages("connect")).containsOnly("connect: connection closed by 127.0.0.1:" + small.port()
-          + " before its SSH banner (refused during handshake, e.g. past OpenSSH's MaxStartups or"
-          + " Dropbear's unauthenticated-connection limits)");
-      assertThat(r.requests("connect")).allSatisfy(q -> assertThat(q.responseTime()).isLessThan(PATIENT.toMillis()));
+      assertThat(r.koMessages("connect"))
+          .containsOnly(
+              "connect: connection closed by 127.0.0.1:"
+                  + small.port()
+                  + " before its SSH banner (refused during handshake, e.g. past OpenSSH's MaxStartups or"
+                  + " Dropbear's unauthenticated-connection limits)");
+      assertThat(r.requests("connect"))
+          .allSatisfy(q -> assertThat(q.responseTime()).isLessThan(PATIENT.toMillis()));
       // the connected users carry on
       assertThat(r.ok("echo")).isEqualTo(r.ok("connect"));
       assertThat(r.ok("disconnect")).isEqualTo(r.ok("connect"));
@@ -278,28 +411,55 @@ class FaultMatrixTest {
   // --- MaxSessions -----------------------------------------------------------------------------
 
   @Test
-  void moreChannelsThanMaxSessions_thatRequestIsRefusedAndTheConnectionStaysUsable() throws IOException {
-    try (EmbeddedSshServer server = EmbeddedSshServer.builder().maxSessionsPerConnection(2).build().start()) {
+  void moreChannelsThanMaxSessions_thatRequestIsRefusedAndTheConnectionStaysUsable()
+      throws IOException {
+    try (EmbeddedSshServer server =
+        EmbeddedSshServer.builder().maxSessionsPerConnection(2).build().start()) {
       SshProtocolBuilder embeddedProtocol = embedded(server);
-      GatlingResult r = run(sim -> sim.setUp(
-          scenario("openssh").exec(twoRunningThenAThird("openssh"))
-              .exec(ssh("openssh disconnect").disconnect())
-              .injectOpen(atOnceUsers(3)).protocols(openSsh(sshd)),
-          // OpenSSH frees a session slot lazily (after handling the input that closed it), so a new
-          // channel opened right after a close may still be refused: the embedded server frees it at
-          // once, and shows the connection taking a new channel again
-          scenario("embedded").exec(twoRunningThenAThird("embedded"))
-              .exec(ssh("embedded after").exec("echo still here").check(stdout().is("still here\n")))
-              .exec(ssh("embedded disconnect").disconnect())
-              .injectOpen(atOnceUsers(3)).protocols(embeddedProtocol)));
+      GatlingResult r =
+          run(
+              sim ->
+                  sim.setUp(
+                      scenario("openssh")
+                          .exec(twoRunningThenAThird("openssh"))
+                          .exec(ssh("openssh disconnect").disconnect())
+                          .injectOpen(atOnceUsers(3))
+                          .protocols(openSsh(sshd)),
+                      // OpenSSH frees a session slot lazily (after handling the input that closed
+                      // it), so a new
+                      // channel opened right after a close may still be refused: the embedded
+                      // server frees it at
+                      // once, and shows the connection taking a new channel again
+                      scenario("embedded")
+                          .exec(twoRunningThenAThird("embedded"))
+                          .exec(
+                              ssh("embedded after")
+                                  .exec("echo still here")
+                                  .check(stdout().is("still here\n")))
+                          .exec(ssh("embedded disconnect").disconnect())
+                          .injectOpen(atOnceUsers(3))
+                          .protocols(embeddedProtocol)));
 
       // OpenSSH 9.2 refuses with SSH_OPEN_CONNECT_FAILED "open failed"
-      assertThat(r.koMessages("openssh third channel")).as(r.summary()).hasSize(3).allSatisfy(m -> assertThat(m)
-          .startsWith("channel open: refused by server (SSH_OPEN_CONNECT_FAILED: open failed)"));
-      assertThat(r.koMessages("embedded third channel")).hasSize(3).allSatisfy(m -> assertThat(m)
-          .startsWith("channel open: refused by server (SSH_OPEN_ADMINISTRATIVELY_PROHIBITED: ")
-          .endsWith("); the server may limit channels per connection (OpenSSH: MaxSessions)"));
-      for (String name : List.of("connect", "start a", "start b", "await a", "await b", "disconnect")) {
+      assertThat(r.koMessages("openssh third channel"))
+          .as(r.summary())
+          .hasSize(3)
+          .allSatisfy(
+              m ->
+                  assertThat(m)
+                      .startsWith(
+                          "channel open: refused by server (SSH_OPEN_CONNECT_FAILED: open failed)"));
+      assertThat(r.koMessages("embedded third channel"))
+          .hasSize(3)
+          .allSatisfy(
+              m ->
+                  assertThat(m)
+                      .startsWith(
+                          "channel open: refused by server (SSH_OPEN_ADMINISTRATIVELY_PROHIBITED: ")
+                      .endsWith(
+                          "); the server may limit channels per connection (OpenSSH: MaxSessions)"));
+      for (String name :
+          List.of("connect", "start a", "start b", "await a", "await b", "disconnect")) {
         assertThat(r.ok("openssh " + name)).as(name + "\n" + r.summary()).isEqualTo(3);
         assertThat(r.ok("embedded " + name)).as(name + "\n" + r.summary()).isEqualTo(3);
       }
@@ -324,17 +484,27 @@ class FaultMatrixTest {
   void commandThatNeverEnds_koAtTheRequestTimeoutChannelClosedUserContinues() throws IOException {
     try (EmbeddedSshServer server = embeddedServer(Faults.none())) {
       SshProtocolBuilder protocol = embedded(server);
-      GatlingResult r = run(sim -> sim.setUp(
-          scenario("hang").exec(ssh("connect").connect())
-              .exec(ssh("hang").exec("hang").timeout(SHORT))
-              // the server's count of open channels on this connection: only the one asking
-              .exec(ssh("channels").exec("channels").check(stdout().is("1\n")))
-              .exec(ssh("after").exec("echo still here").check(stdout().is("still here\n")))
-              .exec(ssh("disconnect").disconnect())
-              .injectOpen(atOnceUsers(3))).protocols(protocol));
+      GatlingResult r =
+          run(
+              sim ->
+                  sim.setUp(
+                          scenario("hang")
+                              .exec(ssh("connect").connect())
+                              .exec(ssh("hang").exec("hang").timeout(SHORT))
+                              // the server's count of open channels on this connection: only the
+                              // one asking
+                              .exec(ssh("channels").exec("channels").check(stdout().is("1\n")))
+                              .exec(
+                                  ssh("after")
+                                      .exec("echo still here")
+                                      .check(stdout().is("still here\n")))
+                              .exec(ssh("disconnect").disconnect())
+                              .injectOpen(atOnceUsers(3)))
+                      .protocols(protocol));
 
       assertThat(r.ko("hang")).as(r.summary()).isEqualTo(3);
-      assertThat(r.koMessages("hang")).containsOnly("timeout: command did not finish within 1 s; channel closed");
+      assertThat(r.koMessages("hang"))
+          .containsOnly("timeout: command did not finish within 1 s; channel closed");
       assertTimedOutAt(r.requests("hang"), SHORT);
       for (String name : List.of("connect", "channels", "after", "disconnect")) {
         assertThat(r.ok(name)).as(name + "\n" + r.summary()).isEqualTo(3);
@@ -349,19 +519,32 @@ class FaultMatrixTest {
   void commandKilledByASignal_koWithTheSignalNameUnlessChecked() throws IOException {
     try (EmbeddedSshServer server = embeddedServer(Faults.none())) {
       SshProtocolBuilder embeddedProtocol = embedded(server);
-      GatlingResult r = run(sim -> sim.setUp(
-          scenario("openssh").exec(ssh("connect").connect())
-              .exec(ssh("KILL").exec("sh -c 'kill -KILL $$'"))
-              .exec(ssh("TERM checked").exec("sh -c 'kill -TERM $$'").check(exitSignal().is("TERM")))
-              .exec(ssh("disconnect").disconnect())
-              .injectOpen(atOnceUsers(2)).protocols(openSsh(sshd)),
-          scenario("embedded").exec(ssh("connect").connect())
-              .exec(ssh("SEGV").exec("signal SEGV"))
-              .exec(ssh("HUP checked").exec("signal HUP").check(exitSignal().is("HUP")))
-              .exec(ssh("disconnect").disconnect())
-              .injectOpen(atOnceUsers(2)).protocols(embeddedProtocol)));
+      GatlingResult r =
+          run(
+              sim ->
+                  sim.setUp(
+                      scenario("openssh")
+                          .exec(ssh("connect").connect())
+                          .exec(ssh("KILL").exec("sh -c 'kill -KILL $$'"))
+                          .exec(
+                              ssh("TERM checked")
+                                  .exec("sh -c 'kill -TERM $$'")
+                                  .check(exitSignal().is("TERM")))
+                          .exec(ssh("disconnect").disconnect())
+                          .injectOpen(atOnceUsers(2))
+                          .protocols(openSsh(sshd)),
+                      scenario("embedded")
+                          .exec(ssh("connect").connect())
+                          .exec(ssh("SEGV").exec("signal SEGV"))
+                          .exec(ssh("HUP checked").exec("signal HUP").check(exitSignal().is("HUP")))
+                          .exec(ssh("disconnect").disconnect())
+                          .injectOpen(atOnceUsers(2))
+                          .protocols(embeddedProtocol)));
 
-      assertThat(r.koMessages("KILL")).as(r.summary()).hasSize(2).containsOnly("killed by signal KILL");
+      assertThat(r.koMessages("KILL"))
+          .as(r.summary())
+          .hasSize(2)
+          .containsOnly("killed by signal KILL");
       assertThat(r.koMessages("SEGV")).hasSize(2).containsOnly("killed by signal SEGV");
       assertThat(r.ok("TERM checked")).isEqualTo(2);
       assertThat(r.ok("HUP checked")).isEqualTo(2);
@@ -378,38 +561,57 @@ class FaultMatrixTest {
     int users = 4;
     try (PrivateSshd doomed = PrivateSshd.start()) {
       // kill sshd once every user's command runs (the sleeps are sshd's descendants)
-      CompletableFuture<Boolean> killed = CompletableFuture.supplyAsync(() -> {
-        boolean allRunning = Polling.until(Duration.ofSeconds(60), () -> sleepsUnder(doomed.pid()) == users);
-        doomed.kill();
-        return allRunning;
-      });
+      CompletableFuture<Boolean> killed =
+          CompletableFuture.supplyAsync(
+              () -> {
+                boolean allRunning =
+                    Polling.until(Duration.ofSeconds(60), () -> sleepsUnder(doomed.pid()) == users);
+                doomed.kill();
+                return allRunning;
+              });
       long start = System.nanoTime();
-      GatlingResult r = run(sim -> sim.setUp(
-          scenario("doomed").exec(ssh("connect").connect())
-              .exec(ssh("in flight").exec("sleep 30"))
-              .exec(ssh("after the kill").exec("echo hi"))
-              .exec(ssh("reconnect").connect())
-              .injectOpen(atOnceUsers(users))).protocols(openSsh(doomed).requestTimeout(Duration.ofSeconds(60))));
+      GatlingResult r =
+          run(
+              sim ->
+                  sim.setUp(
+                          scenario("doomed")
+                              .exec(ssh("connect").connect())
+                              .exec(ssh("in flight").exec("sleep 30"))
+                              .exec(ssh("after the kill").exec("echo hi"))
+                              .exec(ssh("reconnect").connect())
+                              .injectOpen(atOnceUsers(users)))
+                      .protocols(openSsh(doomed).requestTimeout(Duration.ofSeconds(60))));
       Duration took = Duration.ofNanos(System.nanoTime() - start);
 
       assertThat(killed.get(5, TimeUnit.SECONDS)).as("all %d sleeps seen running", users).isTrue();
       assertThat(r.ok("connect")).as(r.summary()).isEqualTo(users);
-      assertThat(r.koMessages("in flight")).hasSize(users)
+      assertThat(r.koMessages("in flight"))
+          .hasSize(users)
           .containsOnly("connection lost: the connection closed while the command was running");
-      assertThat(r.koMessages("after the kill")).hasSize(users)
+      assertThat(r.koMessages("after the kill"))
+          .hasSize(users)
           .containsOnly("not connected: the SSH connection was lost or closed: connect() again");
-      // refused once the listener is gone; while it dies (stopped, then killed) it may still take the
+      // refused once the listener is gone; while it dies (stopped, then killed) it may still take
+      // the
       // TCP handshake, then close or reset the connection before any banner
-      assertThat(r.koMessages("reconnect")).hasSize(users).allSatisfy(m -> assertThat(m)
-          .matches("connect: connection (refused|reset by server|closed by 127\\.0\\.0\\.1:\\d+ before its SSH banner)"
-              + ".*"));
+      assertThat(r.koMessages("reconnect"))
+          .hasSize(users)
+          .allSatisfy(
+              m ->
+                  assertThat(m)
+                      .matches(
+                          "connect: connection (refused|reset by server|closed by 127\\.0\\.0\\.1:\\d+ before its SSH banner)"
+                              + ".*"));
       assertThat(r.usersEnded()).isEqualTo(users);
-      assertThat(took).as("the run ends long before the 30 s sleeps would").isLessThan(Duration.ofSeconds(25));
+      assertThat(took)
+          .as("the run ends long before the 30 s sleeps would")
+          .isLessThan(Duration.ofSeconds(25));
     }
   }
 
   private static long sleepsUnder(long pid) {
-    return ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)
+    return ProcessHandle.of(pid).stream()
+        .flatMap(ProcessHandle::descendants)
         .filter(p -> p.info().command().map(c -> c.endsWith("/sleep")).orElse(false))
         .count();
   }
@@ -418,32 +620,63 @@ class FaultMatrixTest {
 
   @Test
   void serverClosesDuringKeyExchangeOrAuth_connectKoNoHang() throws IOException {
-    try (EmbeddedSshServer closeAtKex = embeddedServer(Faults.builder().close(Faults.Phase.KEX).build());
-        EmbeddedSshServer closeAtAuth = embeddedServer(Faults.builder().close(Faults.Phase.AUTH).build());
-        EmbeddedSshServer byeAtKex = embeddedServer(Faults.builder().disconnect(Faults.Phase.KEX).build());
-        EmbeddedSshServer byeAtAuth = embeddedServer(Faults.builder().disconnect(Faults.Phase.AUTH).build())) {
+    try (EmbeddedSshServer closeAtKex =
+            embeddedServer(Faults.builder().close(Faults.Phase.KEX).build());
+        EmbeddedSshServer closeAtAuth =
+            embeddedServer(Faults.builder().close(Faults.Phase.AUTH).build());
+        EmbeddedSshServer byeAtKex =
+            embeddedServer(Faults.builder().disconnect(Faults.Phase.KEX).build());
+        EmbeddedSshServer byeAtAuth =
+            embeddedServer(Faults.builder().disconnect(Faults.Phase.AUTH).build())) {
       SshProtocolBuilder kex = embedded(closeAtKex);
       SshProtocolBuilder auth = embedded(closeAtAuth);
       SshProtocolBuilder kexBye = embedded(byeAtKex);
       SshProtocolBuilder authBye = embedded(byeAtAuth);
-      GatlingResult r = run(sim -> sim.setUp(
-          scenario("kex").exec(ssh("closed during kex").connect()).injectOpen(atOnceUsers(2)).protocols(kex),
-          scenario("auth").exec(ssh("closed during auth").connect()).injectOpen(atOnceUsers(2)).protocols(auth),
-          scenario("kex bye").exec(ssh("disconnected during kex").connect()).injectOpen(atOnceUsers(2))
-              .protocols(kexBye),
-          scenario("auth bye").exec(ssh("disconnected during auth").connect()).injectOpen(atOnceUsers(2))
-              .protocols(authBye)));
+      GatlingResult r =
+          run(
+              sim ->
+                  sim.setUp(
+                      scenario("kex")
+                          .exec(ssh("closed during kex").connect())
+                          .injectOpen(atOnceUsers(2))
+                          .protocols(kex),
+                      scenario("auth")
+                          .exec(ssh("closed during auth").connect())
+                          .injectOpen(atOnceUsers(2))
+                          .protocols(auth),
+                      scenario("kex bye")
+                          .exec(ssh("disconnected during kex").connect())
+                          .injectOpen(atOnceUsers(2))
+                          .protocols(kexBye),
+                      scenario("auth bye")
+                          .exec(ssh("disconnected during auth").connect())
+                          .injectOpen(atOnceUsers(2))
+                          .protocols(authBye)));
 
       String user = EmbeddedSshServer.DEFAULT_USERNAME;
-      assertThat(r.koMessages("closed during kex")).as(r.summary()).hasSize(2)
-          .containsOnly("kex: connection closed by 127.0.0.1:" + closeAtKex.port() + " during key exchange");
-      assertThat(r.koMessages("closed during auth")).hasSize(2).containsOnly("auth: connection closed by 127.0.0.1:"
-          + closeAtAuth.port() + " during authentication (user '" + user + "', methods [publickey])");
-      assertThat(r.koMessages("disconnected during kex")).hasSize(2).containsOnly(
-          "kex: " + Faults.DISCONNECT_MESSAGE + " (127.0.0.1:" + byeAtKex.port() + ")");
-      assertThat(r.koMessages("disconnected during auth")).hasSize(2).containsOnly(
-          "auth: " + Faults.DISCONNECT_MESSAGE + " (user '" + user + "', methods [publickey])");
-      assertThat(r.requests()).hasSize(8)
+      assertThat(r.koMessages("closed during kex"))
+          .as(r.summary())
+          .hasSize(2)
+          .containsOnly(
+              "kex: connection closed by 127.0.0.1:" + closeAtKex.port() + " during key exchange");
+      assertThat(r.koMessages("closed during auth"))
+          .hasSize(2)
+          .containsOnly(
+              "auth: connection closed by 127.0.0.1:"
+                  + closeAtAuth.port()
+                  + " during authentication (user '"
+                  + user
+                  + "', methods [publickey])");
+      assertThat(r.koMessages("disconnected during kex"))
+          .hasSize(2)
+          .containsOnly(
+              "kex: " + Faults.DISCONNECT_MESSAGE + " (127.0.0.1:" + byeAtKex.port() + ")");
+      assertThat(r.koMessages("disconnected during auth"))
+          .hasSize(2)
+          .containsOnly(
+              "auth: " + Faults.DISCONNECT_MESSAGE + " (user '" + user + "', methods [publickey])");
+      assertThat(r.requests())
+          .hasSize(8)
           .allSatisfy(q -> assertThat(q.responseTime()).as("no hang").isLessThan(FAST_MS));
       assertThat(r.okCount()).isZero();
     }
@@ -457,25 +690,44 @@ class FaultMatrixTest {
     int cap = 64 * 1024;
     try (EmbeddedSshServer server = embeddedServer(Faults.none());
         HeapSampler heap = HeapSampler.start(Duration.ofMillis(500))) {
-      SshProtocolBuilder protocol = embedded(server).maxOutputLength(cap).requestTimeout(Duration.ofSeconds(150))
-          .ciphers("aes128-gcm@openssh.com", "aes128-ctr");
-      GatlingResult r = run(sim -> sim.setUp(
-          scenario("flood").exec(ssh("connect").connect())
-              .exec(ssh("1 GiB").exec("bytes " + gib).check(
-                  bodyLength().is((int) gib),
-                  stdoutLineCount().is((int) ((gib + 79) / 80)), // 80-byte lines, the last one cut short
-                  stdout().transform(String::length).is(cap)))
-              .exec(ssh("disconnect").disconnect())
-              .injectOpen(atOnceUsers(1))).protocols(protocol));
+      SshProtocolBuilder protocol =
+          embedded(server)
+              .maxOutputLength(cap)
+              .requestTimeout(Duration.ofSeconds(150))
+              .ciphers("aes128-gcm@openssh.com", "aes128-ctr");
+      GatlingResult r =
+          run(
+              sim ->
+                  sim.setUp(
+                          scenario("flood")
+                              .exec(ssh("connect").connect())
+                              .exec(
+                                  ssh("1 GiB")
+                                      .exec("bytes " + gib)
+                                      .check(
+                                          bodyLength().is((int) gib),
+                                          stdoutLineCount()
+                                              .is(
+                                                  (int)
+                                                      ((gib + 79)
+                                                          / 80)), // 80-byte lines, the last one cut
+                                          // short
+                                          stdout().transform(String::length).is(cap)))
+                              .exec(ssh("disconnect").disconnect())
+                              .injectOpen(atOnceUsers(1)))
+                      .protocols(protocol));
       HeapSampler.Stats stats = heap.stop();
-      LOG.info("1 GiB flood: {} ms, live heap {}", r.requests("1 GiB").stream()
-          .mapToLong(SimulationLog.Request::responseTime).sum(), stats);
+      LOG.info(
+          "1 GiB flood: {} ms, live heap {}",
+          r.requests("1 GiB").stream().mapToLong(SimulationLog.Request::responseTime).sum(),
+          stats);
 
       assertThat(r.ok("1 GiB")).as(r.summary()).isEqualTo(1);
       assertThat(r.koCount()).isZero();
       assertThat(stats.samples()).as("heap samples during the flood").isGreaterThanOrEqualTo(2);
       // live heap after GC: a client that kept the output would grow by 1 GiB (2 GiB as chars)
-      assertThat(stats.growth()).as("live heap growth during the flood: %s", stats)
+      assertThat(stats.growth())
+          .as("live heap growth during the flood: %s", stats)
           .isLessThan(128L * 1024 * 1024);
     }
   }
@@ -484,18 +736,35 @@ class FaultMatrixTest {
   void binaryOutput_noCrashReplacementCharactersInTextChecks() throws IOException {
     try (EmbeddedSshServer server = embeddedServer(Faults.none())) {
       SshProtocolBuilder embeddedProtocol = embedded(server);
-      GatlingResult r = run(sim -> sim.setUp(
-          scenario("embedded binary").exec(ssh("connect").connect())
-              .exec(ssh("binary").exec("binary 100000").check(
-                  bodyLength().is(100_000),
-                  stdout().transform(s -> s.chars().allMatch(c -> c == 0xFFFD)).is(true),
-                  stdout().transform(String::length).is(100_000),
-                  substring("\uFFFD").exists()))
-              .injectOpen(atOnceUsers(2)).protocols(embeddedProtocol),
-          scenario("openssh binary").exec(ssh("connect").connect())
-              .exec(ssh("invalid utf-8").exec("printf '\\377\\376ok\\n'").check(
-                  bodyLength().is(5), stdout().is("\uFFFD\uFFFDok\n"), regex("ok$").exists()))
-              .injectOpen(atOnceUsers(2)).protocols(openSsh(sshd))));
+      GatlingResult r =
+          run(
+              sim ->
+                  sim.setUp(
+                      scenario("embedded binary")
+                          .exec(ssh("connect").connect())
+                          .exec(
+                              ssh("binary")
+                                  .exec("binary 100000")
+                                  .check(
+                                      bodyLength().is(100_000),
+                                      stdout()
+                                          .transform(s -> s.chars().allMatch(c -> c == 0xFFFD))
+                                          .is(true),
+                                      stdout().transform(String::length).is(100_000),
+                                      substring("\uFFFD").exists()))
+                          .injectOpen(atOnceUsers(2))
+                          .protocols(embeddedProtocol),
+                      scenario("openssh binary")
+                          .exec(ssh("connect").connect())
+                          .exec(
+                              ssh("invalid utf-8")
+                                  .exec("printf '\\377\\376ok\\n'")
+                                  .check(
+                                      bodyLength().is(5),
+                                      stdout().is("\uFFFD\uFFFDok\n"),
+                                      regex("ok$").exists()))
+                          .injectOpen(atOnceUsers(2))
+                          .protocols(openSsh(sshd))));
 
       assertThat(r.ok("binary")).as(r.summary()).isEqualTo(2);
       assertThat(r.ok("invalid utf-8")).isEqualTo(2);
@@ -507,18 +776,29 @@ class FaultMatrixTest {
   // --- maxDuration -----------------------------------------------------------------------------
 
   @Test
-  void maxDurationCutsUsersMidCommand_runEndsOnTimeEverythingClosedNoMinaThreadLeft() throws IOException {
+  void maxDurationCutsUsersMidCommand_runEndsOnTimeEverythingClosedNoMinaThreadLeft()
+      throws IOException {
     Duration maxDuration = Duration.ofSeconds(3);
     try (EmbeddedSshServer server = embeddedServer(Faults.none())) {
       SshProtocolBuilder embeddedProtocol = embedded(server);
       long start = System.nanoTime();
-      GatlingResult r = run(sim -> sim.setUp(
-          scenario("embedded").exec(ssh("connect").connect()).exec(ssh("hang").exec("hang"))
-              .injectOpen(atOnceUsers(5)).protocols(embeddedProtocol.requestTimeout(Duration.ofMinutes(5))),
-          scenario("openssh").exec(ssh("connect").connect())
-              .exec(ssh("cat").exec("cat")) // waits for stdin: ends when its channel closes
-              .injectOpen(atOnceUsers(5)).protocols(openSsh(sshd).requestTimeout(Duration.ofMinutes(5))))
-          .maxDuration(maxDuration));
+      GatlingResult r =
+          run(
+              sim ->
+                  sim.setUp(
+                          scenario("embedded")
+                              .exec(ssh("connect").connect())
+                              .exec(ssh("hang").exec("hang"))
+                              .injectOpen(atOnceUsers(5))
+                              .protocols(embeddedProtocol.requestTimeout(Duration.ofMinutes(5))),
+                          scenario("openssh")
+                              .exec(ssh("connect").connect())
+                              .exec(
+                                  ssh("cat")
+                                      .exec("cat")) // waits for stdin: ends when its channel closes
+                              .injectOpen(atOnceUsers(5))
+                              .protocols(openSsh(sshd).requestTimeout(Duration.ofMinutes(5))))
+                      .maxDuration(maxDuration));
       Duration took = Duration.ofNanos(System.nanoTime() - start);
 
       assertThat(took).as(r.summary()).isLessThan(maxDuration.plusSeconds(20));
@@ -529,19 +809,24 @@ class FaultMatrixTest {
 
       Duration deadline = Duration.ofSeconds(20);
       assertThat(Polling.until(deadline, () -> server.activeSessionCount() == 0))
-          .as("embedded server sessions left: %d", server.activeSessionCount()).isTrue();
+          .as("embedded server sessions left: %d", server.activeSessionCount())
+          .isTrue();
       assertThat(Polling.until(deadline, () -> sshdChildren().isEmpty()))
-          .as("OpenSSH per-connection processes left: %s", sshdChildren()).isTrue();
+          .as("OpenSSH per-connection processes left: %s", sshdChildren())
+          .isTrue();
       assertThat(Polling.until(deadline, () -> JvmResources.clientMinaThreads().isEmpty()))
-          .as("MINA client threads left: %s", JvmResources.clientMinaThreads()).isTrue();
+          .as("MINA client threads left: %s", JvmResources.clientMinaThreads())
+          .isTrue();
       assertThat(JvmResources.clientSocketsTo(server.port())).isEmpty();
       assertThat(JvmResources.clientSocketsTo(sshd.port())).isEmpty();
     }
   }
 
   private static List<String> sshdChildren() {
-    return ProcessHandle.of(sshd.pid()).stream().flatMap(ProcessHandle::descendants)
-        .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
+    return ProcessHandle.of(sshd.pid()).stream()
+        .flatMap(ProcessHandle::descendants)
+        .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
+        .toList();
   }
 
   /**

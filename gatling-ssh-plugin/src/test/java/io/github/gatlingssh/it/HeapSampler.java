@@ -25,7 +25,8 @@ final class HeapSampler implements AutoCloseable {
 
     @Override
     public String toString() {
-      return String.format("baseline %d MiB, max %d MiB, %d samples", baseline >> 20, max >> 20, samples);
+      return String.format(
+          "baseline %d MiB, max %d MiB, %d samples", baseline >> 20, max >> 20, samples);
     }
   }
 
@@ -39,20 +40,23 @@ final class HeapSampler implements AutoCloseable {
 
   private HeapSampler(Duration interval) {
     baseline = liveHeap();
-    thread = new Thread(() -> {
-      while (running) {
-        try {
-          Thread.sleep(interval.toMillis());
-        } catch (InterruptedException e) {
-          return;
-        }
-        long live = liveHeap();
-        if (running) { // a sample taken after stop() could see the end of the run only
-          max = Math.max(max, live);
-          samples++;
-        }
-      }
-    }, "heap-sampler");
+    thread =
+        new Thread(
+            () -> {
+              while (running) {
+                try {
+                  Thread.sleep(interval.toMillis());
+                } catch (InterruptedException e) {
+                  return;
+                }
+                long live = liveHeap();
+                if (running) { // a sample taken after stop() could see the end of the run only
+                  max = Math.max(max, live);
+                  samples++;
+                }
+              }
+            },
+            "heap-sampler");
     thread.setDaemon(true);
   }
 

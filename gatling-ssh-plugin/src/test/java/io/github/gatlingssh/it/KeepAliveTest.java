@@ -16,34 +16,59 @@ import org.junit.jupiter.api.Test;
 /** keepAlive(..): a server gone silent after authentication is detected, and the user goes on. */
 class KeepAliveTest {
 
-  /** Stops reading each connection once it is authenticated: keepalives go unanswered, as behind a dead link. */
+  /**
+   * Stops reading each connection once it is authenticated: keepalives go unanswered, as behind a
+   * dead link.
+   */
   private static EmbeddedSshServer silentAfterAuth() throws Exception {
-    return EmbeddedSshServer.builder().customize(server -> server.addSessionListener(new SessionListener() {
-      @Override
-      public void sessionEvent(Session session, Event event) {
-        if (event == Event.Authenticated) {
-          session.getIoSession().suspendRead();
-        }
-      }
-    })).build().start();
+    return EmbeddedSshServer.builder()
+        .customize(
+            server ->
+                server.addSessionListener(
+                    new SessionListener() {
+                      @Override
+                      public void sessionEvent(Session session, Event event) {
+                        if (event == Event.Authenticated) {
+                          session.getIoSession().suspendRead();
+                        }
+                      }
+                    }))
+        .build()
+        .start();
   }
 
   @Test
   void unansweredKeepalivesLoseTheConnectionOfTheRequestInFlight() throws Exception {
     try (EmbeddedSshServer server = silentAfterAuth()) {
-      GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-          scenario("silent")
-              .exec(ssh("connect").connect())
-              .exec(ssh("in flight").exec("sleep 30").timeout(Duration.ofSeconds(30)))
-              .exec(ssh("later").exec("echo hi"))
-              .injectOpen(atOnceUsers(3)))
-          .protocols(TestProtocols.forServer(server).keepAlive(Duration.ofMillis(200), 2)));
+      GatlingResult r =
+          ScriptedSimulation.run(
+              sim ->
+                  sim.setUp(
+                          scenario("silent")
+                              .exec(ssh("connect").connect())
+                              .exec(
+                                  ssh("in flight").exec("sleep 30").timeout(Duration.ofSeconds(30)))
+                              .exec(ssh("later").exec("echo hi"))
+                              .injectOpen(atOnceUsers(3)))
+                      .protocols(
+                          TestProtocols.forServer(server).keepAlive(Duration.ofMillis(200), 2)));
 
       assertThat(r.ok("connect")).as(r.summary()).isEqualTo(3);
-      assertThat(r.koMessages("in flight")).as(r.summary()).hasSize(3).allSatisfy(m -> assertThat(m)
-          .startsWith("connection lost: no keepalive answer from " + server.host() + ":" + server.port())
-          .contains("2 unanswered, one every 200 ms"));
-      assertThat(r.koMessages("later")).as(r.summary()).hasSize(3)
+      assertThat(r.koMessages("in flight"))
+          .as(r.summary())
+          .hasSize(3)
+          .allSatisfy(
+              m ->
+                  assertThat(m)
+                      .startsWith(
+                          "connection lost: no keepalive answer from "
+                              + server.host()
+                              + ":"
+                              + server.port())
+                      .contains("2 unanswered, one every 200 ms"));
+      assertThat(r.koMessages("later"))
+          .as(r.summary())
+          .hasSize(3)
           .allSatisfy(m -> assertThat(m).startsWith("not connected:"));
     }
   }
@@ -51,14 +76,21 @@ class KeepAliveTest {
   @Test
   void aLiveServerAnswersKeepalivesAndTheConnectionStays() throws Exception {
     try (EmbeddedSshServer server = EmbeddedSshServer.builder().build().start()) {
-      GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-          scenario("alive")
-              .exec(ssh("connect").connect())
-              .pause(Duration.ofSeconds(1))
-              .exec(ssh("after keepalives").exec("echo hi").check(stdout().is("hi\n")))
-              .exec(ssh("disconnect").disconnect())
-              .injectOpen(atOnceUsers(2)))
-          .protocols(TestProtocols.forServer(server).keepAlive(Duration.ofMillis(100), 1)));
+      GatlingResult r =
+          ScriptedSimulation.run(
+              sim ->
+                  sim.setUp(
+                          scenario("alive")
+                              .exec(ssh("connect").connect())
+                              .pause(Duration.ofSeconds(1))
+                              .exec(
+                                  ssh("after keepalives")
+                                      .exec("echo hi")
+                                      .check(stdout().is("hi\n")))
+                              .exec(ssh("disconnect").disconnect())
+                              .injectOpen(atOnceUsers(2)))
+                      .protocols(
+                          TestProtocols.forServer(server).keepAlive(Duration.ofMillis(100), 1)));
 
       assertThat(r.ok("after keepalives")).as(r.summary()).isEqualTo(2);
       assertThat(r.ok("disconnect")).as(r.summary()).isEqualTo(2);
@@ -67,7 +99,9 @@ class KeepAliveTest {
 
   @Test
   void aBadKeepAliveFailsWhenTheSimulationIsBuilt() {
-    assertThatThrownBy(() -> ssh.keepAlive(Duration.ZERO)).hasMessageContaining("keepAlive: the interval");
-    assertThatThrownBy(() -> ssh.keepAlive(Duration.ofSeconds(1), 0)).hasMessageContaining("at least 1");
+    assertThatThrownBy(() -> ssh.keepAlive(Duration.ZERO))
+        .hasMessageContaining("keepAlive: the interval");
+    assertThatThrownBy(() -> ssh.keepAlive(Duration.ofSeconds(1), 0))
+        .hasMessageContaining("at least 1");
   }
 }

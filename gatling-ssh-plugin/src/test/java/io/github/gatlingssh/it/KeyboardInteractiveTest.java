@@ -20,17 +20,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** keyboardInteractive(..): two prompts (a password, then a one-time code from a feeder) on the embedded server. */
+/**
+ * keyboardInteractive(..): two prompts (a password, then a one-time code from a feeder) on the
+ * embedded server.
+ */
 class KeyboardInteractiveTest {
   private static final String PASSWORD = "kbd-s3cret";
   private static final Set<String> CODES = Set.of("111111", "222222", "333333");
   private static EmbeddedSshServer server;
 
-  /** Asks for a password and a verification code in one challenge; accepts the password with any known code. */
+  /**
+   * Asks for a password and a verification code in one challenge; accepts the password with any
+   * known code.
+   */
   private static final class TwoPrompts implements KeyboardInteractiveAuthenticator {
     @Override
-    public InteractiveChallenge generateChallenge(ServerSession session, String username, String lang,
-        String subMethods) {
+    public InteractiveChallenge generateChallenge(
+        ServerSession session, String username, String lang, String subMethods) {
       InteractiveChallenge challenge = new InteractiveChallenge();
       challenge.setInteractionName("two factors");
       challenge.addPrompt("Password: ", false);
@@ -40,16 +46,23 @@ class KeyboardInteractiveTest {
 
     @Override
     public boolean authenticate(ServerSession session, String username, List<String> responses) {
-      return responses.size() == 2 && PASSWORD.equals(responses.get(0)) && CODES.contains(responses.get(1));
+      return responses.size() == 2
+          && PASSWORD.equals(responses.get(0))
+          && CODES.contains(responses.get(1));
     }
   }
 
   @BeforeAll
   static void start() throws Exception {
-    server = EmbeddedSshServer.builder().customize(sshd -> {
-      sshd.setUserAuthFactories(List.of(UserAuthKeyboardInteractiveFactory.INSTANCE));
-      sshd.setKeyboardInteractiveAuthenticator(new TwoPrompts());
-    }).build().start();
+    server =
+        EmbeddedSshServer.builder()
+            .customize(
+                sshd -> {
+                  sshd.setUserAuthFactories(List.of(UserAuthKeyboardInteractiveFactory.INSTANCE));
+                  sshd.setKeyboardInteractiveAuthenticator(new TwoPrompts());
+                })
+            .build()
+            .start();
   }
 
   @AfterAll
@@ -60,7 +73,9 @@ class KeyboardInteractiveTest {
   }
 
   private static SshProtocolBuilder protocol() {
-    return ssh.host(server.host()).port(server.port()).username(server.username())
+    return ssh.host(server.host())
+        .port(server.port())
+        .username(server.username())
         .hostKeyFingerprint(server.hostKeyFingerprint())
         .keyboardInteractive("(?i)password", PASSWORD)
         .keyboardInteractive("(?i)code", "#{code}");
@@ -68,28 +83,55 @@ class KeyboardInteractiveTest {
 
   @Test
   void twoPromptsAreAnsweredFromTheProtocolAndAFeeder() {
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("2fa")
-            .feed(listFeeder(List.of(Map.of("code", "111111"), Map.of("code", "222222"), Map.of("code", "333333"),
-                Map.of("code", "999999"))).circular())
-            .exec(ssh("connect").connect())
-            .exec(ssh("echo").exec("echo in"))
-            .injectOpen(atOnceUsers(4))).protocols(protocol()));
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        scenario("2fa")
+                            .feed(
+                                listFeeder(
+                                        List.of(
+                                            Map.of("code", "111111"),
+                                            Map.of("code", "222222"),
+                                            Map.of("code", "333333"),
+                                            Map.of("code", "999999")))
+                                    .circular())
+                            .exec(ssh("connect").connect())
+                            .exec(ssh("echo").exec("echo in"))
+                            .injectOpen(atOnceUsers(4)))
+                    .protocols(protocol()));
 
     assertThat(r.ok("connect")).as(r.summary()).isEqualTo(3);
-    assertThat(r.koMessages("connect")).as(r.summary())
-        .containsExactly("auth: server accepted none of [keyboard-interactive] for user '" + server.username() + "'");
+    assertThat(r.koMessages("connect"))
+        .as(r.summary())
+        .containsExactly(
+            "auth: server accepted none of [keyboard-interactive] for user '"
+                + server.username()
+                + "'");
     assertThat(r.ok("echo")).as(r.summary()).isEqualTo(3);
   }
 
   @Test
   void aPromptNoRegexFindsFailsAuthenticationAndABadRegexFailsTheBuild() {
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("unanswered").exec(ssh("connect").connect()).injectOpen(atOnceUsers(1)))
-        .protocols(ssh.host(server.host()).port(server.port()).username(server.username())
-            .hostKeyFingerprint(server.hostKeyFingerprint()).keyboardInteractive("(?i)password", PASSWORD)));
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        scenario("unanswered")
+                            .exec(ssh("connect").connect())
+                            .injectOpen(atOnceUsers(1)))
+                    .protocols(
+                        ssh.host(server.host())
+                            .port(server.port())
+                            .username(server.username())
+                            .hostKeyFingerprint(server.hostKeyFingerprint())
+                            .keyboardInteractive("(?i)password", PASSWORD)));
 
-    assertThat(r.koMessages("connect")).as(r.summary()).singleElement().asString().startsWith("auth: ");
+    assertThat(r.koMessages("connect"))
+        .as(r.summary())
+        .singleElement()
+        .asString()
+        .startsWith("auth: ");
     assertThatThrownBy(() -> ssh.keyboardInteractive("(unclosed", "x"))
         .hasMessageContaining("keyboardInteractive: '(unclosed' is not a valid regex");
   }

@@ -20,13 +20,23 @@ class OneChannelServersTest {
 
   @ForEachServer({ServerKind.TINYSSH, ServerKind.DROPBEAR, ServerKind.OPENSSH})
   void execThenDisconnectIsOkWhetherOrNotTheServerClosedFirst(TestServer server) {
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        // 4 at a time: Dropbear closes unauthenticated connections past 5 per address
-        scenario("one exec").repeat(USERS / 4).on(
-                exec(ssh("connect").connect())
-                .exec(ssh("cat").exec("cat " + server.seedFile()).check(stdoutLineCount().is(333)))
-                .exec(ssh("disconnect").disconnect()))
-            .injectOpen(atOnceUsers(4))).protocols(TestProtocols.forServer(server)));
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        // 4 at a time: Dropbear closes unauthenticated connections past 5 per
+                        // address
+                        scenario("one exec")
+                            .repeat(USERS / 4)
+                            .on(
+                                exec(ssh("connect").connect())
+                                    .exec(
+                                        ssh("cat")
+                                            .exec("cat " + server.seedFile())
+                                            .check(stdoutLineCount().is(333)))
+                                    .exec(ssh("disconnect").disconnect()))
+                            .injectOpen(atOnceUsers(4)))
+                    .protocols(TestProtocols.forServer(server)));
 
     assertThat(r.koCount()).as(r.summary()).isZero();
     assertThat(r.ok("cat")).isEqualTo(USERS);
@@ -35,17 +45,25 @@ class OneChannelServersTest {
 
   @ForEachServer({ServerKind.TINYSSH})
   void aSecondExecAfterTheServerClosedSaysSoEveryTime(TestServer server) {
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("two execs").exec(ssh("connect").connect())
-            .exec(ssh("first").exec("echo one").check(stdout().is("one\n")))
-            .exec(ssh("second").exec("echo two"))
-            .exec(ssh("disconnect").disconnect())
-            .injectOpen(atOnceUsers(USERS))).protocols(TestProtocols.forServer(server)));
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        scenario("two execs")
+                            .exec(ssh("connect").connect())
+                            .exec(ssh("first").exec("echo one").check(stdout().is("one\n")))
+                            .exec(ssh("second").exec("echo two"))
+                            .exec(ssh("disconnect").disconnect())
+                            .injectOpen(atOnceUsers(USERS)))
+                    .protocols(TestProtocols.forServer(server)));
 
     assertThat(r.ok("first")).as(r.summary()).isEqualTo(USERS);
-    assertThat(r.koMessages("second")).as(r.summary()).hasSize(USERS)
-        .containsOnly("not connected: the server closed the connection after its channel ended (it allows one"
-            + " channel per connection, as tinysshd does): connect() again");
+    assertThat(r.koMessages("second"))
+        .as(r.summary())
+        .hasSize(USERS)
+        .containsOnly(
+            "not connected: the server closed the connection after its channel ended (it allows one"
+                + " channel per connection, as tinysshd does): connect() again");
     assertThat(r.ok("disconnect")).as(r.summary()).isEqualTo(USERS);
   }
 }

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
+import io.github.gatlingssh.testkit.gatling.Overlap;
+import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import io.github.gatlingssh.testkit.junit.OpenSshRequirement;
 import io.github.gatlingssh.testkit.openssh.KeyFormat;
 import io.github.gatlingssh.testkit.openssh.KeyType;
-import io.github.gatlingssh.testkit.gatling.Overlap;
 import io.github.gatlingssh.testkit.openssh.PrivateSshd;
-import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,23 +40,36 @@ class OpenSshTest {
   }
 
   private static SshProtocolBuilder protocol() {
-    return ssh.host(sshd.host()).port(sshd.port()).username(sshd.username())
+    return ssh.host(sshd.host())
+        .port(sshd.port())
+        .username(sshd.username())
         .privateKey(sshd.userKey().toString())
         .knownHosts(sshd.knownHostsFile().toString());
   }
 
   @Test
   void aNonZeroExitIsKoUnlessCheckedAndASignalIsNamed() {
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("exits").exec(ssh("connect").connect())
-            .exec(ssh("exit 3").exec("exit 3"))
-            .exec(ssh("exit 3 checked").exec("exit 3").check(exitStatus().is(3)))
-            .exec(ssh("killed").exec("sh -c 'kill -KILL $$'"))
-            .exec(ssh("killed checked").exec("sh -c 'kill -TERM $$'").check(exitSignal().is("TERM")))
-            .exec(ssh("missing").exec("no-such-command-here"))
-            .exec(ssh("stderr").exec("echo oops >&2").check(stderr().is("oops\n"), stdout().is("")))
-            .exec(ssh("disconnect").disconnect())
-            .injectOpen(atOnceUsers(2))).protocols(protocol()));
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        scenario("exits")
+                            .exec(ssh("connect").connect())
+                            .exec(ssh("exit 3").exec("exit 3"))
+                            .exec(ssh("exit 3 checked").exec("exit 3").check(exitStatus().is(3)))
+                            .exec(ssh("killed").exec("sh -c 'kill -KILL $$'"))
+                            .exec(
+                                ssh("killed checked")
+                                    .exec("sh -c 'kill -TERM $$'")
+                                    .check(exitSignal().is("TERM")))
+                            .exec(ssh("missing").exec("no-such-command-here"))
+                            .exec(
+                                ssh("stderr")
+                                    .exec("echo oops >&2")
+                                    .check(stderr().is("oops\n"), stdout().is("")))
+                            .exec(ssh("disconnect").disconnect())
+                            .injectOpen(atOnceUsers(2)))
+                    .protocols(protocol()));
 
     assertThat(r.koMessages("exit 3")).as(r.summary()).containsOnly("exit status 3");
     assertThat(r.ok("exit 3 checked")).as(r.summary()).isEqualTo(2);
@@ -71,12 +84,18 @@ class OpenSshTest {
   void twoHundredUsersSleepAtTheSameTime() {
     // all connected first (a rendez-vous, bounded by maxDuration), so that how long 200 handshakes
     // take on a loaded machine does not matter: then 200 sleeps start together
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("sleepers").exec(ssh("connect").connect())
-            .rendezVous(200)
-            .exec(ssh("sleep 1").exec("sleep 1"))
-            .exec(ssh("disconnect").disconnect())
-            .injectOpen(atOnceUsers(200))).protocols(protocol()).maxDuration(Duration.ofSeconds(120)));
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        scenario("sleepers")
+                            .exec(ssh("connect").connect())
+                            .rendezVous(200)
+                            .exec(ssh("sleep 1").exec("sleep 1"))
+                            .exec(ssh("disconnect").disconnect())
+                            .injectOpen(atOnceUsers(200)))
+                    .protocols(protocol())
+                    .maxDuration(Duration.ofSeconds(120)));
 
     assertThat(r.ok("sleep 1")).as(r.summary()).isEqualTo(200);
     // with a blocking client the sleeps would run a few at a time (one per thread)
@@ -86,25 +105,42 @@ class OpenSshTest {
   @Test
   void aKeyTheServerDoesNotKnowIsKoNamingAuthAndTheMethod() {
     Path stranger = sshd.generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, null, false);
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("stranger").exec(ssh("connect").connect()).exec(ssh("echo").exec("echo hi"))
-            .injectOpen(atOnceUsers(2))).protocols(protocol().privateKey(stranger.toString())));
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        scenario("stranger")
+                            .exec(ssh("connect").connect())
+                            .exec(ssh("echo").exec("echo hi"))
+                            .injectOpen(atOnceUsers(2)))
+                    .protocols(protocol().privateKey(stranger.toString())));
 
-    assertThat(r.koMessages("connect")).as(r.summary())
-        .containsOnly("auth: server accepted none of [publickey] for user '" + sshd.username() + "'");
-    assertThat(r.koMessages("echo")).isNotEmpty()
+    assertThat(r.koMessages("connect"))
+        .as(r.summary())
+        .containsOnly(
+            "auth: server accepted none of [publickey] for user '" + sshd.username() + "'");
+    assertThat(r.koMessages("echo"))
+        .isNotEmpty()
         .allSatisfy(m -> assertThat(m).startsWith("not connected:").contains("connect()"));
   }
 
   @Test
   void anUnknownHostKeyIsKoWithTheFingerprintAndTheFix() throws Exception {
     Path emptyKnownHosts = Files.createFile(tmp.resolve("known_hosts"));
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("strict").exec(ssh("connect").connect()).injectOpen(atOnceUsers(1)))
-        .protocols(protocol().knownHosts(emptyKnownHosts.toString())));
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        scenario("strict")
+                            .exec(ssh("connect").connect())
+                            .injectOpen(atOnceUsers(1)))
+                    .protocols(protocol().knownHosts(emptyKnownHosts.toString())));
 
     String fingerprint = sshd.hostKeyFingerprint(KeyType.ED25519);
-    assertThat(r.koMessages("connect")).as(r.summary()).singleElement().asString()
+    assertThat(r.koMessages("connect"))
+        .as(r.summary())
+        .singleElement()
+        .asString()
         .startsWith("host key: unknown host [127.0.0.1]:" + sshd.port())
         .contains(fingerprint.substring(0, 20))
         .contains("acceptAnyHostKey()");
@@ -112,11 +148,18 @@ class OpenSshTest {
 
   @Test
   void aKnownHostsWithOnlyTheRsaKeyStillMatches() throws Exception {
-    Path rsaOnly = Files.writeString(tmp.resolve("known_hosts_rsa"),
-        "[127.0.0.1]:" + sshd.port() + " " + sshd.hostPublicKey(KeyType.RSA) + "\n");
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("rsa known").exec(ssh("connect").connect()).injectOpen(atOnceUsers(1)))
-        .protocols(protocol().knownHosts(rsaOnly.toString())));
+    Path rsaOnly =
+        Files.writeString(
+            tmp.resolve("known_hosts_rsa"),
+            "[127.0.0.1]:" + sshd.port() + " " + sshd.hostPublicKey(KeyType.RSA) + "\n");
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        scenario("rsa known")
+                            .exec(ssh("connect").connect())
+                            .injectOpen(atOnceUsers(1)))
+                    .protocols(protocol().knownHosts(rsaOnly.toString())));
 
     assertThat(r.ok("connect")).as(r.summary()).isEqualTo(1);
   }
@@ -125,14 +168,25 @@ class OpenSshTest {
   void ecdsaRsaPemAndPassphraseProtectedKeysAuthenticate() {
     Path ecdsa = sshd.generateUserKey(KeyType.ECDSA);
     Path rsaPem = sshd.generateUserKey(KeyType.RSA, KeyFormat.PEM, null, true);
-    Path protectedKey = sshd.generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, "correct horse", true);
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("ecdsa").exec(ssh("ecdsa").connect()).injectOpen(atOnceUsers(2))
-            .protocols(protocol().privateKey(ecdsa.toString())),
-        scenario("rsa pem").exec(ssh("rsa pem").connect()).injectOpen(atOnceUsers(2))
-            .protocols(protocol().privateKey(rsaPem.toString())),
-        scenario("passphrase").exec(ssh("passphrase").connect()).injectOpen(atOnceUsers(2))
-            .protocols(protocol().privateKey(protectedKey.toString(), "correct horse"))));
+    Path protectedKey =
+        sshd.generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, "correct horse", true);
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                    scenario("ecdsa")
+                        .exec(ssh("ecdsa").connect())
+                        .injectOpen(atOnceUsers(2))
+                        .protocols(protocol().privateKey(ecdsa.toString())),
+                    scenario("rsa pem")
+                        .exec(ssh("rsa pem").connect())
+                        .injectOpen(atOnceUsers(2))
+                        .protocols(protocol().privateKey(rsaPem.toString())),
+                    scenario("passphrase")
+                        .exec(ssh("passphrase").connect())
+                        .injectOpen(atOnceUsers(2))
+                        .protocols(
+                            protocol().privateKey(protectedKey.toString(), "correct horse"))));
 
     assertThat(r.ok("ecdsa")).as(r.summary()).isEqualTo(2);
     assertThat(r.ok("rsa pem")).as(r.summary()).isEqualTo(2);

@@ -39,10 +39,16 @@ class ResourceHygieneTest {
 
   @Test
   void aRunThatWentWellLeavesNothingOpen() {
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("fine").exec(ssh("connect").connect()).exec(ssh("cat").exec("cat " + server.seedFile()))
-            .exec(ssh("disconnect").disconnect())
-            .injectOpen(atOnceUsers(20))).protocols(protocol()));
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        scenario("fine")
+                            .exec(ssh("connect").connect())
+                            .exec(ssh("cat").exec("cat " + server.seedFile()))
+                            .exec(ssh("disconnect").disconnect())
+                            .injectOpen(atOnceUsers(20)))
+                    .protocols(protocol()));
 
     assertThat(r.ok("cat")).as(r.summary()).isEqualTo(20);
     assertNothingLeft();
@@ -55,16 +61,34 @@ class ResourceHygieneTest {
       closedPort = s.getLocalPort();
     }
     int refusedPort = closedPort;
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("wrong password").exec(ssh("bad auth").connect()).injectOpen(atOnceUsers(5))
-            .protocols(ssh.host(server.host()).port(server.port()).username(server.username()).password("wrong")
-                .hostKeyFingerprint(server.hostKeyFingerprint())),
-        scenario("refused").exec(ssh("refused").connect()).injectOpen(atOnceUsers(5))
-            .protocols(ssh.host("127.0.0.1").port(refusedPort).username("u").password("p").acceptAnyHostKey()),
-        scenario("abandoned").exec(ssh("connect").connect())
-            .exec(ssh("hang").exec("hang").timeout(Duration.ofMillis(200)))
-            .exec(ssh("started").start("hang"))
-            .injectOpen(atOnceUsers(5)).protocols(protocol())));
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                    scenario("wrong password")
+                        .exec(ssh("bad auth").connect())
+                        .injectOpen(atOnceUsers(5))
+                        .protocols(
+                            ssh.host(server.host())
+                                .port(server.port())
+                                .username(server.username())
+                                .password("wrong")
+                                .hostKeyFingerprint(server.hostKeyFingerprint())),
+                    scenario("refused")
+                        .exec(ssh("refused").connect())
+                        .injectOpen(atOnceUsers(5))
+                        .protocols(
+                            ssh.host("127.0.0.1")
+                                .port(refusedPort)
+                                .username("u")
+                                .password("p")
+                                .acceptAnyHostKey()),
+                    scenario("abandoned")
+                        .exec(ssh("connect").connect())
+                        .exec(ssh("hang").exec("hang").timeout(Duration.ofMillis(200)))
+                        .exec(ssh("started").start("hang"))
+                        .injectOpen(atOnceUsers(5))
+                        .protocols(protocol())));
 
     assertThat(r.ko("bad auth")).as(r.summary()).isEqualTo(5);
     assertThat(r.ko("refused")).isEqualTo(5);
@@ -75,10 +99,13 @@ class ResourceHygieneTest {
 
   private void assertNothingLeft() {
     assertThat(Polling.until(DEADLINE, () -> JvmResources.clientMinaThreads().isEmpty()))
-        .as("MINA client threads left: %s", JvmResources.clientMinaThreads()).isTrue();
+        .as("MINA client threads left: %s", JvmResources.clientMinaThreads())
+        .isTrue();
     assertThat(Polling.until(DEADLINE, () -> JvmResources.clientSocketsTo(server.port()).isEmpty()))
-        .as("client sockets left: %s", JvmResources.clientSocketsTo(server.port())).isTrue();
+        .as("client sockets left: %s", JvmResources.clientSocketsTo(server.port()))
+        .isTrue();
     assertThat(Polling.until(DEADLINE, () -> server.activeSessionCount() == 0))
-        .as("server sessions left: %d", server.activeSessionCount()).isTrue();
+        .as("server sessions left: %d", server.activeSessionCount())
+        .isTrue();
   }
 }

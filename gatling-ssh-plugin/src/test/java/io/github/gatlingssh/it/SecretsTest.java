@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * Passwords, passphrases and private keys never reach the logs (the plugin's and MINA's loggers
- * at DEBUG), simulation.log or the HTML report, whether authentication succeeds or fails.
+ * Passwords, passphrases and private keys never reach the logs (the plugin's and MINA's loggers at
+ * DEBUG), simulation.log or the HTML report, whether authentication succeeds or fails.
  */
 class SecretsTest {
   private static final String PASSWORD = "pw-Zq81-right-secret";
@@ -48,31 +48,64 @@ class SecretsTest {
     KeyPair userKey = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
     Path keyFile = writeEncrypted(userKey, PASSPHRASE);
     String keyBody = Files.readAllLines(keyFile).get(2); // a line of the encrypted key material
-    List<Map<String, Object>> credentials = List.of(Map.of("pwd", PASSWORD, "badPwd", WRONG_PASSWORD,
-        "key", keyFile.toString(), "pp", PASSPHRASE, "badPp", WRONG_PASSPHRASE));
+    List<Map<String, Object>> credentials =
+        List.of(
+            Map.of(
+                "pwd",
+                PASSWORD,
+                "badPwd",
+                WRONG_PASSWORD,
+                "key",
+                keyFile.toString(),
+                "pp",
+                PASSPHRASE,
+                "badPp",
+                WRONG_PASSPHRASE));
 
     ByteArrayOutputStream logs = new ByteArrayOutputStream();
     GatlingResult r;
-    try (EmbeddedSshServer server = EmbeddedSshServer.builder().password(PASSWORD).authorizedKey(userKey.getPublic())
-        .build().start(); LogCapture capture = LogCapture.start(logs)) {
-      var base = ssh.host(server.host()).port(server.port()).username(server.username())
-          .hostKeyFingerprint(server.hostKeyFingerprint());
-      r = ScriptedSimulation.run(sim -> sim.setUp(
-              scenario("password").feed(listFeeder(credentials).circular())
-                  .exec(ssh("password ok").connect()).exec(ssh("echo").exec("echo ok"))
-                  .injectOpen(atOnceUsers(3)).protocols(base.password("#{pwd}")),
-              scenario("wrong password").feed(listFeeder(credentials).circular())
-                  .exec(ssh("password wrong").connect())
-                  .injectOpen(atOnceUsers(3)).protocols(base.password("#{badPwd}")),
-              scenario("key").feed(listFeeder(credentials).circular())
-                  .exec(ssh("key ok").connect())
-                  .injectOpen(atOnceUsers(10)).protocols(base.privateKey("#{key}", "#{pp}")),
-              scenario("wrong passphrase").feed(listFeeder(credentials).circular())
-                  .exec(ssh("passphrase wrong").connect())
-                  .injectOpen(atOnceUsers(3)).protocols(base.privateKey("#{key}", "#{badPp}")),
-              scenario("any host key").exec(ssh("any").connect()).injectOpen(atOnceUsers(10))
-                  .protocols(base.password(PASSWORD).acceptAnyHostKey())),
-          GatlingRunner.Options.defaults().withReports(true));
+    try (EmbeddedSshServer server =
+            EmbeddedSshServer.builder()
+                .password(PASSWORD)
+                .authorizedKey(userKey.getPublic())
+                .build()
+                .start();
+        LogCapture capture = LogCapture.start(logs)) {
+      var base =
+          ssh.host(server.host())
+              .port(server.port())
+              .username(server.username())
+              .hostKeyFingerprint(server.hostKeyFingerprint());
+      r =
+          ScriptedSimulation.run(
+              sim ->
+                  sim.setUp(
+                      scenario("password")
+                          .feed(listFeeder(credentials).circular())
+                          .exec(ssh("password ok").connect())
+                          .exec(ssh("echo").exec("echo ok"))
+                          .injectOpen(atOnceUsers(3))
+                          .protocols(base.password("#{pwd}")),
+                      scenario("wrong password")
+                          .feed(listFeeder(credentials).circular())
+                          .exec(ssh("password wrong").connect())
+                          .injectOpen(atOnceUsers(3))
+                          .protocols(base.password("#{badPwd}")),
+                      scenario("key")
+                          .feed(listFeeder(credentials).circular())
+                          .exec(ssh("key ok").connect())
+                          .injectOpen(atOnceUsers(10))
+                          .protocols(base.privateKey("#{key}", "#{pp}")),
+                      scenario("wrong passphrase")
+                          .feed(listFeeder(credentials).circular())
+                          .exec(ssh("passphrase wrong").connect())
+                          .injectOpen(atOnceUsers(3))
+                          .protocols(base.privateKey("#{key}", "#{badPp}")),
+                      scenario("any host key")
+                          .exec(ssh("any").connect())
+                          .injectOpen(atOnceUsers(10))
+                          .protocols(base.password(PASSWORD).acceptAnyHostKey())),
+              GatlingRunner.Options.defaults().withReports(true));
     }
 
     assertThat(r.ok("password ok")).as(r.summary()).isEqualTo(3);
@@ -86,7 +119,8 @@ class SecretsTest {
     try (Stream<Path> files = Files.walk(r.runDir())) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         byte[] bytes = Files.readAllBytes(f);
-        written.add(new String(bytes, StandardCharsets.ISO_8859_1)); // simulation.log's Latin-1 strings
+        written.add(
+            new String(bytes, StandardCharsets.ISO_8859_1)); // simulation.log's Latin-1 strings
         written.add(new String(bytes, StandardCharsets.UTF_16LE)); // and its UTF-16 ones
       }
     }
@@ -113,7 +147,10 @@ class SecretsTest {
     return file;
   }
 
-  /** Every event of the plugin's and MINA's loggers at DEBUG, and of the others at INFO, into a buffer. */
+  /**
+   * Every event of the plugin's and MINA's loggers at DEBUG, and of the others at INFO, into a
+   * buffer.
+   */
   private static final class LogCapture implements AutoCloseable {
     private final OutputStreamAppender<ILoggingEvent> appender;
     private final LoggerContext context;
@@ -135,7 +172,8 @@ class SecretsTest {
       appender.setOutputStream(out);
       appender.start();
       ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-      root.detachAndStopAllAppenders(); // not the console: GatlingRunner restores the configuration after the run
+      root.detachAndStopAllAppenders(); // not the console: GatlingRunner restores the configuration
+      // after the run
       root.addAppender(appender);
       root.setLevel(Level.INFO);
       context.getLogger("io.github.gatlingssh").setLevel(Level.DEBUG);

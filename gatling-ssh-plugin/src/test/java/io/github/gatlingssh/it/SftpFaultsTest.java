@@ -21,16 +21,28 @@ class SftpFaultsTest {
   @Test
   void aServerWithoutSftpRefusesTheSubsystem() throws Exception {
     try (EmbeddedSshServer server = EmbeddedSshServer.builder().sftp(false).build().start()) {
-      GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-          scenario("no sftp")
-              .exec(ssh("connect").connect())
-              .exec(sftp("stat").stat("."))
-              .exec(sftp("stat again").stat("."))
-              .exec(ssh("exec").exec("echo still here").check(stdout().is("still here\n")))
-              .injectOpen(atOnceUsers(2))).protocols(TestProtocols.forServer(server)));
+      GatlingResult r =
+          ScriptedSimulation.run(
+              sim ->
+                  sim.setUp(
+                          scenario("no sftp")
+                              .exec(ssh("connect").connect())
+                              .exec(sftp("stat").stat("."))
+                              .exec(sftp("stat again").stat("."))
+                              .exec(
+                                  ssh("exec")
+                                      .exec("echo still here")
+                                      .check(stdout().is("still here\n")))
+                              .injectOpen(atOnceUsers(2)))
+                      .protocols(TestProtocols.forServer(server)));
 
-      assertThat(r.koMessages("stat")).as(r.summary()).containsOnly("sftp: subsystem refused by server").hasSize(2);
-      assertThat(r.koMessages("stat again")).containsOnly("sftp: subsystem refused by server").hasSize(2);
+      assertThat(r.koMessages("stat"))
+          .as(r.summary())
+          .containsOnly("sftp: subsystem refused by server")
+          .hasSize(2);
+      assertThat(r.koMessages("stat again"))
+          .containsOnly("sftp: subsystem refused by server")
+          .hasSize(2);
       assertThat(r.ok("exec")).isEqualTo(2);
     }
   }
@@ -38,33 +50,61 @@ class SftpFaultsTest {
   @Test
   void aStalledTransferTimesOutAndTheChannelStaysUsable() throws Exception {
     AtomicBoolean stalled = new AtomicBoolean();
-    SftpEventListener stallOnce = new SftpEventListener() {
-      @Override
-      public void reading(ServerSession session, String remoteHandle, FileHandle localHandle, long offset,
-          byte[] data, int dataOffset, int dataLen) {
-        if (offset >= 256 * 1024 && stalled.compareAndSet(false, true)) {
-          try {
-            Thread.sleep(3_000); // the server's SFTP thread: every request behind this one waits
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    SftpEventListener stallOnce =
+        new SftpEventListener() {
+          @Override
+          public void reading(
+              ServerSession session,
+              String remoteHandle,
+              FileHandle localHandle,
+              long offset,
+              byte[] data,
+              int dataOffset,
+              int dataLen) {
+            if (offset >= 256 * 1024 && stalled.compareAndSet(false, true)) {
+              try {
+                Thread.sleep(
+                    3_000); // the server's SFTP thread: every request behind this one waits
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
           }
-        }
-      }
-    };
-    try (EmbeddedSshServer server = EmbeddedSshServer.builder()
-        .customize(sshd -> ((SftpSubsystemFactory) sshd.getSubsystemFactories().get(0)).addSftpEventListener(stallOnce))
-        .build().start()) {
+        };
+    try (EmbeddedSshServer server =
+        EmbeddedSshServer.builder()
+            .customize(
+                sshd ->
+                    ((SftpSubsystemFactory) sshd.getSubsystemFactories().get(0))
+                        .addSftpEventListener(stallOnce))
+            .build()
+            .start()) {
       server.createDataFile("slow.bin", new byte[1024 * 1024]);
-      GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-          scenario("stall")
-              .exec(ssh("connect").connect())
-              .exec(sftp("slow download").download("slow.bin").timeout(Duration.ofSeconds(1)))
-              .exec(sftp("stat after").stat("slow.bin").check(fileSize().is(1024L * 1024)))
-              .exec(sftp("download again").download("slow.bin").check(bodyLength().is(1024 * 1024)))
-              .injectOpen(atOnceUsers(1))).protocols(TestProtocols.forServer(server)));
+      GatlingResult r =
+          ScriptedSimulation.run(
+              sim ->
+                  sim.setUp(
+                          scenario("stall")
+                              .exec(ssh("connect").connect())
+                              .exec(
+                                  sftp("slow download")
+                                      .download("slow.bin")
+                                      .timeout(Duration.ofSeconds(1)))
+                              .exec(
+                                  sftp("stat after")
+                                      .stat("slow.bin")
+                                      .check(fileSize().is(1024L * 1024)))
+                              .exec(
+                                  sftp("download again")
+                                      .download("slow.bin")
+                                      .check(bodyLength().is(1024 * 1024)))
+                              .injectOpen(atOnceUsers(1)))
+                      .protocols(TestProtocols.forServer(server)));
 
-      assertThat(r.koMessages("slow download")).as(r.summary())
-          .containsExactly("timeout: sftp download of slow.bin not done within 1 s; transfer aborted");
+      assertThat(r.koMessages("slow download"))
+          .as(r.summary())
+          .containsExactly(
+              "timeout: sftp download of slow.bin not done within 1 s; transfer aborted");
       assertThat(r.ok("stat after")).as(r.summary()).isEqualTo(1);
       assertThat(r.ok("download again")).as(r.summary()).isEqualTo(1);
     }

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Interactive shells with a PTY, as real Gatling runs against a private OpenSSH sshd (the user's shell is bash). */
+/**
+ * Interactive shells with a PTY, as real Gatling runs against a private OpenSSH sshd (the user's
+ * shell is bash).
+ */
 class ShellOpenSshTest {
   private static final String PROMPT = "\\$ $";
 
@@ -34,84 +37,138 @@ class ShellOpenSshTest {
   }
 
   private static SshProtocolBuilder protocol() {
-    return TestProtocols.forServer(sshd).connectTimeout(Duration.ofSeconds(60)).requestTimeout(Duration.ofSeconds(30));
+    return TestProtocols.forServer(sshd)
+        .connectTimeout(Duration.ofSeconds(60))
+        .requestTimeout(Duration.ofSeconds(30));
   }
 
   @Test
   void promptCommandExpectTimeoutAndExitStatus() {
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("shell").exec(ssh("connect").connect())
-            .exec(shell("open").open())
-            .exec(shell("prompt").expect(PROMPT))
-            .exec(shell("answer").send("echo $((6*7))\n").expect("(?m)^42\\r?$")
-                .check(bodyString().saveAs("answered"), regex("(?m)^(\\d+)\\r?$").saveAs("n")))
-            .exec(shell("prompt again").expect(PROMPT))
-            .exec(shell("nothing").send("echo marker-$((1+1))\n").expect("never printed").timeout(Duration.ofSeconds(2)))
-            .exec(shell("saved").send("echo #{n}-#{n}\n").expect("(?m)^42-42\\r?$"))
-            // bash (readline) puts ESC[?2004h before its prompt: only the stripped output has "\r\nuser@"
-            .exec(shell("raw prompt").expect("\\r\\n[\\w-]+@[^:]+:~\\$ $").timeout(Duration.ofSeconds(2)))
-            .exec(shell("stripped prompt").expect("\\r\\n[\\w-]+@[^:]+:~\\$ $").stripEscapes()
-                .check(substring("\u001b").notExists()))
-            .exec(shell("exit").send("exit 3\n").awaitExit().check(exitStatus().is(3)))
-            .exec(shell("after exit").send("echo hi\n"))
-            .exec(ssh("disconnect").disconnect())
-            .injectOpen(atOnceUsers(2))).protocols(protocol()));
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        scenario("shell")
+                            .exec(ssh("connect").connect())
+                            .exec(shell("open").open())
+                            .exec(shell("prompt").expect(PROMPT))
+                            .exec(
+                                shell("answer")
+                                    .send("echo $((6*7))\n")
+                                    .expect("(?m)^42\\r?$")
+                                    .check(
+                                        bodyString().saveAs("answered"),
+                                        regex("(?m)^(\\d+)\\r?$").saveAs("n")))
+                            .exec(shell("prompt again").expect(PROMPT))
+                            .exec(
+                                shell("nothing")
+                                    .send("echo marker-$((1+1))\n")
+                                    .expect("never printed")
+                                    .timeout(Duration.ofSeconds(2)))
+                            .exec(shell("saved").send("echo #{n}-#{n}\n").expect("(?m)^42-42\\r?$"))
+                            // bash (readline) puts ESC[?2004h before its prompt: only the stripped
+                            // output has "\r\nuser@"
+                            .exec(
+                                shell("raw prompt")
+                                    .expect("\\r\\n[\\w-]+@[^:]+:~\\$ $")
+                                    .timeout(Duration.ofSeconds(2)))
+                            .exec(
+                                shell("stripped prompt")
+                                    .expect("\\r\\n[\\w-]+@[^:]+:~\\$ $")
+                                    .stripEscapes()
+                                    .check(substring("\u001b").notExists()))
+                            .exec(
+                                shell("exit")
+                                    .send("exit 3\n")
+                                    .awaitExit()
+                                    .check(exitStatus().is(3)))
+                            .exec(shell("after exit").send("echo hi\n"))
+                            .exec(ssh("disconnect").disconnect())
+                            .injectOpen(atOnceUsers(2)))
+                    .protocols(protocol()));
 
     assertThat(r.ok("open")).as(r.summary()).isEqualTo(2);
     assertThat(r.ok("prompt")).as(r.summary()).isEqualTo(2);
     assertThat(r.ok("answer")).as(r.summary()).isEqualTo(2);
     assertThat(r.ok("prompt again")).as(r.summary()).isEqualTo(2);
     // the shell stays open after an expect timeout, and the message shows what came in last
-    assertThat(r.koMessages("nothing")).as(r.summary()).hasSize(2).allSatisfy(m -> assertThat(m)
-        .startsWith("expect: no match for /never printed/ within 2 s; last output: ")
-        .contains("marker-2\\r\\n"));
+    assertThat(r.koMessages("nothing"))
+        .as(r.summary())
+        .hasSize(2)
+        .allSatisfy(
+            m ->
+                assertThat(m)
+                    .startsWith("expect: no match for /never printed/ within 2 s; last output: ")
+                    .contains("marker-2\\r\\n"));
     assertThat(r.ok("saved")).as(r.summary()).isEqualTo(2);
-    assertThat(r.koMessages("raw prompt")).as(r.summary()).hasSize(2)
-        .allSatisfy(m -> assertThat(m).contains("within 2 s; last output: ").contains("\\x1b[?2004h"));
+    assertThat(r.koMessages("raw prompt"))
+        .as(r.summary())
+        .hasSize(2)
+        .allSatisfy(
+            m -> assertThat(m).contains("within 2 s; last output: ").contains("\\x1b[?2004h"));
     assertThat(r.ok("stripped prompt")).as(r.summary()).isEqualTo(2);
     assertThat(r.ok("exit")).as(r.summary()).isEqualTo(2);
-    assertThat(r.koMessages("after exit")).as(r.summary())
-        .containsOnly("shell: no shell open for this virtual user: add shell(..).open() before this request");
+    assertThat(r.koMessages("after exit"))
+        .as(r.summary())
+        .containsOnly(
+            "shell: no shell open for this virtual user: add shell(..).open() before this request");
     assertThat(r.ok("disconnect")).as(r.summary()).isEqualTo(2);
   }
 
   @Test
   void aNonZeroExitIsKoUnlessCheckedAndCloseHangsUpARunningShell() {
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("exits").exec(ssh("connect").connect())
-            .exec(shell("open").open().pty("vt100", 132, 43))
-            .exec(shell("size").send("stty size\n").expect("(?m)^43 132\\r?$"))
-            .exec(shell("exit 3").send("exit 3\n").awaitExit())
-            .exec(shell("open named").shellName("second").open())
-            .exec(shell("open named twice").shellName("second").open())
-            .exec(shell("prompt named").shellName("second").expect(PROMPT))
-            .exec(shell("close named").shellName("second").close())
-            .exec(shell("close twice").shellName("second").close())
-            .exec(ssh("disconnect").disconnect())
-            .injectOpen(atOnceUsers(1))).protocols(protocol()));
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        scenario("exits")
+                            .exec(ssh("connect").connect())
+                            .exec(shell("open").open().pty("vt100", 132, 43))
+                            .exec(shell("size").send("stty size\n").expect("(?m)^43 132\\r?$"))
+                            .exec(shell("exit 3").send("exit 3\n").awaitExit())
+                            .exec(shell("open named").shellName("second").open())
+                            .exec(shell("open named twice").shellName("second").open())
+                            .exec(shell("prompt named").shellName("second").expect(PROMPT))
+                            .exec(shell("close named").shellName("second").close())
+                            .exec(shell("close twice").shellName("second").close())
+                            .exec(ssh("disconnect").disconnect())
+                            .injectOpen(atOnceUsers(1)))
+                    .protocols(protocol()));
 
     assertThat(r.ok("size")).as(r.summary()).isEqualTo(1);
     assertThat(r.koMessages("exit 3")).as(r.summary()).containsOnly("shell: exit status 3");
     assertThat(r.ok("open named")).as(r.summary()).isEqualTo(1);
-    assertThat(r.koMessages("open named twice")).as(r.summary()).containsOnly(
-        "shell: a shell named 'second' is already open for this virtual user: close() it first, or use shellName(..)");
+    assertThat(r.koMessages("open named twice"))
+        .as(r.summary())
+        .containsOnly(
+            "shell: a shell named 'second' is already open for this virtual user: close() it first, or use shellName(..)");
     assertThat(r.ok("prompt named")).as(r.summary()).isEqualTo(1);
     assertThat(r.ok("close named")).as(r.summary()).isEqualTo(1);
-    assertThat(r.koMessages("close twice")).as(r.summary()).singleElement().asString()
+    assertThat(r.koMessages("close twice"))
+        .as(r.summary())
+        .singleElement()
+        .asString()
         .startsWith("shell: no shell named 'second' open");
     assertThat(r.ok("disconnect")).as(r.summary()).isEqualTo(1);
   }
 
   @Test
   void twoHundredShellsAtOnce() {
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("shells").exec(ssh("connect").connect())
-            .exec(shell("open").open())
-            .exec(shell("prompt").expect(PROMPT))
-            .exec(shell("answer").send("echo $((6*7))\n").expect("(?m)^42\\r?$"))
-            .exec(shell("exit").send("exit\n").awaitExit().check(exitStatus().is(0)))
-            .exec(ssh("disconnect").disconnect())
-            .injectOpen(atOnceUsers(200))).protocols(protocol()).maxDuration(Duration.ofSeconds(240)));
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        scenario("shells")
+                            .exec(ssh("connect").connect())
+                            .exec(shell("open").open())
+                            .exec(shell("prompt").expect(PROMPT))
+                            .exec(shell("answer").send("echo $((6*7))\n").expect("(?m)^42\\r?$"))
+                            .exec(
+                                shell("exit").send("exit\n").awaitExit().check(exitStatus().is(0)))
+                            .exec(ssh("disconnect").disconnect())
+                            .injectOpen(atOnceUsers(200)))
+                    .protocols(protocol())
+                    .maxDuration(Duration.ofSeconds(240)));
 
     assertThat(r.ok("connect")).as(r.summary()).isEqualTo(200);
     assertThat(r.ok("open")).as(r.summary()).isEqualTo(200);

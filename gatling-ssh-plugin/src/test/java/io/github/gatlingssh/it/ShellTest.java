@@ -18,26 +18,51 @@ class ShellTest {
 
   @ForEachServer
   void promptEchoTimeoutAndExitStatus(TestServer server) {
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("shell").exec(ssh("connect").connect())
-            .exec(shell("open").open())
-            .exec(shell("prompt").expect("\\$ $"))
-            .exec(shell("echo").send("echo hello world\n").expect("(?m)^hello \\w+\\r?$")
-                .check(regex("(?m)^hello (\\w+)\\r?$").saveAs("word")))
-            .exec(shell("timeout").send("echo tail-marker\n").expect("never printed").timeout(Duration.ofSeconds(2)))
-            .exec(shell("still open").send("echo again #{word}\n").expect("(?m)^again world\\r?$"))
-            .exec(shell("exit").send("exit 3\n").awaitExit().check(exitStatus().is(3)))
-            .exec(ssh("disconnect").disconnect())
-            .injectOpen(atOnceUsers(20)))
-        .protocols(TestProtocols.forServer(server).connectTimeout(Duration.ofSeconds(60))
-            .requestTimeout(Duration.ofSeconds(30))));
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        scenario("shell")
+                            .exec(ssh("connect").connect())
+                            .exec(shell("open").open())
+                            .exec(shell("prompt").expect("\\$ $"))
+                            .exec(
+                                shell("echo")
+                                    .send("echo hello world\n")
+                                    .expect("(?m)^hello \\w+\\r?$")
+                                    .check(regex("(?m)^hello (\\w+)\\r?$").saveAs("word")))
+                            .exec(
+                                shell("timeout")
+                                    .send("echo tail-marker\n")
+                                    .expect("never printed")
+                                    .timeout(Duration.ofSeconds(2)))
+                            .exec(
+                                shell("still open")
+                                    .send("echo again #{word}\n")
+                                    .expect("(?m)^again world\\r?$"))
+                            .exec(
+                                shell("exit")
+                                    .send("exit 3\n")
+                                    .awaitExit()
+                                    .check(exitStatus().is(3)))
+                            .exec(ssh("disconnect").disconnect())
+                            .injectOpen(atOnceUsers(20)))
+                    .protocols(
+                        TestProtocols.forServer(server)
+                            .connectTimeout(Duration.ofSeconds(60))
+                            .requestTimeout(Duration.ofSeconds(30))));
 
     assertThat(r.ok("open")).as(r.summary()).isEqualTo(20);
     assertThat(r.ok("prompt")).as(r.summary()).isEqualTo(20);
     assertThat(r.ok("echo")).as(r.summary()).isEqualTo(20);
-    assertThat(r.koMessages("timeout")).as(r.summary()).hasSize(20).allSatisfy(m -> assertThat(m)
-        .startsWith("expect: no match for /never printed/ within 2 s; last output: ")
-        .contains("tail-marker\\r\\n"));
+    assertThat(r.koMessages("timeout"))
+        .as(r.summary())
+        .hasSize(20)
+        .allSatisfy(
+            m ->
+                assertThat(m)
+                    .startsWith("expect: no match for /never printed/ within 2 s; last output: ")
+                    .contains("tail-marker\\r\\n"));
     assertThat(r.ok("still open")).as(r.summary()).isEqualTo(20);
     assertThat(r.ok("exit")).as(r.summary()).isEqualTo(20);
     assertThat(r.ok("disconnect")).as(r.summary()).isEqualTo(20);

@@ -12,14 +12,18 @@ final class TestProtocols {
 
   /** Logs in as the server's user with its user key, trusting only its Ed25519 host key. */
   static SshProtocolBuilder forServer(TestServer server) {
-    return ssh.host(server.host()).port(server.port()).username(server.username())
+    return ssh.host(server.host())
+        .port(server.port())
+        .username(server.username())
         .privateKey(server.userKey().toString())
         .hostKeyFingerprint(server.hostKeyFingerprint());
   }
 
   /** Logs in as the server's user with its user key, verifying host keys with its known_hosts. */
   static SshProtocolBuilder withKnownHosts(TestServer server) {
-    return ssh.host(server.host()).port(server.port()).username(server.username())
+    return ssh.host(server.host())
+        .port(server.port())
+        .username(server.username())
         .privateKey(server.userKey().toString())
         .knownHosts(server.knownHostsFile().toString());
   }

@@ -35,14 +35,16 @@ class TunnelTest {
     http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
     httpThreads = Executors.newFixedThreadPool(4);
     http.setExecutor(httpThreads);
-    http.createContext("/", exchange -> {
-      byte[] body = "hello through the tunnel\n".getBytes(StandardCharsets.US_ASCII);
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-      served.incrementAndGet();
-    });
+    http.createContext(
+        "/",
+        exchange -> {
+          byte[] body = "hello through the tunnel\n".getBytes(StandardCharsets.US_ASCII);
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+          served.incrementAndGet();
+        });
     http.start();
   }
 
@@ -58,18 +60,30 @@ class TunnelTest {
   void twoHundredTunnelsAtOnce(TestServer server) {
     int port = http.getAddress().getPort();
     int before = served.get();
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("tunnels").exec(ssh("connect").connect())
-            .exec(tunnel("open").open("127.0.0.1", port))
-            .exec(tunnel("get").send("GET / HTTP/1.0\r\n\r\n").expect("HTTP/1\\.[01] 200")
-                .check(bodyString().saveAs("status line")))
-            .exec(tunnel("body").expect("hello through the (\\w+)").check(regex("hello through the (\\w+)").is("tunnel")))
-            .exec(tunnel("close").close())
-            .exec(ssh("disconnect").disconnect())
-            .injectOpen(atOnceUsers(200)))
-        .protocols(TestProtocols.forServer(server).connectTimeout(Duration.ofSeconds(60))
-            .requestTimeout(Duration.ofSeconds(30)))
-        .maxDuration(Duration.ofSeconds(240)));
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        scenario("tunnels")
+                            .exec(ssh("connect").connect())
+                            .exec(tunnel("open").open("127.0.0.1", port))
+                            .exec(
+                                tunnel("get")
+                                    .send("GET / HTTP/1.0\r\n\r\n")
+                                    .expect("HTTP/1\\.[01] 200")
+                                    .check(bodyString().saveAs("status line")))
+                            .exec(
+                                tunnel("body")
+                                    .expect("hello through the (\\w+)")
+                                    .check(regex("hello through the (\\w+)").is("tunnel")))
+                            .exec(tunnel("close").close())
+                            .exec(ssh("disconnect").disconnect())
+                            .injectOpen(atOnceUsers(200)))
+                    .protocols(
+                        TestProtocols.forServer(server)
+                            .connectTimeout(Duration.ofSeconds(60))
+                            .requestTimeout(Duration.ofSeconds(30)))
+                    .maxDuration(Duration.ofSeconds(240)));
 
     assertThat(r.ok("connect")).as(r.summary()).isEqualTo(200);
     assertThat(r.ok("open")).as(r.summary()).isEqualTo(200);
@@ -87,29 +101,53 @@ class TunnelTest {
       closedPort = s.getLocalPort();
     }
     int port = http.getAddress().getPort();
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("refused").exec(ssh("connect").connect())
-            .exec(tunnel("refused").open("127.0.0.1", closedPort))
-            .exec(tunnel("send on refused").send("GET / HTTP/1.0\r\n\r\n"))
-            .exec(tunnel("open").tunnelName("web").open("127.0.0.1", "" + port))
-            .exec(tunnel("open again").tunnelName("web").open("127.0.0.1", port))
-            .exec(tunnel("get").tunnelName("web").send("GET / HTTP/1.0\r\n\r\n").expect("HTTP/1\\.[01] 200"))
-            .exec(tunnel("no more").tunnelName("web").expect("never sent").timeout(Duration.ofSeconds(20)))
-            .exec(tunnel("close").tunnelName("web").close())
-            .exec(ssh("disconnect").disconnect())
-            .injectOpen(atOnceUsers(1))).protocols(TestProtocols.forServer(server)));
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        scenario("refused")
+                            .exec(ssh("connect").connect())
+                            .exec(tunnel("refused").open("127.0.0.1", closedPort))
+                            .exec(tunnel("send on refused").send("GET / HTTP/1.0\r\n\r\n"))
+                            .exec(tunnel("open").tunnelName("web").open("127.0.0.1", "" + port))
+                            .exec(tunnel("open again").tunnelName("web").open("127.0.0.1", port))
+                            .exec(
+                                tunnel("get")
+                                    .tunnelName("web")
+                                    .send("GET / HTTP/1.0\r\n\r\n")
+                                    .expect("HTTP/1\\.[01] 200"))
+                            .exec(
+                                tunnel("no more")
+                                    .tunnelName("web")
+                                    .expect("never sent")
+                                    .timeout(Duration.ofSeconds(20)))
+                            .exec(tunnel("close").tunnelName("web").close())
+                            .exec(ssh("disconnect").disconnect())
+                            .injectOpen(atOnceUsers(1)))
+                    .protocols(TestProtocols.forServer(server)));
 
-    assertThat(r.koMessages("refused")).as(r.summary()).singleElement().asString()
+    assertThat(r.koMessages("refused"))
+        .as(r.summary())
+        .singleElement()
+        .asString()
         .startsWith("tunnel: to 127.0.0.1:" + closedPort + " refused by server (");
-    assertThat(r.koMessages("send on refused")).as(r.summary())
-        .containsOnly("tunnel: no tunnel open for this virtual user: add tunnel(..).open() before this request");
+    assertThat(r.koMessages("send on refused"))
+        .as(r.summary())
+        .containsOnly(
+            "tunnel: no tunnel open for this virtual user: add tunnel(..).open() before this request");
     assertThat(r.ok("open")).as(r.summary()).isEqualTo(1);
-    assertThat(r.koMessages("open again")).as(r.summary()).containsOnly(
-        "tunnel: a tunnel named 'web' is already open for this virtual user: close() it first, or use tunnelName(..)");
+    assertThat(r.koMessages("open again"))
+        .as(r.summary())
+        .containsOnly(
+            "tunnel: a tunnel named 'web' is already open for this virtual user: close() it first, or use tunnelName(..)");
     assertThat(r.ok("get")).as(r.summary()).isEqualTo(1);
     // the HTTP/1.0 server closes its side after the response: the output ends without a match
-    assertThat(r.koMessages("no more")).as(r.summary()).singleElement().asString()
-        .matches("expect: no match for /never sent/ before the (output ended \\(EOF\\)|channel closed); last output: .*");
+    assertThat(r.koMessages("no more"))
+        .as(r.summary())
+        .singleElement()
+        .asString()
+        .matches(
+            "expect: no match for /never sent/ before the (output ended \\(EOF\\)|channel closed); last output: .*");
     assertThat(r.ok("close")).as(r.summary()).isEqualTo(1);
     assertThat(r.ok("disconnect")).as(r.summary()).isEqualTo(1);
   }

@@ -40,21 +40,41 @@ class WarmUpTest {
     List<String> disabled = lines.stream().filter(l -> l.startsWith("disabled ")).toList();
     List<String> enabled = lines.stream().filter(l -> l.startsWith("enabled ")).toList();
     List<String> again = lines.stream().filter(l -> l.startsWith("again ")).toList();
-    assertThat(disabled).as(all).singleElement().asString().contains(" okConnects=2 ").endsWith(" warmUps=0");
-    assertThat(again).as(all).singleElement().asString().contains(" okConnects=2 ").endsWith(" warmUps=0");
-    assertThat(enabled).as(all).singleElement().asString().contains(" okConnects=2 ").endsWith(" warmUps=1");
+    assertThat(disabled)
+        .as(all)
+        .singleElement()
+        .asString()
+        .contains(" okConnects=2 ")
+        .endsWith(" warmUps=0");
+    assertThat(again)
+        .as(all)
+        .singleElement()
+        .asString()
+        .contains(" okConnects=2 ")
+        .endsWith(" warmUps=0");
+    assertThat(enabled)
+        .as(all)
+        .singleElement()
+        .asString()
+        .contains(" okConnects=2 ")
+        .endsWith(" warmUps=1");
 
-    String event = lines.stream().filter(l -> l.startsWith("warm-up enabled ")).findFirst().orElseThrow();
+    String event =
+        lines.stream().filter(l -> l.startsWith("warm-up enabled ")).findFirst().orElseThrow();
     String[] f = event.split(" ", 6); // warm-up enabled <timestamp> <thread> <run thread> <message>
     long warmedUpAt = Long.parseLong(f[2]);
     assertThat(f[5]).as(all).startsWith("JVM warmed up with");
-    assertThat(f[3]).as("the warm-up blocks the thread that builds the run, not Gatling's or MINA's")
+    assertThat(f[3])
+        .as("the warm-up blocks the thread that builds the run, not Gatling's or MINA's")
         .isEqualTo(f[4]);
     long runStart = field(enabled.get(0), "runStart");
     long firstUser = field(enabled.get(0), "firstUser");
-    assertThat(warmedUpAt).as("after the simulation was built (the run record's start)\n" + all)
+    assertThat(warmedUpAt)
+        .as("after the simulation was built (the run record's start)\n" + all)
         .isGreaterThanOrEqualTo(runStart);
-    assertThat(warmedUpAt).as("before the first user started\n" + all).isLessThanOrEqualTo(firstUser);
+    assertThat(warmedUpAt)
+        .as("before the first user started\n" + all)
+        .isLessThanOrEqualTo(firstUser);
   }
 
   private static long field(String line, String name) {
@@ -68,17 +88,27 @@ class WarmUpTest {
 
   private static List<String> runChild() throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child = new ProcessBuilder(java,
-        "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",
-        "-cp", System.getProperty("java.class.path"), Child.class.getName())
-        .redirectErrorStream(true).start();
-    CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
-      try {
-        return new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        return e.toString();
-      }
-    });
+    Process child =
+        new ProcessBuilder(
+                java,
+                "--add-opens",
+                "java.base/java.lang=ALL-UNNAMED",
+                "--add-opens",
+                "java.base/jdk.internal.misc=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Child.class.getName())
+            .redirectErrorStream(true)
+            .start();
+    CompletableFuture<String> output =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+              } catch (IOException e) {
+                return e.toString();
+              }
+            });
     try {
       boolean ended = child.waitFor(5, TimeUnit.MINUTES);
       assertThat(ended).as("child JVM ended within 5 minutes").isTrue();
@@ -116,19 +146,46 @@ class WarmUpTest {
       events.setContext(context);
       events.start();
       logger.addAppender(events);
-      GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-          scenario(name).exec(ssh("connect").connect()).exec(ssh("disconnect").disconnect())
-              .injectOpen(atOnceUsers(2))).protocols(protocol.get()));
+      GatlingResult r =
+          ScriptedSimulation.run(
+              sim ->
+                  sim.setUp(
+                          scenario(name)
+                              .exec(ssh("connect").connect())
+                              .exec(ssh("disconnect").disconnect())
+                              .injectOpen(atOnceUsers(2)))
+                      .protocols(protocol.get()));
       logger.detachAppender(events);
-      long firstUser = r.log().users().stream().filter(SimulationLog.User::start)
-          .mapToLong(SimulationLog.User::timestamp).min().orElse(-1);
+      long firstUser =
+          r.log().users().stream()
+              .filter(SimulationLog.User::start)
+              .mapToLong(SimulationLog.User::timestamp)
+              .min()
+              .orElse(-1);
       List<ILoggingEvent> list = new ArrayList<>(events.list);
-      System.out.println(name + " runStart=" + r.runInfo().start() + " firstUser=" + firstUser
-          + " okConnects=" + r.ok("connect") + " warmUps=" + list.size());
+      System.out.println(
+          name
+              + " runStart="
+              + r.runInfo().start()
+              + " firstUser="
+              + firstUser
+              + " okConnects="
+              + r.ok("connect")
+              + " warmUps="
+              + list.size());
       String runThread = Thread.currentThread().getName().replace(' ', '_');
       for (ILoggingEvent e : list) {
-        System.out.println("warm-up " + name + " " + e.getTimeStamp() + " " + e.getThreadName().replace(' ', '_')
-            + " " + runThread + " " + e.getFormattedMessage());
+        System.out.println(
+            "warm-up "
+                + name
+                + " "
+                + e.getTimeStamp()
+                + " "
+                + e.getThreadName().replace(' ', '_')
+                + " "
+                + runThread
+                + " "
+                + e.getFormattedMessage());
       }
     }
   }

@@ -9,15 +9,17 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Prints a thread dump if something takes longer than it should, so that a hang in a long test
- * run leaves evidence behind (the test's own timeout then fails it).
+ * Prints a thread dump if something takes longer than it should, so that a hang in a long test run
+ * leaves evidence behind (the test's own timeout then fails it).
  */
 final class Watchdog implements AutoCloseable {
-  private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "fault-matrix-watchdog");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ScheduledExecutorService TIMER =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "fault-matrix-watchdog");
+            t.setDaemon(true);
+            return t;
+          });
 
   private final ScheduledFuture<?> dump;
 
@@ -31,8 +33,9 @@ final class Watchdog implements AutoCloseable {
   }
 
   private static void dumpThreads(String what, Duration after) {
-    StringBuilder sb = new StringBuilder("=== WATCHDOG: " + what + " still running after " + after
-        + "; thread dump ===\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "=== WATCHDOG: " + what + " still running after " + after + "; thread dump ===\n");
     for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
       sb.append('"').append(info.getThreadName()).append("\" ").append(info.getThreadState());
       if (info.getLockName() != null) {

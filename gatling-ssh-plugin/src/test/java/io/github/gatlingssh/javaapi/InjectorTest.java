@@ -23,8 +23,7 @@ class InjectorTest {
   }
 
   private static Injector injector(int index, int count) {
-    return injector(
-        Map.of("injector.index", "" + index, "injector.count", "" + count), Map.of());
+    return injector(Map.of("injector.index", "" + index, "injector.count", "" + count), Map.of());
   }
 
   @Test
@@ -45,8 +44,7 @@ class InjectorTest {
 
   @Test
   void sharesAddUpToTheTotalWithTheRemainderOnTheLowestIndices() {
-    assertThat(IntStream.range(0, 3).map(i -> injector(i, 3).shareOf(10)))
-        .containsExactly(4, 3, 3);
+    assertThat(IntStream.range(0, 3).map(i -> injector(i, 3).shareOf(10))).containsExactly(4, 3, 3);
     for (int users : new int[] {0, 1, 2, 99, 1000}) {
       int n = 7;
       assertThat(IntStream.range(0, n).map(i -> injector(i, n).shareOf(users)).sum())
@@ -70,8 +68,9 @@ class InjectorTest {
         .extracting(r -> r.get("n"))
         .containsExactly(1, 4, 7, 10);
     assertThatThrownBy(() -> injector(2, 3).shardOf(records(2)))
-        .hasMessage("injector 2 of 3 gets no record of a feeder of 2: give the feeder at least one"
-            + " record per injector");
+        .hasMessage(
+            "injector 2 of 3 gets no record of a feeder of 2: give the feeder at least one"
+                + " record per injector");
   }
 
   @Test
@@ -80,8 +79,9 @@ class InjectorTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("-Dinjector.index (or env JOB_COMPLETION_INDEX) 'x' is not a whole number");
     assertThatThrownBy(() -> injector(Map.of(), Map.of("JOB_COMPLETION_INDEX", "3")))
-        .hasMessage("the injector index is 3 but the count is 1: the index goes from 0 to count - 1;"
-            + " set -Dinjector.count (or INJECTORS) to the number of injectors");
+        .hasMessage(
+            "the injector index is 3 but the count is 1: the index goes from 0 to count - 1;"
+                + " set -Dinjector.count (or INJECTORS) to the number of injectors");
     assertThatThrownBy(() -> injector(Map.of("injector.count", "0"), Map.of()))
         .hasMessage("the injector count is 0: set -Dinjector.count (or INJECTORS) to 1 or more");
     assertThatThrownBy(() -> injector(Map.of("injector.count", "99999999999"), Map.of()))
@@ -139,7 +139,8 @@ class InjectorTest {
   }
 
   private static List<java.util.Map<String, Object>> records(int n) {
-    return IntStream.range(0, n).<java.util.Map<String, Object>>mapToObj(i -> Map.of("n", i))
+    return IntStream.range(0, n)
+        .<java.util.Map<String, Object>>mapToObj(i -> Map.of("n", i))
         .toList();
   }
 }

@@ -17,8 +17,10 @@ class SftpDslTest {
   void aRequestNeedsANameAndPaths() {
     assertThatThrownBy(() -> sftp(" ")).hasMessageContaining("sftp(\"name\")");
     assertThatThrownBy(() -> sftp("x").mkdir("")).hasMessage("an SFTP path must not be empty");
-    assertThatThrownBy(() -> sftp("x").rename("a", " ")).hasMessage("an SFTP path must not be empty");
-    assertThatThrownBy(() -> sftp("x").connectionName("")).hasMessage("connectionName must not be empty");
+    assertThatThrownBy(() -> sftp("x").rename("a", " "))
+        .hasMessage("an SFTP path must not be empty");
+    assertThatThrownBy(() -> sftp("x").connectionName(""))
+        .hasMessage("connectionName must not be empty");
   }
 
   @Test

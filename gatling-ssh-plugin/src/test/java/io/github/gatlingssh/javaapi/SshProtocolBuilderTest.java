@@ -27,8 +27,14 @@ class SshProtocolBuilderTest {
 
   @Test
   void aCompleteProtocolBuilds() throws IOException {
-    SshProtocol p = ssh.host("127.0.0.1").port(2222).username("bench").privateKey(keyFile().toString())
-        .connectTimeout(Duration.ofSeconds(3)).requestTimeout(Duration.ofSeconds(7)).protocol();
+    SshProtocol p =
+        ssh.host("127.0.0.1")
+            .port(2222)
+            .username("bench")
+            .privateKey(keyFile().toString())
+            .connectTimeout(Duration.ofSeconds(3))
+            .requestTimeout(Duration.ofSeconds(7))
+            .protocol();
     assertThat(p.target().port().staticValue()).contains(2222);
     assertThat(p.client().connectTimeout()).isEqualTo(Duration.ofSeconds(3));
     assertThat(p.client().requestTimeout()).isEqualTo(Duration.ofSeconds(7));
@@ -40,7 +46,8 @@ class SshProtocolBuilderTest {
     SshProtocolBuilder a = ssh.host("a");
     SshProtocolBuilder b = a.host("b");
     assertThat(a).isNotSameAs(b);
-    assertThat(a.host("x").username("u").password("p").protocol().target().host().staticValue()).contains("x");
+    assertThat(a.host("x").username("u").password("p").protocol().target().host().staticValue())
+        .contains("x");
     assertThatThrownBy(ssh::protocol).hasMessageContaining("no host");
   }
 
@@ -66,14 +73,16 @@ class SshProtocolBuilderTest {
 
   @Test
   void missingKeyFileIsNamed() {
-    assertThatThrownBy(() -> ssh.host("h").username("u").privateKey(dir.resolve("nope").toString()).protocol())
+    assertThatThrownBy(
+            () -> ssh.host("h").username("u").privateKey(dir.resolve("nope").toString()).protocol())
         .hasMessageContaining("private key file " + dir.resolve("nope"))
         .hasMessageContaining("does not exist");
   }
 
   @Test
   void aKeyPathInElIsCheckedPerUserNotAtBuildTime() {
-    assertThat(ssh.host("h").username("u").privateKey("#{keyPath}").protocol().auth().privateKey()).isNotNull();
+    assertThat(ssh.host("h").username("u").privateKey("#{keyPath}").protocol().auth().privateKey())
+        .isNotNull();
   }
 
   @Test
@@ -93,7 +102,13 @@ class SshProtocolBuilderTest {
 
   @Test
   void missingKnownHostsFileSaysHowToFix() {
-    assertThatThrownBy(() -> ssh.host("h").username("u").password("p").knownHosts(dir.resolve("kh").toString()).protocol())
+    assertThatThrownBy(
+            () ->
+                ssh.host("h")
+                    .username("u")
+                    .password("p")
+                    .knownHosts(dir.resolve("kh").toString())
+                    .protocol())
         .hasMessageContaining("known_hosts file")
         .hasMessageContaining("ssh-keyscan")
         .hasMessageContaining("acceptAnyHostKey()");
@@ -101,15 +116,25 @@ class SshProtocolBuilderTest {
 
   @Test
   void fingerprintsMustLookLikeOpenSsh() {
-    assertThat(ssh.hostKeyFingerprint("SHA256:abc").host("h").username("u").password("p").protocol().hostKeys().mode())
+    assertThat(
+            ssh.hostKeyFingerprint("SHA256:abc")
+                .host("h")
+                .username("u")
+                .password("p")
+                .protocol()
+                .hostKeys()
+                .mode())
         .isEqualTo(HostKeyVerification.Mode.FINGERPRINTS);
-    assertThatThrownBy(() -> ssh.hostKeyFingerprint()).hasMessageContaining("at least one fingerprint");
+    assertThatThrownBy(() -> ssh.hostKeyFingerprint())
+        .hasMessageContaining("at least one fingerprint");
   }
 
   @Test
   void timeoutsMustBePositive() {
-    assertThatThrownBy(() -> ssh.connectTimeout(Duration.ZERO)).hasMessageContaining("connectTimeout must be a positive");
-    assertThatThrownBy(() -> ssh.requestTimeout(Duration.ofSeconds(-1))).hasMessageContaining("requestTimeout");
+    assertThatThrownBy(() -> ssh.connectTimeout(Duration.ZERO))
+        .hasMessageContaining("connectTimeout must be a positive");
+    assertThatThrownBy(() -> ssh.requestTimeout(Duration.ofSeconds(-1)))
+        .hasMessageContaining("requestTimeout");
   }
 
   @Test
@@ -117,7 +142,8 @@ class SshProtocolBuilderTest {
     assertThatThrownBy(() -> ssh.kexAlgorithms("curve25519-sha256", "no-such-kex"))
         .hasMessageContaining("unsupported kex algorithms [no-such-kex]")
         .hasMessageContaining("curve25519-sha256");
-    assertThatThrownBy(() -> ssh.ciphers("rot13")).hasMessageContaining("unsupported ciphers [rot13]");
+    assertThatThrownBy(() -> ssh.ciphers("rot13"))
+        .hasMessageContaining("unsupported ciphers [rot13]");
     assertThatThrownBy(() -> ssh.ioThreads(-1)).hasMessageContaining("ioThreads");
   }
 
@@ -125,15 +151,27 @@ class SshProtocolBuilderTest {
   void theDefaultKexPutsCurve25519FirstAndHasNoPostQuantumHybrid() {
     SshProtocol p = ssh.host("h").username("u").password("p").protocol();
     assertThat(p.algorithms().kexAlgorithms()).first().isEqualTo("curve25519-sha256");
-    assertThat(p.algorithms().kexAlgorithms()).noneMatch(k -> k.contains("sntrup") || k.contains("mlkem"));
+    assertThat(p.algorithms().kexAlgorithms())
+        .noneMatch(k -> k.contains("sntrup") || k.contains("mlkem"));
   }
 
   @Test
   void eachSettingLandsInItsGroupAndTheClientSettingsAreMadeFromAlgorithmsAndClientOptions() {
-    SshProtocol p = ssh.host("h").port("#{port}").username("u").password("p")
-        .kexAlgorithms("ecdh-sha2-nistp256").ciphers("aes256-ctr").macs("hmac-sha2-256")
-        .ioThreads(3).windowSize(1 << 16).charset("ISO-8859-1").maxOutputLength(10).disableWarmUp()
-        .acceptAnyHostKey().protocol();
+    SshProtocol p =
+        ssh.host("h")
+            .port("#{port}")
+            .username("u")
+            .password("p")
+            .kexAlgorithms("ecdh-sha2-nistp256")
+            .ciphers("aes256-ctr")
+            .macs("hmac-sha2-256")
+            .ioThreads(3)
+            .windowSize(1 << 16)
+            .charset("ISO-8859-1")
+            .maxOutputLength(10)
+            .disableWarmUp()
+            .acceptAnyHostKey()
+            .protocol();
     assertThat(p.target().port().staticValue()).isEmpty();
     assertThat(p.auth().password()).isNotNull();
     assertThat(p.auth().privateKey()).isNull();
@@ -142,8 +180,14 @@ class SshProtocolBuilderTest {
     assertThat(p.output().maxOutputLength()).isEqualTo(10);
     assertThat(p.client().warmUp()).isFalse();
     assertThat(p.client().connectTimeout()).isEqualTo(ClientOptions.DEFAULT_CONNECT_TIMEOUT);
-    assertThat(p.clientSettings()).isEqualTo(new ClientSettings(
-        List.of("ecdh-sha2-nistp256"), List.of("aes256-ctr"), List.of("hmac-sha2-256"), 3, 1 << 16));
+    assertThat(p.clientSettings())
+        .isEqualTo(
+            new ClientSettings(
+                List.of("ecdh-sha2-nistp256"),
+                List.of("aes256-ctr"),
+                List.of("hmac-sha2-256"),
+                3,
+                1 << 16));
     assertThat(ssh.host("h").username("u").password("p").protocol().clientSettings())
         .isEqualTo(ClientSettings.DEFAULT);
     assertThat(ssh.host("h").username("u").password("p").protocol().client().warmUp()).isTrue();
@@ -160,8 +204,11 @@ class SshProtocolBuilderTest {
   @Test
   void requestBuildersValidateTheirInput() {
     assertThatThrownBy(() -> SshDsl.ssh("")).hasMessageContaining("needs a name");
-    assertThatThrownBy(() -> SshDsl.ssh("x").exec(" ")).hasMessageContaining("command must not be empty");
-    assertThatThrownBy(() -> SshDsl.ssh("x").exec("true").timeout(Duration.ZERO)).hasMessageContaining("timeout");
-    assertThatThrownBy(() -> SshDsl.ssh("x").start("true").channelName("")).hasMessageContaining("channelName");
+    assertThatThrownBy(() -> SshDsl.ssh("x").exec(" "))
+        .hasMessageContaining("command must not be empty");
+    assertThatThrownBy(() -> SshDsl.ssh("x").exec("true").timeout(Duration.ZERO))
+        .hasMessageContaining("timeout");
+    assertThatThrownBy(() -> SshDsl.ssh("x").start("true").channelName(""))
+        .hasMessageContaining("channelName");
   }
 }

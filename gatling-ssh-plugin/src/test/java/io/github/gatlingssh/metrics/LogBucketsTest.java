@@ -10,7 +10,8 @@ class LogBucketsTest {
   @Test
   void bucketsAreOrderedAndWithinSixPercent() {
     int previous = -1;
-    for (long v : new long[] {0, 1, 15, 16, 17, 31, 32, 100, 1_000, 65_432, 3_600_000, Long.MAX_VALUE / 2}) {
+    for (long v :
+        new long[] {0, 1, 15, 16, 17, 31, 32, 100, 1_000, 65_432, 3_600_000, Long.MAX_VALUE / 2}) {
       int i = LogBuckets.index(v);
       assertThat(i).isGreaterThan(previous);
       previous = i;

@@ -125,7 +125,9 @@ public final class SimulationLogReader implements AutoCloseable {
       if (type != 0) {
         throw new LogFormatException(
             file,
-            "does not start with a Run record (first byte " + type + "): not a Gatling 3.13+"
+            "does not start with a Run record (first byte "
+                + type
+                + "): not a Gatling 3.13+"
                 + " simulation.log",
             null);
       }

@@ -31,8 +31,7 @@ class SimulationLogCodecTest {
       List.of(
           new UserRecord("日本", true, START + 1),
           new RequestRecord(List.of("outer", "inner"), "exec ✓", START + 2, START + 7, true, ""),
-          new RequestRecord(
-              List.of("outer", "inner"), "exec ✓", START + 3, START + 9, false, "ko"),
+          new RequestRecord(List.of("outer", "inner"), "exec ✓", START + 3, START + 9, false, "ko"),
           new RequestRecord(List.of(), "café", START - 5, START + 10, false, "ko"),
           new GroupRecord(List.of("outer", "inner"), START + 2, START + 11, 11, false),
           new ErrorRecord("exec: crashed ", START + 12),

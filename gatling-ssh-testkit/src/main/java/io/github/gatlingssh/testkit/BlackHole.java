@@ -41,8 +41,8 @@ public final class BlackHole implements AutoCloseable {
    * Binds a listener with the smallest backlog on 127.0.0.1 and connects to it until a connect
    * attempt goes unanswered: from then on, connects hang.
    *
-   * @throws IllegalStateException if connects never start hanging (a kernel that refuses or
-   *     accepts instead of dropping)
+   * @throws IllegalStateException if connects never start hanging (a kernel that refuses or accepts
+   *     instead of dropping)
    */
   public static BlackHole open() {
     ServerSocket listener = null;

@@ -40,8 +40,8 @@ public interface TestServer extends AutoCloseable {
   Path userKey();
 
   /**
-   * @return the password accepted for {@link #username()}, empty if password logins are off. Do
-   *     not log it
+   * @return the password accepted for {@link #username()}, empty if password logins are off. Do not
+   *     log it
    */
   Optional<String> password();
 

@@ -31,8 +31,8 @@ import java.util.Set;
  *       (Gatling's concurrent-users chart assumes user records move forward in time).
  * </ul>
  *
- * <p>Streaming: one record per input is in memory at a time, plus the distinct strings, so the
- * heap needed does not grow with the number of requests.
+ * <p>Streaming: one record per input is in memory at a time, plus the distinct strings, so the heap
+ * needed does not grow with the number of requests.
  */
 public final class LogMerger {
 
@@ -94,19 +94,37 @@ public final class LogMerger {
     for (SimulationLogReader reader : readers.subList(1, readers.size())) {
       RunRecord h = reader.header();
       if (!h.gatlingVersion().equals(reference.gatlingVersion())) {
-        throw new MergeException(reader.file() + " was written by Gatling " + h.gatlingVersion()
-            + ", " + first.file() + " by Gatling " + reference.gatlingVersion()
-            + ": every injector must run the same Gatling version");
+        throw new MergeException(
+            reader.file()
+                + " was written by Gatling "
+                + h.gatlingVersion()
+                + ", "
+                + first.file()
+                + " by Gatling "
+                + reference.gatlingVersion()
+                + ": every injector must run the same Gatling version");
       }
       if (!h.simulationClassName().equals(reference.simulationClassName())) {
-        throw new MergeException(reader.file() + " is a run of " + h.simulationClassName()
-            + ", " + first.file() + " of " + reference.simulationClassName()
-            + ": only runs of one simulation can be merged");
+        throw new MergeException(
+            reader.file()
+                + " is a run of "
+                + h.simulationClassName()
+                + ", "
+                + first.file()
+                + " of "
+                + reference.simulationClassName()
+                + ": only runs of one simulation can be merged");
       }
       if (!h.assertions().equals(reference.assertions())) {
-        throw new MergeException(reader.file() + " has other assertions than " + first.file()
-            + " (" + h.assertions().size() + " vs " + reference.assertions().size()
-            + "): every injector must run the simulation with the same assertions");
+        throw new MergeException(
+            reader.file()
+                + " has other assertions than "
+                + first.file()
+                + " ("
+                + h.assertions().size()
+                + " vs "
+                + reference.assertions().size()
+                + "): every injector must run the simulation with the same assertions");
       }
       start = Math.min(start, h.start());
       scenarios.addAll(h.scenarios());

@@ -35,8 +35,9 @@ public final class Merge {
    */
   public static int run(List<String> args, PrintStream out, PrintStream err) {
     if (args.size() < 2 || args.get(0).startsWith("-")) {
-      err.println("usage: merge OUT_DIR RUN_DIR...   (each RUN_DIR: an injector's run folder,"
-          + " its simulation.log, or a results folder holding one run)");
+      err.println(
+          "usage: merge OUT_DIR RUN_DIR...   (each RUN_DIR: an injector's run folder,"
+              + " its simulation.log, or a results folder holding one run)");
       return INVALID_INPUT;
     }
     try {
@@ -65,14 +66,20 @@ public final class Merge {
       version = reader.header().gatlingVersion();
     }
     if (!version.equals(ReportsOnly.gatlingVersion())) {
-      throw new MergeException(first + " was written by Gatling " + version
-          + " but the report generator here is Gatling " + ReportsOnly.gatlingVersion()
-          + ": Gatling only reads logs of its own version; merge with a scale-out built for "
-          + version);
+      throw new MergeException(
+          first
+              + " was written by Gatling "
+              + version
+              + " but the report generator here is Gatling "
+              + ReportsOnly.gatlingVersion()
+              + ": Gatling only reads logs of its own version; merge with a scale-out built for "
+              + version);
     }
   }
 
-  /** @return the report's index.html, or {@code null} when the assertions failed */
+  /**
+   * @return the report's index.html, or {@code null} when the assertions failed
+   */
   private static Path mergeAndReport(Path resultsDir, List<Path> inputs, PrintStream out)
       throws IOException {
     // the run id is named after the earliest start, known only after reading every header

@@ -6,7 +6,9 @@ import java.io.IOException;
 public final class MergeException extends IOException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message what is wrong, naming the offending file */
+  /**
+   * @param message what is wrong, naming the offending file
+   */
   public MergeException(String message) {
     super(message);
   }

@@ -40,8 +40,9 @@ class LogMergerTest {
       records.add(new UserRecord(scenario, true, t));
       records.add(new RequestRecord(List.of(), "login", t, t + 20 + i, true, ""));
       boolean ok = u % 4 != 0;
-      records.add(new RequestRecord(
-          List.of("work"), "exec", t + 20, t + 90, ok, ok ? "" : "exit status " + i));
+      records.add(
+          new RequestRecord(
+              List.of("work"), "exec", t + 20, t + 90, ok, ok ? "" : "exit status " + i));
       records.add(new GroupRecord(List.of("work"), t + 20, t + 90, 70, ok));
       if (u % 5 == 0) {
         records.add(new ErrorRecord("disconnect: crashed ", t + 95));
@@ -73,12 +74,13 @@ class LogMergerTest {
     }
     List<LogRecord> actual = Logs.records(merged);
     assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
-    assertThat(result.recordsPerInput()).containsExactly(
-        (long) Logs.records(inputs.get(0)).size(),
-        (long) Logs.records(inputs.get(1)).size(),
-        (long) Logs.records(inputs.get(2)).size());
-    assertThat(countsPerRequest(actual)).isEqualTo(Map.of(
-        "login OK", 90L, "exec OK", 67L, "exec KO", 23L));
+    assertThat(result.recordsPerInput())
+        .containsExactly(
+            (long) Logs.records(inputs.get(0)).size(),
+            (long) Logs.records(inputs.get(1)).size(),
+            (long) Logs.records(inputs.get(2)).size());
+    assertThat(countsPerRequest(actual))
+        .isEqualTo(Map.of("login OK", 90L, "exec OK", 67L, "exec KO", 23L));
   }
 
   @Test
@@ -127,37 +129,48 @@ class LogMergerTest {
   @Test
   void anotherSimulationClassIsRejectedNamingTheFile() throws IOException {
     Path good = injector(0, 0, List.of("a"), 3);
-    Path other = Logs.write(dir.resolve("other.log"),
-        new RunRecord(Logs.VERSION, "com.example.Other", T0, "", List.of("a"), Logs.ASSERTIONS),
-        List.of());
+    Path other =
+        Logs.write(
+            dir.resolve("other.log"),
+            new RunRecord(Logs.VERSION, "com.example.Other", T0, "", List.of("a"), Logs.ASSERTIONS),
+            List.of());
 
     assertThatThrownBy(() -> LogMerger.merge(List.of(good, other), dir.resolve("simulation.log")))
         .isInstanceOf(MergeException.class)
-        .hasMessageStartingWith(other + " is a run of com.example.Other, " + good + " of "
-            + Logs.SIMULATION);
+        .hasMessageStartingWith(
+            other + " is a run of com.example.Other, " + good + " of " + Logs.SIMULATION);
     assertThat(dir.resolve("simulation.log")).doesNotExist();
   }
 
   @Test
   void anotherGatlingVersionIsRejectedNamingTheFile() throws IOException {
     Path good = injector(0, 0, List.of("a"), 3);
-    Path other = Logs.write(dir.resolve("other.log"),
-        new RunRecord("3.14.9", Logs.SIMULATION, T0, "", List.of("a"), Logs.ASSERTIONS),
-        List.of());
+    Path other =
+        Logs.write(
+            dir.resolve("other.log"),
+            new RunRecord("3.14.9", Logs.SIMULATION, T0, "", List.of("a"), Logs.ASSERTIONS),
+            List.of());
 
     assertThatThrownBy(() -> LogMerger.merge(List.of(good, other), dir.resolve("simulation.log")))
         .isInstanceOf(MergeException.class)
-        .hasMessageStartingWith(other + " was written by Gatling 3.14.9, " + good
-            + " by Gatling 3.15.1");
+        .hasMessageStartingWith(
+            other + " was written by Gatling 3.14.9, " + good + " by Gatling 3.15.1");
   }
 
   @Test
   void otherAssertionsAreRejectedNamingTheFile() throws IOException {
     Path good = injector(0, 0, List.of("a"), 3);
-    Path other = Logs.write(dir.resolve("other.log"),
-        new RunRecord(Logs.VERSION, Logs.SIMULATION, T0, "", List.of("a"),
-            List.of(new PickledAssertion(new byte[] {1, 2, 3, 5}))),
-        List.of());
+    Path other =
+        Logs.write(
+            dir.resolve("other.log"),
+            new RunRecord(
+                Logs.VERSION,
+                Logs.SIMULATION,
+                T0,
+                "",
+                List.of("a"),
+                List.of(new PickledAssertion(new byte[] {1, 2, 3, 5}))),
+            List.of());
 
     assertThatThrownBy(() -> LogMerger.merge(List.of(good, other), dir.resolve("simulation.log")))
         .isInstanceOf(MergeException.class)
@@ -193,15 +206,15 @@ class LogMergerTest {
     return records.stream()
         .filter(RequestRecord.class::isInstance)
         .map(RequestRecord.class::cast)
-        .collect(Collectors.groupingBy(
-            r -> r.name() + (r.ok() ? " OK" : " KO"), Collectors.counting()));
+        .collect(
+            Collectors.groupingBy(r -> r.name() + (r.ok() ? " OK" : " KO"), Collectors.counting()));
   }
 
   private static Map<Long, Long> startsPerSecond(List<LogRecord> records) {
     return users(records).stream()
         .filter(UserRecord::start)
-        .collect(Collectors.groupingBy(
-            u -> u.timestamp() / 1000, TreeMap::new, Collectors.counting()));
+        .collect(
+            Collectors.groupingBy(u -> u.timestamp() / 1000, TreeMap::new, Collectors.counting()));
   }
 
   /** Users active at the end of each second, computed in file order as Gatling does. */
@@ -216,7 +229,9 @@ class LogMergerTest {
   }
 
   private static List<UserRecord> users(List<LogRecord> records) {
-    return records.stream().filter(UserRecord.class::isInstance).map(UserRecord.class::cast)
+    return records.stream()
+        .filter(UserRecord.class::isInstance)
+        .map(UserRecord.class::cast)
         .toList();
   }
 

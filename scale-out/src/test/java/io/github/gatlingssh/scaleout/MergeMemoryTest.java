@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The merge streams: 3 logs of 1M requests each merge in a JVM with a 64 MB heap (the issue asks
- * for 512 MB; holding the 3M requests as objects would need several hundred MB, so 64 MB shows
- * that nothing grows with the number of records).
+ * for 512 MB; holding the 3M requests as objects would need several hundred MB, so 64 MB shows that
+ * nothing grows with the number of records).
  */
 class MergeMemoryTest {
   private static final int REQUESTS = 1_000_000;

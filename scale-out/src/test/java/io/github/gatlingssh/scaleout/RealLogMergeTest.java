@@ -80,8 +80,11 @@ class RealLogMergeTest {
   void assertionsThatFailOnTheMergedDataGiveANonZeroExitLikeGatling() {
     // the injectors' results folders, each holding one run folder
     Output output =
-        merge(dir.resolve("three"), dir.resolve("injectors/injector-0"),
-            dir.resolve("injectors/injector-1"), dir.resolve("injectors/injector-2"));
+        merge(
+            dir.resolve("three"),
+            dir.resolve("injectors/injector-0"),
+            dir.resolve("injectors/injector-1"),
+            dir.resolve("injectors/injector-2"));
 
     assertThat(output.code).as(output.text).isEqualTo(2);
     assertThat(output.text).contains("actual : 9").contains("Assertions failed on the merged data");
@@ -133,8 +136,7 @@ class RealLogMergeTest {
       args.add(input.toString());
     }
     // Gatling prints the assertion results on Scala's Console.out
-    int code =
-        scala.Console$.MODULE$.withOut(stream, () -> Merge.run(args, stream, stream));
+    int code = scala.Console$.MODULE$.withOut(stream, () -> Merge.run(args, stream, stream));
     String text = bytes.toString(StandardCharsets.UTF_8);
     stdout.print(text);
     return new Output(code, text);

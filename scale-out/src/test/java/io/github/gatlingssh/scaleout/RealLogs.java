@@ -58,7 +58,9 @@ final class RealLogs {
       throw new IllegalStateException("Gatling run exited with " + code);
     }
     try (Stream<Path> runs = Files.list(resultsDir)) {
-      return runs.map(r -> r.resolve("simulation.log")).filter(Files::isRegularFile).findFirst()
+      return runs.map(r -> r.resolve("simulation.log"))
+          .filter(Files::isRegularFile)
+          .findFirst()
           .orElseThrow();
     }
   }

@@ -14,8 +14,8 @@ import java.time.Duration;
 /**
  * A real Gatling run for the merge tests, against {@link RealLogs}'s loopback HTTP server: 2
  * scenarios declared in an order that {@code -Dtiny.reversed=true} flips, a group, one KO request
- * per user: 3 requests per run, and an assertion that holds for 2 runs merged (6 requests) but
- * not for 3 (9).
+ * per user: 3 requests per run, and an assertion that holds for 2 runs merged (6 requests) but not
+ * for 3 (9).
  */
 public class TinyHttpSimulation extends Simulation {
   static final long MAX_REQUESTS = 7;

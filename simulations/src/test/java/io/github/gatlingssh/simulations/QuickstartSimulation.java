@@ -10,13 +10,20 @@ import io.gatling.javaapi.core.Simulation;
 public class QuickstartSimulation extends Simulation {
   private final Target target = Target.fromSystemProperties();
 
-  ScenarioBuilder scn = scenario("quickstart")
-      .exec(ssh("connect").connect())
-      .exec(ssh("echo").exec(session -> "echo hello " + session.userId())
-          .check(exitStatus().is(0), stdout().is(session -> "hello " + session.userId() + "\n")))
-      .exec(ssh("cat").exec("cat " + target.dataFile())
-          .check(regex("(?m)^L").count().is(333), bodyLength().is(26_640)))
-      .exec(ssh("disconnect").disconnect());
+  ScenarioBuilder scn =
+      scenario("quickstart")
+          .exec(ssh("connect").connect())
+          .exec(
+              ssh("echo")
+                  .exec(session -> "echo hello " + session.userId())
+                  .check(
+                      exitStatus().is(0),
+                      stdout().is(session -> "hello " + session.userId() + "\n")))
+          .exec(
+              ssh("cat")
+                  .exec("cat " + target.dataFile())
+                  .check(regex("(?m)^L").count().is(333), bodyLength().is(26_640)))
+          .exec(ssh("disconnect").disconnect());
 
   {
     setUp(scn.injectOpen(atOnceUsers(10)).protocols(target.protocol()))

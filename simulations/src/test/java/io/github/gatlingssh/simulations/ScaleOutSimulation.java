@@ -20,8 +20,8 @@ import java.util.List;
  * <p>Load, in all: {@code -Dscaleout.users} users (default 60) ramped over {@code
  * -Dscaleout.rampSeconds} (default 10) run "echo" and "cat"; meanwhile {@code -Dscaleout.rate}
  * users per second (default 2) connect and disconnect. Each user echoes {@code #{injectorUserId}},
- * unique across injectors. Odd injectors declare the scenarios in the other order: the merge
- * unites scenarios by name.
+ * unique across injectors. Odd injectors declare the scenarios in the other order: the merge unites
+ * scenarios by name.
  */
 public class ScaleOutSimulation extends Simulation {
   private final Target target = Target.fromSystemProperties();
@@ -29,24 +29,32 @@ public class ScaleOutSimulation extends Simulation {
   private final int rampSeconds = Integer.getInteger("scaleout.rampSeconds", 10);
   private final double rate = Double.parseDouble(System.getProperty("scaleout.rate", "2"));
 
-  ScenarioBuilder work = scenario("work")
-      .exec(Injector.attribute())
-      .exec(ssh("connect").connect())
-      .exec(ssh("echo").exec("echo #{injectorUserId}")
-          .check(stdout().is(session -> session.getString(Injector.USER_ATTRIBUTE) + "\n")))
-      .exec(ssh("cat").exec("cat " + target.dataFile())
-          .check(stdoutLineCount().is(Target.SEED_LINES)))
-      .exec(ssh("disconnect").disconnect());
+  ScenarioBuilder work =
+      scenario("work")
+          .exec(Injector.attribute())
+          .exec(ssh("connect").connect())
+          .exec(
+              ssh("echo")
+                  .exec("echo #{injectorUserId}")
+                  .check(stdout().is(session -> session.getString(Injector.USER_ATTRIBUTE) + "\n")))
+          .exec(
+              ssh("cat")
+                  .exec("cat " + target.dataFile())
+                  .check(stdoutLineCount().is(Target.SEED_LINES)))
+          .exec(ssh("disconnect").disconnect());
 
-  ScenarioBuilder churn = scenario("churn")
-      .exec(ssh("connect").connect())
-      .exec(ssh("disconnect").disconnect());
+  ScenarioBuilder churn =
+      scenario("churn").exec(ssh("connect").connect()).exec(ssh("disconnect").disconnect());
 
   {
-    List<PopulationBuilder> populations = new ArrayList<>(List.of(
-        work.injectOpen(rampUsers(Injector.share(users)).during(Duration.ofSeconds(rampSeconds))),
-        churn.injectOpen(constantUsersPerSec(Injector.share(rate))
-            .during(Duration.ofSeconds(rampSeconds)))));
+    List<PopulationBuilder> populations =
+        new ArrayList<>(
+            List.of(
+                work.injectOpen(
+                    rampUsers(Injector.share(users)).during(Duration.ofSeconds(rampSeconds))),
+                churn.injectOpen(
+                    constantUsersPerSec(Injector.share(rate))
+                        .during(Duration.ofSeconds(rampSeconds)))));
     if (Injector.index() % 2 == 1) {
       Collections.reverse(populations);
     }

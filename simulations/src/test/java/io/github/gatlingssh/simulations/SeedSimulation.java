@@ -27,20 +27,34 @@ public class SeedSimulation extends Simulation {
 
   private final Integer users = Integer.getInteger("seed.users");
 
-  ScenarioBuilder seed = scenario("seed workload")
-      .exec(phase(group("auth and execute").on(
-          exec(ssh("connect").connect()).exec(ssh("start").start(cat)))))
-      .exec(phase(exec(ssh("close and exit status").awaitExit()
-          .check(exitStatus().is(0), stdoutLineCount().is(Target.SEED_LINES)))))
-      .exec(phase(exec(ssh("execute").start(cat))))
-      .exec(phase(exec(ssh("channel read").awaitExit()
-          .check(stdoutLineCount().is(Target.SEED_LINES), bodyLength().is(Target.SEED_BYTES)))))
-      .exec(ssh("disconnect").disconnect());
+  ScenarioBuilder seed =
+      scenario("seed workload")
+          .exec(
+              phase(
+                  group("auth and execute")
+                      .on(exec(ssh("connect").connect()).exec(ssh("start").start(cat)))))
+          .exec(
+              phase(
+                  exec(
+                      ssh("close and exit status")
+                          .awaitExit()
+                          .check(exitStatus().is(0), stdoutLineCount().is(Target.SEED_LINES)))))
+          .exec(phase(exec(ssh("execute").start(cat))))
+          .exec(
+              phase(
+                  exec(
+                      ssh("channel read")
+                          .awaitExit()
+                          .check(
+                              stdoutLineCount().is(Target.SEED_LINES),
+                              bodyLength().is(Target.SEED_BYTES)))))
+          .exec(ssh("disconnect").disconnect());
 
   {
-    SetUp setUp = setUp(population())
-        .protocols(target.protocol())
-        .assertions(global().failedRequests().count().is(0L));
+    SetUp setUp =
+        setUp(population())
+            .protocols(target.protocol())
+            .assertions(global().failedRequests().count().is(0L));
     if (users != null) {
       // the phases wait for each other: a user that never arrived would hold the others forever
       setUp.maxDuration(Duration.ofSeconds(Integer.getInteger("seed.maxSeconds", 300)));
@@ -62,7 +76,8 @@ public class SeedSimulation extends Simulation {
     }
     int rampSeconds = Integer.getInteger("seed.rampSeconds", 20);
     int maxUsers = Integer.getInteger("seed.maxUsers", 200);
-    return seed.injectClosed(rampConcurrentUsers(1).to(maxUsers).during(Duration.ofSeconds(rampSeconds)));
+    return seed.injectClosed(
+        rampConcurrentUsers(1).to(maxUsers).during(Duration.ofSeconds(rampSeconds)));
   }
 
   @Override

@@ -20,8 +20,8 @@ import java.nio.file.attribute.PosixFilePermissions;
  *       port) with in-JVM commands and the seed data file; it is stopped when the run ends. Host
  *       key verification stays on: the protocol pins the embedded server's generated host key.
  *   <li>With {@code -Dssh.host=.. -Dssh.port=.. -Dssh.username=..} and {@code -Dssh.privateKey=..}
- *       (optionally {@code -Dssh.passphrase=..}) or {@code -Dssh.password=..}: that server. Host keys
- *       are checked against {@code ~/.ssh/known_hosts}, or {@code -Dssh.knownHosts=..}, or
+ *       (optionally {@code -Dssh.passphrase=..}) or {@code -Dssh.password=..}: that server. Host
+ *       keys are checked against {@code ~/.ssh/known_hosts}, or {@code -Dssh.knownHosts=..}, or
  *       {@code -Dssh.hostKeyFingerprint=SHA256:..}; {@code -Dssh.acceptAnyHostKey=true} opts out.
  *       The data file is {@code -Dssh.file=..}; on a loopback server it defaults to a generated
  *       copy of the seed file.
@@ -30,6 +30,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 final class Target implements AutoCloseable {
   /** The seed workload's file: 333 lines of 80 bytes. */
   static final int SEED_LINES = SeedFile.LINE_COUNT;
+
   static final int SEED_BYTES = SeedFile.SIZE;
 
   private final SshProtocolBuilder protocol;
@@ -49,12 +50,17 @@ final class Target implements AutoCloseable {
   private static Target embedded() {
     try {
       EmbeddedSshServer server = EmbeddedSshServer.builder().build().start();
-      SshProtocolBuilder p = ssh.host(server.host()).port(server.port())
-          .username(server.username())
-          .privateKey(server.userKey().toString())
-          .hostKeyFingerprint(server.hostKeyFingerprint());
-      System.out.println("gatling-ssh: no -Dssh.host given, targeting an embedded SSH server on "
-          + server.host() + ":" + server.port());
+      SshProtocolBuilder p =
+          ssh.host(server.host())
+              .port(server.port())
+              .username(server.username())
+              .privateKey(server.userKey().toString())
+              .hostKeyFingerprint(server.hostKeyFingerprint());
+      System.out.println(
+          "gatling-ssh: no -Dssh.host given, targeting an embedded SSH server on "
+              + server.host()
+              + ":"
+              + server.port());
       return new Target(p, server.seedFile().toString(), server);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded SSH server", e);
@@ -63,9 +69,8 @@ final class Target implements AutoCloseable {
 
   private static Target real() {
     String host = System.getProperty("ssh.host");
-    SshProtocolBuilder p = ssh.host(host)
-        .port(Integer.getInteger("ssh.port", 22))
-        .username(required("ssh.username"));
+    SshProtocolBuilder p =
+        ssh.host(host).port(Integer.getInteger("ssh.port", 22)).username(required("ssh.username"));
     String key = System.getProperty("ssh.privateKey");
     if (key != null) {
       String passphrase = System.getProperty("ssh.passphrase");
@@ -84,8 +89,12 @@ final class Target implements AutoCloseable {
     String file = System.getProperty("ssh.file");
     if (file == null) {
       if (!isLoopback(host)) {
-        throw new IllegalArgumentException("set -Dssh.file=<path on the server> to a " + SEED_BYTES
-            + "-byte file of " + SEED_LINES + " lines, e.g. made with: yes \"$(printf 'L%078d' 0)\" | head -n 333 > FILE");
+        throw new IllegalArgumentException(
+            "set -Dssh.file=<path on the server> to a "
+                + SEED_BYTES
+                + "-byte file of "
+                + SEED_LINES
+                + " lines, e.g. made with: yes \"$(printf 'L%078d' 0)\" | head -n 333 > FILE");
       }
       file = localSeedFile().toString();
     }
@@ -111,7 +120,8 @@ final class Target implements AutoCloseable {
   /** The seed file in the shared temp dir, world-readable, for a server on this machine. */
   private static Path localSeedFile() {
     try {
-      Path file = Path.of(System.getProperty("java.io.tmpdir"), "gatling-ssh-seed-" + SEED_BYTES + ".txt");
+      Path file =
+          Path.of(System.getProperty("java.io.tmpdir"), "gatling-ssh-seed-" + SEED_BYTES + ".txt");
       if (!Files.exists(file) || Files.size(file) != SEED_BYTES) {
         Files.write(file, SeedFile.content());
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));

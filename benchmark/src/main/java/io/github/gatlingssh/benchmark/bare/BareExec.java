@@ -41,14 +41,16 @@ final class BareExec extends ChannelExec {
     try {
       session.getService(ConnectionService.class).registerChannel(ch);
       ch.addCloseFutureListener(f -> ch.ended());
-      ch.open().addListener(opened -> {
-        if (!opened.isOpened()) {
-          ch.fail(opened.getException());
-          return;
-        }
-        ch.readLoop(ch.getAsyncOut(), new ByteArrayBuffer(READ_BUFFER, false), ch.stdout);
-        ch.readLoop(ch.getAsyncErr(), new ByteArrayBuffer(READ_BUFFER, false), ch.stderr);
-      });
+      ch.open()
+          .addListener(
+              opened -> {
+                if (!opened.isOpened()) {
+                  ch.fail(opened.getException());
+                  return;
+                }
+                ch.readLoop(ch.getAsyncOut(), new ByteArrayBuffer(READ_BUFFER, false), ch.stdout);
+                ch.readLoop(ch.getAsyncErr(), new ByteArrayBuffer(READ_BUFFER, false), ch.stderr);
+              });
     } catch (IOException | RuntimeException e) {
       ch.fail(e);
     }
@@ -56,22 +58,24 @@ final class BareExec extends ChannelExec {
   }
 
   private void readLoop(IoInputStream in, Buffer buffer, LineSplitter lines) {
-    in.read(buffer).addListener(r -> {
-      Throwable e = r.getException();
-      if (e != null || r.getRead() < 0) {
-        if (e != null && !(e instanceof EOFException)) {
-          readError = e;
-        }
-        lines.finish();
-        ended();
-        return;
-      }
-      Buffer b = r.getBuffer();
-      lines.feed(b.array(), b.rpos(), b.available());
-      b.rpos(0);
-      b.wpos(0);
-      readLoop(in, buffer, lines);
-    });
+    in.read(buffer)
+        .addListener(
+            r -> {
+              Throwable e = r.getException();
+              if (e != null || r.getRead() < 0) {
+                if (e != null && !(e instanceof EOFException)) {
+                  readError = e;
+                }
+                lines.finish();
+                ended();
+                return;
+              }
+              Buffer b = r.getBuffer();
+              lines.feed(b.array(), b.rpos(), b.available());
+              b.rpos(0);
+              b.wpos(0);
+              readLoop(in, buffer, lines);
+            });
   }
 
   private void ended() {

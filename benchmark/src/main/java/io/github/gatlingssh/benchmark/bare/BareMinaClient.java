@@ -28,10 +28,11 @@ import org.apache.sshd.core.CoreModuleProperties;
 
 /**
  * A MINA {@link SshClient} with the settings gatling-ssh uses, taken from the plugin so the two
- * cannot drift apart: its default key exchanges ({@link ClientSettings#DEFAULT_KEX}, curve25519-sha256
- * first) and ciphers ({@link ClientSettings#DEFAULT_CIPHERS}, AES-GCM first), its host key order
- * ({@link HostKeyAlgorithms#openSshOrder}, ed25519 first), TCP_NODELAY and want-reply on exec; public
- * key authentication only, no ~/.ssh files; host keys checked against a known_hosts file read once.
+ * cannot drift apart: its default key exchanges ({@link ClientSettings#DEFAULT_KEX},
+ * curve25519-sha256 first) and ciphers ({@link ClientSettings#DEFAULT_CIPHERS}, AES-GCM first), its
+ * host key order ({@link HostKeyAlgorithms#openSshOrder}, ed25519 first), TCP_NODELAY and
+ * want-reply on exec; public key authentication only, no ~/.ssh files; host keys checked against a
+ * known_hosts file read once.
  */
 public final class BareMinaClient {
   private BareMinaClient() {}
@@ -46,14 +47,18 @@ public final class BareMinaClient {
     SshClient client = SshClient.setUpDefaultClient();
     client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
     client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
-    client.setServerKeyVerifier((session, remote, key) ->
-        trusted.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
-    client.setKeyExchangeFactories(NamedFactory.setUpTransformedFactories(false,
-        BuiltinDHFactories.parseDHFactoriesList(ClientSettings.DEFAULT_KEX).getParsedFactories(),
-        ClientBuilder.DH2KEX));
+    client.setServerKeyVerifier(
+        (session, remote, key) -> trusted.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
+    client.setKeyExchangeFactories(
+        NamedFactory.setUpTransformedFactories(
+            false,
+            BuiltinDHFactories.parseDHFactoriesList(ClientSettings.DEFAULT_KEX)
+                .getParsedFactories(),
+            ClientBuilder.DH2KEX));
     client.setSignatureFactories(HostKeyAlgorithms.openSshOrder(client.getSignatureFactories()));
-    client.setCipherFactories(List.copyOf(
-        BuiltinCiphers.parseCiphersList(ClientSettings.DEFAULT_CIPHERS).getParsedFactories()));
+    client.setCipherFactories(
+        List.copyOf(
+            BuiltinCiphers.parseCiphersList(ClientSettings.DEFAULT_CIPHERS).getParsedFactories()));
     CoreModuleProperties.TCP_NODELAY.set(client, true);
     CoreModuleProperties.REQUEST_EXEC_REPLY.set(client, true);
     CoreModuleProperties.PREFERRED_AUTHS.set(client, "publickey");
@@ -63,8 +68,9 @@ public final class BareMinaClient {
 
   public static KeyPair loadKey(Path privateKey) throws IOException {
     try (InputStream in = Files.newInputStream(privateKey)) {
-      Iterable<KeyPair> keys = SecurityUtils.loadKeyPairIdentities(null,
-          NamedResource.ofName(privateKey.toString()), in, FilePasswordProvider.EMPTY);
+      Iterable<KeyPair> keys =
+          SecurityUtils.loadKeyPairIdentities(
+              null, NamedResource.ofName(privateKey.toString()), in, FilePasswordProvider.EMPTY);
       return keys.iterator().next();
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot load " + privateKey, e);

@@ -21,8 +21,15 @@ import org.apache.sshd.common.SshConstants;
 public final class BareSession {
 
   /** What all sessions share. */
-  public record Setup(SshClient client, String host, int port, String user, KeyPair key, String command,
-      int expectedLines, long expectedBytes) {}
+  public record Setup(
+      SshClient client,
+      String host,
+      int port,
+      String user,
+      KeyPair key,
+      String command,
+      int expectedLines,
+      long expectedBytes) {}
 
   /** Where the steps and the end of the session go. */
   public interface Sink {
@@ -51,27 +58,31 @@ public final class BareSession {
     double t = BenchClock.nowMillis();
     try {
       ConnectFuture connecting = setup.client().connect(setup.user(), setup.host(), setup.port());
-      connecting.addListener(f -> {
-        if (!f.isConnected()) {
-          fail(Phases.CONNECT, t, f.getException());
-          return;
-        }
-        session = f.getClientSession();
-        session.addPublicKeyIdentity(setup.key());
-        try {
-          session.auth().addListener(auth -> {
-            if (!auth.isSuccess()) {
-              fail(Phases.CONNECT, t, auth.getException());
+      connecting.addListener(
+          f -> {
+            if (!f.isConnected()) {
+              fail(Phases.CONNECT, t, f.getException());
               return;
             }
-            ok(Phases.CONNECT, t);
-            sink.negotiated(session);
-            exec(Phases.START, first -> barrier(() -> closeAndExit(first)));
+            session = f.getClientSession();
+            session.addPublicKeyIdentity(setup.key());
+            try {
+              session
+                  .auth()
+                  .addListener(
+                      auth -> {
+                        if (!auth.isSuccess()) {
+                          fail(Phases.CONNECT, t, auth.getException());
+                          return;
+                        }
+                        ok(Phases.CONNECT, t);
+                        sink.negotiated(session);
+                        exec(Phases.START, first -> barrier(() -> closeAndExit(first)));
+                      });
+            } catch (IOException | RuntimeException e) {
+              fail(Phases.CONNECT, t, e);
+            }
           });
-        } catch (IOException | RuntimeException e) {
-          fail(Phases.CONNECT, t, e);
-        }
-      });
     } catch (IOException | RuntimeException e) {
       fail(Phases.CONNECT, t, e);
     }
@@ -97,38 +108,51 @@ public final class BareSession {
   private void exec(String step, Consumer<BareExec> next) {
     double t = BenchClock.nowMillis();
     BareExec command = BareExec.start(session, setup.command());
-    command.accepted.whenComplete((ignored, error) -> {
-      if (error != null) {
-        fail(step, t, error);
-      } else {
-        ok(step, t);
-        next.accept(command);
-      }
-    });
+    command.accepted.whenComplete(
+        (ignored, error) -> {
+          if (error != null) {
+            fail(step, t, error);
+          } else {
+            ok(step, t);
+            next.accept(command);
+          }
+        });
   }
 
   private void await(String step, BareExec command, Runnable next) {
     double t = BenchClock.nowMillis();
-    command.done.whenComplete((status, error) -> {
-      if (error != null) {
-        fail(step, t, error);
-      } else if (status != 0 || command.stdout.lines() != setup.expectedLines()
-          || command.stdout.bytes() != setup.expectedBytes()) {
-        fail(step, t, new IOException("exit status " + status + ", " + command.stdout.lines()
-            + " lines, " + command.stdout.bytes() + " bytes"));
-      } else {
-        ok(step, t);
-        next.run();
-      }
-    });
+    command.done.whenComplete(
+        (status, error) -> {
+          if (error != null) {
+            fail(step, t, error);
+          } else if (status != 0
+              || command.stdout.lines() != setup.expectedLines()
+              || command.stdout.bytes() != setup.expectedBytes()) {
+            fail(
+                step,
+                t,
+                new IOException(
+                    "exit status "
+                        + status
+                        + ", "
+                        + command.stdout.lines()
+                        + " lines, "
+                        + command.stdout.bytes()
+                        + " bytes"));
+          } else {
+            ok(step, t);
+            next.run();
+          }
+        });
   }
 
   private void disconnect() {
     double t = BenchClock.nowMillis();
-    session.addCloseFutureListener(f -> {
-      ok(Phases.DISCONNECT, t);
-      sink.finished();
-    });
+    session.addCloseFutureListener(
+        f -> {
+          ok(Phases.DISCONNECT, t);
+          sink.finished();
+        });
     try {
       session.disconnect(SshConstants.SSH2_DISCONNECT_BY_APPLICATION, "done");
     } catch (IOException | RuntimeException e) {

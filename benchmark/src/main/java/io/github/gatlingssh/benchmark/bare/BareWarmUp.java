@@ -23,16 +23,25 @@ public final class BareWarmUp {
 
   private BareWarmUp() {}
 
-  /** @return the number of sessions run */
+  /**
+   * @return the number of sessions run
+   */
   public static int run() {
     long deadline = System.nanoTime() + BUDGET.toNanos();
     int sessions = 0;
     try (EmbeddedSshServer server = EmbeddedSshServer.builder().build().start()) {
       SshClient client = BareMinaClient.start(List.of(server.hostKey()));
       try {
-        BareSession.Setup setup = new BareSession.Setup(client, server.host(), server.port(),
-            server.username(), server.userKeyPair(), "cat " + server.seedFile(),
-            SeedFile.LINE_COUNT, SeedFile.SIZE);
+        BareSession.Setup setup =
+            new BareSession.Setup(
+                client,
+                server.host(),
+                server.port(),
+                server.username(),
+                server.userKeyPair(),
+                "cat " + server.seedFile(),
+                SeedFile.LINE_COUNT,
+                SeedFile.SIZE);
         while (sessions < SESSIONS && System.nanoTime() < deadline) {
           CountDownLatch round = new CountDownLatch(CONCURRENCY);
           for (int i = 0; i < CONCURRENCY; i++) {

@@ -58,15 +58,22 @@ public final class CpuSampler implements AutoCloseable {
     out.append("P\t").append(t).append('\t').append(processCpuNanos()).append('\n');
     if (slow) {
       ProcStat.MachineTimes machine = ProcStat.machine();
-      out.append("M\t").append(t).append('\t').append(machine.busy()).append('\t')
-          .append(machine.total()).append('\n');
+      out.append("M\t")
+          .append(t)
+          .append('\t')
+          .append(machine.busy())
+          .append('\t')
+          .append(machine.total())
+          .append('\n');
       sampleThreads(t);
     }
   }
 
   private long processCpuNanos() {
     long nanos = os.getProcessCpuTime();
-    return nanos >= 0 ? nanos : ProcStat.self().own() * (1_000_000_000L / ProcStat.TICKS_PER_SECOND);
+    return nanos >= 0
+        ? nanos
+        : ProcStat.self().own() * (1_000_000_000L / ProcStat.TICKS_PER_SECOND);
   }
 
   private void sampleThreads(double t) {
@@ -76,8 +83,15 @@ public final class CpuSampler implements AutoCloseable {
         try {
           long ticks = ProcStat.parseProcess(Files.readString(task.resolve("stat"))).own();
           String name = threadNames.computeIfAbsent(tid, id -> comm(task));
-          out.append("T\t").append(t).append('\t').append(tid).append('\t').append(ticks)
-              .append('\t').append(name).append('\n');
+          out.append("T\t")
+              .append(t)
+              .append('\t')
+              .append(tid)
+              .append('\t')
+              .append(ticks)
+              .append('\t')
+              .append(name)
+              .append('\n');
         } catch (IOException | RuntimeException e) {
           // the thread ended meanwhile
         }

@@ -34,7 +34,8 @@ public final class CpuSamples {
           s.machineTotal.add(t, ProcStat.millis(Long.parseLong(f[3])));
         }
         case "T" -> {
-          s.threads.computeIfAbsent(f[2], k -> new Series())
+          s.threads
+              .computeIfAbsent(f[2], k -> new Series())
               .add(Double.parseDouble(f[1]), ProcStat.millis(Long.parseLong(f[3])));
           s.threadNames.put(f[2], f[4]);
         }
@@ -47,7 +48,8 @@ public final class CpuSamples {
 
   /** This process's CPU in the window, ms, less the sampler's own. */
   public double processCpuMs(double from, double to) {
-    return process.delta(from, to) - threadGroupCpuMs(from, to).getOrDefault(ThreadGroups.SAMPLER, 0.0);
+    return process.delta(from, to)
+        - threadGroupCpuMs(from, to).getOrDefault(ThreadGroups.SAMPLER, 0.0);
   }
 
   /** All CPUs' busy time in the window, ms (2 cores fully busy for 1 s = 2000 ms). */
@@ -62,15 +64,16 @@ public final class CpuSamples {
   }
 
   /**
-   * CPU ms per thread group in the window (see {@link ThreadGroups}), from 100 ms samples: a
-   * thread born inside the window counts from 0; a thread that ended counts until its last sample.
+   * CPU ms per thread group in the window (see {@link ThreadGroups}), from 100 ms samples: a thread
+   * born inside the window counts from 0; a thread that ended counts until its last sample.
    */
   public Map<String, Double> threadGroupCpuMs(double from, double to) {
     Map<String, Double> groups = new TreeMap<>();
-    threads.forEach((tid, series) -> {
-      double used = series.at(to, 0) - series.at(from, 0);
-      groups.merge(ThreadGroups.of(threadNames.get(tid)), used, Double::sum);
-    });
+    threads.forEach(
+        (tid, series) -> {
+          double used = series.at(to, 0) - series.at(from, 0);
+          groups.merge(ThreadGroups.of(threadNames.get(tid)), used, Double::sum);
+        });
     return groups;
   }
 

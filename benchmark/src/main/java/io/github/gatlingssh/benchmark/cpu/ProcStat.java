@@ -94,7 +94,8 @@ public final class ProcStat {
     try {
       return Files.readString(file);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + file + " (the benchmark needs Linux /proc)", e);
+      throw new IllegalStateException(
+          "cannot read " + file + " (the benchmark needs Linux /proc)", e);
     }
   }
 }

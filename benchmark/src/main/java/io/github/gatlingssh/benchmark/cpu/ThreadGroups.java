@@ -8,6 +8,7 @@ public final class ThreadGroups {
   static final String GATLING = "Gatling";
   static final String MAIN = "main";
   static final String OTHER = "other";
+
   /** The benchmark's own CPU sampler, not counted as client CPU. */
   static final String SAMPLER = "benchmark sampler";
 
@@ -18,7 +19,9 @@ public final class ThreadGroups {
     if (n.startsWith("C1 CompilerThre") || n.startsWith("C2 CompilerThre")) {
       return JIT;
     }
-    if (n.startsWith("GC Thread") || n.startsWith("G1 ") || n.equals("VM Thread")
+    if (n.startsWith("GC Thread")
+        || n.startsWith("G1 ")
+        || n.equals("VM Thread")
         || n.startsWith("VM Periodic")) {
       return GC;
     }

@@ -17,7 +17,8 @@ final class ClientCpuTables {
     if (groups.isEmpty()) {
       return;
     }
-    md.append("\n## Client CPU by thread group (median in the client CPU window, 100 ms samples)\n\n");
+    md.append(
+        "\n## Client CPU by thread group (median in the client CPU window, 100 ms samples)\n\n");
     List<String> columns = new ArrayList<>(groups);
     columns.add("client CPU/session without JIT");
     MarkdownTable.header(md, List.of("N", "client"), columns);
@@ -28,8 +29,11 @@ final class ClientCpuTables {
         }
         Map<String, Double> cpu = s.threadCpu(c, n);
         md.append("| ").append(n).append(" | ").append(c.label).append(" |");
-        groups.forEach(g -> md.append(' ').append(Format.millis(cpu.getOrDefault(g, 0.0))).append(" |"));
-        md.append(' ').append(Format.millis(s.median(c, n, Metric.CLIENT_CPU_PER_SESSION_WITHOUT_JIT))).append(" |\n");
+        groups.forEach(
+            g -> md.append(' ').append(Format.millis(cpu.getOrDefault(g, 0.0))).append(" |"));
+        md.append(' ')
+            .append(Format.millis(s.median(c, n, Metric.CLIENT_CPU_PER_SESSION_WITHOUT_JIT)))
+            .append(" |\n");
       }
     }
   }
@@ -41,21 +45,35 @@ final class ClientCpuTables {
       return;
     }
     int n = ns.get(ns.size() - 1);
-    md.append("\n## CPU in each phase at N = ").append(n)
-        .append(" (medians; machine = all processes on all ").append(cpus).append(" CPUs)\n\n")
+    md.append("\n## CPU in each phase at N = ")
+        .append(n)
+        .append(" (medians; machine = all processes on all ")
+        .append(cpus)
+        .append(" CPUs)\n\n")
         .append("| client | phase | window | client CPU | machine busy CPU | machine busy |\n")
         .append("|---|---|---|---|---|---|\n");
     for (Client c : List.of(Client.GATLING, Client.MINA)) {
-      s.phaseCpu(c, n).forEach((phase, f) -> {
-        double window = f.getOrDefault("window", Double.NaN);
-        double busy = f.getOrDefault("machine busy CPU", Double.NaN);
-        md.append("| ").append(c.label).append(" | ").append(phase).append(" | ")
-            .append(Format.millis(window)).append(" | ")
-            .append(Format.millis(f.getOrDefault("client CPU", Double.NaN))).append(" | ")
-            .append(Format.millis(busy)).append(" | ")
-            .append(Format.percent(busy / (cpus * window))).append(" |\n");
-      });
+      s.phaseCpu(c, n)
+          .forEach(
+              (phase, f) -> {
+                double window = f.getOrDefault("window", Double.NaN);
+                double busy = f.getOrDefault("machine busy CPU", Double.NaN);
+                md.append("| ")
+                    .append(c.label)
+                    .append(" | ")
+                    .append(phase)
+                    .append(" | ")
+                    .append(Format.millis(window))
+                    .append(" | ")
+                    .append(Format.millis(f.getOrDefault("client CPU", Double.NaN)))
+                    .append(" | ")
+                    .append(Format.millis(busy))
+                    .append(" | ")
+                    .append(Format.percent(busy / (cpus * window)))
+                    .append(" |\n");
+              });
     }
-    md.append("\nMachine figures come from 100 ms samples: rough for windows under a few hundred ms.\n");
+    md.append(
+        "\nMachine figures come from 100 ms samples: rough for windows under a few hundred ms.\n");
   }
 }

@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
-/** A minimal JSON writer for the report: maps, collections, strings, numbers (NaN as null), booleans. */
+/**
+ * A minimal JSON writer for the report: maps, collections, strings, numbers (NaN as null),
+ * booleans.
+ */
 final class Json {
   private Json() {}
 
@@ -40,11 +43,16 @@ final class Json {
   }
 
   private static void writeObject(Map<?, ?> map, StringBuilder sb, String indent) {
-    writeBlock(map.entrySet(), "{}", sb, indent, (e, inner) -> {
-      string(String.valueOf(e.getKey()), sb);
-      sb.append(": ");
-      write(e.getValue(), sb, inner);
-    });
+    writeBlock(
+        map.entrySet(),
+        "{}",
+        sb,
+        indent,
+        (e, inner) -> {
+          string(String.valueOf(e.getKey()), sb);
+          sb.append(": ");
+          write(e.getValue(), sb, inner);
+        });
   }
 
   private static void writeArray(Collection<?> list, StringBuilder sb, String indent) {
@@ -52,8 +60,12 @@ final class Json {
   }
 
   /** An object's members or an array's items, one per line, indented one level deeper. */
-  private static <T> void writeBlock(Collection<T> items, String brackets, StringBuilder sb,
-      String indent, BiConsumer<T, String> item) {
+  private static <T> void writeBlock(
+      Collection<T> items,
+      String brackets,
+      StringBuilder sb,
+      String indent,
+      BiConsumer<T, String> item) {
     if (items.isEmpty()) {
       sb.append(brackets);
       return;

@@ -5,14 +5,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The benchmark's Markdown report: the environment, the results, then the comparisons, targets,
- * CPU breakdowns and checks; each longer section is rendered by a class of its own.
+ * The benchmark's Markdown report: the environment, the results, then the comparisons, targets, CPU
+ * breakdowns and checks; each longer section is rendered by a class of its own.
  */
 public final class MarkdownReport {
 
   /** The metrics compared between gatling-ssh and bare MINA. */
-  private static final List<Metric> RATIOS = List.of(Metric.AUTH_EXECUTE, Metric.EXECUTE,
-      Metric.CHANNEL_READ, Metric.TOTAL, Metric.CLIENT_CPU, Metric.SERVER_CPU);
+  private static final List<Metric> RATIOS =
+      List.of(
+          Metric.AUTH_EXECUTE,
+          Metric.EXECUTE,
+          Metric.CHANNEL_READ,
+          Metric.TOTAL,
+          Metric.CLIENT_CPU,
+          Metric.SERVER_CPU);
 
   private MarkdownReport() {}
 
@@ -28,8 +34,15 @@ public final class MarkdownReport {
     md.append("\n## Targets (gatling-ssh at N = ").append(Reference.TARGET_USERS).append(")\n\n");
     md.append("| target | limit | measured | met |\n|---|---|---|---|\n");
     for (Targets.Check c : Targets.evaluate(s)) {
-      md.append("| ").append(c.target()).append(" | ").append(c.limit()).append(" | ").append(c.measured())
-          .append(" | ").append(c.met() ? "yes" : "**no**").append(" |\n");
+      md.append("| ")
+          .append(c.target())
+          .append(" | ")
+          .append(c.limit())
+          .append(" | ")
+          .append(c.measured())
+          .append(" | ")
+          .append(c.met() ? "yes" : "**no**")
+          .append(" |\n");
     }
 
     md.append("\n## gatling-ssh / bare MINA (ratio of medians)\n\n");
@@ -41,22 +54,44 @@ public final class MarkdownReport {
     }
 
     ClientCpuTables.appendThreads(md, r);
-    ClientCpuTables.appendPhases(md, s, r.environment().get("cpus") instanceof Integer cpus
-        ? cpus : Runtime.getRuntime().availableProcessors());
+    ClientCpuTables.appendPhases(
+        md,
+        s,
+        r.environment().get("cpus") instanceof Integer cpus
+            ? cpus
+            : Runtime.getRuntime().availableProcessors());
 
-    md.append("\n## Negotiated algorithms\n\n| client | kex | host key | cipher | MAC | from |\n|---|---|---|---|---|---|\n");
-    r.negotiated().forEach((c, n) -> md.append("| ").append(c.label).append(" | ").append(n.kex())
-        .append(" | ").append(n.hostKey()).append(" | ").append(n.cipher()).append(" | ").append(n.mac())
-        .append(" | ").append(source(c)).append(" |\n"));
+    md.append(
+        "\n## Negotiated algorithms\n\n| client | kex | host key | cipher | MAC | from |\n|---|---|---|---|---|---|\n");
+    r.negotiated()
+        .forEach(
+            (c, n) ->
+                md.append("| ")
+                    .append(c.label)
+                    .append(" | ")
+                    .append(n.kex())
+                    .append(" | ")
+                    .append(n.hostKey())
+                    .append(" | ")
+                    .append(n.cipher())
+                    .append(" | ")
+                    .append(n.mac())
+                    .append(" | ")
+                    .append(source(c))
+                    .append(" |\n"));
 
     md.append("\n## Server CPU accounting check\n\n");
-    md.append("Share of sshd's CPU (").append(r.environment().get("serverCpuCrossCheck"))
+    md.append("Share of sshd's CPU (")
+        .append(r.environment().get("serverCpuCrossCheck"))
         .append(") missing from the listener's utime+stime+cutime+cstime delta, median per N: ");
     List<String> gaps = new ArrayList<>();
     for (int n : s.userCounts()) {
       gaps.add("N=" + n + " " + Format.percent(s.serverProcShortfall(n)));
     }
-    md.append(String.join(", ", gaps)).append(". ").append(Definitions.LISTENER_SHORTFALL).append('\n');
+    md.append(String.join(", ", gaps))
+        .append(". ")
+        .append(Definitions.LISTENER_SHORTFALL)
+        .append('\n');
 
     if (r.ramp() != null) {
       RampSection.append(md, r.ramp());
@@ -70,7 +105,8 @@ public final class MarkdownReport {
   /** Where the negotiated algorithms of {@code c} were read. */
   private static String source(Client c) {
     return switch (c) {
-      case GATLING -> "one connection of the plugin's SshConnector with SeedSimulation's client settings";
+      case GATLING ->
+          "one connection of the plugin's SshConnector with SeedSimulation's client settings";
       case MINA -> "the benchmark's first session";
       case OPENSSH -> "ssh -v";
     };

@@ -15,7 +15,9 @@ enum Metric {
   DISCONNECT("disconnect", Kind.TIME, r -> r.phase(Phases::disconnect)),
   CLIENT_CPU("client CPU", Kind.TIME, RunResult::clientCpu),
   CLIENT_CPU_PER_SESSION("client CPU/session", Kind.TIME, r -> r.clientCpu() / r.users()),
-  CLIENT_CPU_PER_SESSION_WITHOUT_JIT("client CPU/session without JIT", Kind.TIME,
+  CLIENT_CPU_PER_SESSION_WITHOUT_JIT(
+      "client CPU/session without JIT",
+      Kind.TIME,
       r -> (r.clientCpu() - r.threadCpu().getOrDefault(ThreadGroups.JIT, Double.NaN)) / r.users()),
   JVM_CPU("whole JVM CPU", Kind.TIME, RunResult::jvmCpu),
   SERVER_CPU("server CPU", Kind.TIME, RunResult::serverCpu),
@@ -25,7 +27,11 @@ enum Metric {
   ERRORS("errors", Kind.COUNT, r -> r.errors());
 
   /** How a metric's values read. */
-  enum Kind { TIME, SHARE, COUNT }
+  enum Kind {
+    TIME,
+    SHARE,
+    COUNT
+  }
 
   final String label;
   final Kind kind;

@@ -8,19 +8,43 @@ final class RampSection {
   private RampSection() {}
 
   static void append(StringBuilder md, RampRun.Result ramp) {
-    md.append("\n## Ramp mode (SeedSimulation default: closed model, 1 to 200 concurrent users)\n\n");
+    md.append(
+        "\n## Ramp mode (SeedSimulation default: closed model, 1 to 200 concurrent users)\n\n");
     md.append("HTML report: ").append(ramp.report()).append("\n\n");
-    md.append(ramp.users()).append(" users in ").append(Format.millis(ramp.duration()))
-        .append("; client CPU ").append(Format.millis(ramp.clientCpu()))
-        .append(" (").append(Format.millis(ramp.users() == 0 ? Double.NaN : ramp.clientCpu() / ramp.users()))
-        .append("/user), server CPU ").append(Format.millis(ramp.serverCpu()))
-        .append(" (").append(Format.millis(ramp.users() == 0 ? Double.NaN : ramp.serverCpu() / ramp.users()))
-        .append("/user), machine busy ").append(Format.percent(ramp.machineUtilisation()))
-        .append(", errors ").append(ramp.errors()).append(".\n\n");
+    md.append(ramp.users())
+        .append(" users in ")
+        .append(Format.millis(ramp.duration()))
+        .append("; client CPU ")
+        .append(Format.millis(ramp.clientCpu()))
+        .append(" (")
+        .append(Format.millis(ramp.users() == 0 ? Double.NaN : ramp.clientCpu() / ramp.users()))
+        .append("/user), server CPU ")
+        .append(Format.millis(ramp.serverCpu()))
+        .append(" (")
+        .append(Format.millis(ramp.users() == 0 ? Double.NaN : ramp.serverCpu() / ramp.users()))
+        .append("/user), machine busy ")
+        .append(Format.percent(ramp.machineUtilisation()))
+        .append(", errors ")
+        .append(ramp.errors())
+        .append(".\n\n");
     md.append("| request | count | KO | p50 | p95 | p99 | max |\n|---|---|---|---|---|---|---|\n");
-    ramp.requests().forEach((name, st) -> md.append("| ").append(name).append(" | ").append(st.count())
-        .append(" | ").append(st.ko()).append(" | ").append(Format.millis(st.p50())).append(" | ")
-        .append(Format.millis(st.p95())).append(" | ").append(Format.millis(st.p99())).append(" | ")
-        .append(Format.millis(st.max())).append(" |\n"));
+    ramp.requests()
+        .forEach(
+            (name, st) ->
+                md.append("| ")
+                    .append(name)
+                    .append(" | ")
+                    .append(st.count())
+                    .append(" | ")
+                    .append(st.ko())
+                    .append(" | ")
+                    .append(Format.millis(st.p50()))
+                    .append(" | ")
+                    .append(Format.millis(st.p95()))
+                    .append(" | ")
+                    .append(Format.millis(st.p99()))
+                    .append(" | ")
+                    .append(Format.millis(st.max()))
+                    .append(" |\n"));
   }
 }

@@ -13,20 +13,23 @@ final class Reference {
   static final String OPENSSH = "OpenSSH ssh (reference, not measured here)";
 
   /** parallel-ssh phases in ms: auth+execute, close+exit status, execute, channel read, total. */
-  record Row(double authExecute, double closeExit, double execute, double channelRead, double total) {}
+  record Row(
+      double authExecute, double closeExit, double execute, double channelRead, double total) {}
 
-  static final Map<Integer, Row> PARALLEL_SSH_ROWS = Map.of(
-      1, new Row(116, 4, 48, 2, 169),
-      10, new Row(246, 4, 56, 5, 312),
-      50, new Row(895, 5, 131, 19, 1040),
-      100, new Row(1730, 15, 212, 39, 2000),
-      200, new Row(3380, 16, 396, 82, 3890));
+  static final Map<Integer, Row> PARALLEL_SSH_ROWS =
+      Map.of(
+          1, new Row(116, 4, 48, 2, 169),
+          10, new Row(246, 4, 56, 5, 312),
+          50, new Row(895, 5, 131, 19, 1040),
+          100, new Row(1730, 15, 212, 39, 2000),
+          200, new Row(3380, 16, 396, 82, 3890));
 
   /** OpenSSH's client, N processes with curve25519-sha256: total ms by N. */
   static final Map<Integer, Double> OPENSSH_TOTAL = Map.of(200, 2590.0);
 
   /** Targets for gatling-ssh at N = 200. */
   static final int TARGET_USERS = 200;
+
   static final double TARGET_TOTAL = 1800;
   static final double TARGET_AUTH_EXECUTE = 1500;
   static final double TARGET_EXECUTE = 150;

@@ -23,9 +23,10 @@ public record Report(
     RampRun.Result ramp) {
 
   /** The columns of the results table (the JIT-less CPU is in the thread group table). */
-  static final List<Metric> TABLE = Arrays.stream(Metric.values())
-      .filter(m -> m != Metric.CLIENT_CPU_PER_SESSION_WITHOUT_JIT)
-      .toList();
+  static final List<Metric> TABLE =
+      Arrays.stream(Metric.values())
+          .filter(m -> m != Metric.CLIENT_CPU_PER_SESSION_WITHOUT_JIT)
+          .toList();
 
   /** The thread groups seen in any run. */
   List<String> threadGroups() {
@@ -58,8 +59,12 @@ public record Report(
     root.put("reference", reference());
     root.put("targets", Targets.evaluate(summary).stream().map(Targets.Check::toMap).toList());
     Map<String, Object> neg = new LinkedHashMap<>();
-    negotiated.forEach((c, n) -> neg.put(c.label, Map.of("kex", n.kex(), "hostKey", n.hostKey(),
-        "cipher", n.cipher(), "mac", n.mac())));
+    negotiated.forEach(
+        (c, n) ->
+            neg.put(
+                c.label,
+                Map.of(
+                    "kex", n.kex(), "hostKey", n.hostKey(), "cipher", n.cipher(), "mac", n.mac())));
     root.put("negotiated", neg);
     root.put("runs", summary.runs().stream().map(Report::run).toList());
     root.put("ramp", ramp == null ? null : ramp(ramp));
@@ -71,9 +76,22 @@ public record Report(
     ref.put("source", Reference.SOURCE);
     ref.put("note", "not measured by this run");
     Map<String, Object> pssh = new LinkedHashMap<>();
-    new TreeMap<>(Reference.PARALLEL_SSH_ROWS).forEach((n, r) -> pssh.put(n.toString(),
-        Map.of("auth+execute", r.authExecute(), "close+exit status", r.closeExit(),
-            "execute", r.execute(), "channel read", r.channelRead(), "total", r.total())));
+    new TreeMap<>(Reference.PARALLEL_SSH_ROWS)
+        .forEach(
+            (n, r) ->
+                pssh.put(
+                    n.toString(),
+                    Map.of(
+                        "auth+execute",
+                        r.authExecute(),
+                        "close+exit status",
+                        r.closeExit(),
+                        "execute",
+                        r.execute(),
+                        "channel read",
+                        r.channelRead(),
+                        "total",
+                        r.total())));
     ref.put("parallel-ssh 2.16", pssh);
     ref.put("OpenSSH ssh total", Reference.OPENSSH_TOTAL);
     return ref;
@@ -111,8 +129,14 @@ public record Report(
     m.put("errors", r.errors());
     m.put("errorSamples", r.errorSamples());
     Map<String, Object> reqs = new LinkedHashMap<>();
-    r.requests().forEach((name, s) -> reqs.put(name, Map.of("count", s.count(), "ko", s.ko(),
-        "p50", s.p50(), "p95", s.p95(), "p99", s.p99(), "max", s.max())));
+    r.requests()
+        .forEach(
+            (name, s) ->
+                reqs.put(
+                    name,
+                    Map.of(
+                        "count", s.count(), "ko", s.ko(), "p50", s.p50(), "p95", s.p95(), "p99",
+                        s.p99(), "max", s.max())));
     m.put("requests", reqs);
     return m;
   }

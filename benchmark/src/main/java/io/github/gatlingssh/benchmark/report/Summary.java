@@ -66,16 +66,23 @@ public final class Summary {
   Map<String, Map<String, Double>> phaseCpu(Client client, int users) {
     Map<String, Map<String, List<Double>>> values = new LinkedHashMap<>();
     for (RunResult r : runs(client, users)) {
-      r.phaseCpu().forEach((phase, figures) -> figures.forEach((k, v) -> values
-          .computeIfAbsent(phase, p -> new LinkedHashMap<>())
-          .computeIfAbsent(k, x -> new ArrayList<>()).add(v)));
+      r.phaseCpu()
+          .forEach(
+              (phase, figures) ->
+                  figures.forEach(
+                      (k, v) ->
+                          values
+                              .computeIfAbsent(phase, p -> new LinkedHashMap<>())
+                              .computeIfAbsent(k, x -> new ArrayList<>())
+                              .add(v)));
     }
     Map<String, Map<String, Double>> medians = new LinkedHashMap<>();
-    values.forEach((phase, figures) -> {
-      Map<String, Double> m = new LinkedHashMap<>();
-      figures.forEach((k, vs) -> m.put(k, Stats.median(vs)));
-      medians.put(phase, m);
-    });
+    values.forEach(
+        (phase, figures) -> {
+          Map<String, Double> m = new LinkedHashMap<>();
+          figures.forEach((k, vs) -> m.put(k, Stats.median(vs)));
+          medians.put(phase, m);
+        });
     return medians;
   }
 
@@ -84,11 +91,15 @@ public final class Summary {
     return median(Client.GATLING, users, metric) / median(Client.MINA, users, metric);
   }
 
-  /** Median share of sshd's CPU (cgroup) that the listener's /proc figure misses, N runs; NaN without cgroup. */
+  /**
+   * Median share of sshd's CPU (cgroup) that the listener's /proc figure misses, N runs; NaN
+   * without cgroup.
+   */
   double serverProcShortfall(int users) {
-    return Stats.median(runs.stream()
-        .filter(r -> r.users() == users && r.serverCgroupCpu() > 0)
-        .map(r -> 1 - r.serverProcCpu() / r.serverCgroupCpu())
-        .toList());
+    return Stats.median(
+        runs.stream()
+            .filter(r -> r.users() == users && r.serverCgroupCpu() > 0)
+            .map(r -> 1 - r.serverProcCpu() / r.serverCgroupCpu())
+            .toList());
   }
 }

@@ -49,12 +49,13 @@ public record Phases(
     double windowEnd = max(records, r -> true);
     int errors = (int) records.stream().filter(r -> !r.ok()).count();
     int sessions = (int) records.stream().filter(r -> r.name().equals(CONNECT)).count();
-    List<Window> windows = List.of(
-        window(records, "auth+execute", CONNECT, START),
-        window(records, "close+exit status", CLOSE_AND_EXIT, CLOSE_AND_EXIT),
-        window(records, "execute", EXECUTE, EXECUTE),
-        window(records, "channel read", CHANNEL_READ, CHANNEL_READ),
-        window(records, "disconnect", DISCONNECT, DISCONNECT));
+    List<Window> windows =
+        List.of(
+            window(records, "auth+execute", CONNECT, START),
+            window(records, "close+exit status", CLOSE_AND_EXIT, CLOSE_AND_EXIT),
+            window(records, "execute", EXECUTE, EXECUTE),
+            window(records, "channel read", CHANNEL_READ, CHANNEL_READ),
+            window(records, "disconnect", DISCONNECT, DISCONNECT));
     return new Phases(
         span(records, CONNECT, START),
         span(records, CLOSE_AND_EXIT, CLOSE_AND_EXIT),
@@ -69,7 +70,8 @@ public record Phases(
         windows);
   }
 
-  private static Window window(Collection<PhaseRecord> records, String phase, String first, String last) {
+  private static Window window(
+      Collection<PhaseRecord> records, String phase, String first, String last) {
     return new Window(phase, firstStart(records, first), max(records, r -> r.name().equals(last)));
   }
 

@@ -13,8 +13,8 @@ import java.util.function.ToDoubleFunction;
  * @param total first connect to last output read (OpenSSH: first process launched to last exited)
  * @param clientCpu the client's CPU in its window (first connect to last disconnect)
  * @param jvmCpu the child JVM's CPU from its start to its end (start-up and shutdown included)
- * @param serverCpu sshd's CPU over the run: the cgroup's figure, else the listener's (see
- *     {@code TargetServer.Cpu#best()})
+ * @param serverCpu sshd's CPU over the run: the cgroup's figure, else the listener's (see {@code
+ *     TargetServer.Cpu#best()})
  * @param serverProcCpu the sshd listener's utime+stime+cutime+cstime delta over the run
  * @param serverCgroupCpu the cgroup holding sshd and all it forked (NaN without cgroups)
  * @param machineBusy all CPUs' busy time in the window
@@ -49,9 +49,26 @@ public record RunResult(
     Map<String, Map<String, Double>> phaseCpu) {
 
   public RunResult withBackgroundBusy(double busy) {
-    return new RunResult(client, users, repetition, phases, total, clientCpu, jvmCpu, serverCpu,
-        serverProcCpu, serverCgroupCpu, machineBusy, machineUtilisation, threadCpu, errors,
-        errorSamples, processWall, negotiated, busy, phaseCpu);
+    return new RunResult(
+        client,
+        users,
+        repetition,
+        phases,
+        total,
+        clientCpu,
+        jvmCpu,
+        serverCpu,
+        serverProcCpu,
+        serverCgroupCpu,
+        machineBusy,
+        machineUtilisation,
+        threadCpu,
+        errors,
+        errorSamples,
+        processWall,
+        negotiated,
+        busy,
+        phaseCpu);
   }
 
   public double phase(ToDoubleFunction<Phases> which) {

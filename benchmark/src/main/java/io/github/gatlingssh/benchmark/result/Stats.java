@@ -8,7 +8,12 @@ public final class Stats {
   private Stats() {}
 
   public static double median(Collection<Double> values) {
-    double[] v = values.stream().mapToDouble(Double::doubleValue).filter(d -> !Double.isNaN(d)).sorted().toArray();
+    double[] v =
+        values.stream()
+            .mapToDouble(Double::doubleValue)
+            .filter(d -> !Double.isNaN(d))
+            .sorted()
+            .toArray();
     if (v.length == 0) {
       return Double.NaN;
     }

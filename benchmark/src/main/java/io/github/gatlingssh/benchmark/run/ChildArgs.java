@@ -30,7 +30,6 @@ final class ChildArgs {
     return Integer.parseInt(get(key));
   }
 
-
   static String of(String key, Object value) {
     return key + "=" + value;
   }

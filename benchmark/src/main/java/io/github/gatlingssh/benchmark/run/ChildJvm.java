@@ -18,13 +18,18 @@ public final class ChildJvm {
    * Default flags, the same for both JVM clients: a fixed 1 GiB heap (a run allocates a few hundred
    * MB, so a couple of young collections at most and no resizing) with the Parallel collector, the
    * HotSpot collector with the least CPU overhead (no concurrent threads, cheaper write barriers
-   * than G1's), which matters when client and server share 2 cores; Gatling's simulation.log
-   * writer needs the add-opens.
+   * than G1's), which matters when client and server share 2 cores; Gatling's simulation.log writer
+   * needs the add-opens.
    */
-  public static final List<String> DEFAULT_FLAGS = List.of(
-      "-Xms1g", "-Xmx1g", "-XX:+UseParallelGC",
-      "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-      "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED");
+  public static final List<String> DEFAULT_FLAGS =
+      List.of(
+          "-Xms1g",
+          "-Xmx1g",
+          "-XX:+UseParallelGC",
+          "--add-opens",
+          "java.base/java.lang=ALL-UNNAMED",
+          "--add-opens",
+          "java.base/jdk.internal.misc=ALL-UNNAMED");
 
   /** What a child did. */
   record Exit(int code, double wallMillis) {}
@@ -46,7 +51,8 @@ public final class ChildJvm {
    *
    * @throws IllegalStateException if it does not end within {@code timeout}
    */
-  Exit run(String mainClass, List<String> properties, List<String> args, Path log, Duration timeout) {
+  Exit run(
+      String mainClass, List<String> properties, List<String> args, Path log, Duration timeout) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(flags);
@@ -58,14 +64,16 @@ public final class ChildJvm {
     cmd.addAll(args);
     long start = System.nanoTime();
     try {
-      Process p = new ProcessBuilder(cmd)
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-          .start();
+      Process p =
+          new ProcessBuilder(cmd)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+              .start();
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         p.destroyForcibly();
-        throw new IllegalStateException(mainClass + " did not end within " + timeout + "; see " + log);
+        throw new IllegalStateException(
+            mainClass + " did not end within " + timeout + "; see " + log);
       }
       return new Exit(p.exitValue(), (System.nanoTime() - start) / 1e6);
     } catch (IOException e) {

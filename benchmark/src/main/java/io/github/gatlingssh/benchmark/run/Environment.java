@@ -23,27 +23,46 @@ public final class Environment {
     env.put("cpuModel", cpuModel());
     env.put("memoryGiB", memoryGiB());
     env.put("kernel", firstLine(Path.of("/proc/sys/kernel/osrelease")));
-    env.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    env.put(
+        "java",
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
     env.put("childJvmFlags", String.join(" ", jvm.flags()));
     env.put("gatling", "3.15.1");
-    env.put("minaSshd", String.valueOf(org.apache.sshd.client.SshClient.class.getPackage().getImplementationVersion()));
+    env.put(
+        "minaSshd",
+        String.valueOf(
+            org.apache.sshd.client.SshClient.class.getPackage().getImplementationVersion()));
     env.put("sshd", output(List.of("/usr/sbin/sshd", "-V"), "OpenSSH"));
     env.put("sshClient", output(List.of("ssh", "-V"), "OpenSSH"));
-    env.put("server", "private OpenSSH sshd on " + server.host() + ":" + server.port()
-        + ", MaxStartups " + TargetServer.MAX_STARTUPS + ", MaxSessions " + TargetServer.MAX_SESSIONS
-        + ", UseDNS no, UsePAM no, LogLevel VERBOSE, user " + server.username()
-        + ", ed25519 user key");
-    env.put("file", server.dataFile() + " (" + SeedFile.SIZE + " bytes, " + SeedFile.LINE_COUNT + " lines)");
+    env.put(
+        "server",
+        "private OpenSSH sshd on "
+            + server.host()
+            + ":"
+            + server.port()
+            + ", MaxStartups "
+            + TargetServer.MAX_STARTUPS
+            + ", MaxSessions "
+            + TargetServer.MAX_SESSIONS
+            + ", UseDNS no, UsePAM no, LogLevel VERBOSE, user "
+            + server.username()
+            + ", ed25519 user key");
+    env.put(
+        "file",
+        server.dataFile() + " (" + SeedFile.SIZE + " bytes, " + SeedFile.LINE_COUNT + " lines)");
     env.put("serverCpuCrossCheck", server.cgroupDescription().orElse("none (no writable cgroup)"));
     return env;
   }
 
   /** Busy share under which the machine counts as quiet before a run. */
   public static final double QUIET = 0.10;
+
   private static final long QUIET_PROBE_MILLIS = 300;
   private static final long QUIET_MAX_WAIT_MILLIS = 15_000;
+
   /** All waits together: the benchmark must end within minutes even on a busy machine. */
   private static final long QUIET_TOTAL_WAIT_MILLIS = 120_000;
+
   private static long waitedMillis;
 
   /**
@@ -75,13 +94,26 @@ public final class Environment {
 
   /** The commit measured, and whether the plugin or simulations had uncommitted changes. */
   private static String code(Path repository) {
-    String commit = output(List.of("git", "-C", repository.toString(), "rev-parse", "--short", "HEAD"), "");
+    String commit =
+        output(List.of("git", "-C", repository.toString(), "rev-parse", "--short", "HEAD"), "");
     if (commit.isBlank() || commit.contains("fatal")) {
       return "not a git checkout";
     }
-    String changes = output(List.of("git", "-C", repository.toString(), "status", "--porcelain", "--",
-        "gatling-ssh-plugin/src", "simulations/src"), "");
-    return "commit " + commit + (changes.isBlank() ? "" : " with uncommitted changes to the plugin or simulations");
+    String changes =
+        output(
+            List.of(
+                "git",
+                "-C",
+                repository.toString(),
+                "status",
+                "--porcelain",
+                "--",
+                "gatling-ssh-plugin/src",
+                "simulations/src"),
+            "");
+    return "commit "
+        + commit
+        + (changes.isBlank() ? "" : " with uncommitted changes to the plugin or simulations");
   }
 
   private static String cpuModel() {
@@ -89,15 +121,16 @@ public final class Environment {
       return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
           .filter(l -> l.startsWith("model name"))
           .map(l -> l.substring(l.indexOf(':') + 1).strip())
-          .findFirst().orElse("?");
+          .findFirst()
+          .orElse("?");
     } catch (IOException e) {
       return "?";
     }
   }
 
   private static long memoryGiB() {
-    var os = (com.sun.management.OperatingSystemMXBean)
-        ManagementFactory.getOperatingSystemMXBean();
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     return Math.round(os.getTotalMemorySize() / (1024.0 * 1024 * 1024));
   }
 

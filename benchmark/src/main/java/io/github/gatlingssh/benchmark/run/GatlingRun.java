@@ -30,29 +30,49 @@ public final class GatlingRun {
     Path dir = ctx.runsDir().resolve("gatling-n" + users + "-r" + repetition);
     Outcome o = run(ctx, dir, List.of("-Dseed.users=" + users), false, Duration.ofMinutes(3));
     Phases phases = Phases.of(o.steps());
-    return Measurements.result(Client.GATLING, users, repetition, phases, o.samples(), o.serverCpu(),
-        o.exit(), o.errors(), Negotiated.UNKNOWN);
+    return Measurements.result(
+        Client.GATLING,
+        users,
+        repetition,
+        phases,
+        o.samples(),
+        o.serverCpu(),
+        o.exit(),
+        o.errors(),
+        Negotiated.UNKNOWN);
   }
 
   /** What one Gatling child left behind. */
-  record Outcome(SimulationLog log, List<PhaseRecord> steps, CpuSamples samples,
-      TargetServer.Cpu serverCpu, ChildJvm.Exit exit, List<String> errors, Path runDir) {}
+  record Outcome(
+      SimulationLog log,
+      List<PhaseRecord> steps,
+      CpuSamples samples,
+      TargetServer.Cpu serverCpu,
+      ChildJvm.Exit exit,
+      List<String> errors,
+      Path runDir) {}
 
-  static Outcome run(RunContext ctx, Path dir, List<String> extraProperties, boolean reports,
-      Duration timeout) {
+  static Outcome run(
+      RunContext ctx, Path dir, List<String> extraProperties, boolean reports, Duration timeout) {
     Path results = dir.resolve("results");
     Path samples = dir.resolve("cpu-samples.tsv");
     List<String> properties = new ArrayList<>(ctx.targetProperties());
     properties.add("-Dgatling.data.enableAnalytics=false");
     properties.addAll(extraProperties);
-    List<String> args = new ArrayList<>(List.of(samples.toString(), "-s", SIMULATION,
-        "-rf", results.toString()));
+    List<String> args =
+        new ArrayList<>(List.of(samples.toString(), "-s", SIMULATION, "-rf", results.toString()));
     if (!reports) {
       args.add("-nr");
     }
     Measurements.Server server = Measurements.Server.before(ctx.server());
-    ChildJvm.Exit exit = ctx.jvm().run(GatlingChild.class.getName(), properties, args,
-        Measurements.createDir(dir).resolve("output.log"), timeout);
+    ChildJvm.Exit exit =
+        ctx.jvm()
+            .run(
+                GatlingChild.class.getName(),
+                properties,
+                args,
+                Measurements.createDir(dir).resolve("output.log"),
+                timeout);
     TargetServer.Cpu serverCpu = server.after();
     Path runDir = runDir(results);
     SimulationLog log = SimulationLog.read(runDir.resolve("simulation.log"));

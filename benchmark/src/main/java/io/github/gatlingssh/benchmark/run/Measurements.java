@@ -42,15 +42,22 @@ final class Measurements {
     /** After the client ended: waits for sshd's per-connection processes to be reaped. */
     TargetServer.Cpu after() {
       if (!server.awaitIdle(IDLE_TIMEOUT)) {
-        throw new IllegalStateException("sshd sessions did not end within " + IDLE_TIMEOUT
-            + "\n" + server.logTail(20));
+        throw new IllegalStateException(
+            "sshd sessions did not end within " + IDLE_TIMEOUT + "\n" + server.logTail(20));
       }
       return server.cpu().minus(before);
     }
   }
 
-  static RunResult result(Client client, int users, int repetition, Phases phases,
-      CpuSamples samples, TargetServer.Cpu serverCpu, ChildJvm.Exit exit, List<String> errors,
+  static RunResult result(
+      Client client,
+      int users,
+      int repetition,
+      Phases phases,
+      CpuSamples samples,
+      TargetServer.Cpu serverCpu,
+      ChildJvm.Exit exit,
+      List<String> errors,
       Negotiated negotiated) {
     List<String> all = new ArrayList<>(errors);
     if (phases.sessions() < users) {
@@ -59,11 +66,26 @@ final class Measurements {
     double from = phases.windowStart();
     double to = phases.windowEnd();
     Map<String, Double> threads = samples.threadGroupCpuMs(from, to);
-    return new RunResult(client, users, repetition, phases, phases.total(),
-        samples.processCpuMs(from, to), samples.fact("jvmCpuMs"), serverCpu.best(),
-        serverCpu.procMs(), serverCpu.cgroupMs(), samples.machineBusyMs(from, to), samples.machineUtilisation(from, to),
-        threads, all.size(), errorSamples(all), exit.wallMillis(),
-        negotiated, Double.NaN, phaseCpu(phases, samples));
+    return new RunResult(
+        client,
+        users,
+        repetition,
+        phases,
+        phases.total(),
+        samples.processCpuMs(from, to),
+        samples.fact("jvmCpuMs"),
+        serverCpu.best(),
+        serverCpu.procMs(),
+        serverCpu.cgroupMs(),
+        samples.machineBusyMs(from, to),
+        samples.machineUtilisation(from, to),
+        threads,
+        all.size(),
+        errorSamples(all),
+        exit.wallMillis(),
+        negotiated,
+        Double.NaN,
+        phaseCpu(phases, samples));
   }
 
   /** The client's CPU and the machine's busy time in each phase's window, ms. */

@@ -40,8 +40,16 @@ public final class MinaChild {
     int users = args.getInt("users");
     KeyPair key = BareMinaClient.loadKey(Path.of(args.get("key")));
     SshClient client = BareMinaClient.start(Path.of(args.get("knownHosts")));
-    BareSession.Setup setup = new BareSession.Setup(client, args.get("host"), args.getInt("port"),
-        args.get("user"), key, "cat " + args.get("file"), LINES, BYTES);
+    BareSession.Setup setup =
+        new BareSession.Setup(
+            client,
+            args.get("host"),
+            args.getInt("port"),
+            args.get("user"),
+            key,
+            "cat " + args.get("file"),
+            LINES,
+            BYTES);
 
     if (Boolean.parseBoolean(args.get("warmUp"))) {
       System.out.println("warmed up with " + BareWarmUp.run() + " sessions");
@@ -54,7 +62,8 @@ public final class MinaChild {
     }
     boolean allDone = measured.finished.await(5, TimeUnit.MINUTES);
     sampler.stopAndWrite(Path.of(args.get("samples")));
-    Files.writeString(Path.of(args.get("steps")), StepFile.render(measured.steps, measured.negotiated.get()));
+    Files.writeString(
+        Path.of(args.get("steps")), StepFile.render(measured.steps, measured.negotiated.get()));
     client.stop();
     System.exit(allDone ? 0 : 3);
   }
@@ -73,11 +82,12 @@ public final class MinaChild {
     @Override
     public void negotiated(ClientSession session) {
       if (negotiated.get() == Negotiated.UNKNOWN) {
-        negotiated.set(new Negotiated(
-            session.getNegotiatedKexParameter(KexProposalOption.ALGORITHMS),
-            session.getNegotiatedKexParameter(KexProposalOption.SERVERKEYS),
-            session.getNegotiatedKexParameter(KexProposalOption.C2SENC),
-            session.getNegotiatedKexParameter(KexProposalOption.C2SMAC)));
+        negotiated.set(
+            new Negotiated(
+                session.getNegotiatedKexParameter(KexProposalOption.ALGORITHMS),
+                session.getNegotiatedKexParameter(KexProposalOption.SERVERKEYS),
+                session.getNegotiatedKexParameter(KexProposalOption.C2SENC),
+                session.getNegotiatedKexParameter(KexProposalOption.C2SMAC)));
       }
     }
 

@@ -23,28 +23,46 @@ public final class MinaRun {
     Path steps = dir.resolve("steps.tsv");
     Path samples = dir.resolve("cpu-samples.tsv");
     TargetServer s = ctx.server();
-    List<String> args = List.of(
-        ChildArgs.of("host", s.host()), ChildArgs.of("port", s.port()),
-        ChildArgs.of("user", s.username()), ChildArgs.of("key", s.userKey()),
-        ChildArgs.of("knownHosts", s.knownHosts()), ChildArgs.of("file", s.dataFile()),
-        ChildArgs.of("users", users), ChildArgs.of("steps", steps),
-        ChildArgs.of("samples", samples), ChildArgs.of("warmUp", ctx.minaWarmUp()));
+    List<String> args =
+        List.of(
+            ChildArgs.of("host", s.host()), ChildArgs.of("port", s.port()),
+            ChildArgs.of("user", s.username()), ChildArgs.of("key", s.userKey()),
+            ChildArgs.of("knownHosts", s.knownHosts()), ChildArgs.of("file", s.dataFile()),
+            ChildArgs.of("users", users), ChildArgs.of("steps", steps),
+            ChildArgs.of("samples", samples), ChildArgs.of("warmUp", ctx.minaWarmUp()));
     Measurements.Server server = Measurements.Server.before(s);
-    ChildJvm.Exit exit = ctx.jvm().run(MinaChild.class.getName(), List.of(), args,
-        dir.resolve("output.log"), Duration.ofMinutes(3));
+    ChildJvm.Exit exit =
+        ctx.jvm()
+            .run(
+                MinaChild.class.getName(),
+                List.of(),
+                args,
+                dir.resolve("output.log"),
+                Duration.ofMinutes(3));
     TargetServer.Cpu serverCpu = server.after();
     StepFile.Content content;
     try {
       content = StepFile.parse(Files.readAllLines(steps));
     } catch (IOException e) {
-      throw new UncheckedIOException("bare MINA run wrote no steps; see " + dir.resolve("output.log"), e);
+      throw new UncheckedIOException(
+          "bare MINA run wrote no steps; see " + dir.resolve("output.log"), e);
     }
     List<String> errors = new ArrayList<>();
-    content.steps().stream().filter(r -> !r.ok()).forEach(r -> errors.add(r.name() + ": " + r.message()));
+    content.steps().stream()
+        .filter(r -> !r.ok())
+        .forEach(r -> errors.add(r.name() + ": " + r.message()));
     if (exit.code() != 0 && errors.isEmpty()) {
       errors.add("bare MINA child exited with code " + exit.code());
     }
-    return Measurements.result(Client.MINA, users, repetition, Phases.of(content.steps()),
-        Measurements.samples(samples), serverCpu, exit, errors, content.negotiated());
+    return Measurements.result(
+        Client.MINA,
+        users,
+        repetition,
+        Phases.of(content.steps()),
+        Measurements.samples(samples),
+        serverCpu,
+        exit,
+        errors,
+        content.negotiated());
   }
 }

@@ -32,9 +32,15 @@ public final class NegotiationProbe {
   public static Negotiated gatlingSsh(TargetServer s) {
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     try (SshConnector connector = new SshConnector(ClientSettings.DEFAULT)) {
-      ConnectRequest request = new ConnectRequest(s.host(), s.port(), s.username(), null,
-          List.of(BareMinaClient.loadKey(s.userKey())), KnownHostsPolicy.load(s.knownHosts()),
-          Duration.ofSeconds(20));
+      ConnectRequest request =
+          new ConnectRequest(
+              s.host(),
+              s.port(),
+              s.username(),
+              null,
+              List.of(BareMinaClient.loadKey(s.userKey())),
+              KnownHostsPolicy.load(s.knownHosts()),
+              Duration.ofSeconds(20));
       SshConnection connection = connector.connect(request, timer).get(30, TimeUnit.SECONDS);
       Negotiated negotiated = connection.negotiated();
       connection.disconnect().get(30, TimeUnit.SECONDS);

@@ -20,11 +20,25 @@ final class StepFile {
 
   static String render(Collection<PhaseRecord> steps, Negotiated negotiated) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.join("\t", "N", negotiated.kex(), negotiated.hostKey(), negotiated.cipher(),
-        negotiated.mac())).append('\n');
+    sb.append(
+            String.join(
+                "\t",
+                "N",
+                negotiated.kex(),
+                negotiated.hostKey(),
+                negotiated.cipher(),
+                negotiated.mac()))
+        .append('\n');
     for (PhaseRecord r : steps) {
-      sb.append(String.format(Locale.ROOT, "R\t%s\t%.3f\t%.3f\t%s\t%s%n", r.name(), r.start(), r.end(),
-          r.ok(), clean(r.message())));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "R\t%s\t%.3f\t%.3f\t%s\t%s%n",
+              r.name(),
+              r.start(),
+              r.end(),
+              r.ok(),
+              clean(r.message())));
     }
     return sb.toString();
   }
@@ -37,8 +51,13 @@ final class StepFile {
       if (f[0].equals("N") && f.length == 5) {
         negotiated = new Negotiated(f[1], f[2], f[3], f[4]);
       } else if (f[0].equals("R") && f.length == 6) {
-        steps.add(new PhaseRecord(f[1], Double.parseDouble(f[2]), Double.parseDouble(f[3]),
-            Boolean.parseBoolean(f[4]), f[5]));
+        steps.add(
+            new PhaseRecord(
+                f[1],
+                Double.parseDouble(f[2]),
+                Double.parseDouble(f[3]),
+                Boolean.parseBoolean(f[4]),
+                f[5]));
       } else if (!line.isBlank()) {
         throw new IllegalArgumentException("not a step line: " + line);
       }

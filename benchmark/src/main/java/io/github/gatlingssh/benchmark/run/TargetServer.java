@@ -29,10 +29,9 @@ public final class TargetServer implements AutoCloseable {
   }
 
   public static TargetServer start() {
-    PrivateSshd sshd = PrivateSshd.start(SshdOptions.builder()
-        .maxStartups(MAX_STARTUPS)
-        .maxSessions(MAX_SESSIONS)
-        .build());
+    PrivateSshd sshd =
+        PrivateSshd.start(
+            SshdOptions.builder().maxStartups(MAX_STARTUPS).maxSessions(MAX_SESSIONS).build());
     try {
       Path file = sshd.createDataFile("seed.txt", SeedFile.content());
       return new TargetServer(sshd, file, CpuCgroup.tryCreate(sshd.pid()));

@@ -1,8 +1,8 @@
 package io.github.gatlingssh.benchmark.bare;
 
-import io.github.gatlingssh.testkit.embedded.SeedFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.gatlingssh.testkit.embedded.SeedFile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -59,18 +59,27 @@ class LockstepTest {
     assertThat(early.get()).isZero();
   }
 
-  private static void step(Lockstep lockstep, ExecutorService pool, int barrier, int barriers, int sessions,
-      AtomicInteger arrived, AtomicInteger early, CountDownLatch done) {
+  private static void step(
+      Lockstep lockstep,
+      ExecutorService pool,
+      int barrier,
+      int barriers,
+      int sessions,
+      AtomicInteger arrived,
+      AtomicInteger early,
+      CountDownLatch done) {
     if (barrier == barriers) {
       done.countDown();
       return;
     }
     arrived.incrementAndGet();
-    lockstep.arrive(() -> {
-      if (arrived.get() < (barrier + 1) * sessions) {
-        early.incrementAndGet(); // released before every session reached this barrier
-      }
-      pool.execute(() -> step(lockstep, pool, barrier + 1, barriers, sessions, arrived, early, done));
-    });
+    lockstep.arrive(
+        () -> {
+          if (arrived.get() < (barrier + 1) * sessions) {
+            early.incrementAndGet(); // released before every session reached this barrier
+          }
+          pool.execute(
+              () -> step(lockstep, pool, barrier + 1, barriers, sessions, arrived, early, done));
+        });
   }
 }

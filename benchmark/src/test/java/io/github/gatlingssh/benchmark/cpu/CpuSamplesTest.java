@@ -24,21 +24,24 @@ class CpuSamplesTest {
 
   @Test
   void readsProcessMachineAndThreadCpuOverAWindow() {
-    CpuSamples samples = CpuSamples.parse(List.of(
-        "P\t1000.000\t0",
-        "M\t1000.000\t100\t400",
-        "T\t1000.000\t11\t0\tC2 CompilerThre",
-        "T\t1000.000\t12\t1\tsshd-SshClient[",
-        "P\t1100.000\t100000000",
-        "M\t1100.000\t110\t420",
-        "T\t1100.000\t14\t1\tbench-cpu-sampl",
-        "T\t1100.000\t11\t5\tC2 CompilerThre",
-        "T\t1100.000\t12\t3\tsshd-SshClient[",
-        "T\t1100.000\t13\t2\tgatling-1-1",
-        "F\tjvmCpuMs\t1234.500"));
+    CpuSamples samples =
+        CpuSamples.parse(
+            List.of(
+                "P\t1000.000\t0",
+                "M\t1000.000\t100\t400",
+                "T\t1000.000\t11\t0\tC2 CompilerThre",
+                "T\t1000.000\t12\t1\tsshd-SshClient[",
+                "P\t1100.000\t100000000",
+                "M\t1100.000\t110\t420",
+                "T\t1100.000\t14\t1\tbench-cpu-sampl",
+                "T\t1100.000\t11\t5\tC2 CompilerThre",
+                "T\t1100.000\t12\t3\tsshd-SshClient[",
+                "T\t1100.000\t13\t2\tgatling-1-1",
+                "F\tjvmCpuMs\t1234.500"));
 
     assertThat(samples.processCpuMs(1000, 1050)).isCloseTo(50, within(1e-9));
-    assertThat(samples.processCpuMs(1000, 1100)).isCloseTo(100 - 10, within(1e-9)); // less the sampler
+    assertThat(samples.processCpuMs(1000, 1100))
+        .isCloseTo(100 - 10, within(1e-9)); // less the sampler
     assertThat(samples.machineBusyMs(1000, 1100)).isCloseTo(100, within(1e-9));
     assertThat(samples.machineUtilisation(1000, 1100)).isCloseTo(0.5, within(1e-9));
     assertThat(samples.threadGroupCpuMs(1000, 1100))

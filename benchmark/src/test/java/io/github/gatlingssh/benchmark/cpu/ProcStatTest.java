@@ -9,8 +9,9 @@ class ProcStatTest {
 
   @Test
   void parsesTheCpuFieldsAfterACommandNameWithSpacesAndParentheses() {
-    String line = "4242 (sshd: user (x) [priv]) S 1 4242 4242 0 -1 4194560 1000 2000 0 0 "
-        + "17 5 230 44 20 0 1 0 123 456 789 18446744073709551615";
+    String line =
+        "4242 (sshd: user (x) [priv]) S 1 4242 4242 0 -1 4194560 1000 2000 0 0 "
+            + "17 5 230 44 20 0 1 0 123 456 789 18446744073709551615";
 
     ProcStat.ProcessTimes t = ProcStat.parseProcess(line);
 
@@ -21,7 +22,8 @@ class ProcStatTest {
 
   @Test
   void rejectsWhatIsNotAStatLine() {
-    assertThatThrownBy(() -> ProcStat.parseProcess("garbage")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ProcStat.parseProcess("garbage"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -41,7 +43,8 @@ class ProcStatTest {
 
   @Test
   void cgroupV2UsageIsInMicroseconds() {
-    assertThat(CpuCgroup.parseV2UsageMicros("usage_usec 123456\nuser_usec 100\nsystem_usec 23456\n"))
+    assertThat(
+            CpuCgroup.parseV2UsageMicros("usage_usec 123456\nuser_usec 100\nsystem_usec 23456\n"))
         .isEqualTo(123456);
   }
 }

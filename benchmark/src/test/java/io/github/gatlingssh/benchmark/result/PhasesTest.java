@@ -36,8 +36,10 @@ class PhasesTest {
     assertThat(p.sessions()).isEqualTo(2);
     assertThat(p.errors()).isZero();
     assertThat(p.windows()).first().isEqualTo(new Phases.Window("auth+execute", 1000, 1162));
-    assertThat(p.windows()).extracting(Phases.Window::phase).containsExactly("auth+execute",
-        "close+exit status", "execute", "channel read", "disconnect");
+    assertThat(p.windows())
+        .extracting(Phases.Window::phase)
+        .containsExactly(
+            "auth+execute", "close+exit status", "execute", "channel read", "disconnect");
   }
 
   @Test

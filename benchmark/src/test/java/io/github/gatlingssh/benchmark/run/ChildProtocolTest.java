@@ -13,15 +13,19 @@ class ChildProtocolTest {
 
   @Test
   void stepFileRoundTrip() {
-    Negotiated n = new Negotiated("curve25519-sha256", "ssh-ed25519", "chacha20-poly1305@openssh.com", "aead");
-    List<PhaseRecord> steps = List.of(PhaseRecord.ok("connect", 1000.25, 1100.5),
-        PhaseRecord.failed("start", 1100.5, 1101, "refused\tby\nserver"));
+    Negotiated n =
+        new Negotiated("curve25519-sha256", "ssh-ed25519", "chacha20-poly1305@openssh.com", "aead");
+    List<PhaseRecord> steps =
+        List.of(
+            PhaseRecord.ok("connect", 1000.25, 1100.5),
+            PhaseRecord.failed("start", 1100.5, 1101, "refused\tby\nserver"));
 
     StepFile.Content back = StepFile.parse(StepFile.render(steps, n).lines().toList());
 
     assertThat(back.negotiated()).isEqualTo(n);
-    assertThat(back.steps()).containsExactly(steps.get(0),
-        PhaseRecord.failed("start", 1100.5, 1101, "refused by server"));
+    assertThat(back.steps())
+        .containsExactly(
+            steps.get(0), PhaseRecord.failed("start", 1100.5, 1101, "refused by server"));
   }
 
   @Test
@@ -35,14 +39,18 @@ class ChildProtocolTest {
 
   @Test
   void negotiatedAlgorithmsFromSshVerbose() {
-    String out = String.join("\n",
-        "debug1: kex: algorithm: curve25519-sha256",
-        "debug1: kex: host key algorithm: ssh-ed25519",
-        "debug1: kex: server->client cipher: chacha20-poly1305@openssh.com MAC: <implicit> compression: none",
-        "debug1: kex: client->server cipher: chacha20-poly1305@openssh.com MAC: <implicit> compression: none");
+    String out =
+        String.join(
+            "\n",
+            "debug1: kex: algorithm: curve25519-sha256",
+            "debug1: kex: host key algorithm: ssh-ed25519",
+            "debug1: kex: server->client cipher: chacha20-poly1305@openssh.com MAC: <implicit> compression: none",
+            "debug1: kex: client->server cipher: chacha20-poly1305@openssh.com MAC: <implicit> compression: none");
 
-    assertThat(NegotiationProbe.parseSshVerbose(out)).isEqualTo(
-        new Negotiated("curve25519-sha256", "ssh-ed25519", "chacha20-poly1305@openssh.com", "<implicit>"));
+    assertThat(NegotiationProbe.parseSshVerbose(out))
+        .isEqualTo(
+            new Negotiated(
+                "curve25519-sha256", "ssh-ed25519", "chacha20-poly1305@openssh.com", "<implicit>"));
     assertThat(NegotiationProbe.parseSshVerbose("nothing")).isEqualTo(Negotiated.UNKNOWN);
   }
 

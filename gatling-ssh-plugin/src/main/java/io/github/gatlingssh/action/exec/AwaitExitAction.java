@@ -26,7 +26,8 @@ public final class AwaitExitAction extends CommandAction {
   private final CommandChecks checks;
 
   /** Builds the action of one {@code awaitExit} in a scenario. */
-  public AwaitExitAction(SshAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
+  public AwaitExitAction(
+      SshAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
     super("sshAwaitExit", attributes.requestName(), components, ctx, next);
     this.connectionName = attributes.connectionName();
     this.channelName = attributes.channelName();
@@ -37,17 +38,30 @@ public final class AwaitExitAction extends CommandAction {
 
   @Override
   protected Validation<Runnable> prepare(Session session, String request) {
-    return success(() -> {
-      long start = now();
-      RemoteCommand rc = UserState.command(session, connectionName, channelName);
-      Session without = session.remove(key);
-      if (rc == null) {
-        done(without, request, start, start, new SshFailure(SshFailure.Step.EXEC, "no command started on channel '"
-            + channelName + "': add ssh(..).start(command) before awaitExit()"));
-        return;
-      }
-      whenDone(session, rc.awaitExit(timeout), SshFailure.Step.EXEC,
-          (result, failure, end) -> finishCommand(without, request, start, end, result, failure, checks));
-    });
+    return success(
+        () -> {
+          long start = now();
+          RemoteCommand rc = UserState.command(session, connectionName, channelName);
+          Session without = session.remove(key);
+          if (rc == null) {
+            done(
+                without,
+                request,
+                start,
+                start,
+                new SshFailure(
+                    SshFailure.Step.EXEC,
+                    "no command started on channel '"
+                        + channelName
+                        + "': add ssh(..).start(command) before awaitExit()"));
+            return;
+          }
+          whenDone(
+              session,
+              rc.awaitExit(timeout),
+              SshFailure.Step.EXEC,
+              (result, failure, end) ->
+                  finishCommand(without, request, start, end, result, failure, checks));
+        });
   }
 }

@@ -22,7 +22,10 @@ import io.github.gatlingssh.protocol.SshComponents;
 import io.github.gatlingssh.protocol.SshProtocol;
 import scala.Function1;
 
-/** The base of the actions on exec channels: starting a command, and ending a request with the command's exit. */
+/**
+ * The base of the actions on exec channels: starting a command, and ending a request with the
+ * command's exit.
+ */
 abstract class CommandAction extends SshAction {
 
   /** Sends a command on the user's open connection; {@code start} is the request's start time. */
@@ -31,52 +34,73 @@ abstract class CommandAction extends SshAction {
     void send(SshConnection connection, String commandLine, long start);
   }
 
-  CommandAction(String kind, Function1<Session, Validation<String>> requestName, SshComponents components,
-      ScenarioContext ctx, Action next) {
+  CommandAction(
+      String kind,
+      Function1<Session, Validation<String>> requestName,
+      SshComponents components,
+      ScenarioContext ctx,
+      Action next) {
     super(kind, requestName, components, ctx, next);
   }
 
   /** The request's checks, with the protocol's charset. */
   final CommandChecks checks(SshAttributes attributes) {
-    return new CommandChecks(SshChecks.toScalaChecks(attributes.checks(), components.protocol().output().charset()));
+    return new CommandChecks(
+        SshChecks.toScalaChecks(attributes.checks(), components.protocol().output().charset()));
   }
 
   /**
    * Resolves the command line (EL), then, when the request is sent, hands it to {@code send} with
    * the user's open connection, or logs the request KO when the user has none.
    */
-  final Validation<Runnable> onConnection(Session session, String request, SshAttributes attributes, Send send) {
+  final Validation<Runnable> onConnection(
+      Session session, String request, SshAttributes attributes, Send send) {
     Validation<String> resolved = attributes.command().resolve(session);
     if (failed(resolved)) {
       return propagate(resolved);
     }
     String commandLine = value(resolved);
-    return success(() -> {
-      long start = now();
-      SshConnection connection = openConnection(session, request, start, attributes.connectionName());
-      if (connection != null) {
-        send.send(connection, commandLine, start);
-      }
-    });
+    return success(
+        () -> {
+          long start = now();
+          SshConnection connection =
+              openConnection(session, request, start, attributes.connectionName());
+          if (connection != null) {
+            send.send(connection, commandLine, start);
+          }
+        });
   }
 
-  /** Starts a command with the protocol's charset and output limit, set up as {@code options} say. */
-  final RemoteCommand startCommand(SshConnection connection, String commandLine, ExecOptions options) {
+  /**
+   * Starts a command with the protocol's charset and output limit, set up as {@code options} say.
+   */
+  final RemoteCommand startCommand(
+      SshConnection connection, String commandLine, ExecOptions options) {
     SshProtocol protocol = components.protocol();
-    return connection.exec(commandLine, protocol.output().charset(), protocol.output().maxOutputLength(), options);
+    return connection.exec(
+        commandLine, protocol.output().charset(), protocol.output().maxOutputLength(), options);
   }
 
-  /** Resolves the request's stdin, PTY and variables for this user (a failure is a Gatling crash, as EL). */
+  /**
+   * Resolves the request's stdin, PTY and variables for this user (a failure is a Gatling crash, as
+   * EL).
+   */
   final Validation<ExecOptions> options(Session session, ExecSpec spec) {
     return spec.resolve(session, components.protocol().output().charset());
   }
 
   /**
-   * Ends a request that waited for a command's end (on the user's event loop): KO with the
-   * failure, or the verdict of its checks.
+   * Ends a request that waited for a command's end (on the user's event loop): KO with the failure,
+   * or the verdict of its checks.
    */
-  final void finishCommand(Session session, String request, long start, long end,
-      CommandResult result, SshFailure failure, CommandChecks checks) {
+  final void finishCommand(
+      Session session,
+      String request,
+      long start,
+      long end,
+      CommandResult result,
+      SshFailure failure,
+      CommandChecks checks) {
     if (failure != null) {
       done(session, request, start, end, failure);
     } else {

@@ -28,7 +28,8 @@ final class CommandChecks {
   record Outcome(Session session, String failure) {}
 
   Outcome apply(Session session, SshResponse response) {
-    String failure = exitChecked || response.result().succeeded() ? null : response.result().describeExit();
+    String failure =
+        exitChecked || response.result().succeeded() ? null : response.result().describeExit();
     if (checks.isEmpty()) {
       return new Outcome(session, failure);
     }

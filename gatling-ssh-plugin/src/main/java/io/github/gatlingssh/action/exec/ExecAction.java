@@ -15,7 +15,10 @@ import io.github.gatlingssh.client.exec.RemoteCommand;
 import io.github.gatlingssh.protocol.SshComponents;
 import java.time.Duration;
 
-/** exec(command): one request from channel open to channel close: run the command, read its output, check its exit. */
+/**
+ * exec(command): one request from channel open to channel close: run the command, read its output,
+ * check its exit.
+ */
 public final class ExecAction extends CommandAction {
   private final SshAttributes attributes;
   private final ExecSpec spec;
@@ -23,12 +26,17 @@ public final class ExecAction extends CommandAction {
   private final CommandChecks checks;
 
   /** Builds the action of one {@code exec} in a scenario. */
-  public ExecAction(SshAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
+  public ExecAction(
+      SshAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
     this(attributes, ExecSpec.NONE, components, ctx, next);
   }
 
   /** Builds the action of one {@code exec} with stdin, a PTY or environment variables. */
-  public ExecAction(SshAttributes attributes, ExecSpec spec, SshComponents components, ScenarioContext ctx,
+  public ExecAction(
+      SshAttributes attributes,
+      ExecSpec spec,
+      SshComponents components,
+      ScenarioContext ctx,
       Action next) {
     super("sshExec", attributes.requestName(), components, ctx, next);
     this.attributes = attributes;
@@ -43,10 +51,18 @@ public final class ExecAction extends CommandAction {
     if (failed(options)) {
       return propagate(options);
     }
-    return onConnection(session, request, attributes, (connection, commandLine, start) -> {
-      RemoteCommand rc = startCommand(connection, commandLine, value(options));
-      whenDone(session, rc.completion(timeout), SshFailure.Step.EXEC,
-          (result, failure, end) -> finishCommand(session, request, start, end, result, failure, checks));
-    });
+    return onConnection(
+        session,
+        request,
+        attributes,
+        (connection, commandLine, start) -> {
+          RemoteCommand rc = startCommand(connection, commandLine, value(options));
+          whenDone(
+              session,
+              rc.completion(timeout),
+              SshFailure.Step.EXEC,
+              (result, failure, end) ->
+                  finishCommand(session, request, start, end, result, failure, checks));
+        });
   }
 }

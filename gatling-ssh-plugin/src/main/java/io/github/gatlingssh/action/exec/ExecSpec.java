@@ -25,7 +25,11 @@ import java.util.Map;
  * @param stdinFile stdin from a local file (EL path); or null
  * @param env variable name to value (EL), in the order the DSL named them
  */
-public record ExecSpec(Param<String> stdinText, Param<byte[]> stdinBytes, Param<String> stdinFile, boolean pty,
+public record ExecSpec(
+    Param<String> stdinText,
+    Param<byte[]> stdinBytes,
+    Param<String> stdinFile,
+    boolean pty,
     Map<String, Param<String>> env) {
   /** A plain exec. */
   public static final ExecSpec NONE = new ExecSpec(null, null, null, false, Map.of());
@@ -49,12 +53,17 @@ public record ExecSpec(Param<String> stdinText, Param<byte[]> stdinBytes, Param<
    * name a readable file now, when the simulation is built.
    */
   public ExecSpec withStdinFile(Param<String> path) {
-    path.staticValue().ifPresent(p -> {
-      if (!Files.isRegularFile(Path.of(p)) || !Files.isReadable(Path.of(p))) {
-        throw new IllegalArgumentException("stdinFile: " + p + " is not a readable file: give the path of a local file"
-            + " (relative paths start from the directory Gatling runs in)");
-      }
-    });
+    path.staticValue()
+        .ifPresent(
+            p -> {
+              if (!Files.isRegularFile(Path.of(p)) || !Files.isReadable(Path.of(p))) {
+                throw new IllegalArgumentException(
+                    "stdinFile: "
+                        + p
+                        + " is not a readable file: give the path of a local file"
+                        + " (relative paths start from the directory Gatling runs in)");
+              }
+            });
     return new ExecSpec(null, null, path, pty, env);
   }
 
@@ -66,7 +75,8 @@ public record ExecSpec(Param<String> stdinText, Param<byte[]> stdinBytes, Param<
   /** A copy that also sends this environment variable (replacing one of the same name). */
   public ExecSpec withEnv(String name, Param<String> value) {
     if (name == null || name.isEmpty() || name.contains("=") || name.contains("\0")) {
-      throw new IllegalArgumentException("env: '" + name + "' is not a variable name: give a non-empty name without '='");
+      throw new IllegalArgumentException(
+          "env: '" + name + "' is not a variable name: give a non-empty name without '='");
     }
     Map<String, Param<String>> more = new LinkedHashMap<>(env);
     more.put(name, value);

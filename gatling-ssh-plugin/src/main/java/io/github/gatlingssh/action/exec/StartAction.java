@@ -27,12 +27,17 @@ public final class StartAction extends CommandAction {
   private final Duration timeout;
 
   /** Builds the action of one {@code start} in a scenario. */
-  public StartAction(SshAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
+  public StartAction(
+      SshAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
     this(attributes, ExecSpec.NONE, components, ctx, next);
   }
 
   /** Builds the action of one {@code start} with stdin, a PTY or environment variables. */
-  public StartAction(SshAttributes attributes, ExecSpec spec, SshComponents components, ScenarioContext ctx,
+  public StartAction(
+      SshAttributes attributes,
+      ExecSpec spec,
+      SshComponents components,
+      ScenarioContext ctx,
       Action next) {
     super("sshStart", attributes.requestName(), components, ctx, next);
     this.attributes = attributes;
@@ -47,21 +52,37 @@ public final class StartAction extends CommandAction {
     if (failed(options)) {
       return propagate(options);
     }
-    return onConnection(session, request, attributes, (connection, commandLine, start) -> {
-      String channelName = attributes.channelName();
-      if (UserState.command(session, attributes.connectionName(), channelName) != null) {
-        done(session, request, start, start, new SshFailure(SshFailure.Step.EXEC, "a command started on channel '"
-            + channelName + "' was not awaited: add awaitExit() before starting another, or use channelName(..)"));
-        return;
-      }
-      RemoteCommand rc = startCommand(connection, commandLine, value(options));
-      whenDone(session, rc.accepted(timeout), SshFailure.Step.EXEC, (ignored, failure, end) -> {
-        if (failure != null) {
-          done(session, request, start, end, failure);
-        } else {
-          done(session.set(key, rc), request, start, end, (String) null);
-        }
-      });
-    });
+    return onConnection(
+        session,
+        request,
+        attributes,
+        (connection, commandLine, start) -> {
+          String channelName = attributes.channelName();
+          if (UserState.command(session, attributes.connectionName(), channelName) != null) {
+            done(
+                session,
+                request,
+                start,
+                start,
+                new SshFailure(
+                    SshFailure.Step.EXEC,
+                    "a command started on channel '"
+                        + channelName
+                        + "' was not awaited: add awaitExit() before starting another, or use channelName(..)"));
+            return;
+          }
+          RemoteCommand rc = startCommand(connection, commandLine, value(options));
+          whenDone(
+              session,
+              rc.accepted(timeout),
+              SshFailure.Step.EXEC,
+              (ignored, failure, end) -> {
+                if (failure != null) {
+                  done(session, request, start, end, failure);
+                } else {
+                  done(session.set(key, rc), request, start, end, (String) null);
+                }
+              });
+        });
   }
 }

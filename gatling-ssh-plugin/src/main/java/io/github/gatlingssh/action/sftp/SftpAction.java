@@ -43,7 +43,11 @@ import scala.Tuple2;
  */
 public final class SftpAction extends SshAction {
   private static final Set<Object> KEPT_BYTES_CHECKS =
-      Set.of(CoreCheckType.BodyBytes, CoreCheckType.BodyString, CoreCheckType.Regex, CoreCheckType.Substring);
+      Set.of(
+          CoreCheckType.BodyBytes,
+          CoreCheckType.BodyString,
+          CoreCheckType.Regex,
+          CoreCheckType.Substring);
   private static final Set<Object> DIGEST_CHECKS = Set.of(CoreCheckType.Md5, CoreCheckType.Sha1);
 
   private final SftpRequest request;
@@ -53,7 +57,8 @@ public final class SftpAction extends SshAction {
   private final TransferStats stats;
 
   /** Builds the action of one SFTP request in a scenario. */
-  public SftpAction(SftpRequest request, SshComponents components, ScenarioContext ctx, Action next) {
+  public SftpAction(
+      SftpRequest request, SshComponents components, ScenarioContext ctx, Action next) {
     super("sftp" + request.verb().label(), request.base().requestName(), components, ctx, next);
     this.request = request;
     this.timeout = requestTimeout(request.base());
@@ -61,9 +66,12 @@ public final class SftpAction extends SshAction {
         SftpChecks.toScalaChecks(request.base().checks(), components.protocol().output().charset());
     this.checks = scala.jdk.javaapi.CollectionConverters.asScala(converted).toList();
     // keep bytes and digest them only when a check reads them: 500 users x 1 MiB kept is 500 MiB
-    boolean keep = request.base().checks().stream().anyMatch(c -> KEPT_BYTES_CHECKS.contains(c.type()));
-    boolean digest = request.base().checks().stream().anyMatch(c -> DIGEST_CHECKS.contains(c.type()));
-    DownloadSink sink = DownloadSink.inMemory(keep ? components.protocol().output().maxOutputLength() : 0);
+    boolean keep =
+        request.base().checks().stream().anyMatch(c -> KEPT_BYTES_CHECKS.contains(c.type()));
+    boolean digest =
+        request.base().checks().stream().anyMatch(c -> DIGEST_CHECKS.contains(c.type()));
+    DownloadSink sink =
+        DownloadSink.inMemory(keep ? components.protocol().output().maxOutputLength() : 0);
     this.memorySink = digest ? sink : sink.withoutDigests();
     this.stats = TransferStats.of(ctx);
   }
@@ -73,7 +81,8 @@ public final class SftpAction extends SshAction {
     return new io.gatling.core.action.builder.ActionBuilder() {
       @Override
       public Action build(ScenarioContext ctx, Action next) {
-        return new SftpAction(request, ctx.protocolComponentsRegistry().components(SshProtocol.KEY), ctx, next);
+        return new SftpAction(
+            request, ctx.protocolComponentsRegistry().components(SshProtocol.KEY), ctx, next);
       }
     };
   }
@@ -92,18 +101,26 @@ public final class SftpAction extends SshAction {
     if (failed(bytes)) {
       return propagate(bytes);
     }
-    DownloadSink sink = request.verb() == SftpVerb.DOWNLOAD_TO_FILE
-        ? withDigests(DownloadSink.toFile(Path.of(value(other))).keep(memorySink.maxKeep()))
-        : memorySink;
-    SftpOperation op = new SftpOperation(request.verb(), value(path), value(other), value(bytes), request.mode(), sink);
-    return success(() -> {
-      long start = now();
-      SshConnection connection = openConnection(session, requestName, start, request.base().connectionName());
-      if (connection != null) {
-        whenDone(session, run(connection, op), SshFailure.Step.SFTP,
-            (value, failure, end) -> finish(session, requestName, start, end, value, failure));
-      }
-    });
+    DownloadSink sink =
+        request.verb() == SftpVerb.DOWNLOAD_TO_FILE
+            ? withDigests(DownloadSink.toFile(Path.of(value(other))).keep(memorySink.maxKeep()))
+            : memorySink;
+    SftpOperation op =
+        new SftpOperation(
+            request.verb(), value(path), value(other), value(bytes), request.mode(), sink);
+    return success(
+        () -> {
+          long start = now();
+          SshConnection connection =
+              openConnection(session, requestName, start, request.base().connectionName());
+          if (connection != null) {
+            whenDone(
+                session,
+                run(connection, op),
+                SshFailure.Step.SFTP,
+                (value, failure, end) -> finish(session, requestName, start, end, value, failure));
+          }
+        });
   }
 
   private DownloadSink withDigests(DownloadSink sink) {
@@ -116,38 +133,56 @@ public final class SftpAction extends SshAction {
    */
   private CompletableFuture<Object> run(SshConnection connection, SftpOperation op) {
     CompletableFuture<Object> result = new CompletableFuture<>();
-    connection.sftp(SftpSettings.DEFAULTS).whenComplete((channel, openError) -> {
-      if (openError != null) {
-        result.completeExceptionally(failure(openError));
-        return;
-      }
-      CompletableFuture<?> sent;
-      try {
-        sent = op.send(channel);
-      } catch (RuntimeException e) {
-        result.completeExceptionally(failure(e));
-        return;
-      }
-      // the deadline completes `result`: pass that on to the engine's future, which stops a transfer
-      result.whenComplete((v, e) -> {
-        if (e != null) {
-          sent.completeExceptionally(e);
-        }
-      });
-      sent.whenComplete((v, e) -> {
-        if (e != null) {
-          result.completeExceptionally(failure(e));
-        } else {
-          result.complete(v);
-        }
-      });
-    });
-    return Deadline.bound(result, timeout, connection.timer(), () -> result.completeExceptionally(
-        new SshRequestException(new SshFailure(SshFailure.Step.TIMEOUT, "sftp " + op.describe() + " not done within "
-            + Durations.format(timeout) + (op.verb().transfers() ? "; transfer aborted" : "")))));
+    connection
+        .sftp(SftpSettings.DEFAULTS)
+        .whenComplete(
+            (channel, openError) -> {
+              if (openError != null) {
+                result.completeExceptionally(failure(openError));
+                return;
+              }
+              CompletableFuture<?> sent;
+              try {
+                sent = op.send(channel);
+              } catch (RuntimeException e) {
+                result.completeExceptionally(failure(e));
+                return;
+              }
+              // the deadline completes `result`: pass that on to the engine's future, which stops a
+              // transfer
+              result.whenComplete(
+                  (v, e) -> {
+                    if (e != null) {
+                      sent.completeExceptionally(e);
+                    }
+                  });
+              sent.whenComplete(
+                  (v, e) -> {
+                    if (e != null) {
+                      result.completeExceptionally(failure(e));
+                    } else {
+                      result.complete(v);
+                    }
+                  });
+            });
+    return Deadline.bound(
+        result,
+        timeout,
+        connection.timer(),
+        () ->
+            result.completeExceptionally(
+                new SshRequestException(
+                    new SshFailure(
+                        SshFailure.Step.TIMEOUT,
+                        "sftp "
+                            + op.describe()
+                            + " not done within "
+                            + Durations.format(timeout)
+                            + (op.verb().transfers() ? "; transfer aborted" : "")))));
   }
 
-  private void finish(Session session, String requestName, long start, long end, Object value, SshFailure failure) {
+  private void finish(
+      Session session, String requestName, long start, long end, Object value, SshFailure failure) {
     if (failure != null) {
       done(session, requestName, start, end, failure);
       return;
@@ -161,10 +196,18 @@ public final class SftpAction extends SshAction {
       return;
     }
     Tuple2<Session, Option<Failure>> checked = Check$.MODULE$.check(response, session, checks);
-    done(checked._1(), requestName, start, end, checked._2().isDefined() ? checked._2().get().message() : null);
+    done(
+        checked._1(),
+        requestName,
+        start,
+        end,
+        checked._2().isDefined() ? checked._2().get().message() : null);
   }
 
-  /** The KO of an SFTP failure: "sftp: no such file: /x/y", "connection lost: ...", "channel open: ...". */
+  /**
+   * The KO of an SFTP failure: "sftp: no such file: /x/y", "connection lost: ...", "channel open:
+   * ...".
+   */
   private static SshRequestException failure(Throwable t) {
     Throwable c = t;
     while (c instanceof java.util.concurrent.CompletionException && c.getCause() != null) {

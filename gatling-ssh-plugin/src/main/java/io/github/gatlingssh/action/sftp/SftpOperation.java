@@ -21,7 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * @param bytes the bytes of an upload of bytes, else null
  * @param sink where a download's bytes go (how many are kept, whether digested), else null
  */
-record SftpOperation(SftpVerb verb, String path, String other, byte[] bytes, WriteMode mode, DownloadSink sink) {
+record SftpOperation(
+    SftpVerb verb, String path, String other, byte[] bytes, WriteMode mode, DownloadSink sink) {
 
   /**
    * Sends the request. The future is the engine's own, so that completing it from outside (a

@@ -7,7 +7,8 @@ import io.github.gatlingssh.protocol.Param;
 /**
  * The immutable attributes of one SFTP request, as the DSL built them.
  *
- * @param base request name, connection name, checks and timeout (null = the protocol's requestTimeout)
+ * @param base request name, connection name, checks and timeout (null = the protocol's
+ *     requestTimeout)
  * @param verb what the request does
  * @param path the remote path (for rename: the old name)
  * @param other rename: the new name; upload: the local file; download to a file: the local file;
@@ -16,7 +17,12 @@ import io.github.gatlingssh.protocol.Param;
  * @param mode uploads: overwrite or append
  */
 public record SftpRequest(
-    SshAttributes base, SftpVerb verb, Param<String> path, Param<String> other, Param<byte[]> bytes, WriteMode mode) {
+    SshAttributes base,
+    SftpVerb verb,
+    Param<String> path,
+    Param<String> other,
+    Param<byte[]> bytes,
+    WriteMode mode) {
 
   /** A request of {@code verb} on {@code path}. */
   public static SftpRequest of(SshAttributes base, SftpVerb verb, Param<String> path) {

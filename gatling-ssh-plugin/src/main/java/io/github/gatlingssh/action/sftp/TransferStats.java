@@ -11,10 +11,10 @@ import scala.runtime.BoxedUnit;
 
 /**
  * The bytes of a run's SFTP transfers, by request name, printed once at the end of the run.
- * Gatling's open-source report has no byte columns for custom protocols, so the HTML report shows
- * a transfer's response time and this summary its size: per request name, the transfers that
- * succeeded, their bytes, and MiB/s as bytes over the sum of their response times (the mean rate
- * of one transfer, not the run's aggregate rate).
+ * Gatling's open-source report has no byte columns for custom protocols, so the HTML report shows a
+ * transfer's response time and this summary its size: per request name, the transfers that
+ * succeeded, their bytes, and MiB/s as bytes over the sum of their response times (the mean rate of
+ * one transfer, not the run's aggregate rate).
  */
 final class TransferStats {
   // one per run: the key is the run's actor system, which outlives every action of the run
@@ -24,23 +24,32 @@ final class TransferStats {
 
   private record Totals(LongAdder count, LongAdder bytes, LongAdder millis) {}
 
-  /** The stats of the run {@code ctx} belongs to; the first call registers the end-of-run summary. */
+  /**
+   * The stats of the run {@code ctx} belongs to; the first call registers the end-of-run summary.
+   */
   static TransferStats of(ScenarioContext ctx) {
     Object run = ctx.coreComponents().actorSystem();
-    return RUNS.computeIfAbsent(run, key -> {
-      TransferStats stats = new TransferStats();
-      ctx.coreComponents().actorSystem().registerOnTermination(() -> {
-        RUNS.remove(key);
-        stats.print(System.out);
-        return BoxedUnit.UNIT;
-      });
-      return stats;
-    });
+    return RUNS.computeIfAbsent(
+        run,
+        key -> {
+          TransferStats stats = new TransferStats();
+          ctx.coreComponents()
+              .actorSystem()
+              .registerOnTermination(
+                  () -> {
+                    RUNS.remove(key);
+                    stats.print(System.out);
+                    return BoxedUnit.UNIT;
+                  });
+          return stats;
+        });
   }
 
   /** Counts one transfer that succeeded. Called from the users' event loops, concurrently. */
   void add(String request, long bytes, long millis) {
-    Totals t = byRequest.computeIfAbsent(request, r -> new Totals(new LongAdder(), new LongAdder(), new LongAdder()));
+    Totals t =
+        byRequest.computeIfAbsent(
+            request, r -> new Totals(new LongAdder(), new LongAdder(), new LongAdder()));
     t.count().increment();
     t.bytes().add(bytes);
     t.millis().add(Math.max(millis, 0));
@@ -51,14 +60,24 @@ final class TransferStats {
     if (byRequest.isEmpty()) {
       return;
     }
-    StringBuilder s = new StringBuilder("---- SFTP transfers (successful) ").append("-".repeat(40)).append('\n');
-    s.append(String.format(Locale.ROOT, "%-32s %10s %16s %10s%n", "request", "count", "bytes", "MiB/s"));
-    new TreeMap<>(byRequest).forEach((name, t) -> {
-      long ms = t.millis().sum();
-      double mibPerSecond = ms == 0 ? 0 : t.bytes().sum() / 1048576.0 / (ms / 1000.0);
-      s.append(String.format(Locale.ROOT, "%-32s %10d %16d %10.1f%n",
-          name, t.count().sum(), t.bytes().sum(), mibPerSecond));
-    });
+    StringBuilder s =
+        new StringBuilder("---- SFTP transfers (successful) ").append("-".repeat(40)).append('\n');
+    s.append(
+        String.format(Locale.ROOT, "%-32s %10s %16s %10s%n", "request", "count", "bytes", "MiB/s"));
+    new TreeMap<>(byRequest)
+        .forEach(
+            (name, t) -> {
+              long ms = t.millis().sum();
+              double mibPerSecond = ms == 0 ? 0 : t.bytes().sum() / 1048576.0 / (ms / 1000.0);
+              s.append(
+                  String.format(
+                      Locale.ROOT,
+                      "%-32s %10d %16d %10.1f%n",
+                      name,
+                      t.count().sum(),
+                      t.bytes().sum(),
+                      mibPerSecond));
+            });
     out.print(s);
     out.flush();
   }

@@ -15,21 +15,30 @@ import io.github.gatlingssh.protocol.SshProtocol;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * shell(..).open(): a session channel, a PTY and a shell, OK when the server started the shell.
- * The shell then belongs to the virtual user until close(), awaitExit() or the user's end.
+ * shell(..).open(): a session channel, a PTY and a shell, OK when the server started the shell. The
+ * shell then belongs to the virtual user until close(), awaitExit() or the user's end.
  */
 public final class ShellOpenAction extends OpenStreamAction {
 
   /** Builds the action of one shell open in a scenario. */
-  public ShellOpenAction(StreamAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
+  public ShellOpenAction(
+      StreamAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
     super(attributes, components, ctx, next);
   }
 
   @Override
   protected Validation<Runnable> prepare(Session session, String request) {
     SshProtocol protocol = components.protocol();
-    return success(() -> open(session, request, connection -> connection.shell(attributes.pty(),
-        protocol.output().charset(), protocol.output().maxOutputLength())));
+    return success(
+        () ->
+            open(
+                session,
+                request,
+                connection ->
+                    connection.shell(
+                        attributes.pty(),
+                        protocol.output().charset(),
+                        protocol.output().maxOutputLength())));
   }
 
   @Override

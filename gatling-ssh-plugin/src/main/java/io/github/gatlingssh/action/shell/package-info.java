@@ -1,4 +1,2 @@
-/**
- * The shell's open action (PTY + shell).
- */
+/** The shell's open action (PTY + shell). */
 package io.github.gatlingssh.action.shell;

@@ -15,14 +15,16 @@ import io.github.gatlingssh.protocol.SshComponents;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A shell's [send(..).]awaitExit(): sends the text if any (e.g. "exit 3\n"), then waits for the shell to end and its channel to close; checks see its exit
- * status and the output since the last match. Without an exit check, a non-zero status or a signal
- * is a KO, as for exec. The shell is forgotten afterwards.
+ * A shell's [send(..).]awaitExit(): sends the text if any (e.g. "exit 3\n"), then waits for the
+ * shell to end and its channel to close; checks see its exit status and the output since the last
+ * match. Without an exit check, a non-zero status or a signal is a KO, as for exec. The shell is
+ * forgotten afterwards.
  */
 public final class AwaitEndAction extends StreamAction {
 
   /** Builds the action of one awaitExit in a scenario. */
-  public AwaitEndAction(StreamAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
+  public AwaitEndAction(
+      StreamAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
     super("AwaitExit", attributes, components, ctx, next);
   }
 
@@ -37,27 +39,51 @@ public final class AwaitEndAction extends StreamAction {
       toSend = value(resolved).getBytes(components.protocol().output().charset());
     }
     byte[] data = toSend;
-    return success(() -> {
-      long start = now();
-      StreamChannel<?> stream = stream(session);
-      if (stream == null) {
-        openStream(session, request, start); // logs the KO
-        return;
-      }
-      Session without = session.remove(key);
-      CompletableFuture<Void> sent = data == null ? CompletableFuture.completedFuture(null) : stream.send(data);
-      String stillRunning = attributes.kind().label() + " still running";
-      whenDone(session, sent.thenCompose(ignored -> stream.awaitEnd(timeout, stillRunning)), step(),
-          (end, failure, at) -> {
-            if (failure == null && !exitChecked() && (end.exitStatus() == null || end.exitStatus() != 0)) {
-              failure = new SshFailure(step(), end.exitStatus() != null ? "exit status " + end.exitStatus()
-                  : end.exitSignal() != null ? "killed by signal " + end.exitSignal() : "closed without an exit status");
-            }
-            // a shell that did not end in time stays the user's
-            Session next = failure != null && failure.step() == SshFailure.Step.TIMEOUT ? session : without;
-            finish(next, request, start, at, failure == null
-                ? StreamChecks.response(end.output(), end.exitStatus(), end.exitSignal(), start, at) : null, failure);
-          });
-    });
+    return success(
+        () -> {
+          long start = now();
+          StreamChannel<?> stream = stream(session);
+          if (stream == null) {
+            openStream(session, request, start); // logs the KO
+            return;
+          }
+          Session without = session.remove(key);
+          CompletableFuture<Void> sent =
+              data == null ? CompletableFuture.completedFuture(null) : stream.send(data);
+          String stillRunning = attributes.kind().label() + " still running";
+          whenDone(
+              session,
+              sent.thenCompose(ignored -> stream.awaitEnd(timeout, stillRunning)),
+              step(),
+              (end, failure, at) -> {
+                if (failure == null
+                    && !exitChecked()
+                    && (end.exitStatus() == null || end.exitStatus() != 0)) {
+                  failure =
+                      new SshFailure(
+                          step(),
+                          end.exitStatus() != null
+                              ? "exit status " + end.exitStatus()
+                              : end.exitSignal() != null
+                                  ? "killed by signal " + end.exitSignal()
+                                  : "closed without an exit status");
+                }
+                // a shell that did not end in time stays the user's
+                Session next =
+                    failure != null && failure.step() == SshFailure.Step.TIMEOUT
+                        ? session
+                        : without;
+                finish(
+                    next,
+                    request,
+                    start,
+                    at,
+                    failure == null
+                        ? StreamChecks.response(
+                            end.output(), end.exitStatus(), end.exitSignal(), start, at)
+                        : null,
+                    failure);
+              });
+        });
   }
 }

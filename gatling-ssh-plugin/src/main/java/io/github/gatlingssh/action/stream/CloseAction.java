@@ -16,22 +16,27 @@ import io.github.gatlingssh.protocol.SshComponents;
 public final class CloseAction extends StreamAction {
 
   /** Builds the action of one close in a scenario. */
-  public CloseAction(StreamAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
+  public CloseAction(
+      StreamAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
     super("Close", attributes, components, ctx, next);
   }
 
   @Override
   protected Validation<Runnable> prepare(Session session, String request) {
-    return success(() -> {
-      long start = now();
-      StreamChannel<?> stream = stream(session);
-      if (stream == null) {
-        openStream(session, request, start); // logs the KO
-        return;
-      }
-      Session without = session.remove(key);
-      whenDone(session, stream.close(timeout), step(),
-          (ignored, failure, end) -> done(without, request, start, end, failure));
-    });
+    return success(
+        () -> {
+          long start = now();
+          StreamChannel<?> stream = stream(session);
+          if (stream == null) {
+            openStream(session, request, start); // logs the KO
+            return;
+          }
+          Session without = session.remove(key);
+          whenDone(
+              session,
+              stream.close(timeout),
+              step(),
+              (ignored, failure, end) -> done(without, request, start, end, failure));
+        });
   }
 }

@@ -22,8 +22,8 @@ public abstract class OpenStreamAction extends StreamAction {
     StreamChannel<?> open(SshConnection connection);
   }
 
-  protected OpenStreamAction(StreamAttributes attributes, SshComponents components, ScenarioContext ctx,
-      Action next) {
+  protected OpenStreamAction(
+      StreamAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
     super("Open", attributes, components, ctx, next);
   }
 
@@ -40,17 +40,33 @@ public abstract class OpenStreamAction extends StreamAction {
     StreamChannel<?> existing = stream(session);
     if (existing != null && existing.isOpen()) {
       String kind = attributes.kind().label();
-      done(session, request, start, start, new SshFailure(step(), "a " + kind + " named '" + attributes.streamName()
-          + "' is already open for this virtual user: close() it first, or use " + kind + "Name(..)"));
+      done(
+          session,
+          request,
+          start,
+          start,
+          new SshFailure(
+              step(),
+              "a "
+                  + kind
+                  + " named '"
+                  + attributes.streamName()
+                  + "' is already open for this virtual user: close() it first, or use "
+                  + kind
+                  + "Name(..)"));
       return;
     }
     StreamChannel<?> stream = opener.open(connection);
-    whenDone(session, ready(stream), step(), (ignored, failure, end) -> {
-      if (failure != null) {
-        done(session.remove(key), request, start, end, failure);
-      } else {
-        done(session.set(key, stream), request, start, end, (String) null);
-      }
-    });
+    whenDone(
+        session,
+        ready(stream),
+        step(),
+        (ignored, failure, end) -> {
+          if (failure != null) {
+            done(session.remove(key), request, start, end, failure);
+          } else {
+            done(session.set(key, stream), request, start, end, (String) null);
+          }
+        });
   }
 }

@@ -15,13 +15,14 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * send(..) and/or expect(..) on a shell or tunnel: sends the text (if any), then waits until the
- * output since the previous match matches the regex (if any). Timed from the send to the match.
- * A KO (timeout, EOF) leaves the stream open: the user goes on.
+ * output since the previous match matches the regex (if any). Timed from the send to the match. A
+ * KO (timeout, EOF) leaves the stream open: the user goes on.
  */
 public final class SendExpectAction extends StreamAction {
 
   /** Builds the action of one send/expect in a scenario. */
-  public SendExpectAction(StreamAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
+  public SendExpectAction(
+      StreamAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
     super(attributes.expect() == null ? "Send" : "Expect", attributes, components, ctx, next);
   }
 
@@ -36,22 +37,39 @@ public final class SendExpectAction extends StreamAction {
       data = value(resolved).getBytes(components.protocol().output().charset());
     }
     byte[] toSend = data;
-    return success(() -> {
-      long start = now();
-      // output received before the channel closed can still be expected; only a send needs it open
-      StreamChannel<?> stream = toSend == null ? stream(session) : openStream(session, request, start);
-      if (stream == null) {
-        if (toSend == null) {
-          openStream(session, request, start); // logs the KO
-        }
-        return;
-      }
-      CompletableFuture<Void> sent = toSend == null ? CompletableFuture.completedFuture(null) : stream.send(toSend);
-      CompletableFuture<String> step = attributes.expect() == null
-          ? sent.thenApply(ignored -> "")
-          : sent.thenCompose(ignored -> stream.expect(attributes.expect(), attributes.stripEscapes(), timeout));
-      whenDone(session, step, step(), (text, failure, end) -> finish(session, request, start, end,
-          failure == null ? StreamChecks.response(text, null, null, start, end) : null, failure));
-    });
+    return success(
+        () -> {
+          long start = now();
+          // output received before the channel closed can still be expected; only a send needs it
+          // open
+          StreamChannel<?> stream =
+              toSend == null ? stream(session) : openStream(session, request, start);
+          if (stream == null) {
+            if (toSend == null) {
+              openStream(session, request, start); // logs the KO
+            }
+            return;
+          }
+          CompletableFuture<Void> sent =
+              toSend == null ? CompletableFuture.completedFuture(null) : stream.send(toSend);
+          CompletableFuture<String> step =
+              attributes.expect() == null
+                  ? sent.thenApply(ignored -> "")
+                  : sent.thenCompose(
+                      ignored ->
+                          stream.expect(attributes.expect(), attributes.stripEscapes(), timeout));
+          whenDone(
+              session,
+              step,
+              step(),
+              (text, failure, end) ->
+                  finish(
+                      session,
+                      request,
+                      start,
+                      end,
+                      failure == null ? StreamChecks.response(text, null, null, start, end) : null,
+                      failure));
+        });
   }
 }

@@ -21,22 +21,39 @@ import scala.Option;
 public abstract class StreamAction extends SshAction {
   /** The request's attributes, as the DSL built them. */
   protected final StreamAttributes attributes;
+
   /** The session attribute the stream is kept under. */
   protected final String key;
+
   /** The request's timeout (its own or the protocol's requestTimeout). */
   protected final Duration timeout;
+
   private final StreamChecks checks;
 
   /**
    * @param verb the action's verb, e.g. "Open" (the action is named "sshShellOpen-N")
    */
-  protected StreamAction(String verb, StreamAttributes attributes, SshComponents components, ScenarioContext ctx,
+  protected StreamAction(
+      String verb,
+      StreamAttributes attributes,
+      SshComponents components,
+      ScenarioContext ctx,
       Action next) {
-    super("ssh" + capitalized(attributes.kind().label()) + verb, attributes.requestName(), components, ctx, next);
+    super(
+        "ssh" + capitalized(attributes.kind().label()) + verb,
+        attributes.requestName(),
+        components,
+        ctx,
+        next);
     this.attributes = attributes;
     this.key = key(attributes.kind(), attributes.connectionName(), attributes.streamName());
-    this.timeout = attributes.timeout() != null ? attributes.timeout() : components.protocol().client().requestTimeout();
-    this.checks = new StreamChecks(SshChecks.toScalaChecks(attributes.checks(), components.protocol().output().charset()));
+    this.timeout =
+        attributes.timeout() != null
+            ? attributes.timeout()
+            : components.protocol().client().requestTimeout();
+    this.checks =
+        new StreamChecks(
+            SshChecks.toScalaChecks(attributes.checks(), components.protocol().output().charset()));
   }
 
   private static String capitalized(String s) {
@@ -60,17 +77,26 @@ public abstract class StreamAction extends SshAction {
   }
 
   /**
-   * The user's open shell or tunnel; else logs this request KO (saying how to fix the scenario)
-   * and returns null.
+   * The user's open shell or tunnel; else logs this request KO (saying how to fix the scenario) and
+   * returns null.
    */
   protected final StreamChannel<?> openStream(Session session, String request, long start) {
     StreamChannel<?> stream = stream(session);
     if (stream == null || !stream.isOpen()) {
       String kind = attributes.kind().label();
-      String named = attributes.streamName().equals(SshAttributes.DEFAULT_NAME) ? "" : " named '" + attributes.streamName() + "'";
-      String why = stream == null
-          ? "no " + kind + named + " open for this virtual user: add " + kind + "(..).open() before this request"
-          : "the " + kind + named + " is closed (it ended, or was closed): open() it again";
+      String named =
+          attributes.streamName().equals(SshAttributes.DEFAULT_NAME)
+              ? ""
+              : " named '" + attributes.streamName() + "'";
+      String why =
+          stream == null
+              ? "no "
+                  + kind
+                  + named
+                  + " open for this virtual user: add "
+                  + kind
+                  + "(..).open() before this request"
+              : "the " + kind + named + " is closed (it ended, or was closed): open() it again";
       done(session.remove(key), request, start, start, new SshFailure(step(), why));
       return null;
     }
@@ -79,11 +105,20 @@ public abstract class StreamAction extends SshAction {
 
   /** The step named in this request's KO messages. */
   protected final SshFailure.Step step() {
-    return attributes.kind() == StreamAttributes.Kind.SHELL ? SshFailure.Step.SHELL : SshFailure.Step.TUNNEL;
+    return attributes.kind() == StreamAttributes.Kind.SHELL
+        ? SshFailure.Step.SHELL
+        : SshFailure.Step.TUNNEL;
   }
 
-  /** Ends the request: KO with {@code failure}, else the verdict of the checks on {@code response}. */
-  protected final void finish(Session session, String request, long start, long end, SshResponse response,
+  /**
+   * Ends the request: KO with {@code failure}, else the verdict of the checks on {@code response}.
+   */
+  protected final void finish(
+      Session session,
+      String request,
+      long start,
+      long end,
+      SshResponse response,
       SshFailure failure) {
     if (failure != null) {
       done(session, request, start, end, failure);

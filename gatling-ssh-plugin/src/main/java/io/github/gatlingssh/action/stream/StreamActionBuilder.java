@@ -15,7 +15,8 @@ public final class StreamActionBuilder implements ActionBuilder {
   @FunctionalInterface
   public interface Factory {
     /** The action of one request in a scenario, before {@code next}. */
-    Action create(StreamAttributes attributes, SshComponents components, ScenarioContext ctx, Action next);
+    Action create(
+        StreamAttributes attributes, SshComponents components, ScenarioContext ctx, Action next);
   }
 
   private final StreamAttributes attributes;
@@ -34,7 +35,8 @@ public final class StreamActionBuilder implements ActionBuilder {
 
   /** open(): a shell or a tunnel, by the attributes' kind. */
   public static ActionBuilder open(StreamAttributes a) {
-    return new StreamActionBuilder(a, a.kind() == StreamAttributes.Kind.SHELL ? ShellOpenAction::new : TunnelOpenAction::new);
+    return new StreamActionBuilder(
+        a, a.kind() == StreamAttributes.Kind.SHELL ? ShellOpenAction::new : TunnelOpenAction::new);
   }
 
   /** send(..) and/or expect(..): see {@link SendExpectAction}. */

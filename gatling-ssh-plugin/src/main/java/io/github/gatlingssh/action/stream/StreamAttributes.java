@@ -63,53 +63,171 @@ public record StreamAttributes(
 
   /** A request with only a name: default connection and stream name, PTY xterm 80x24. */
   public static StreamAttributes of(Kind kind, Function1<Session, Validation<String>> requestName) {
-    return new StreamAttributes(kind, requestName, SshAttributes.DEFAULT_NAME, SshAttributes.DEFAULT_NAME,
-        null, null, PtySettings.DEFAULT, null, null, false, List.of(), null);
+    return new StreamAttributes(
+        kind,
+        requestName,
+        SshAttributes.DEFAULT_NAME,
+        SshAttributes.DEFAULT_NAME,
+        null,
+        null,
+        PtySettings.DEFAULT,
+        null,
+        null,
+        false,
+        List.of(),
+        null);
   }
 
   /** A copy on the connection of that name. */
   public StreamAttributes withConnectionName(String n) {
-    return new StreamAttributes(kind, requestName, n, streamName, host, port, pty, send, expect, stripEscapes, checks, timeout);
+    return new StreamAttributes(
+        kind,
+        requestName,
+        n,
+        streamName,
+        host,
+        port,
+        pty,
+        send,
+        expect,
+        stripEscapes,
+        checks,
+        timeout);
   }
 
   /** A copy on the shell or tunnel of that name. */
   public StreamAttributes withStreamName(String n) {
-    return new StreamAttributes(kind, requestName, connectionName, n, host, port, pty, send, expect, stripEscapes, checks, timeout);
+    return new StreamAttributes(
+        kind,
+        requestName,
+        connectionName,
+        n,
+        host,
+        port,
+        pty,
+        send,
+        expect,
+        stripEscapes,
+        checks,
+        timeout);
   }
 
   /** A copy with this tunnel target. */
   public StreamAttributes withTarget(Param<String> h, Param<Integer> p) {
-    return new StreamAttributes(kind, requestName, connectionName, streamName, h, p, pty, send, expect, stripEscapes, checks, timeout);
+    return new StreamAttributes(
+        kind,
+        requestName,
+        connectionName,
+        streamName,
+        h,
+        p,
+        pty,
+        send,
+        expect,
+        stripEscapes,
+        checks,
+        timeout);
   }
 
   /** A copy with this PTY. */
   public StreamAttributes withPty(PtySettings p) {
-    return new StreamAttributes(kind, requestName, connectionName, streamName, host, port, p, send, expect, stripEscapes, checks, timeout);
+    return new StreamAttributes(
+        kind,
+        requestName,
+        connectionName,
+        streamName,
+        host,
+        port,
+        p,
+        send,
+        expect,
+        stripEscapes,
+        checks,
+        timeout);
   }
 
   /** A copy that sends this. */
   public StreamAttributes withSend(Param<String> s) {
-    return new StreamAttributes(kind, requestName, connectionName, streamName, host, port, pty, s, expect, stripEscapes, checks, timeout);
+    return new StreamAttributes(
+        kind,
+        requestName,
+        connectionName,
+        streamName,
+        host,
+        port,
+        pty,
+        s,
+        expect,
+        stripEscapes,
+        checks,
+        timeout);
   }
 
   /** A copy that expects this. */
   public StreamAttributes withExpect(Pattern e) {
-    return new StreamAttributes(kind, requestName, connectionName, streamName, host, port, pty, send, e, stripEscapes, checks, timeout);
+    return new StreamAttributes(
+        kind,
+        requestName,
+        connectionName,
+        streamName,
+        host,
+        port,
+        pty,
+        send,
+        e,
+        stripEscapes,
+        checks,
+        timeout);
   }
 
   /** A copy whose expect ignores terminal escape sequences. */
   public StreamAttributes withStripEscapes() {
-    return new StreamAttributes(kind, requestName, connectionName, streamName, host, port, pty, send, expect, true, checks, timeout);
+    return new StreamAttributes(
+        kind,
+        requestName,
+        connectionName,
+        streamName,
+        host,
+        port,
+        pty,
+        send,
+        expect,
+        true,
+        checks,
+        timeout);
   }
 
   /** A copy with these checks after the existing ones. */
   public StreamAttributes withChecks(List<CheckBuilder> more) {
-    return new StreamAttributes(kind, requestName, connectionName, streamName, host, port, pty, send, expect, stripEscapes,
-        Stream.concat(checks.stream(), more.stream()).toList(), timeout);
+    return new StreamAttributes(
+        kind,
+        requestName,
+        connectionName,
+        streamName,
+        host,
+        port,
+        pty,
+        send,
+        expect,
+        stripEscapes,
+        Stream.concat(checks.stream(), more.stream()).toList(),
+        timeout);
   }
 
   /** A copy with this timeout instead of the protocol's requestTimeout. */
   public StreamAttributes withTimeout(Duration t) {
-    return new StreamAttributes(kind, requestName, connectionName, streamName, host, port, pty, send, expect, stripEscapes, checks, t);
+    return new StreamAttributes(
+        kind,
+        requestName,
+        connectionName,
+        streamName,
+        host,
+        port,
+        pty,
+        send,
+        expect,
+        stripEscapes,
+        checks,
+        t);
   }
 }

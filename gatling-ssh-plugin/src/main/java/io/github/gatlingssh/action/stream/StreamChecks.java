@@ -36,11 +36,18 @@ final class StreamChecks {
     return exitChecked;
   }
 
-  /** The response of a step that received {@code text} (and, for awaitExit, how the shell ended). */
-  static SshResponse response(String text, Integer exitStatus, String exitSignal, long start, long end) {
-    long lines = text.chars().filter(c -> c == '\n').count() + (text.isEmpty() || text.endsWith("\n") ? 0 : 1);
-    CommandOutput out = text.isEmpty() ? CommandOutput.EMPTY : new CommandOutput(text, text.length(), lines, false);
-    return new SshResponse(new CommandResult(exitStatus, exitSignal, out, CommandOutput.EMPTY), start, end);
+  /**
+   * The response of a step that received {@code text} (and, for awaitExit, how the shell ended).
+   */
+  static SshResponse response(
+      String text, Integer exitStatus, String exitSignal, long start, long end) {
+    long lines =
+        text.chars().filter(c -> c == '\n').count()
+            + (text.isEmpty() || text.endsWith("\n") ? 0 : 1);
+    CommandOutput out =
+        text.isEmpty() ? CommandOutput.EMPTY : new CommandOutput(text, text.length(), lines, false);
+    return new SshResponse(
+        new CommandResult(exitStatus, exitSignal, out, CommandOutput.EMPTY), start, end);
   }
 
   Outcome apply(Session session, SshResponse response) {
@@ -48,6 +55,7 @@ final class StreamChecks {
       return new Outcome(session, null);
     }
     Tuple2<Session, Option<Failure>> checked = Check$.MODULE$.check(response, session, checks);
-    return new Outcome(checked._1(), checked._2().isDefined() ? checked._2().get().message() : null);
+    return new Outcome(
+        checked._1(), checked._2().isDefined() ? checked._2().get().message() : null);
   }
 }

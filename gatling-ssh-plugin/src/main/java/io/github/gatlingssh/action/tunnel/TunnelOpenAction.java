@@ -13,8 +13,8 @@ import io.github.gatlingssh.action.stream.OpenStreamAction;
 import io.github.gatlingssh.action.stream.StreamAttributes;
 import io.github.gatlingssh.client.stream.StreamChannel;
 import io.github.gatlingssh.client.tunnel.Tunnel;
-import io.github.gatlingssh.protocol.SshProtocol;
 import io.github.gatlingssh.protocol.SshComponents;
+import io.github.gatlingssh.protocol.SshProtocol;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -24,7 +24,8 @@ import java.util.concurrent.CompletableFuture;
 public final class TunnelOpenAction extends OpenStreamAction {
 
   /** Builds the action of one tunnel open in a scenario. */
-  public TunnelOpenAction(StreamAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
+  public TunnelOpenAction(
+      StreamAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
     super(attributes, components, ctx, next);
   }
 
@@ -41,8 +42,14 @@ public final class TunnelOpenAction extends OpenStreamAction {
     SshProtocol protocol = components.protocol();
     String h = value(host);
     int p = value(port);
-    return success(() -> open(session, request, connection -> connection.tunnel(h, p,
-        protocol.output().charset(), protocol.output().maxOutputLength())));
+    return success(
+        () ->
+            open(
+                session,
+                request,
+                connection ->
+                    connection.tunnel(
+                        h, p, protocol.output().charset(), protocol.output().maxOutputLength())));
   }
 
   @Override

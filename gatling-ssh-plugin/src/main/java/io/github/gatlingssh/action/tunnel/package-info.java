@@ -1,4 +1,2 @@
-/**
- * The tunnel's open action (direct-tcpip to host:port).
- */
+/** The tunnel's open action (direct-tcpip to host:port). */
 package io.github.gatlingssh.action.tunnel;

@@ -19,7 +19,8 @@ public interface RequestReplyListener {
    * MINA's {@code removePendingRequest(request)} returned), and closes politely a channel whose
    * request was refused: the server keeps it open otherwise.
    */
-  static void answered(RequestReplyListener listener, Channel channel, boolean wasPending, boolean accepted) {
+  static void answered(
+      RequestReplyListener listener, Channel channel, boolean wasPending, boolean accepted) {
     if (!wasPending) {
       return;
     }

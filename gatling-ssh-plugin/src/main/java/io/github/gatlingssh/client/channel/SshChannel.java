@@ -35,10 +35,12 @@ import org.apache.sshd.common.session.ConnectionService;
  *
  * <p>Everything here runs on MINA's I/O threads or on the timer; nothing blocks.
  *
- * @param <C> MINA's channel class (e.g. {@code ChannelExec}, subclassed to see the want-reply answer)
+ * @param <C> MINA's channel class (e.g. {@code ChannelExec}, subclassed to see the want-reply
+ *     answer)
  */
 public abstract class SshChannel<C extends AbstractClientChannel> {
   private final ClientSession session;
+
   /** How long a refused open waits for the server's close: see {@link #failBeforeReady}. */
   private static final Duration SERVER_CLOSE_GRACE = Duration.ofSeconds(1);
 
@@ -69,9 +71,11 @@ public abstract class SshChannel<C extends AbstractClientChannel> {
    */
   protected final void open(C ch, boolean waitsForReply) {
     if (!connectionOpen()) {
-      fail(closedByServerAfterChannel()
-          ? new SshFailure(SshFailure.Step.NOT_CONNECTED, ConnectionEnd.SERVER_CLOSED_AFTER_CHANNEL)
-          : new SshFailure(SshFailure.Step.CONNECTION_LOST, "the connection is closed"));
+      fail(
+          closedByServerAfterChannel()
+              ? new SshFailure(
+                  SshFailure.Step.NOT_CONNECTED, ConnectionEnd.SERVER_CLOSED_AFTER_CHANNEL)
+              : new SshFailure(SshFailure.Step.CONNECTION_LOST, "the connection is closed"));
       return;
     }
     channel = ch;
@@ -80,13 +84,15 @@ public abstract class SshChannel<C extends AbstractClientChannel> {
       // The open listener goes first: a refusal can arrive (on an I/O thread) before the listeners
       // are attached, and then the listener added first runs first; it must report the refusal,
       // not "closed before the request was answered".
-      ch.open().addListener(f -> {
-        if (!f.isOpened()) {
-          failBeforeReady(openFailure(f.getException()));
-        } else if (!waitsForReply) {
-          ready.complete(null);
-        }
-      });
+      ch.open()
+          .addListener(
+              f -> {
+                if (!f.isOpened()) {
+                  failBeforeReady(openFailure(f.getException()));
+                } else if (!waitsForReply) {
+                  ready.complete(null);
+                }
+              });
       ch.addCloseFutureListener(f -> onChannelClosed());
     } catch (IOException | RuntimeException e) {
       fail(lostOr(SshFailure.Step.CHANNEL_OPEN, e));
@@ -96,25 +102,31 @@ public abstract class SshChannel<C extends AbstractClientChannel> {
   /**
    * A channel refused, or closed before its request was answered, on a connection whose earlier
    * channel ended may be a server that allows one channel per connection and is closing the
-   * connection (tinysshd refuses an open, or closes a channel, that crosses its close). Whether that
-   * or the close arrives first is a race: wait for the close a moment, so that the outcome is the
-   * same either way. Any other failure is reported at once.
+   * connection (tinysshd refuses an open, or closes a channel, that crosses its close). Whether
+   * that or the close arrives first is a race: wait for the close a moment, so that the outcome is
+   * the same either way. Any other failure is reported at once.
    */
   private void failBeforeReady(SshFailure failure) {
     if (failure.step() == SshFailure.Step.TIMEOUT || end == null || !end.channelEnded()) {
       fail(failure);
       return;
     }
-    java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
-    Runnable decide = () -> {
-      if (once.compareAndSet(false, true)) {
-        fail(closedByServerAfterChannel()
-            ? new SshFailure(SshFailure.Step.NOT_CONNECTED, ConnectionEnd.SERVER_CLOSED_AFTER_CHANNEL) : failure);
-      }
-    };
+    java.util.concurrent.atomic.AtomicBoolean once =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Runnable decide =
+        () -> {
+          if (once.compareAndSet(false, true)) {
+            fail(
+                closedByServerAfterChannel()
+                    ? new SshFailure(
+                        SshFailure.Step.NOT_CONNECTED, ConnectionEnd.SERVER_CLOSED_AFTER_CHANNEL)
+                    : failure);
+          }
+        };
     session.addCloseFutureListener(c -> decide.run());
     try {
-      timer.schedule(decide, SERVER_CLOSE_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      timer.schedule(
+          decide, SERVER_CLOSE_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.RejectedExecutionException e) {
       decide.run();
     }
@@ -125,15 +137,23 @@ public abstract class SshChannel<C extends AbstractClientChannel> {
       String reason = SshConstants.getOpenErrorCodeName(e.getReasonCode());
       // OpenSSH refuses a session channel past MaxSessions with CONNECT_FAILED "open failed"
       int code = e.getReasonCode();
-      String hint = channel instanceof ChannelSession && (code == SshConstants.SSH_OPEN_ADMINISTRATIVELY_PROHIBITED
-          || code == SshConstants.SSH_OPEN_CONNECT_FAILED)
-          ? "; the server may limit channels per connection (OpenSSH: MaxSessions)" : "";
-      return new SshFailure(SshFailure.Step.CHANNEL_OPEN, "refused by server (" + reason + ": " + e.getMessage() + ")" + hint);
+      String hint =
+          channel instanceof ChannelSession
+                  && (code == SshConstants.SSH_OPEN_ADMINISTRATIVELY_PROHIBITED
+                      || code == SshConstants.SSH_OPEN_CONNECT_FAILED)
+              ? "; the server may limit channels per connection (OpenSSH: MaxSessions)"
+              : "";
+      return new SshFailure(
+          SshFailure.Step.CHANNEL_OPEN,
+          "refused by server (" + reason + ": " + e.getMessage() + ")" + hint);
     }
     return lostOr(SshFailure.Step.CHANNEL_OPEN, t);
   }
 
-  /** The want-reply answer to the channel's request: ready when accepted, else fails with {@code refusal}. */
+  /**
+   * The want-reply answer to the channel's request: ready when accepted, else fails with {@code
+   * refusal}.
+   */
   protected final void onRequestReply(boolean accepted, SshFailure refusal) {
     if (accepted) {
       ready.complete(null);
@@ -159,7 +179,10 @@ public abstract class SshChannel<C extends AbstractClientChannel> {
     onClosedWhenReady();
   }
 
-  /** Why the channel closed before it was ready, usually through {@link #failure(SshFailure.Step, String, String)}. */
+  /**
+   * Why the channel closed before it was ready, usually through {@link #failure(SshFailure.Step,
+   * String, String)}.
+   */
   protected abstract SshFailure closedBeforeReady();
 
   /** The channel closed after it was ready: complete (or fail) the channel's own outcome. */
@@ -174,14 +197,18 @@ public abstract class SshChannel<C extends AbstractClientChannel> {
     return session.isOpen() && !session.isClosing();
   }
 
-  /** The step's own failure ({@code detail}), or "connection lost" ({@code lostDetail}) when the connection closed. */
+  /**
+   * The step's own failure ({@code detail}), or "connection lost" ({@code lostDetail}) when the
+   * connection closed.
+   */
   protected final SshFailure failure(SshFailure.Step step, String detail, String lostDetail) {
     if (connectionOpen()) {
       return new SshFailure(step, detail);
     }
     if (closedByServerAfterChannel()) {
       // the same outcome whichever came first, the server's close or this request
-      return new SshFailure(SshFailure.Step.NOT_CONNECTED, ConnectionEnd.SERVER_CLOSED_AFTER_CHANNEL);
+      return new SshFailure(
+          SshFailure.Step.NOT_CONNECTED, ConnectionEnd.SERVER_CLOSED_AFTER_CHANNEL);
     }
     String known = ConnectionLoss.reason(session); // e.g. keepalives unanswered: more telling
     return new SshFailure(SshFailure.Step.CONNECTION_LOST, known != null ? known : lostDetail);
@@ -209,8 +236,12 @@ public abstract class SshChannel<C extends AbstractClientChannel> {
    *
    * @return {@code step}
    */
-  protected final <T> CompletableFuture<T> within(CompletableFuture<T> step, Duration timeout, String expired) {
-    return Deadline.bound(step, timeout, timer,
+  protected final <T> CompletableFuture<T> within(
+      CompletableFuture<T> step, Duration timeout, String expired) {
+    return Deadline.bound(
+        step,
+        timeout,
+        timer,
         () -> cancel(new SshFailure(SshFailure.Step.TIMEOUT, expired + "; channel closed")));
   }
 
@@ -219,7 +250,9 @@ public abstract class SshChannel<C extends AbstractClientChannel> {
     return ready;
   }
 
-  /** MINA's channel, once {@link #open} was called (null before, or if the connection was closed). */
+  /**
+   * MINA's channel, once {@link #open} was called (null before, or if the connection was closed).
+   */
   protected final C channel() {
     return channel;
   }

@@ -13,17 +13,18 @@ import org.apache.sshd.common.io.IoWriteFuture;
 
 /**
  * MINA's exec channel, plus what it does not expose: the server's answer to the exec request
- * (want-reply; MINA only logs it, we need it to time "start" as "the server accepted the
- * command"), and an asynchronous stdin next to the stdout/stderr collectors. MINA offers an
- * asynchronous stdin only with asynchronous stdout/stderr too, and its synchronous stdin is a
- * stream that blocks on the remote window; so this channel adds MINA's own async stream for stdin,
- * which waits for window adjustments without blocking (MINA notifies it of each one).
+ * (want-reply; MINA only logs it, we need it to time "start" as "the server accepted the command"),
+ * and an asynchronous stdin next to the stdout/stderr collectors. MINA offers an asynchronous stdin
+ * only with asynchronous stdout/stderr too, and its synchronous stdin is a stream that blocks on
+ * the remote window; so this channel adds MINA's own async stream for stdin, which waits for window
+ * adjustments without blocking (MINA notifies it of each one).
  */
 final class ChannelExecWithReply extends ChannelExec {
   private final RequestReplyListener replyListener;
   private final boolean withStdin;
 
-  ChannelExecWithReply(String command, Charset charset, ExecOptions options, RequestReplyListener replyListener) {
+  ChannelExecWithReply(
+      String command, Charset charset, ExecOptions options, RequestReplyListener replyListener) {
     super(command, charset, options.pty() ? xterm() : null, options.env());
     this.replyListener = replyListener;
     this.withStdin = options.stdin() != null;
@@ -60,11 +61,13 @@ final class ChannelExecWithReply extends ChannelExec {
 
   @Override
   public void handleSuccess() throws IOException {
-    RequestReplyListener.answered(replyListener, this, removePendingRequest(Channel.CHANNEL_EXEC) != null, true);
+    RequestReplyListener.answered(
+        replyListener, this, removePendingRequest(Channel.CHANNEL_EXEC) != null, true);
   }
 
   @Override
   public void handleFailure() throws IOException {
-    RequestReplyListener.answered(replyListener, this, removePendingRequest(Channel.CHANNEL_EXEC) != null, false);
+    RequestReplyListener.answered(
+        replyListener, this, removePendingRequest(Channel.CHANNEL_EXEC) != null, false);
   }
 }

@@ -6,7 +6,8 @@ package io.github.gatlingssh.client.exec;
  * @param exitStatus the exit status, or null when the command died by a signal
  * @param exitSignal the signal name without "SIG" (e.g. "KILL"), or null
  */
-public record CommandResult(Integer exitStatus, String exitSignal, CommandOutput stdout, CommandOutput stderr) {
+public record CommandResult(
+    Integer exitStatus, String exitSignal, CommandOutput stdout, CommandOutput stderr) {
 
   /** Whether the command exited normally with status 0. */
   public boolean succeeded() {

@@ -12,8 +12,9 @@ import java.nio.charset.CodingErrorAction;
  * Receives one output stream of a command (stdout or stderr) as the packets arrive, on MINA's I/O
  * thread: decodes it incrementally (malformed input becomes U+FFFD), splits it into lines as it
  * streams, keeps at most {@code maxLength} characters for checks and counts the rest (bytes, and
- * lines when the charset encodes '\n' as the single byte 0x0A, as UTF-8 and ISO-8859 do). Never blocks,
- * so MINA can release the channel window at once; memory stays bounded whatever the command prints.
+ * lines when the charset encodes '\n' as the single byte 0x0A, as UTF-8 and ISO-8859 do). Never
+ * blocks, so MINA can release the channel window at once; memory stays bounded whatever the command
+ * prints.
  *
  * <p>Thread confinement: MINA delivers a channel's data on one thread at a time, in order; the
  * result is read after the channel closed (a happens-before edge through MINA's close future).
@@ -33,9 +34,11 @@ final class OutputCollector extends OutputStream {
   private final boolean asciiNewline;
 
   OutputCollector(Charset charset, int maxLength) {
-    this.decoder = charset.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    this.decoder =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
     this.maxLength = maxLength;
     byte[] newline = "\n".getBytes(charset);
     this.asciiNewline = newline.length == 1 && newline[0] == '\n';

@@ -12,10 +12,10 @@ import org.apache.sshd.client.session.ClientSession;
 /**
  * A remote command's life on an exec channel: send the command (asking for a reply), stream stdout
  * and stderr into bounded collectors, take the exit status or signal, and see the channel closed.
- * Two futures report it, each completed exactly once, on MINA's threads (or the timer's):
- * {@link #accepted()} (the server accepted the exec request) and {@link #completion()} (the command
- * ended and its channel closed). The overloads with a timeout bound them: past it the channel is
- * closed and both fail with a TIMEOUT failure.
+ * Two futures report it, each completed exactly once, on MINA's threads (or the timer's): {@link
+ * #accepted()} (the server accepted the exec request) and {@link #completion()} (the command ended
+ * and its channel closed). The overloads with a timeout bound them: past it the channel is closed
+ * and both fail with a TIMEOUT failure.
  */
 public final class RemoteCommand extends SshChannel<ChannelExecWithReply> {
   private static final SshFailure REFUSED =
@@ -26,7 +26,8 @@ public final class RemoteCommand extends SshChannel<ChannelExecWithReply> {
   private final CompletableFuture<CommandResult> completion = track(new CompletableFuture<>());
   private volatile SshFailure stdinFailure;
 
-  private RemoteCommand(ClientSession session, ScheduledExecutorService timer, Charset charset, int maxOutputLength) {
+  private RemoteCommand(
+      ClientSession session, ScheduledExecutorService timer, Charset charset, int maxOutputLength) {
     super(session, timer);
     this.stdout = new OutputCollector(charset, maxOutputLength);
     this.stderr = new OutputCollector(charset, maxOutputLength);
@@ -38,8 +39,12 @@ public final class RemoteCommand extends SshChannel<ChannelExecWithReply> {
    *
    * @param timer runs this command's timeouts (the virtual user's event loop)
    */
-  public static RemoteCommand start(ClientSession session, ScheduledExecutorService timer, String command,
-      Charset charset, int maxOutputLength) {
+  public static RemoteCommand start(
+      ClientSession session,
+      ScheduledExecutorService timer,
+      String command,
+      Charset charset,
+      int maxOutputLength) {
     return start(session, timer, command, charset, maxOutputLength, ExecOptions.NONE);
   }
 
@@ -48,8 +53,13 @@ public final class RemoteCommand extends SshChannel<ChannelExecWithReply> {
    * environment variables and stdin as {@code options} say. Stdin is sent once the server accepted
    * the command, then EOF.
    */
-  public static RemoteCommand start(ClientSession session, ScheduledExecutorService timer, String command,
-      Charset charset, int maxOutputLength, ExecOptions options) {
+  public static RemoteCommand start(
+      ClientSession session,
+      ScheduledExecutorService timer,
+      String command,
+      Charset charset,
+      int maxOutputLength,
+      ExecOptions options) {
     RemoteCommand rc = new RemoteCommand(session, timer, charset, maxOutputLength);
     ChannelExecWithReply ch = new ChannelExecWithReply(command, charset, options, rc::onExecReply);
     ch.setOut(rc.stdout);
@@ -62,8 +72,8 @@ public final class RemoteCommand extends SshChannel<ChannelExecWithReply> {
   }
 
   /**
-   * Stdin could not be read: the command is abandoned. Noted before the channel is closed, so that a
-   * command that ends (on EOF) while it closes still fails with this.
+   * Stdin could not be read: the command is abandoned. Noted before the channel is closed, so that
+   * a command that ends (on EOF) while it closes still fails with this.
    */
   private void stdinFailed(SshFailure failure) {
     stdinFailure = failure;
@@ -76,7 +86,9 @@ public final class RemoteCommand extends SshChannel<ChannelExecWithReply> {
 
   @Override
   protected SshFailure closedBeforeReady() {
-    return failure(SshFailure.Step.EXEC, "channel closed before the server answered the exec request",
+    return failure(
+        SshFailure.Step.EXEC,
+        "channel closed before the server answered the exec request",
         "the connection closed before the command started");
   }
 
@@ -90,8 +102,11 @@ public final class RemoteCommand extends SshChannel<ChannelExecWithReply> {
     Integer status = ch.getExitStatus();
     String signal = ch.getExitSignal();
     if (status == null && signal == null) {
-      fail(failure(SshFailure.Step.EXEC, "channel closed without an exit status",
-          "the connection closed while the command was running"));
+      fail(
+          failure(
+              SshFailure.Step.EXEC,
+              "channel closed without an exit status",
+              "the connection closed while the command was running"));
       return;
     }
     completion.complete(new CommandResult(status, signal, stdout.result(), stderr.result()));
@@ -104,17 +119,26 @@ public final class RemoteCommand extends SshChannel<ChannelExecWithReply> {
 
   /** {@link #accepted()}, within {@code timeout} from now (start). */
   public CompletableFuture<Void> accepted(Duration timeout) {
-    return within(ready(), timeout, "the server did not accept the command within " + Durations.format(timeout));
+    return within(
+        ready(),
+        timeout,
+        "the server did not accept the command within " + Durations.format(timeout));
   }
 
-  /** Completes when the command ended and its channel closed (or with the failure that stopped it). */
+  /**
+   * Completes when the command ended and its channel closed (or with the failure that stopped it).
+   */
   public CompletableFuture<CommandResult> completion() {
     return completion;
   }
 
-  /** {@link #completion()}, within {@code timeout} from now, the command having just been sent (exec). */
+  /**
+   * {@link #completion()}, within {@code timeout} from now, the command having just been sent
+   * (exec).
+   */
   public CompletableFuture<CommandResult> completion(Duration timeout) {
-    return within(completion, timeout, "command did not finish within " + Durations.format(timeout));
+    return within(
+        completion, timeout, "command did not finish within " + Durations.format(timeout));
   }
 
   /**

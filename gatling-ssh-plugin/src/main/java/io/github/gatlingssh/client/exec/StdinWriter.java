@@ -64,40 +64,50 @@ final class StdinWriter {
     readFrom(file, f, ByteBuffer.allocate(CHUNK), 0);
   }
 
-  private void readFrom(AsynchronousFileChannel file, Stdin.File f, ByteBuffer buffer, long position) {
+  private void readFrom(
+      AsynchronousFileChannel file, Stdin.File f, ByteBuffer buffer, long position) {
     buffer.clear();
-    file.read(buffer, position, null, new CompletionHandler<Integer, Void>() {
-      @Override
-      public void completed(Integer n, Void ignored) {
-        if (n < 0) {
-          closeQuietly(file);
-          eof();
-        } else {
-          write(buffer.array(), n, () -> readFrom(file, f, buffer, position + n));
-        }
-      }
+    file.read(
+        buffer,
+        position,
+        null,
+        new CompletionHandler<Integer, Void>() {
+          @Override
+          public void completed(Integer n, Void ignored) {
+            if (n < 0) {
+              closeQuietly(file);
+              eof();
+            } else {
+              write(buffer.array(), n, () -> readFrom(file, f, buffer, position + n));
+            }
+          }
 
-      @Override
-      public void failed(Throwable t, Void ignored) {
-        closeQuietly(file);
-        StdinWriter.this.failed.accept(readFailure(f, t));
-      }
-    });
+          @Override
+          public void failed(Throwable t, Void ignored) {
+            closeQuietly(file);
+            StdinWriter.this.failed.accept(readFailure(f, t));
+          }
+        });
   }
 
-  /** Writes {@code bytes[0..length)}, then runs {@code next} once they are written; stops on a failed write. */
+  /**
+   * Writes {@code bytes[0..length)}, then runs {@code next} once they are written; stops on a
+   * failed write.
+   */
   private void write(byte[] bytes, int length, Runnable next) {
     if (length == 0) {
       next.run();
       return;
     }
     try {
-      IoWriteFuture written = ThreadUtils.runAsInternal(() -> out.writeBuffer(new ByteArrayBuffer(bytes, 0, length)));
-      written.addListener(w -> {
-        if (w.isWritten()) {
-          next.run();
-        }
-      });
+      IoWriteFuture written =
+          ThreadUtils.runAsInternal(() -> out.writeBuffer(new ByteArrayBuffer(bytes, 0, length)));
+      written.addListener(
+          w -> {
+            if (w.isWritten()) {
+              next.run();
+            }
+          });
     } catch (Exception e) {
       // the channel is closing: its outcome reports why
     }
@@ -112,8 +122,10 @@ final class StdinWriter {
   }
 
   private static SshFailure readFailure(Stdin.File f, Throwable t) {
-    String why = t instanceof NoSuchFileException ? "no such file"
-        : t instanceof AccessDeniedException ? "permission denied" : Failures.describe(t);
+    String why =
+        t instanceof NoSuchFileException
+            ? "no such file"
+            : t instanceof AccessDeniedException ? "permission denied" : Failures.describe(t);
     return new SshFailure(SshFailure.Step.EXEC, "cannot read stdin file " + f.path() + ": " + why);
   }
 

@@ -23,9 +23,13 @@ public final class FingerprintPolicy implements HostKeyPolicy {
     }
     for (String f : fingerprints) {
       String lower = f.toLowerCase(Locale.ROOT);
-      if (!lower.startsWith("sha256:") && !lower.startsWith("md5:") && !lower.startsWith("sha512:")) {
-        throw new IllegalArgumentException("host key fingerprint '" + f
-            + "' must look like OpenSSH's: SHA256:... (ssh-keygen -lf <key.pub>) or MD5:xx:xx:...");
+      if (!lower.startsWith("sha256:")
+          && !lower.startsWith("md5:")
+          && !lower.startsWith("sha512:")) {
+        throw new IllegalArgumentException(
+            "host key fingerprint '"
+                + f
+                + "' must look like OpenSSH's: SHA256:... (ssh-keygen -lf <key.pub>) or MD5:xx:xx:...");
       }
     }
     this.fingerprints = List.copyOf(fingerprints);
@@ -39,8 +43,14 @@ public final class FingerprintPolicy implements HostKeyPolicy {
       }
     }
     String hostName = port == 22 ? host : "[" + host + "]:" + port;
-    return new SshFailure(SshFailure.Step.HOST_KEY,
-        "host key of " + hostName + ", " + KeyUtils.getKeyType(serverKey) + " " + KeyUtils.getFingerPrint(serverKey)
+    return new SshFailure(
+        SshFailure.Step.HOST_KEY,
+        "host key of "
+            + hostName
+            + ", "
+            + KeyUtils.getKeyType(serverKey)
+            + " "
+            + KeyUtils.getFingerPrint(serverKey)
             + ", matches no pinned hostKeyFingerprint(..)");
   }
 

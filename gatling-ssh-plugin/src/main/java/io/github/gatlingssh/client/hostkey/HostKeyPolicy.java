@@ -10,7 +10,8 @@ import java.security.PublicKey;
 public interface HostKeyPolicy {
 
   /**
-   * @return {@code null} when the key is trusted, else why not (step {@link SshFailure.Step#HOST_KEY})
+   * @return {@code null} when the key is trusted, else why not (step {@link
+   *     SshFailure.Step#HOST_KEY})
    */
   SshFailure verify(String host, int port, PublicKey serverKey);
 

@@ -26,7 +26,8 @@ public final class KnownHostsPolicy implements HostKeyPolicy {
   private final List<Entry> entries;
   private final Map<String, List<Entry>> byHostPort = new ConcurrentHashMap<>();
   private final java.util.Set<String> warned = ConcurrentHashMap.newKeySet();
-  private static final org.slf4j.Logger LOGGER = org.slf4j.LoggerFactory.getLogger(KnownHostsPolicy.class);
+  private static final org.slf4j.Logger LOGGER =
+      org.slf4j.LoggerFactory.getLogger(KnownHostsPolicy.class);
 
   private record Entry(KnownHostEntry entry, PublicKey key, String marker) {}
 
@@ -74,8 +75,15 @@ public final class KnownHostsPolicy implements HostKeyPolicy {
       if (REVOKED.equals(e.marker) && e.key != null && KeyUtils.compareKeys(e.key, serverKey)) {
         String hostName = hostName(host, port);
         String fingerprint = KeyUtils.getFingerPrint(serverKey);
-        return new SshFailure(SshFailure.Step.HOST_KEY,
-            "the host key of " + hostName + ", " + keyType + " " + fingerprint + ", is marked @revoked in known_hosts");
+        return new SshFailure(
+            SshFailure.Step.HOST_KEY,
+            "the host key of "
+                + hostName
+                + ", "
+                + keyType
+                + " "
+                + fingerprint
+                + ", is marked @revoked in known_hosts");
       }
     }
     boolean sameTypeListed = false;
@@ -95,24 +103,69 @@ public final class KnownHostsPolicy implements HostKeyPolicy {
     String fingerprint = KeyUtils.getFingerPrint(serverKey);
     String key = keyType + " " + fingerprint;
     if (sameTypeListed) {
-      warnOnce(hostName + key, "The host key of " + hostName + " changed: the server sent " + key + ", " + file
-          + " lists another " + keyType + " key. If the change is expected, remove the old entry (ssh-keygen -R '"
-          + hostName + "' -f " + file + ") and add the new one (ssh-keyscan -p " + port + " " + host + " >> " + file + ").");
-      return new SshFailure(SshFailure.Step.HOST_KEY, "HOST KEY CHANGED for " + hostName + ": " + key
-          + " differs from known_hosts (ssh-keygen -R to remove the old entry)");
+      warnOnce(
+          hostName + key,
+          "The host key of "
+              + hostName
+              + " changed: the server sent "
+              + key
+              + ", "
+              + file
+              + " lists another "
+              + keyType
+              + " key. If the change is expected, remove the old entry (ssh-keygen -R '"
+              + hostName
+              + "' -f "
+              + file
+              + ") and add the new one (ssh-keyscan -p "
+              + port
+              + " "
+              + host
+              + " >> "
+              + file
+              + ").");
+      return new SshFailure(
+          SshFailure.Step.HOST_KEY,
+          "HOST KEY CHANGED for "
+              + hostName
+              + ": "
+              + key
+              + " differs from known_hosts (ssh-keygen -R to remove the old entry)");
     }
-    warnOnce(hostName + key, "Unknown SSH host " + hostName + " (" + key + "), not in " + file + ". Add it (ssh-keyscan -p "
-        + port + " " + host + " >> " + file + "), pin it with hostKeyFingerprint(\"" + fingerprint
-        + "\") or opt out with acceptAnyHostKey().");
-    return new SshFailure(SshFailure.Step.HOST_KEY, "unknown host " + hostName + ", " + key
-        + ": add it to known_hosts, pin hostKeyFingerprint(..) or acceptAnyHostKey()");
+    warnOnce(
+        hostName + key,
+        "Unknown SSH host "
+            + hostName
+            + " ("
+            + key
+            + "), not in "
+            + file
+            + ". Add it (ssh-keyscan -p "
+            + port
+            + " "
+            + host
+            + " >> "
+            + file
+            + "), pin it with hostKeyFingerprint(\""
+            + fingerprint
+            + "\") or opt out with acceptAnyHostKey().");
+    return new SshFailure(
+        SshFailure.Step.HOST_KEY,
+        "unknown host "
+            + hostName
+            + ", "
+            + key
+            + ": add it to known_hosts, pin hostKeyFingerprint(..) or acceptAnyHostKey()");
   }
 
   private static String hostName(String host, int port) {
     return port == 22 ? host : "[" + host + "]:" + port;
   }
 
-  /** The full explanation (file, commands) once per host and key; KO messages are cut at 200 characters. */
+  /**
+   * The full explanation (file, commands) once per host and key; KO messages are cut at 200
+   * characters.
+   */
   private void warnOnce(String id, String message) {
     if (warned.add(id)) {
       LOGGER.warn(message);

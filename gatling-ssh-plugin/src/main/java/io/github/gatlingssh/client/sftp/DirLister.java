@@ -20,14 +20,17 @@ final class DirLister implements ReplyHandler {
   }
 
   CompletableFuture<List<DirEntry>> start() {
-    session.openDir(dir).whenComplete((h, e) -> {
-      if (e != null) {
-        result.completeExceptionally(e);
-        return;
-      }
-      handle = h;
-      next();
-    });
+    session
+        .openDir(dir)
+        .whenComplete(
+            (h, e) -> {
+              if (e != null) {
+                result.completeExceptionally(e);
+                return;
+              }
+              handle = h;
+              next();
+            });
     return result;
   }
 
@@ -52,16 +55,20 @@ final class DirLister implements ReplyHandler {
       next();
       return;
     }
-    SftpException e = type == SftpMessages.STATUS ? Replies.status(body, dir) : Replies.unexpected(type, dir);
+    SftpException e =
+        type == SftpMessages.STATUS ? Replies.status(body, dir) : Replies.unexpected(type, dir);
     if (e.status() == SftpStatus.SSH_FX_EOF) {
       List<DirEntry> list = Collections.unmodifiableList(entries);
-      session.closeHandle(handle, dir).whenComplete((v, ce) -> {
-        if (ce != null) {
-          result.completeExceptionally(ce);
-        } else {
-          result.complete(list);
-        }
-      });
+      session
+          .closeHandle(handle, dir)
+          .whenComplete(
+              (v, ce) -> {
+                if (ce != null) {
+                  result.completeExceptionally(ce);
+                } else {
+                  result.complete(list);
+                }
+              });
     } else {
       session.closeHandle(handle, dir); // best effort: the listing already failed
       result.completeExceptionally(e);

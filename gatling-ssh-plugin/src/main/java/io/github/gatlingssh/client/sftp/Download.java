@@ -43,29 +43,41 @@ final class Download {
       receiver = sink.newReceiver();
       ordered = new Reassembly(receiver);
     } catch (UncheckedIOException e) {
-      result.completeExceptionally(SftpException.of(SftpException.SFTP, sink.file().toString(),
-          "cannot write local file " + sink.file() + " (" + SftpTransport.describe(e.getCause()) + ")"));
+      result.completeExceptionally(
+          SftpException.of(
+              SftpException.SFTP,
+              sink.file().toString(),
+              "cannot write local file "
+                  + sink.file()
+                  + " ("
+                  + SftpTransport.describe(e.getCause())
+                  + ")"));
       return result;
     }
-    // a failure, or a caller's deadline completing the future, stops the transfer and frees its handle
-    result.whenComplete((r, e) -> {
-      if (e != null) {
-        cleanup();
-      }
-    });
-    session.openHandle(path, SftpMessages.FXF_READ).whenComplete((h, e) -> {
-      if (e != null) {
-        result.completeExceptionally(e);
-        return;
-      }
-      handle = h;
-      openNanos = System.nanoTime() - startNanos;
-      if (result.isDone()) {
-        cleanup(); // the deadline passed while the file was opening
-        return;
-      }
-      pump();
-    });
+    // a failure, or a caller's deadline completing the future, stops the transfer and frees its
+    // handle
+    result.whenComplete(
+        (r, e) -> {
+          if (e != null) {
+            cleanup();
+          }
+        });
+    session
+        .openHandle(path, SftpMessages.FXF_READ)
+        .whenComplete(
+            (h, e) -> {
+              if (e != null) {
+                result.completeExceptionally(e);
+                return;
+              }
+              handle = h;
+              openNanos = System.nanoTime() - startNanos;
+              if (result.isDone()) {
+                cleanup(); // the deadline passed while the file was opening
+                return;
+              }
+              pump();
+            });
     return result;
   }
 
@@ -148,8 +160,18 @@ final class Download {
       complete = checkComplete();
     }
     if (bad) {
-      result.completeExceptionally(SftpException.of(SftpException.SFTP, path,
-          "bad DATA reply (" + n + " bytes at offset " + offset + " for a read of " + length + "): " + path));
+      result.completeExceptionally(
+          SftpException.of(
+              SftpException.SFTP,
+              path,
+              "bad DATA reply ("
+                  + n
+                  + " bytes at offset "
+                  + offset
+                  + " for a read of "
+                  + length
+                  + "): "
+                  + path));
       return;
     }
     for (CompletableFuture<Void> w : writes) {
@@ -160,8 +182,11 @@ final class Download {
 
   private void onSinkWritten(Throwable e) {
     if (e != null) {
-      result.completeExceptionally(SftpException.of(SftpException.SFTP, String.valueOf(sink.file()),
-          "cannot write local file " + sink.file() + " (" + SftpTransport.describe(e) + ")"));
+      result.completeExceptionally(
+          SftpException.of(
+              SftpException.SFTP,
+              String.valueOf(sink.file()),
+              "cannot write local file " + sink.file() + " (" + SftpTransport.describe(e) + ")"));
       return;
     }
     boolean complete;
@@ -208,21 +233,37 @@ final class Download {
       gap = ordered.hasGap();
     }
     if (gap) {
-      result.completeExceptionally(SftpException.of(SftpException.SFTP, path,
-          "incomplete read, the file changed during the download: " + path));
+      result.completeExceptionally(
+          SftpException.of(
+              SftpException.SFTP,
+              path,
+              "incomplete read, the file changed during the download: " + path));
       return;
     }
     Receiver r = receiver;
-    session.closeHandle(handle, path).whenComplete((v, e) -> {
-      r.close();
-      if (e != null) {
-        result.completeExceptionally(e);
-        return;
-      }
-      long total = System.nanoTime() - startNanos;
-      result.complete(new TransferResult(path, bytes, r.md5(), r.sha1(), r.kept(), startMillis,
-          startMillis + total / 1_000_000, openNanos, firstByte, total));
-    });
+    session
+        .closeHandle(handle, path)
+        .whenComplete(
+            (v, e) -> {
+              r.close();
+              if (e != null) {
+                result.completeExceptionally(e);
+                return;
+              }
+              long total = System.nanoTime() - startNanos;
+              result.complete(
+                  new TransferResult(
+                      path,
+                      bytes,
+                      r.md5(),
+                      r.sha1(),
+                      r.kept(),
+                      startMillis,
+                      startMillis + total / 1_000_000,
+                      openNanos,
+                      firstByte,
+                      total));
+            });
   }
 
   /** After a failure or a deadline: close the local file and, if the channel lives, the handle. */

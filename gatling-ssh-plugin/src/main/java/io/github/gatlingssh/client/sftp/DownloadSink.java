@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Where a download's bytes go: counted always; MD5 and SHA-1 computed over every byte as it
- * streams (unless {@link #withoutDigests()}); the first {@code maxKeep} bytes kept in memory for
- * checks; and, for {@link #toFile}, everything written to a local file. Memory stays bounded
- * whatever the size of the file. Immutable: one sink description serves any number of downloads.
+ * Where a download's bytes go: counted always; MD5 and SHA-1 computed over every byte as it streams
+ * (unless {@link #withoutDigests()}); the first {@code maxKeep} bytes kept in memory for checks;
+ * and, for {@link #toFile}, everything written to a local file. Memory stays bounded whatever the
+ * size of the file. Immutable: one sink description serves any number of downloads.
  */
 public final class DownloadSink {
   private final int maxKeep;
@@ -72,8 +72,13 @@ public final class DownloadSink {
     AsynchronousFileChannel ch = null;
     if (file != null) {
       try {
-        ch = LocalFilePool.open(file, java.util.EnumSet.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING));
+        ch =
+            LocalFilePool.open(
+                file,
+                java.util.EnumSet.of(
+                    StandardOpenOption.WRITE,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -15,7 +15,13 @@ import org.apache.sshd.common.util.buffer.Buffer;
  * @param extended extended attributes (name to raw value), empty when none
  */
 public record FileAttributes(
-    Long size, Integer uid, Integer gid, Integer permissions, Long atime, Long mtime, Map<String, String> extended) {
+    Long size,
+    Integer uid,
+    Integer gid,
+    Integer permissions,
+    Long atime,
+    Long mtime,
+    Map<String, String> extended) {
 
   static final int SIZE = 0x1;
   static final int UIDGID = 0x2;

@@ -16,7 +16,9 @@ final class LocalFileCloser {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile boolean closeAsked;
 
-  /** @param file the file to close, or null (nothing to do) */
+  /**
+   * @param file the file to close, or null (nothing to do)
+   */
   LocalFileCloser(AsynchronousFileChannel file) {
     this.file = file;
   }

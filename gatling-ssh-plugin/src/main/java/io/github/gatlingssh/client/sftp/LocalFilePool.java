@@ -25,18 +25,28 @@ final class LocalFilePool {
     private static ExecutorService create() {
       int n = Math.max(2, Runtime.getRuntime().availableProcessors());
       AtomicInteger count = new AtomicInteger();
-      ThreadPoolExecutor pool = new ThreadPoolExecutor(n, n, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-        Thread t = new Thread(r, "gatling-ssh-sftp-file-" + count.incrementAndGet());
-        t.setDaemon(true); // never keeps a finished run's JVM alive
-        return t;
-      });
+      ThreadPoolExecutor pool =
+          new ThreadPoolExecutor(
+              n,
+              n,
+              30,
+              TimeUnit.SECONDS,
+              new LinkedBlockingQueue<>(),
+              r -> {
+                Thread t = new Thread(r, "gatling-ssh-sftp-file-" + count.incrementAndGet());
+                t.setDaemon(true); // never keeps a finished run's JVM alive
+                return t;
+              });
       pool.allowCoreThreadTimeOut(true);
       return pool;
     }
   }
 
-  /** Opens {@code path} for asynchronous I/O on the shared pool (the open itself is on the caller). */
-  static AsynchronousFileChannel open(Path path, Set<? extends OpenOption> options) throws IOException {
+  /**
+   * Opens {@code path} for asynchronous I/O on the shared pool (the open itself is on the caller).
+   */
+  static AsynchronousFileChannel open(Path path, Set<? extends OpenOption> options)
+      throws IOException {
     return AsynchronousFileChannel.open(path, options, Holder.POOL);
   }
 }

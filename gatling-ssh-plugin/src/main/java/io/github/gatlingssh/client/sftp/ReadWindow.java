@@ -26,8 +26,8 @@ final class ReadWindow {
   }
 
   /**
-   * The READs to send now, each {@code {offset, length}}, until the window is full or everything
-   * up to end of file is asked for.
+   * The READs to send now, each {@code {offset, length}}, until the window is full or everything up
+   * to end of file is asked for.
    *
    * @param busy slots taken besides READs in flight (local file writes still pending)
    */

@@ -49,7 +49,8 @@ final class Reassembly {
     }
   }
 
-  private void deliver(long offset, byte[] a, int off, int n, List<CompletableFuture<Void>> writes) {
+  private void deliver(
+      long offset, byte[] a, int off, int n, List<CompletableFuture<Void>> writes) {
     CompletableFuture<Void> w = receiver.accept(offset, a, off, n);
     delivered += n;
     if (w != null) {

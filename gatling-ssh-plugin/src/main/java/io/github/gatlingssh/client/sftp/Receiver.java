@@ -49,7 +49,9 @@ final class Receiver {
       int n = Math.min(len, maxKeep - keptLength);
       if (kept.length < keptLength + n) {
         // grow by doubling, up to maxKeep: a small file does not cost maxKeep bytes
-        kept = Arrays.copyOf(kept, (int) Math.min(maxKeep, Math.max(keptLength + n, 2L * kept.length)));
+        kept =
+            Arrays.copyOf(
+                kept, (int) Math.min(maxKeep, Math.max(keptLength + n, 2L * kept.length)));
       }
       System.arraycopy(a, off, kept, keptLength, n);
       keptLength += n;
@@ -58,7 +60,8 @@ final class Receiver {
       return null;
     }
     CompletableFuture<Void> done = new CompletableFuture<>();
-    ByteBuffer copy = ByteBuffer.wrap(Arrays.copyOfRange(a, off, off + len)); // a is the read buffer
+    ByteBuffer copy =
+        ByteBuffer.wrap(Arrays.copyOfRange(a, off, off + len)); // a is the read buffer
     fileIo.started();
     writeFully(copy, position, done);
     return done.whenComplete((v, e) -> fileIo.ended());
@@ -66,21 +69,25 @@ final class Receiver {
 
   private void writeFully(ByteBuffer b, long position, CompletableFuture<Void> done) {
     try {
-      file.write(b, position, null, new CompletionHandler<Integer, Void>() {
-        @Override
-        public void completed(Integer n, Void a) {
-          if (b.hasRemaining()) {
-            writeFully(b, position + n, done);
-          } else {
-            done.complete(null);
-          }
-        }
+      file.write(
+          b,
+          position,
+          null,
+          new CompletionHandler<Integer, Void>() {
+            @Override
+            public void completed(Integer n, Void a) {
+              if (b.hasRemaining()) {
+                writeFully(b, position + n, done);
+              } else {
+                done.complete(null);
+              }
+            }
 
-        @Override
-        public void failed(Throwable t, Void a) {
-          done.completeExceptionally(t);
-        }
-      });
+            @Override
+            public void failed(Throwable t, Void a) {
+              done.completeExceptionally(t);
+            }
+          });
     } catch (RuntimeException e) {
       done.completeExceptionally(e);
     }
@@ -102,7 +109,9 @@ final class Receiver {
     return kept.length == keptLength ? kept : Arrays.copyOf(kept, keptLength);
   }
 
-  /** Closes the local file, if any, once its writes in progress have ended (never waiting for them). */
+  /**
+   * Closes the local file, if any, once its writes in progress have ended (never waiting for them).
+   */
   void close() {
     fileIo.close();
   }

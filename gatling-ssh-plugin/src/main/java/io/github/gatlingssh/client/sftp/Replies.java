@@ -8,7 +8,10 @@ import org.apache.sshd.common.util.buffer.Buffer;
 final class Replies {
   private Replies() {}
 
-  /** The status in a STATUS body: code, then (version 3) a message; lenient if the message is missing. */
+  /**
+   * The status in a STATUS body: code, then (version 3) a message; lenient if the message is
+   * missing.
+   */
   static SftpException status(Buffer body, String path) {
     long code = body.getUInt();
     String message = body.available() >= 4 ? body.getString() : null;
@@ -21,12 +24,18 @@ final class Replies {
   }
 
   static SftpException unexpected(int type, String path) {
-    return SftpException.of(SftpException.SFTP, path,
+    return SftpException.of(
+        SftpException.SFTP,
+        path,
         "unexpected " + SftpMessages.typeName(type) + " reply" + (path == null ? "" : ": " + path));
   }
 
-  /** A reply of {@code expectedType} is parsed by {@code parse}; a STATUS is a failure, anything else too. */
-  static <T> ReplyHandler expect(int expectedType, String path, CompletableFuture<T> future, Function<Buffer, T> parse) {
+  /**
+   * A reply of {@code expectedType} is parsed by {@code parse}; a STATUS is a failure, anything
+   * else too.
+   */
+  static <T> ReplyHandler expect(
+      int expectedType, String path, CompletableFuture<T> future, Function<Buffer, T> parse) {
     return new ReplyHandler() {
       @Override
       public void onReply(int type, Buffer body) {

@@ -26,15 +26,17 @@ public final class SftpChannel {
   }
 
   /**
-   * Opens the {@code "sftp"} subsystem on {@code session} and negotiates the protocol version
-   * (this client speaks version 3, as OpenSSH does). Fails with "sftp: subsystem refused by
-   * server" when the server has no SFTP, with "channel open: ..." when it refuses a channel.
+   * Opens the {@code "sftp"} subsystem on {@code session} and negotiates the protocol version (this
+   * client speaks version 3, as OpenSSH does). Fails with "sftp: subsystem refused by server" when
+   * the server has no SFTP, with "channel open: ..." when it refuses a channel.
    */
   public static CompletableFuture<SftpChannel> open(ClientSession session, SftpSettings settings) {
     return SftpSession.open(session, settings);
   }
 
-  /** The protocol version the server answered with (this client speaks 3; a server may offer more). */
+  /**
+   * The protocol version the server answered with (this client speaks 3; a server may offer more).
+   */
   public int serverVersion() {
     return session.serverVersion();
   }
@@ -73,11 +75,19 @@ public final class SftpChannel {
   public CompletableFuture<String> realpath(String path) {
     CompletableFuture<String> f = new CompletableFuture<>();
     int id = session.transport().nextId();
-    session.transport().send(id, SftpMessages.pathRequest(SftpMessages.REALPATH, id, utf8(path)),
-        Replies.expect(SftpMessages.NAME, path, f, b -> {
-          b.getInt(); // count, 1
-          return b.getString();
-        }));
+    session
+        .transport()
+        .send(
+            id,
+            SftpMessages.pathRequest(SftpMessages.REALPATH, id, utf8(path)),
+            Replies.expect(
+                SftpMessages.NAME,
+                path,
+                f,
+                b -> {
+                  b.getInt(); // count, 1
+                  return b.getString();
+                }));
     return f;
   }
 
@@ -134,7 +144,8 @@ public final class SftpChannel {
    * chunkSize} in flight, each at its explicit offset. {@link WriteMode#OVERWRITE} creates or
    * truncates; {@link WriteMode#APPEND} creates or writes after the current end.
    */
-  public CompletableFuture<TransferResult> upload(UploadSource source, String path, WriteMode mode) {
+  public CompletableFuture<TransferResult> upload(
+      UploadSource source, String path, WriteMode mode) {
     return new Upload(session, source, path, mode).start();
   }
 
@@ -147,8 +158,8 @@ public final class SftpChannel {
   }
 
   /**
-   * Closes the channel politely (SSH_MSG_CHANNEL_CLOSE). Requests still in flight fail with
-   * "sftp: channel closed by the client". The future completes when the channel is closed.
+   * Closes the channel politely (SSH_MSG_CHANNEL_CLOSE). Requests still in flight fail with "sftp:
+   * channel closed by the client". The future completes when the channel is closed.
    */
   public CompletableFuture<Void> close() {
     return session.close();
@@ -157,8 +168,12 @@ public final class SftpChannel {
   private CompletableFuture<FileAttributes> attrs(int type, String path) {
     CompletableFuture<FileAttributes> f = new CompletableFuture<>();
     int id = session.transport().nextId();
-    session.transport().send(id, SftpMessages.pathRequest(type, id, utf8(path)),
-        Replies.expect(SftpMessages.ATTRS, path, f, FileAttributes::read));
+    session
+        .transport()
+        .send(
+            id,
+            SftpMessages.pathRequest(type, id, utf8(path)),
+            Replies.expect(SftpMessages.ATTRS, path, f, FileAttributes::read));
     return f;
   }
 
@@ -179,6 +194,12 @@ public final class SftpChannel {
 
   @Override
   public String toString() {
-    return "SftpChannel[version=" + serverVersion() + ", open=" + isOpen() + ", inFlight=" + inFlight() + "]";
+    return "SftpChannel[version="
+        + serverVersion()
+        + ", open="
+        + isOpen()
+        + ", inFlight="
+        + inFlight()
+        + "]";
   }
 }

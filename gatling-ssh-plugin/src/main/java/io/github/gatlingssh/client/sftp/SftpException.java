@@ -1,16 +1,17 @@
 package io.github.gatlingssh.client.sftp;
 
 /**
- * An SFTP request that failed, as a value: the step ({@value #SFTP}, {@value #CONNECTION_LOST},
- * or whatever the caller gave when it aborted the channel, e.g. "timeout"), the SFTP status when
- * the server answered with one, the path concerned, and a message such as {@code "sftp: no such
- * file: /x/y"}. No stack trace is captured: these are expected outcomes of a load test.
+ * An SFTP request that failed, as a value: the step ({@value #SFTP}, {@value #CONNECTION_LOST}, or
+ * whatever the caller gave when it aborted the channel, e.g. "timeout"), the SFTP status when the
+ * server answered with one, the path concerned, and a message such as {@code "sftp: no such file:
+ * /x/y"}. No stack trace is captured: these are expected outcomes of a load test.
  */
 public final class SftpException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** The step of failures of the SFTP protocol itself and of the server's answers. */
   public static final String SFTP = "sftp";
+
   /** The step when the channel or the connection closed under a pending request. */
   public static final String CONNECTION_LOST = "connection lost";
 
@@ -35,8 +36,8 @@ public final class SftpException extends RuntimeException {
   }
 
   /**
-   * The server answered {@code path}'s request with a failure status: "sftp: no such file: /x".
-   * The server's own message is added for the generic codes, where it is the only explanation.
+   * The server answered {@code path}'s request with a failure status: "sftp: no such file: /x". The
+   * server's own message is added for the generic codes, where it is the only explanation.
    */
   static SftpException status(long code, String serverMessage, String path) {
     SftpStatus s = SftpStatus.of(code);
@@ -44,8 +45,11 @@ public final class SftpException extends RuntimeException {
     if (path != null) {
       d.append(": ").append(path);
     }
-    boolean generic = s == SftpStatus.SSH_FX_FAILURE || s == SftpStatus.SSH_FX_BAD_MESSAGE
-        || s == SftpStatus.SSH_FX_OP_UNSUPPORTED || s == SftpStatus.UNKNOWN;
+    boolean generic =
+        s == SftpStatus.SSH_FX_FAILURE
+            || s == SftpStatus.SSH_FX_BAD_MESSAGE
+            || s == SftpStatus.SSH_FX_OP_UNSUPPORTED
+            || s == SftpStatus.UNKNOWN;
     if (generic && serverMessage != null && !serverMessage.isBlank()) {
       d.append(" (server: ").append(serverMessage.strip()).append(')');
     }
@@ -73,7 +77,9 @@ public final class SftpException extends RuntimeException {
 
   /** The status code by name, e.g. {@code "SSH_FX_NO_SUCH_FILE"}, or null without a status. */
   public String statusName() {
-    return status == null ? null : status == SftpStatus.UNKNOWN ? "SSH_FX_" + statusCode : status.name();
+    return status == null
+        ? null
+        : status == SftpStatus.UNKNOWN ? "SSH_FX_" + statusCode : status.name();
   }
 
   /** The status code on the wire, or -1 without a status. */

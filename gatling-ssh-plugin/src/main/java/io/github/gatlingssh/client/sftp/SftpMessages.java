@@ -60,7 +60,9 @@ final class SftpMessages {
     };
   }
 
-  /** Starts a request: room for the length, then type and id. {@link #finish} patches the length. */
+  /**
+   * Starts a request: room for the length, then type and id. {@link #finish} patches the length.
+   */
   static Buffer start(int type, int id, int payloadHint) {
     Buffer b = new ByteArrayBuffer(HEADER + payloadHint + 16, false);
     b.putInt(0);

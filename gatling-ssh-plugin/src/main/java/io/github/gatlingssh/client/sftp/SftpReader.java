@@ -11,8 +11,8 @@ import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 /**
  * The read side of an SFTP transport: a loop that always keeps one read pending on the channel and
  * cuts the stream into messages, each handed to the handler of its request id (VERSION to the
- * version listener). A reply that cannot be parsed stops the transport: the stream can no longer
- * be trusted.
+ * version listener). A reply that cannot be parsed stops the transport: the stream can no longer be
+ * trusted.
  */
 final class SftpReader {
   /** A reply longer than this is a broken stream, not a message (OpenSSH's limit is 256 KiB). */
@@ -30,8 +30,12 @@ final class SftpReader {
    * @param stopped whether the transport stopped: the loop ends then
    * @param onBroken told when the channel closes or a reply cannot be parsed
    */
-  SftpReader(IoInputStream in, SftpTransport.VersionListener versionListener, IntFunction<ReplyHandler> takeHandler,
-      BooleanSupplier stopped, Consumer<SftpException> onBroken) {
+  SftpReader(
+      IoInputStream in,
+      SftpTransport.VersionListener versionListener,
+      IntFunction<ReplyHandler> takeHandler,
+      BooleanSupplier stopped,
+      Consumer<SftpException> onBroken) {
     this.in = in;
     this.versionListener = versionListener;
     this.takeHandler = takeHandler;
@@ -54,11 +58,12 @@ final class SftpReader {
         return;
       }
       if (!f.isDone()) {
-        f.addListener(r -> {
-          if (onRead(r)) {
-            readLoop();
-          }
-        });
+        f.addListener(
+            r -> {
+              if (onRead(r)) {
+                readLoop();
+              }
+            });
         return;
       }
       // data was already there: loop instead of recursing through the listener
@@ -70,8 +75,14 @@ final class SftpReader {
 
   private boolean onRead(IoReadFuture r) {
     if (r.getException() != null || r.getRead() < 0) {
-      onBroken.accept(SftpException.of(SftpException.CONNECTION_LOST, null, "the sftp channel closed"
-          + (r.getException() != null ? " (" + SftpTransport.describe(r.getException()) + ")" : "")));
+      onBroken.accept(
+          SftpException.of(
+              SftpException.CONNECTION_LOST,
+              null,
+              "the sftp channel closed"
+                  + (r.getException() != null
+                      ? " (" + SftpTransport.describe(r.getException()) + ")"
+                      : "")));
       return false;
     }
     try {
@@ -89,7 +100,11 @@ final class SftpReader {
     byte[] a = b.array();
     while (b.available() >= 4) {
       int start = b.rpos();
-      long len = ((a[start] & 0xffL) << 24) | ((a[start + 1] & 0xff) << 16) | ((a[start + 2] & 0xff) << 8) | (a[start + 3] & 0xff);
+      long len =
+          ((a[start] & 0xffL) << 24)
+              | ((a[start + 1] & 0xff) << 16)
+              | ((a[start + 2] & 0xff) << 8)
+              | (a[start + 3] & 0xff);
       if (len < 1 || len > MAX_MESSAGE) {
         throw new IllegalStateException("message length " + len);
       }
@@ -121,7 +136,10 @@ final class SftpReader {
   }
 
   private static SftpException malformed(RuntimeException e) {
-    return SftpException.of(SftpException.SFTP, null, "malformed reply from server (" + SftpTransport.describe(e) + ")");
+    return SftpException.of(
+        SftpException.SFTP,
+        null,
+        "malformed reply from server (" + SftpTransport.describe(e) + ")");
   }
 
   /** Makes room for a whole message of {@code need} bytes in the read buffer. */
@@ -146,13 +164,14 @@ final class SftpReader {
         return;
       }
       if (!f.isDone()) {
-        f.addListener(r -> {
-          if (r.getException() == null && r.getRead() >= 0) {
-            r.getBuffer().rpos(0);
-            r.getBuffer().wpos(0);
-            discard(err);
-          }
-        });
+        f.addListener(
+            r -> {
+              if (r.getException() == null && r.getRead() >= 0) {
+                r.getBuffer().rpos(0);
+                r.getBuffer().wpos(0);
+                discard(err);
+              }
+            });
         return;
       }
       if (f.getException() != null || f.getRead() < 0) {

@@ -34,30 +34,35 @@ final class SftpSession {
   static CompletableFuture<SftpChannel> open(ClientSession ssh, SftpSettings settings) {
     SftpSession s = new SftpSession(ssh, java.util.Objects.requireNonNull(settings, "settings"));
     // a failed open, or a caller's deadline completing the future, must not leave the channel open
-    s.opened.whenComplete((c, e) -> {
-      if (e != null) {
-        s.abort(SftpException.from(e));
-      }
-    });
+    s.opened.whenComplete(
+        (c, e) -> {
+          if (e != null) {
+            s.abort(SftpException.from(e));
+          }
+        });
     s.start();
     return s.opened;
   }
 
   private void start() {
     if (!ssh.isOpen() || ssh.isClosing()) {
-      opened.completeExceptionally(SftpException.of(SftpException.CONNECTION_LOST, null, "the connection is closed"));
+      opened.completeExceptionally(
+          SftpException.of(SftpException.CONNECTION_LOST, null, "the connection is closed"));
       return;
     }
     try {
       ssh.getService(ConnectionService.class).registerChannel(channel);
       // the open listener first: a refusal can come before the close listener is added
-      channel.open().addListener(f -> {
-        if (f.isOpened()) {
-          onOpened();
-        } else {
-          opened.completeExceptionally(openFailure(f.getException()));
-        }
-      });
+      channel
+          .open()
+          .addListener(
+              f -> {
+                if (f.isOpened()) {
+                  onOpened();
+                } else {
+                  opened.completeExceptionally(openFailure(f.getException()));
+                }
+              });
       channel.addCloseFutureListener(f -> onClosed());
     } catch (IOException | RuntimeException e) {
       opened.completeExceptionally(openFailure(e));
@@ -66,28 +71,45 @@ final class SftpSession {
 
   private SftpException openFailure(Throwable t) {
     if (!ssh.isOpen() || ssh.isClosing()) {
-      return SftpException.of(SftpException.CONNECTION_LOST, null, "the connection closed (" + SftpTransport.describe(t) + ")");
+      return SftpException.of(
+          SftpException.CONNECTION_LOST,
+          null,
+          "the connection closed (" + SftpTransport.describe(t) + ")");
     }
     if (t instanceof SshChannelOpenException e) {
-      return SftpException.of("channel open", null, "refused by server ("
-          + SshConstants.getOpenErrorCodeName(e.getReasonCode()) + ": " + e.getMessage() + ")");
+      return SftpException.of(
+          "channel open",
+          null,
+          "refused by server ("
+              + SshConstants.getOpenErrorCodeName(e.getReasonCode())
+              + ": "
+              + e.getMessage()
+              + ")");
     }
     return SftpException.of("channel open", null, SftpTransport.describe(t));
   }
 
   private void onOpened() {
-    SftpTransport t = new SftpTransport(channel.getAsyncIn(), channel.getAsyncOut(), this::onVersion,
-        () -> channel.close(false), () -> channel.getRemoteWindow().getPacketSize());
+    SftpTransport t =
+        new SftpTransport(
+            channel.getAsyncIn(),
+            channel.getAsyncOut(),
+            this::onVersion,
+            () -> channel.close(false),
+            () -> channel.getRemoteWindow().getPacketSize());
     transport = t;
     t.startReading();
     SftpReader.discard(channel.getAsyncErr());
-    channel.accepted().thenAccept(accepted -> {
-      if (accepted) {
-        t.write(SftpMessages.init());
-      } else {
-        abort(SftpException.of(SftpException.SFTP, null, "subsystem refused by server"));
-      }
-    });
+    channel
+        .accepted()
+        .thenAccept(
+            accepted -> {
+              if (accepted) {
+                t.write(SftpMessages.init());
+              } else {
+                abort(SftpException.of(SftpException.SFTP, null, "subsystem refused by server"));
+              }
+            });
   }
 
   private void onVersion(Buffer body) {
@@ -99,7 +121,11 @@ final class SftpSession {
     serverVersion = version;
     extensions = Collections.unmodifiableMap(ext);
     if (version < SftpMessages.VERSION_3) {
-      abort(SftpException.of(SftpException.SFTP, null, "server speaks SFTP version " + version + ", this client needs 3"));
+      abort(
+          SftpException.of(
+              SftpException.SFTP,
+              null,
+              "server speaks SFTP version " + version + ", this client needs 3"));
       return;
     }
     opened.complete(new SftpChannel(this));
@@ -107,8 +133,11 @@ final class SftpSession {
 
   private void onClosed() {
     boolean connectionOpen = ssh.isOpen() && !ssh.isClosing();
-    SftpException reason = SftpException.of(SftpException.CONNECTION_LOST, null,
-        connectionOpen ? "the sftp channel closed" : "the connection closed");
+    SftpException reason =
+        SftpException.of(
+            SftpException.CONNECTION_LOST,
+            null,
+            connectionOpen ? "the sftp channel closed" : "the connection closed");
     SftpTransport t = transport;
     if (t != null) {
       t.fail(reason);
@@ -119,7 +148,8 @@ final class SftpSession {
   SftpTransport transport() {
     SftpTransport t = transport;
     if (t == null) {
-      throw new IllegalStateException("sftp channel not open yet"); // SftpChannel exists only once open
+      throw new IllegalStateException(
+          "sftp channel not open yet"); // SftpChannel exists only once open
     }
     return t;
   }
@@ -167,7 +197,8 @@ final class SftpSession {
     b.putBytes(p);
     b.putInt(pflags);
     SftpMessages.putEmptyAttrs(b);
-    t.send(id, SftpMessages.finish(b), Replies.expect(SftpMessages.HANDLE, path, f, Replies::handle));
+    t.send(
+        id, SftpMessages.finish(b), Replies.expect(SftpMessages.HANDLE, path, f, Replies::handle));
     return f;
   }
 
@@ -176,7 +207,9 @@ final class SftpSession {
     CompletableFuture<byte[]> f = new CompletableFuture<>();
     SftpTransport t = transport();
     int id = t.nextId();
-    t.send(id, SftpMessages.pathRequest(SftpMessages.OPENDIR, id, SftpChannel.utf8(path)),
+    t.send(
+        id,
+        SftpMessages.pathRequest(SftpMessages.OPENDIR, id, SftpChannel.utf8(path)),
         Replies.expect(SftpMessages.HANDLE, path, f, Replies::handle));
     return f;
   }
@@ -195,7 +228,9 @@ final class SftpSession {
     CompletableFuture<FileAttributes> f = new CompletableFuture<>();
     SftpTransport t = transport();
     int id = t.nextId();
-    t.send(id, SftpMessages.pathRequest(SftpMessages.FSTAT, id, handle),
+    t.send(
+        id,
+        SftpMessages.pathRequest(SftpMessages.FSTAT, id, handle),
         Replies.expect(SftpMessages.ATTRS, path, f, FileAttributes::read));
     return f;
   }

@@ -27,15 +27,21 @@ final class SftpTransport {
   private volatile SftpException closedReason;
 
   /**
-   * @param onFailed runs once, after the transport failed: the channel it runs on is of no more
-   *     use (a broken write, an unparsable reply) and must be closed
+   * @param onFailed runs once, after the transport failed: the channel it runs on is of no more use
+   *     (a broken write, an unparsable reply) and must be closed
    * @param packetSize the largest SSH packet the server accepts on the channel
    */
-  SftpTransport(IoOutputStream out, IoInputStream in, VersionListener versionListener, Runnable onFailed,
+  SftpTransport(
+      IoOutputStream out,
+      IoInputStream in,
+      VersionListener versionListener,
+      Runnable onFailed,
       LongSupplier packetSize) {
     this.onFailed = onFailed;
     this.writer = new SftpWriter(out, packetSize, () -> closedReason != null, this::fail);
-    this.reader = new SftpReader(in, versionListener, pending::remove, () -> closedReason != null, this::fail);
+    this.reader =
+        new SftpReader(
+            in, versionListener, pending::remove, () -> closedReason != null, this::fail);
   }
 
   /** A fresh request id (ids wrap around after 2^32 requests; none stays in flight that long). */
@@ -78,8 +84,8 @@ final class SftpTransport {
   }
 
   /**
-   * Stops the transport: every request in flight fails with {@code reason}, now and later. Only
-   * the first reason counts.
+   * Stops the transport: every request in flight fails with {@code reason}, now and later. Only the
+   * first reason counts.
    */
   void fail(SftpException reason) {
     synchronized (this) {
@@ -104,7 +110,8 @@ final class SftpTransport {
 
   /** The failure of a request whose channel broke under it. */
   static SftpException channelClosed(Throwable cause) {
-    return SftpException.of(SftpException.CONNECTION_LOST, null, "the sftp channel closed (" + describe(cause) + ")");
+    return SftpException.of(
+        SftpException.CONNECTION_LOST, null, "the sftp channel closed (" + describe(cause) + ")");
   }
 
   /** A short description of a failure, for messages; the local file errors in SFTP's words. */

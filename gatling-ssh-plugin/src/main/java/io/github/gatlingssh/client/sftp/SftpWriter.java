@@ -21,6 +21,7 @@ import org.apache.sshd.common.util.threads.ThreadUtils;
 final class SftpWriter {
   /** Small messages (READ requests, CLOSE, STAT...) are sent together, up to this size. */
   private static final int BATCH = 64 * 1024;
+
   /** The smallest slice written, whatever packet size the server announced. */
   private static final int MIN_PIECE = 1024;
 
@@ -37,7 +38,11 @@ final class SftpWriter {
    * @param stopped whether the transport stopped: nothing more is written then
    * @param onBroken told when a write fails: the channel is of no more use
    */
-  SftpWriter(IoOutputStream out, LongSupplier packetSize, BooleanSupplier stopped, Consumer<SftpException> onBroken) {
+  SftpWriter(
+      IoOutputStream out,
+      LongSupplier packetSize,
+      BooleanSupplier stopped,
+      Consumer<SftpException> onBroken) {
     this.out = out;
     this.packetSize = packetSize;
     this.stopped = stopped;
@@ -88,7 +93,8 @@ final class SftpWriter {
   /**
    * Writes {@code b} one SSH packet's worth at a time. MINA copies a write longer than a packet
    * into a new buffer (rounded up to a power of two) before splitting it: a 32 KiB WRITE request
-   * cost a 64 KiB allocation. Slices of the same array, each at most a packet, are sent as they are.
+   * cost a 64 KiB allocation. Slices of the same array, each at most a packet, are sent as they
+   * are.
    */
   private void startWrite(Buffer b) {
     int piece = (int) Math.min(b.available(), Math.max(MIN_PIECE, packetSize.getAsLong()));
@@ -103,17 +109,18 @@ final class SftpWriter {
       onBroken.accept(SftpTransport.channelClosed(e));
       return;
     }
-    f.addListener(w -> {
-      if (!w.isWritten()) {
-        onBroken.accept(SftpTransport.channelClosed(w.getException()));
-        return;
-      }
-      if (b.available() > 0) {
-        startWrite(b); // the rest of this message (or batch): still ours to write
-        return;
-      }
-      writing = false;
-      drain();
-    });
+    f.addListener(
+        w -> {
+          if (!w.isWritten()) {
+            onBroken.accept(SftpTransport.channelClosed(w.getException()));
+            return;
+          }
+          if (b.available() > 0) {
+            startWrite(b); // the rest of this message (or batch): still ours to write
+            return;
+          }
+          writing = false;
+          drain();
+        });
   }
 }

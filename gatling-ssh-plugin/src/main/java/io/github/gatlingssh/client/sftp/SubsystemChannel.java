@@ -8,8 +8,8 @@ import org.apache.sshd.core.CoreModuleProperties;
 
 /**
  * MINA's subsystem channel, with asynchronous streams and the server's answer to the subsystem
- * request made visible: MINA only logs a refusal (at WARN, once per user), we report it as
- * "sftp: subsystem refused by server".
+ * request made visible: MINA only logs a refusal (at WARN, once per user), we report it as "sftp:
+ * subsystem refused by server".
  */
 final class SubsystemChannel extends ChannelSubsystem {
   private static final String REQUEST = "subsystem";

@@ -10,9 +10,9 @@ import org.apache.sshd.common.util.buffer.Buffer;
 /**
  * One pipelined upload: OPEN for writing (created, truncated for {@link WriteMode#OVERWRITE}; for
  * {@link WriteMode#APPEND}, FSTAT gives the end to write after), WRITE requests of {@code
- * chunkSize} at explicit offsets with up to {@code maxRequests} in flight, each chunk read from
- * the source straight into the message MINA sends; then CLOSE. Memory per upload is bounded by
- * {@code maxRequests * chunkSize}.
+ * chunkSize} at explicit offsets with up to {@code maxRequests} in flight, each chunk read from the
+ * source straight into the message MINA sends; then CLOSE. Memory per upload is bounded by {@code
+ * maxRequests * chunkSize}.
  *
  * <p>State is guarded by {@code this}; requests are sent and futures completed outside the lock.
  */
@@ -53,31 +53,41 @@ final class Upload {
       result.completeExceptionally(localFailure(e.getCause()));
       return result;
     }
-    result.whenComplete((r, e) -> {
-      if (e != null) {
-        cleanup();
-      }
-    });
-    int flags = SftpMessages.FXF_WRITE | SftpMessages.FXF_CREAT | (mode == WriteMode.OVERWRITE ? SftpMessages.FXF_TRUNC : 0);
-    session.openHandle(path, flags).whenComplete((h, e) -> {
-      if (e != null) {
-        result.completeExceptionally(e);
-        return;
-      }
-      handle = h;
-      if (mode == WriteMode.APPEND) {
-        session.fstat(h, path).whenComplete((attrs, fe) -> {
-          if (fe != null) {
-            result.completeExceptionally(fe);
-            return;
+    result.whenComplete(
+        (r, e) -> {
+          if (e != null) {
+            cleanup();
           }
-          base = attrs.size() == null ? 0 : attrs.size();
-          opened();
         });
-      } else {
-        opened();
-      }
-    });
+    int flags =
+        SftpMessages.FXF_WRITE
+            | SftpMessages.FXF_CREAT
+            | (mode == WriteMode.OVERWRITE ? SftpMessages.FXF_TRUNC : 0);
+    session
+        .openHandle(path, flags)
+        .whenComplete(
+            (h, e) -> {
+              if (e != null) {
+                result.completeExceptionally(e);
+                return;
+              }
+              handle = h;
+              if (mode == WriteMode.APPEND) {
+                session
+                    .fstat(h, path)
+                    .whenComplete(
+                        (attrs, fe) -> {
+                          if (fe != null) {
+                            result.completeExceptionally(fe);
+                            return;
+                          }
+                          base = attrs.size() == null ? 0 : attrs.size();
+                          opened();
+                        });
+              } else {
+                opened();
+              }
+            });
     return result;
   }
 
@@ -116,14 +126,17 @@ final class Upload {
       b.putLong(base + offset);
       b.putInt(n);
       int dataAt = b.wpos();
-      reader.fill(offset, b.array(), dataAt, n).whenComplete((v, e) -> {
-        if (e != null) {
-          result.completeExceptionally(localFailure(e));
-          return;
-        }
-        b.wpos(dataAt + n);
-        t.send(id, SftpMessages.finish(b), new Ack(n));
-      });
+      reader
+          .fill(offset, b.array(), dataAt, n)
+          .whenComplete(
+              (v, e) -> {
+                if (e != null) {
+                  result.completeExceptionally(localFailure(e));
+                  return;
+                }
+                b.wpos(dataAt + n);
+                t.send(id, SftpMessages.finish(b), new Ack(n));
+              });
     }
   }
 
@@ -179,20 +192,35 @@ final class Upload {
       firstAck = firstAckNanos;
     }
     long bytes = reader.size;
-    session.closeHandle(handle, path).whenComplete((v, e) -> {
-      reader.close();
-      if (e != null) {
-        result.completeExceptionally(e);
-        return;
-      }
-      long total = System.nanoTime() - startNanos;
-      result.complete(new TransferResult(path, bytes, null, null, new byte[0], startMillis,
-          startMillis + total / 1_000_000, openNanos, firstAck, total));
-    });
+    session
+        .closeHandle(handle, path)
+        .whenComplete(
+            (v, e) -> {
+              reader.close();
+              if (e != null) {
+                result.completeExceptionally(e);
+                return;
+              }
+              long total = System.nanoTime() - startNanos;
+              result.complete(
+                  new TransferResult(
+                      path,
+                      bytes,
+                      null,
+                      null,
+                      new byte[0],
+                      startMillis,
+                      startMillis + total / 1_000_000,
+                      openNanos,
+                      firstAck,
+                      total));
+            });
   }
 
   private SftpException localFailure(Throwable t) {
-    return SftpException.of(SftpException.SFTP, source.describe(),
+    return SftpException.of(
+        SftpException.SFTP,
+        source.describe(),
         "cannot read local file " + source.describe() + " (" + SftpTransport.describe(t) + ")");
   }
 

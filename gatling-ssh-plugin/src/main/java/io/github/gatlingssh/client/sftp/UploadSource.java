@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What an upload sends: a local file (read through an asynchronous file channel, chunk by chunk,
- * as the requests go out: never whole in memory) or bytes already in memory.
+ * What an upload sends: a local file (read through an asynchronous file channel, chunk by chunk, as
+ * the requests go out: never whole in memory) or bytes already in memory.
  */
 public final class UploadSource {
   private final Path file;
@@ -47,7 +47,8 @@ public final class UploadSource {
       return new Reader(bytes.length, null, bytes);
     }
     try {
-      AsynchronousFileChannel ch = LocalFilePool.open(file, java.util.Set.of(StandardOpenOption.READ));
+      AsynchronousFileChannel ch =
+          LocalFilePool.open(file, java.util.Set.of(StandardOpenOption.READ));
       try {
         return new Reader(ch.size(), ch, null);
       } catch (IOException e) {
@@ -89,23 +90,28 @@ public final class UploadSource {
 
     private void readFully(ByteBuffer b, long position, CompletableFuture<Void> done) {
       try {
-        file.read(b, position, null, new CompletionHandler<Integer, Void>() {
-          @Override
-          public void completed(Integer n, Void a) {
-            if (n < 0) {
-              done.completeExceptionally(new IOException("the file got shorter during the upload"));
-            } else if (b.hasRemaining()) {
-              readFully(b, position + n, done);
-            } else {
-              done.complete(null);
-            }
-          }
+        file.read(
+            b,
+            position,
+            null,
+            new CompletionHandler<Integer, Void>() {
+              @Override
+              public void completed(Integer n, Void a) {
+                if (n < 0) {
+                  done.completeExceptionally(
+                      new IOException("the file got shorter during the upload"));
+                } else if (b.hasRemaining()) {
+                  readFully(b, position + n, done);
+                } else {
+                  done.complete(null);
+                }
+              }
 
-          @Override
-          public void failed(Throwable t, Void a) {
-            done.completeExceptionally(t);
-          }
-        });
+              @Override
+              public void failed(Throwable t, Void a) {
+                done.completeExceptionally(t);
+              }
+            });
       } catch (RuntimeException e) {
         done.completeExceptionally(e);
       }

@@ -6,8 +6,8 @@ public enum WriteMode {
   OVERWRITE,
   /**
    * Create the file, or write after its current end. The end is read once (FSTAT) when the file is
-   * opened; the writes then go at explicit offsets, as OpenSSH's {@code reput} does, so they may
-   * be pipelined. Not atomic against another writer appending at the same time.
+   * opened; the writes then go at explicit offsets, as OpenSSH's {@code reput} does, so they may be
+   * pipelined. Not atomic against another writer appending at the same time.
    */
   APPEND
 }

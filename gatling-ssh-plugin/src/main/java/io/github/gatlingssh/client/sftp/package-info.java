@@ -9,9 +9,9 @@
  * once without a thread each, so this package speaks the protocol itself: every request is a
  * message with an id, many are in flight on one channel, replies are matched by id in any order,
  * and nothing here ever waits. Callbacks run on MINA's I/O threads (socket) and on a small shared
- * pool for local file I/O; futures returned by this package complete there, so callers hop to
- * their own thread before doing anything slow. The one exception: a transfer from or to a local
- * file opens it (open(2), fstat(2)) on the thread that starts the transfer.
+ * pool for local file I/O; futures returned by this package complete there, so callers hop to their
+ * own thread before doing anything slow. The one exception: a transfer from or to a local file
+ * opens it (open(2), fstat(2)) on the thread that starts the transfer.
  *
  * <p>Transfers are pipelined as OpenSSH's {@code sftp} does it: up to {@link
  * io.github.gatlingssh.client.sftp.SftpSettings#maxRequests()} read or write requests of {@link

@@ -7,7 +7,10 @@ import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.common.channel.Channel;
 import org.apache.sshd.common.channel.PtyChannelConfigurationHolder;
 
-/** MINA's shell channel, plus the server's answer to the shell request (want-reply), which MINA only logs. */
+/**
+ * MINA's shell channel, plus the server's answer to the shell request (want-reply), which MINA only
+ * logs.
+ */
 final class ChannelShellWithReply extends ChannelShell {
   private final RequestReplyListener replyListener;
 
@@ -18,11 +21,13 @@ final class ChannelShellWithReply extends ChannelShell {
 
   @Override
   public void handleSuccess() throws IOException {
-    RequestReplyListener.answered(replyListener, this, removePendingRequest(Channel.CHANNEL_SHELL) != null, true);
+    RequestReplyListener.answered(
+        replyListener, this, removePendingRequest(Channel.CHANNEL_SHELL) != null, true);
   }
 
   @Override
   public void handleFailure() throws IOException {
-    RequestReplyListener.answered(replyListener, this, removePendingRequest(Channel.CHANNEL_SHELL) != null, false);
+    RequestReplyListener.answered(
+        replyListener, this, removePendingRequest(Channel.CHANNEL_SHELL) != null, false);
   }
 }

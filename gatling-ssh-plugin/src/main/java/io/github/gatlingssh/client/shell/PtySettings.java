@@ -14,10 +14,12 @@ public record PtySettings(String term, int columns, int rows) {
   /** Checks the values when the simulation is built. */
   public PtySettings {
     if (term == null || term.isBlank()) {
-      throw new IllegalArgumentException("pty: the terminal type must not be empty, e.g. pty(\"xterm\", 80, 24)");
+      throw new IllegalArgumentException(
+          "pty: the terminal type must not be empty, e.g. pty(\"xterm\", 80, 24)");
     }
     if (columns <= 0 || rows <= 0) {
-      throw new IllegalArgumentException("pty: columns and rows must be positive, was " + columns + "x" + rows);
+      throw new IllegalArgumentException(
+          "pty: columns and rows must be positive, was " + columns + "x" + rows);
     }
   }
 }

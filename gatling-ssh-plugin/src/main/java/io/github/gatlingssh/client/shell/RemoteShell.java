@@ -14,13 +14,15 @@ import org.apache.sshd.core.CoreModuleProperties;
 
 /**
  * An interactive shell: a session channel with a PTY (pty-req) and a shell request sent with
- * want-reply, so that "open" is timed up to the server's acceptance. Its output (stdout and, with
- * a PTY, stderr merged in) streams into the expect buffer of {@link StreamChannel}.
+ * want-reply, so that "open" is timed up to the server's acceptance. Its output (stdout and, with a
+ * PTY, stderr merged in) streams into the expect buffer of {@link StreamChannel}.
  */
 public final class RemoteShell extends StreamChannel<ChannelShellWithReply> {
-  private static final SshFailure REFUSED = new SshFailure(SshFailure.Step.SHELL, "the server refused to start a shell");
+  private static final SshFailure REFUSED =
+      new SshFailure(SshFailure.Step.SHELL, "the server refused to start a shell");
 
-  private RemoteShell(ClientSession session, ScheduledExecutorService timer, Charset charset, int maxOutputLength) {
+  private RemoteShell(
+      ClientSession session, ScheduledExecutorService timer, Charset charset, int maxOutputLength) {
     super(session, timer, charset, maxOutputLength);
   }
 
@@ -28,8 +30,12 @@ public final class RemoteShell extends StreamChannel<ChannelShellWithReply> {
    * Opens a session channel on {@code session}, asks for a PTY and a shell; never throws (failures
    * come through the futures). Called by the connection, which owns the session.
    */
-  public static RemoteShell open(ClientSession session, ScheduledExecutorService timer, PtySettings pty,
-      Charset charset, int maxOutputLength) {
+  public static RemoteShell open(
+      ClientSession session,
+      ScheduledExecutorService timer,
+      PtySettings pty,
+      Charset charset,
+      int maxOutputLength) {
     RemoteShell shell = new RemoteShell(session, timer, charset, maxOutputLength);
     // MINA sends the shell request without want-reply unless asked; it is resolved on the session
     CoreModuleProperties.REQUEST_SHELL_REPLY.set(session, true);
@@ -37,7 +43,8 @@ public final class RemoteShell extends StreamChannel<ChannelShellWithReply> {
     config.setPtyType(pty.term());
     config.setPtyColumns(pty.columns());
     config.setPtyLines(pty.rows());
-    ChannelShellWithReply ch = new ChannelShellWithReply(config, accepted -> shell.onRequestReply(accepted, REFUSED));
+    ChannelShellWithReply ch =
+        new ChannelShellWithReply(config, accepted -> shell.onRequestReply(accepted, REFUSED));
     ch.setStreaming(StreamingChannel.Streaming.Async);
     ch.setRedirectErrorStream(true);
     shell.open(ch, true);
@@ -51,12 +58,20 @@ public final class RemoteShell extends StreamChannel<ChannelShellWithReply> {
 
   @Override
   protected SshFailure closedBeforeReady() {
-    return failure(SshFailure.Step.SHELL, "channel closed before the server answered the shell request",
+    return failure(
+        SshFailure.Step.SHELL,
+        "channel closed before the server answered the shell request",
         "the connection closed before the shell started");
   }
 
-  /** Completes when the server started the shell; within {@code timeout} from now, else the channel is closed. */
+  /**
+   * Completes when the server started the shell; within {@code timeout} from now, else the channel
+   * is closed.
+   */
   public CompletableFuture<Void> started(Duration timeout) {
-    return within(streaming(), timeout, "the server did not start the shell within " + Durations.format(timeout));
+    return within(
+        streaming(),
+        timeout,
+        "the server did not start the shell within " + Durations.format(timeout));
   }
 }

@@ -25,8 +25,8 @@ final class EscapeSequences {
   }
 
   /**
-   * Strips, from {@code raw} starting at {@code from}: CSI ({@code ESC [ ... final}), OSC
-   * ({@code ESC ] ... BEL} or {@code ESC \}), character-set selections ({@code ESC ( B}) and other
+   * Strips, from {@code raw} starting at {@code from}: CSI ({@code ESC [ ... final}), OSC ({@code
+   * ESC ] ... BEL} or {@code ESC \}), character-set selections ({@code ESC ( B}) and other
    * two-character escapes. An incomplete sequence at the end is dropped too (the rest comes later).
    */
   static Stripped strip(CharSequence raw, int from) {

@@ -33,9 +33,9 @@ final class ExpectBuffer {
   }
 
   /**
-   * Matches {@code pattern} against the output since the cursor (the region's bounds anchor
-   * {@code ^} and {@code $}); on a match, moves the cursor past it and returns the text from the
-   * old cursor up to and including the match, else returns null and changes nothing.
+   * Matches {@code pattern} against the output since the cursor (the region's bounds anchor {@code
+   * ^} and {@code $}); on a match, moves the cursor past it and returns the text from the old
+   * cursor up to and including the match, else returns null and changes nothing.
    *
    * @param stripEscapes match on the text without terminal escape sequences (and return it so)
    */
@@ -67,7 +67,8 @@ final class ExpectBuffer {
 
   /** The last {@link #TAIL} characters received, escaped for a one-line message. */
   String tail() {
-    return EscapeSequences.escape(text.subSequence(Math.max(0, text.length() - TAIL), text.length()));
+    return EscapeSequences.escape(
+        text.subSequence(Math.max(0, text.length() - TAIL), text.length()));
   }
 
   private void trim() {

@@ -41,14 +41,18 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
   private Expectation pending;
   private boolean eof;
 
-  private record Expectation(Pattern pattern, boolean stripEscapes, CompletableFuture<String> matched) {}
+  private record Expectation(
+      Pattern pattern, boolean stripEscapes, CompletableFuture<String> matched) {}
 
   /**
    * @param timer runs the steps' deadlines (the virtual user's event loop)
    * @param maxOutputLength the most characters kept after the last match
    */
-  protected StreamChannel(org.apache.sshd.client.session.ClientSession session, ScheduledExecutorService timer,
-      Charset charset, int maxOutputLength) {
+  protected StreamChannel(
+      org.apache.sshd.client.session.ClientSession session,
+      ScheduledExecutorService timer,
+      Charset charset,
+      int maxOutputLength) {
     super(session, timer);
     this.timer = timer;
     this.decoder = new StreamDecoder(charset);
@@ -71,29 +75,32 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
     // MINA's async stream does not end on the peer's EOF: the channel only reports it as a state.
     // Data and EOF are handled in order on one I/O thread and a read is always pending, so every
     // byte before the EOF has been read when this fires.
-    ch.addChannelListener(new ChannelListener() {
-      @Override
-      public void channelStateChanged(Channel channel, String hint) {
-        if ("SSH_MSG_CHANNEL_EOF".equals(hint)) {
-          onEof();
-        }
-      }
-    });
+    ch.addChannelListener(
+        new ChannelListener() {
+          @Override
+          public void channelStateChanged(Channel channel, String hint) {
+            if ("SSH_MSG_CHANNEL_EOF".equals(hint)) {
+              onEof();
+            }
+          }
+        });
     read(ch.getAsyncOut(), new ByteArrayBuffer(READ_BUFFER, false));
   }
 
   private void read(IoInputStream in, Buffer b) {
-    in.read(b).addListener(f -> {
-      if (f.getException() != null || f.getRead() < 0) {
-        onEof();
-        return;
-      }
-      Buffer x = f.getBuffer();
-      onData(x.array(), x.rpos(), x.available());
-      x.rpos(0);
-      x.wpos(0);
-      read(in, b);
-    });
+    in.read(b)
+        .addListener(
+            f -> {
+              if (f.getException() != null || f.getRead() < 0) {
+                onEof();
+                return;
+              }
+              Buffer x = f.getBuffer();
+              onData(x.array(), x.rpos(), x.available());
+              x.rpos(0);
+              x.wpos(0);
+              read(in, b);
+            });
   }
 
   private void onData(byte[] data, int off, int len) {
@@ -124,7 +131,8 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
       tail = buffer.tail();
     }
     if (e != null) {
-      e.matched().completeExceptionally(noMatch(e.pattern(), "before the output ended (EOF)", tail));
+      e.matched()
+          .completeExceptionally(noMatch(e.pattern(), "before the output ended (EOF)", tail));
     }
   }
 
@@ -132,7 +140,10 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
     String head = "no match for /" + p.pattern() + "/ " + why + "; last output: ";
     // Gatling keeps the first 200 characters of a KO message: the end of the output is what
     // tells why nothing matched, so the tail is cut from its start to fit
-    int room = Math.max(MIN_TAIL, KO_MESSAGE_LIMIT - SshFailure.Step.EXPECT.label().length() - 2 - head.length());
+    int room =
+        Math.max(
+            MIN_TAIL,
+            KO_MESSAGE_LIMIT - SshFailure.Step.EXPECT.label().length() - 2 - head.length());
     String shown = tail.length() <= room ? tail : "..." + tail.substring(tail.length() - room + 3);
     return new SshRequestException(new SshFailure(SshFailure.Step.EXPECT, head + shown));
   }
@@ -144,11 +155,14 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
   public final CompletableFuture<Void> send(byte[] data) {
     WriteQueue w = writes;
     if (w == null || !channel().isOpen() || channel().isClosing()) {
-      return CompletableFuture.failedFuture(new SshRequestException(
-          failure(step(), "channel closed, cannot send", "the connection closed")));
+      return CompletableFuture.failedFuture(
+          new SshRequestException(
+              failure(step(), "channel closed, cannot send", "the connection closed")));
     }
-    return track(w.write(data).exceptionallyCompose(t -> CompletableFuture.failedFuture(
-        new SshRequestException(lostOr(step(), t)))));
+    return track(
+        w.write(data)
+            .exceptionallyCompose(
+                t -> CompletableFuture.failedFuture(new SshRequestException(lostOr(step(), t)))));
   }
 
   /**
@@ -156,7 +170,8 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
    * {@code pattern}; fails with "expect: no match ... last output: ..." after {@code timeout}, or
    * when the output ends first. The channel stays open either way.
    */
-  public final CompletableFuture<String> expect(Pattern pattern, boolean stripEscapes, Duration timeout) {
+  public final CompletableFuture<String> expect(
+      Pattern pattern, boolean stripEscapes, Duration timeout) {
     CompletableFuture<String> f = new CompletableFuture<>();
     String endedTail = null;
     synchronized (this) {
@@ -176,16 +191,20 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
       return f;
     }
     track(f);
-    return Deadline.bound(f, timeout, timer, () -> {
-      String last;
-      synchronized (this) {
-        if (pending != null && pending.matched() == f) {
-          pending = null;
-        }
-        last = buffer.tail();
-      }
-      f.completeExceptionally(noMatch(pattern, "within " + Durations.format(timeout), last));
-    });
+    return Deadline.bound(
+        f,
+        timeout,
+        timer,
+        () -> {
+          String last;
+          synchronized (this) {
+            if (pending != null && pending.matched() == f) {
+              pending = null;
+            }
+            last = buffer.tail();
+          }
+          f.completeExceptionally(noMatch(pattern, "within " + Durations.format(timeout), last));
+        });
   }
 
   /**
@@ -194,20 +213,29 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
    */
   public final CompletableFuture<StreamEnd> awaitEnd(Duration timeout, String stillOpen) {
     CompletableFuture<StreamEnd> f = new CompletableFuture<>();
-    ended.whenComplete((v, t) -> {
-      if (t != null) {
-        f.completeExceptionally(t);
-      } else {
-        f.complete(v);
-      }
-    });
-    return Deadline.bound(f, timeout, timer, () -> f.completeExceptionally(new SshRequestException(
-        new SshFailure(SshFailure.Step.TIMEOUT, stillOpen + " after " + Durations.format(timeout)))));
+    ended.whenComplete(
+        (v, t) -> {
+          if (t != null) {
+            f.completeExceptionally(t);
+          } else {
+            f.complete(v);
+          }
+        });
+    return Deadline.bound(
+        f,
+        timeout,
+        timer,
+        () ->
+            f.completeExceptionally(
+                new SshRequestException(
+                    new SshFailure(
+                        SshFailure.Step.TIMEOUT,
+                        stillOpen + " after " + Durations.format(timeout)))));
   }
 
   /**
-   * Closes the channel politely (CHANNEL_CLOSE, then the peer's); completes when it is closed.
-   * Past {@code timeout} it is closed at once and the future fails with a TIMEOUT failure.
+   * Closes the channel politely (CHANNEL_CLOSE, then the peer's); completes when it is closed. Past
+   * {@code timeout} it is closed at once and the future fails with a TIMEOUT failure.
    */
   public final CompletableFuture<Void> close(Duration timeout) {
     C ch = channel();
@@ -217,11 +245,21 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
       return closed;
     }
     ch.close(false).addListener(c -> closed.complete(null));
-    return Deadline.bound(closed, timeout, timer, () -> {
-      ch.close(true);
-      closed.completeExceptionally(new SshRequestException(new SshFailure(SshFailure.Step.TIMEOUT,
-          step().label() + " not closed by the server within " + Durations.format(timeout) + "; closed at once")));
-    });
+    return Deadline.bound(
+        closed,
+        timeout,
+        timer,
+        () -> {
+          ch.close(true);
+          closed.completeExceptionally(
+              new SshRequestException(
+                  new SshFailure(
+                      SshFailure.Step.TIMEOUT,
+                      step().label()
+                          + " not closed by the server within "
+                          + Durations.format(timeout)
+                          + "; closed at once")));
+        });
   }
 
   /** Closes politely without waiting (the end of a virtual user). */
@@ -252,8 +290,10 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
     }
     if (!connectionOpen()) {
       // the connection went down with the channel: whoever waits (expect, awaitExit) says so
-      fail(new SshFailure(SshFailure.Step.CONNECTION_LOST,
-          "the connection closed while the " + step().label() + " was open"));
+      fail(
+          new SshFailure(
+              SshFailure.Step.CONNECTION_LOST,
+              "the connection closed while the " + step().label() + " was open"));
       return;
     }
     if (e != null) {

@@ -16,9 +16,11 @@ final class StreamDecoder {
   private byte[] carry = new byte[0];
 
   StreamDecoder(Charset charset) {
-    this.decoder = charset.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    this.decoder =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
   }
 
   CharSequence decode(byte[] data, int off, int len) {

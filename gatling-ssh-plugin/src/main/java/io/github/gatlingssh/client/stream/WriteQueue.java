@@ -9,11 +9,11 @@ import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 import org.apache.sshd.common.util.threads.ThreadUtils;
 
 /**
- * The writes of a streaming channel: MINA's async stream takes one pending write at a time
- * ({@code WritePendingException} otherwise), so writes queue here and each is issued when the
- * previous one was written. Issued as a MINA-internal call: during a key exchange a write from
- * another thread (the user's event loop) would block without timeout; an internal one is queued by
- * MINA instead. Never blocks.
+ * The writes of a streaming channel: MINA's async stream takes one pending write at a time ({@code
+ * WritePendingException} otherwise), so writes queue here and each is issued when the previous one
+ * was written. Issued as a MINA-internal call: during a key exchange a write from another thread
+ * (the user's event loop) would block without timeout; an internal one is queued by MINA instead.
+ * Never blocks.
  */
 final class WriteQueue {
   private record Pending(byte[] data, CompletableFuture<Void> written) {}
@@ -49,14 +49,15 @@ final class WriteQueue {
       next();
       return;
     }
-    f.addListener(w -> {
-      if (w.isWritten()) {
-        p.written().complete(null);
-      } else {
-        p.written().completeExceptionally(w.getException());
-      }
-      next();
-    });
+    f.addListener(
+        w -> {
+          if (w.isWritten()) {
+            p.written().complete(null);
+          } else {
+            p.written().completeExceptionally(w.getException());
+          }
+          next();
+        });
   }
 
   private void next() {

@@ -15,8 +15,8 @@ import org.apache.sshd.common.util.net.SshdSocketAddress;
 
 /**
  * A direct-tcpip channel: the server connects to {@code host:port} on the user's behalf and the
- * channel carries the bytes both ways (what {@code ssh -L} does for one connection). Ready when
- * the server confirmed the open, i.e. when its TCP connect succeeded.
+ * channel carries the bytes both ways (what {@code ssh -L} does for one connection). Ready when the
+ * server confirmed the open, i.e. when its TCP connect succeeded.
  */
 public final class Tunnel extends StreamChannel<ChannelDirectTcpip> {
   // the originator address sent in the open request; servers only log it
@@ -24,15 +24,27 @@ public final class Tunnel extends StreamChannel<ChannelDirectTcpip> {
 
   private final String target;
 
-  private Tunnel(ClientSession session, ScheduledExecutorService timer, String target, Charset charset,
+  private Tunnel(
+      ClientSession session,
+      ScheduledExecutorService timer,
+      String target,
+      Charset charset,
       int maxOutputLength) {
     super(session, timer, charset, maxOutputLength);
     this.target = target;
   }
 
-  /** Asks the server to connect to {@code host:port}; never throws (failures come through the futures). */
-  public static Tunnel open(ClientSession session, ScheduledExecutorService timer, String host, int port,
-      Charset charset, int maxOutputLength) {
+  /**
+   * Asks the server to connect to {@code host:port}; never throws (failures come through the
+   * futures).
+   */
+  public static Tunnel open(
+      ClientSession session,
+      ScheduledExecutorService timer,
+      String host,
+      int port,
+      Charset charset,
+      int maxOutputLength) {
     Tunnel tunnel = new Tunnel(session, timer, host + ":" + port, charset, maxOutputLength);
     ChannelDirectTcpip ch = new ChannelDirectTcpip(ORIGINATOR, new SshdSocketAddress(host, port));
     ch.setStreaming(StreamingChannel.Streaming.Async);
@@ -47,7 +59,9 @@ public final class Tunnel extends StreamChannel<ChannelDirectTcpip> {
 
   @Override
   protected SshFailure closedBeforeReady() {
-    return failure(SshFailure.Step.TUNNEL, "channel to " + target + " closed before the server confirmed it",
+    return failure(
+        SshFailure.Step.TUNNEL,
+        "channel to " + target + " closed before the server confirmed it",
         "the connection closed before the tunnel to " + target + " opened");
   }
 
@@ -56,14 +70,20 @@ public final class Tunnel extends StreamChannel<ChannelDirectTcpip> {
    * channel is closed. A refusal reads "tunnel: to host:port refused by server (...)".
    */
   public CompletableFuture<Void> opened(Duration timeout) {
-    return within(streaming(), timeout, "the server did not open the tunnel to " + target + " within "
-        + Durations.format(timeout))
-        .exceptionallyCompose(t -> {
-          SshFailure f = SshRequestException.unwrap(t, SshFailure.Step.TUNNEL);
-          if (f.step() == SshFailure.Step.CHANNEL_OPEN) {
-            f = new SshFailure(SshFailure.Step.TUNNEL, "to " + target + " " + f.detail());
-          }
-          return CompletableFuture.failedFuture(new SshRequestException(f));
-        });
+    return within(
+            streaming(),
+            timeout,
+            "the server did not open the tunnel to "
+                + target
+                + " within "
+                + Durations.format(timeout))
+        .exceptionallyCompose(
+            t -> {
+              SshFailure f = SshRequestException.unwrap(t, SshFailure.Step.TUNNEL);
+              if (f.step() == SshFailure.Step.CHANNEL_OPEN) {
+                f = new SshFailure(SshFailure.Step.TUNNEL, "to " + target + " " + f.detail());
+              }
+              return CompletableFuture.failedFuture(new SshRequestException(f));
+            });
   }
 }

@@ -71,7 +71,8 @@ class OutputCollectorTest {
   @Test
   void aPacketLargerThanTheDecodeBufferCrossingTheLimitIsCountedNotCarried() {
     OutputCollector c = utf8(1000);
-    byte[] packet = "0123456789abcdef\n".repeat(2000).getBytes(StandardCharsets.UTF_8); // 34,000 bytes
+    byte[] packet =
+        "0123456789abcdef\n".repeat(2000).getBytes(StandardCharsets.UTF_8); // 34,000 bytes
     c.write(packet, 0, packet.length);
     c.write(packet, 0, packet.length);
     CommandOutput out = c.result();
@@ -83,7 +84,8 @@ class OutputCollectorTest {
   @Test
   void aLargeStreamIsDecodedWhole() {
     OutputCollector c = utf8(1 << 20);
-    byte[] chunk = "x".repeat(79).concat("\n").repeat(400).getBytes(StandardCharsets.UTF_8); // 32,000 bytes
+    byte[] chunk =
+        "x".repeat(79).concat("\n").repeat(400).getBytes(StandardCharsets.UTF_8); // 32,000 bytes
     for (int i = 0; i < 10; i++) {
       c.write(chunk, 0, chunk.length);
     }

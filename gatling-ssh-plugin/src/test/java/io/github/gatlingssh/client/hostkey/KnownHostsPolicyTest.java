@@ -56,7 +56,8 @@ class KnownHostsPolicyTest {
 
   @Test
   void aPlainEntryOnTheDefaultPortMatches() throws Exception {
-    assertThat(policy(line("server.example", serverKey)).verify("server.example", 22, serverKey)).isNull();
+    assertThat(policy(line("server.example", serverKey)).verify("server.example", 22, serverKey))
+        .isNull();
   }
 
   @Test
@@ -69,7 +70,8 @@ class KnownHostsPolicyTest {
 
   @Test
   void hashedEntriesMatch() throws Exception {
-    KnownHostsPolicy p = policy(line(hashed("[127.0.0.1]:2222"), serverKey) + line(hashed("db.example"), serverKey));
+    KnownHostsPolicy p =
+        policy(line(hashed("[127.0.0.1]:2222"), serverKey) + line(hashed("db.example"), serverKey));
     assertThat(p.verify("127.0.0.1", 2222, serverKey)).isNull();
     assertThat(p.verify("db.example", 22, serverKey)).isNull();
     assertThat(p.verify("other.example", 22, serverKey)).isNotNull();
@@ -80,7 +82,9 @@ class KnownHostsPolicyTest {
     SshFailure f = policy(line("other.example", otherKey)).verify("127.0.0.1", 2222, serverKey);
     assertThat(f.step()).isEqualTo(SshFailure.Step.HOST_KEY);
     assertThat(f.message())
-        .startsWith("host key: unknown host [127.0.0.1]:2222, ecdsa-sha2-nistp256 " + KeyUtils.getFingerPrint(serverKey))
+        .startsWith(
+            "host key: unknown host [127.0.0.1]:2222, ecdsa-sha2-nistp256 "
+                + KeyUtils.getFingerPrint(serverKey))
         .contains("known_hosts", "hostKeyFingerprint", "acceptAnyHostKey()")
         .hasSizeLessThanOrEqualTo(200);
   }
@@ -88,20 +92,27 @@ class KnownHostsPolicyTest {
   @Test
   void aChangedKeyIsReportedAsChanged() throws Exception {
     SshFailure f = policy(line("[127.0.0.1]:2222", otherKey)).verify("127.0.0.1", 2222, serverKey);
-    assertThat(f.message()).startsWith("host key: HOST KEY CHANGED for [127.0.0.1]:2222")
-        .contains(KeyUtils.getFingerPrint(serverKey)).contains("ssh-keygen -R");
+    assertThat(f.message())
+        .startsWith("host key: HOST KEY CHANGED for [127.0.0.1]:2222")
+        .contains(KeyUtils.getFingerPrint(serverKey))
+        .contains("ssh-keygen -R");
   }
 
   @Test
   void aRevokedKeyIsRejectedEvenWhenListed() throws Exception {
-    KnownHostsPolicy p = policy(line("[127.0.0.1]:2222", serverKey) + "@revoked " + line("[127.0.0.1]:2222", serverKey));
+    KnownHostsPolicy p =
+        policy(
+            line("[127.0.0.1]:2222", serverKey)
+                + "@revoked "
+                + line("[127.0.0.1]:2222", serverKey));
     assertThat(p.verify("127.0.0.1", 2222, serverKey).message()).contains("@revoked");
   }
 
   @Test
   void aMissingFileMakesEveryHostUnknown() throws Exception {
     KnownHostsPolicy p = KnownHostsPolicy.load(dir.resolve("absent"));
-    assertThat(p.verify("127.0.0.1", 22, serverKey).message()).startsWith("host key: unknown host 127.0.0.1,");
+    assertThat(p.verify("127.0.0.1", 22, serverKey).message())
+        .startsWith("host key: unknown host 127.0.0.1,");
   }
 
   @Test
@@ -113,9 +124,11 @@ class KnownHostsPolicyTest {
 
   @Test
   void pinnedFingerprintsAcceptOnlyThatKey() {
-    FingerprintPolicy p = new FingerprintPolicy(java.util.List.of(KeyUtils.getFingerPrint(serverKey)));
+    FingerprintPolicy p =
+        new FingerprintPolicy(java.util.List.of(KeyUtils.getFingerPrint(serverKey)));
     assertThat(p.verify("any", 22, serverKey)).isNull();
-    assertThat(p.verify("any", 22, otherKey).message()).startsWith("host key: host key of any, ecdsa-sha2-nistp256")
+    assertThat(p.verify("any", 22, otherKey).message())
+        .startsWith("host key: host key of any, ecdsa-sha2-nistp256")
         .contains("matches no pinned hostKeyFingerprint");
   }
 }

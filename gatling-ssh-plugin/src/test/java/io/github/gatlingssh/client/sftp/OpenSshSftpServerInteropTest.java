@@ -26,8 +26,7 @@ class OpenSshSftpServerInteropTest {
   private static final Path SFTP_SERVER = Path.of("/usr/lib/openssh/sftp-server");
   private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private Path root;
   private boolean unprivileged;
@@ -44,7 +43,8 @@ class OpenSshSftpServerInteropTest {
       // nobody must reach the tree: open it up; "locked" below stays root's, mode 700
       Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
       Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxrwxrwx"));
-      command.addAll(List.of(SETPRIV.toString(), "--reuid=65534", "--regid=65534", "--clear-groups"));
+      command.addAll(
+          List.of(SETPRIV.toString(), "--reuid=65534", "--regid=65534", "--clear-groups"));
     }
     command.add(SFTP_SERVER.toString());
     command.addAll(List.of("-d", root.toString()));
@@ -68,7 +68,8 @@ class OpenSshSftpServerInteropTest {
     String dir = root + "/dir";
     await(ch.mkdir(dir));
     byte[] data = random(8 * 1024 * 1024 + 99, 7);
-    TransferResult up = await(ch.upload(UploadSource.ofBytes(data), dir + "/data.bin", WriteMode.OVERWRITE));
+    TransferResult up =
+        await(ch.upload(UploadSource.ofBytes(data), dir + "/data.bin", WriteMode.OVERWRITE));
     assertThat(up.bytes()).isEqualTo(data.length);
     assertThat(Path.of(dir, "data.bin")).hasBinaryContent(data);
     assertThat(await(ch.stat(dir + "/data.bin")).size()).isEqualTo((long) data.length);
@@ -94,19 +95,24 @@ class OpenSshSftpServerInteropTest {
     byte[] data = random(3 * 1024 * 1024 + 1, 8);
     Files.write(root.resolve("f.bin"), data);
     SftpChannel ch = server.channel(new SftpSettings(SftpSettings.MAX_CHUNK_SIZE, 8));
-    assertThat(await(ch.download(root + "/f.bin", DownloadSink.inMemory(data.length))).kept()).isEqualTo(data);
+    assertThat(await(ch.download(root + "/f.bin", DownloadSink.inMemory(data.length))).kept())
+        .isEqualTo(data);
   }
 
   @Test
   void errorsAgainstOpenSsh() throws Exception {
     SftpChannel ch = server.channel();
-    assertThat(failure(ch.stat(root + "/x/y")).getMessage()).isEqualTo("sftp: no such file: " + root + "/x/y");
-    assertThat(failure(ch.download(root + "/none", DownloadSink.inMemory(1))).statusName()).isEqualTo("SSH_FX_NO_SUCH_FILE");
+    assertThat(failure(ch.stat(root + "/x/y")).getMessage())
+        .isEqualTo("sftp: no such file: " + root + "/x/y");
+    assertThat(failure(ch.download(root + "/none", DownloadSink.inMemory(1))).statusName())
+        .isEqualTo("SSH_FX_NO_SUCH_FILE");
     assumeTrue(unprivileged, "permissions do not apply to root");
     Path locked = Files.createDirectory(root.resolve("locked"));
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
-    SftpException e = failure(ch.upload(UploadSource.ofBytes(new byte[1]), locked + "/f", WriteMode.OVERWRITE));
+    SftpException e =
+        failure(ch.upload(UploadSource.ofBytes(new byte[1]), locked + "/f", WriteMode.OVERWRITE));
     assertThat(e.getMessage()).isEqualTo("sftp: permission denied: " + locked + "/f");
-    assertThat(failure(ch.list(locked.toString())).statusName()).isEqualTo("SSH_FX_PERMISSION_DENIED");
+    assertThat(failure(ch.list(locked.toString())).statusName())
+        .isEqualTo("SSH_FX_PERMISSION_DENIED");
   }
 }

@@ -64,17 +64,21 @@ final class ProcessSubsystem implements Command {
   @Override
   public void start(ChannelSession channel, Environment env) throws IOException {
     process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    Thread toProcess = new Thread(() -> pump(in, process.getOutputStream(), true), "sftp-server-in");
-    Thread fromProcess = new Thread(() -> {
-      pump(process.getInputStream(), out, false);
-      int code;
-      try {
-        code = process.waitFor();
-      } catch (InterruptedException e) {
-        code = -1;
-      }
-      exit.onExit(code);
-    }, "sftp-server-out");
+    Thread toProcess =
+        new Thread(() -> pump(in, process.getOutputStream(), true), "sftp-server-in");
+    Thread fromProcess =
+        new Thread(
+            () -> {
+              pump(process.getInputStream(), out, false);
+              int code;
+              try {
+                code = process.waitFor();
+              } catch (InterruptedException e) {
+                code = -1;
+              }
+              exit.onExit(code);
+            },
+            "sftp-server-out");
     toProcess.setDaemon(true);
     fromProcess.setDaemon(true);
     toProcess.start();

@@ -21,10 +21,15 @@ import org.apache.sshd.server.subsystem.SubsystemFactory;
  * answers nothing after VERSION. One thread per channel, blocking streams: test code.
  */
 final class ScriptedSftpServer implements Command {
-  enum Mode { REVERSED, MALFORMED_STAT, SILENT }
+  enum Mode {
+    REVERSED,
+    MALFORMED_STAT,
+    SILENT
+  }
 
   /** Batches of two or more replies sent in reverse order, all servers together. */
-  static final java.util.concurrent.atomic.AtomicInteger REVERSED_BATCHES = new java.util.concurrent.atomic.AtomicInteger();
+  static final java.util.concurrent.atomic.AtomicInteger REVERSED_BATCHES =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   private final Mode mode;
   private final byte[] file;
@@ -92,27 +97,35 @@ final class ScriptedSftpServer implements Command {
     switch (type) {
       case SftpMessages.OPEN:
         return reply(SftpMessages.HANDLE, id, w -> writeString(w, new byte[] {'h'}));
-      case SftpMessages.READ: {
-        body.skipBytes(body.readInt()); // handle
-        long offset = body.readLong();
-        int len = body.readInt();
-        if (offset >= file.length) {
-          return status(id, 1);
+      case SftpMessages.READ:
+        {
+          body.skipBytes(body.readInt()); // handle
+          long offset = body.readLong();
+          int len = body.readInt();
+          if (offset >= file.length) {
+            return status(id, 1);
+          }
+          int n = (int) Math.min(len, file.length - offset);
+          return reply(
+              SftpMessages.DATA,
+              id,
+              w -> {
+                w.writeInt(n);
+                w.write(file, (int) offset, n);
+              });
         }
-        int n = (int) Math.min(len, file.length - offset);
-        return reply(SftpMessages.DATA, id, w -> {
-          w.writeInt(n);
-          w.write(file, (int) offset, n);
-        });
-      }
       case SftpMessages.STAT:
         if (mode == Mode.MALFORMED_STAT) {
-          return reply(SftpMessages.ATTRS, id, w -> w.writeInt(FileAttributes.SIZE)); // size missing
+          return reply(
+              SftpMessages.ATTRS, id, w -> w.writeInt(FileAttributes.SIZE)); // size missing
         }
-        return reply(SftpMessages.ATTRS, id, w -> {
-          w.writeInt(FileAttributes.SIZE);
-          w.writeLong(file.length);
-        });
+        return reply(
+            SftpMessages.ATTRS,
+            id,
+            w -> {
+              w.writeInt(FileAttributes.SIZE);
+              w.writeLong(file.length);
+            });
       default:
         return status(id, 0);
     }
@@ -123,11 +136,14 @@ final class ScriptedSftpServer implements Command {
   }
 
   private static byte[] status(int id, int code) throws IOException {
-    return reply(SftpMessages.STATUS, id, w -> {
-      w.writeInt(code);
-      writeString(w, new byte[0]);
-      writeString(w, new byte[0]);
-    });
+    return reply(
+        SftpMessages.STATUS,
+        id,
+        w -> {
+          w.writeInt(code);
+          writeString(w, new byte[0]);
+          writeString(w, new byte[0]);
+        });
   }
 
   private static byte[] reply(int type, int id, Body body) throws IOException {

@@ -19,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every one-message verb against MINA's SFTP server, and the ways they fail. */
 class SftpChannelTest {
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private SftpTestServer server;
 
@@ -36,7 +35,8 @@ class SftpChannelTest {
 
   /** The SftpException behind a failed future. */
   static SftpException failure(CompletableFuture<?> f) {
-    ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> await(f));
+    ExecutionException e =
+        org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> await(f));
     assertThat(e.getCause()).isInstanceOf(SftpException.class);
     return (SftpException) e.getCause();
   }
@@ -75,7 +75,9 @@ class SftpChannelTest {
 
     List<DirEntry> entries = await(ch.list("/dir"));
     assertThat(entries).extracting(DirEntry::name).containsExactlyInAnyOrder("one", "two");
-    assertThat(entries).filteredOn(e -> e.name().equals("two")).first()
+    assertThat(entries)
+        .filteredOn(e -> e.name().equals("two"))
+        .first()
         .satisfies(e -> assertThat(e.attributes().size()).isEqualTo(2L));
 
     await(ch.rename("/dir/one", "/dir/uno"));
@@ -96,7 +98,10 @@ class SftpChannelTest {
       Files.writeString(root.resolve("big/file-" + i), "x");
     }
     SftpChannel ch = server.channel();
-    assertThat(await(ch.list("/big"))).hasSize(600).extracting(DirEntry::name).doesNotContain(".", "..");
+    assertThat(await(ch.list("/big")))
+        .hasSize(600)
+        .extracting(DirEntry::name)
+        .doesNotContain(".", "..");
   }
 
   @Test
@@ -123,8 +128,13 @@ class SftpChannelTest {
     SftpException e = failure(ch.download("/forbidden.txt", DownloadSink.inMemory(10)));
     assertThat(e.getMessage()).isEqualTo("sftp: permission denied: /forbidden.txt");
     assertThat(e.statusName()).isEqualTo("SSH_FX_PERMISSION_DENIED");
-    assertThat(failure(ch.mkdir("/forbidden-dir")).getMessage()).isEqualTo("sftp: permission denied: /forbidden-dir");
-    assertThat(failure(ch.upload(UploadSource.ofBytes(new byte[10]), "/forbidden.bin", WriteMode.OVERWRITE)).status())
+    assertThat(failure(ch.mkdir("/forbidden-dir")).getMessage())
+        .isEqualTo("sftp: permission denied: /forbidden-dir");
+    assertThat(
+            failure(
+                    ch.upload(
+                        UploadSource.ofBytes(new byte[10]), "/forbidden.bin", WriteMode.OVERWRITE))
+                .status())
         .isEqualTo(SftpStatus.SSH_FX_PERMISSION_DENIED);
   }
 
@@ -169,7 +179,8 @@ class SftpChannelTest {
     CompletableFuture<SftpChannel> open = SftpChannel.open(s, SftpSettings.DEFAULTS);
     open.completeExceptionally(SftpException.of("timeout", null, "no sftp version within 0s"));
     // whether or not the channel had opened, it is closed: none stays open on the connection
-    AbstractConnectionService channels = (AbstractConnectionService) s.getService(ConnectionService.class);
+    AbstractConnectionService channels =
+        (AbstractConnectionService) s.getService(ConnectionService.class);
     long deadline = System.nanoTime() + SftpTestServer.WAIT.toNanos();
     while (!channels.getChannels().isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(10);
@@ -182,7 +193,8 @@ class SftpChannelTest {
   void openOnAClosedConnectionFails() throws Exception {
     ClientSession s = server.session();
     s.close(true).await(SftpTestServer.WAIT);
-    assertThat(failure(SftpChannel.open(s, SftpSettings.DEFAULTS)).step()).isEqualTo("connection lost");
+    assertThat(failure(SftpChannel.open(s, SftpSettings.DEFAULTS)).step())
+        .isEqualTo("connection lost");
   }
 
   @Test
@@ -216,7 +228,11 @@ class SftpChannelTest {
   @Test
   void pathsAreUtf8() throws Exception {
     SftpChannel ch = server.channel();
-    await(ch.upload(UploadSource.ofBytes("é".getBytes(StandardCharsets.UTF_8)), "/café.txt", WriteMode.OVERWRITE));
+    await(
+        ch.upload(
+            UploadSource.ofBytes("é".getBytes(StandardCharsets.UTF_8)),
+            "/café.txt",
+            WriteMode.OVERWRITE));
     assertThat(root.resolve("café.txt")).hasContent("é");
     assertThat(await(ch.list("/"))).extracting(DirEntry::name).contains("café.txt");
   }

@@ -14,15 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A large download keeps memory flat: bytes are counted and digested as they stream, only
- * {@code maxKeep} are kept. The size is 256 MiB by default so the test stays under ~30 s on a
- * loaded 2-core machine; {@code -Dsftp.largeDownloadMiB=1024} runs the full 1 GiB.
+ * A large download keeps memory flat: bytes are counted and digested as they stream, only {@code
+ * maxKeep} are kept. The size is 256 MiB by default so the test stays under ~30 s on a loaded
+ * 2-core machine; {@code -Dsftp.largeDownloadMiB=1024} runs the full 1 GiB.
  */
 class SftpLargeDownloadTest {
   private static final long MIB = 1024 * 1024;
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   @Test
   void aLargeDownloadIsDigestedWithBoundedMemory() throws Exception {
@@ -39,19 +38,22 @@ class SftpLargeDownloadTest {
     AtomicLong peakLive = new AtomicLong();
     try (SftpTestServer server = SftpTestServer.sftp(root)) {
       SftpChannel ch = server.channel();
-      CompletableFuture<TransferResult> down = ch.download("/large.bin", DownloadSink.inMemory(4096));
+      CompletableFuture<TransferResult> down =
+          ch.download("/large.bin", DownloadSink.inMemory(4096));
       // the live heap, sampled after a collection, through the whole download
-      Thread sampler = new Thread(() -> {
-        while (!down.isDone()) {
-          System.gc();
-          peakLive.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-          try {
-            Thread.sleep(500);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      });
+      Thread sampler =
+          new Thread(
+              () -> {
+                while (!down.isDone()) {
+                  System.gc();
+                  peakLive.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                  try {
+                    Thread.sleep(500);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              });
       sampler.start();
       TransferResult r = down.get(5, java.util.concurrent.TimeUnit.MINUTES);
       sampler.join();

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** The client against a scripted server: replies in reverse order, a malformed reply, no reply at all. */
+/**
+ * The client against a scripted server: replies in reverse order, a malformed reply, no reply at
+ * all.
+ */
 class SftpMisbehavingServerTest {
 
   private static SftpTestServer server(ScriptedSftpServer.Mode mode, byte[] file) throws Exception {
@@ -27,7 +30,9 @@ class SftpMisbehavingServerTest {
       TransferResult r = await(ch.download("/any", DownloadSink.inMemory(data.length)));
       assertThat(r.kept()).isEqualTo(data);
       assertThat(r.sha1()).isEqualTo(digest("SHA-1", data));
-      assertThat(ScriptedSftpServer.REVERSED_BATCHES.get() - before).as("batches answered backwards").isPositive();
+      assertThat(ScriptedSftpServer.REVERSED_BATCHES.get() - before)
+          .as("batches answered backwards")
+          .isPositive();
 
       List<CompletableFuture<FileAttributes>> stats = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
@@ -45,7 +50,8 @@ class SftpMisbehavingServerTest {
       SftpChannel ch = server.channel();
       SftpException e = failure(ch.stat("/x"));
       assertThat(e.getMessage()).startsWith("sftp: malformed reply from server");
-      assertThat(failure(ch.stat("/y")).getMessage()).startsWith("sftp: malformed reply from server");
+      assertThat(failure(ch.stat("/y")).getMessage())
+          .startsWith("sftp: malformed reply from server");
       assertThat(ch.isOpen()).isFalse();
     }
   }

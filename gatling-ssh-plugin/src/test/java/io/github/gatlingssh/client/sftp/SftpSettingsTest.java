@@ -15,13 +15,16 @@ class SftpSettingsTest {
 
   @Test
   void refusesChunksOpenSshWouldRefuse() {
-    assertThatThrownBy(() -> new SftpSettings(0, 64)).hasMessageContaining("between 1 and " + SftpSettings.MAX_CHUNK_SIZE);
-    assertThatThrownBy(() -> new SftpSettings(256 * 1024, 64)).hasMessageContaining("OpenSSH's servers refuse larger messages");
+    assertThatThrownBy(() -> new SftpSettings(0, 64))
+        .hasMessageContaining("between 1 and " + SftpSettings.MAX_CHUNK_SIZE);
+    assertThatThrownBy(() -> new SftpSettings(256 * 1024, 64))
+        .hasMessageContaining("OpenSSH's servers refuse larger messages");
   }
 
   @Test
   void refusesNoRequestsInFlight() {
-    assertThatThrownBy(() -> new SftpSettings(1024, 0)).hasMessageContaining("between 1 and 1024, got 0");
+    assertThatThrownBy(() -> new SftpSettings(1024, 0))
+        .hasMessageContaining("between 1 and 1024, got 0");
   }
 
   @Test

@@ -22,8 +22,8 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.apache.sshd.sftp.server.SftpSubsystemProxy;
 
 /**
- * An in-test MINA SSH server whose SFTP subsystem (or none, or another one) serves a directory,
- * and a client to reach it. Test-only: accepts any host key, password "secret".
+ * An in-test MINA SSH server whose SFTP subsystem (or none, or another one) serves a directory, and
+ * a client to reach it. Test-only: accepts any host key, password "secret".
  *
  * <p>Names starting with "forbidden" are refused with AccessDeniedException by the server's file
  * accessor: the tests run as root, for whom chmod 000 denies nothing.
@@ -45,9 +45,12 @@ final class SftpTestServer implements AutoCloseable {
     client.start();
   }
 
-  /** A server whose SFTP subsystem serves {@code root}; {@code listener} sees its reads and writes. */
+  /**
+   * A server whose SFTP subsystem serves {@code root}; {@code listener} sees its reads and writes.
+   */
   static SftpTestServer sftp(Path root, SftpEventListener listener) throws IOException {
-    SftpSubsystemFactory f = new SftpSubsystemFactory.Builder().withFileSystemAccessor(new DenyingAccessor()).build();
+    SftpSubsystemFactory f =
+        new SftpSubsystemFactory.Builder().withFileSystemAccessor(new DenyingAccessor()).build();
     if (listener != null) {
       f.addSftpEventListener(listener);
     }
@@ -86,7 +89,8 @@ final class SftpTestServer implements AutoCloseable {
 
   /** A new authenticated session (blocking: test thread only). */
   ClientSession session() throws IOException {
-    ClientSession s = client.connect("tester", "127.0.0.1", sshd.getPort()).verify(WAIT).getSession();
+    ClientSession s =
+        client.connect("tester", "127.0.0.1", sshd.getPort()).verify(WAIT).getSession();
     s.addPasswordIdentity("secret");
     s.auth().verify(WAIT);
     synchronized (sessions) {
@@ -124,12 +128,17 @@ final class SftpTestServer implements AutoCloseable {
     }
 
     @Override
-    public java.nio.channels.SeekableByteChannel openFile(SftpSubsystemProxy subsystem,
-        org.apache.sshd.sftp.server.FileHandle fileHandle, Path file, String handle,
+    public java.nio.channels.SeekableByteChannel openFile(
+        SftpSubsystemProxy subsystem,
+        org.apache.sshd.sftp.server.FileHandle fileHandle,
+        Path file,
+        String handle,
         java.util.Set<? extends java.nio.file.OpenOption> options,
-        java.nio.file.attribute.FileAttribute<?>... attrs) throws IOException {
+        java.nio.file.attribute.FileAttribute<?>... attrs)
+        throws IOException {
       check(file);
-      return SftpFileSystemAccessor.super.openFile(subsystem, fileHandle, file, handle, options, attrs);
+      return SftpFileSystemAccessor.super.openFile(
+          subsystem, fileHandle, file, handle, options, attrs);
     }
 
     @Override
@@ -139,11 +148,16 @@ final class SftpTestServer implements AutoCloseable {
     }
 
     @Override
-    public java.nio.file.DirectoryStream<Path> openDirectory(SftpSubsystemProxy subsystem,
-        org.apache.sshd.sftp.server.DirectoryHandle dirHandle, Path dir, String handle,
-        java.nio.file.LinkOption... linkOptions) throws IOException {
+    public java.nio.file.DirectoryStream<Path> openDirectory(
+        SftpSubsystemProxy subsystem,
+        org.apache.sshd.sftp.server.DirectoryHandle dirHandle,
+        Path dir,
+        String handle,
+        java.nio.file.LinkOption... linkOptions)
+        throws IOException {
       check(dir);
-      return SftpFileSystemAccessor.super.openDirectory(subsystem, dirHandle, dir, handle, linkOptions);
+      return SftpFileSystemAccessor.super.openDirectory(
+          subsystem, dirHandle, dir, handle, linkOptions);
     }
   }
 }

@@ -21,15 +21,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Pipelined downloads and uploads against MINA's SFTP server: content, digests, concurrency, failures. */
+/**
+ * Pipelined downloads and uploads against MINA's SFTP server: content, digests, concurrency,
+ * failures.
+ */
 class SftpTransferTest {
   static final int MIB = 1024 * 1024;
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
-  @TempDir
-  Path local;
+  @TempDir Path local;
 
   private SftpTestServer server;
 
@@ -113,7 +114,10 @@ class SftpTransferTest {
 
     await(ch.upload(UploadSource.ofBytes(data), "/up.bin", WriteMode.OVERWRITE));
     assertThat(root.resolve("up.bin")).hasBinaryContent(data);
-    assertThat(await(ch.upload(UploadSource.ofBytes(new byte[0]), "/up0.bin", WriteMode.OVERWRITE)).bytes()).isZero();
+    assertThat(
+            await(ch.upload(UploadSource.ofBytes(new byte[0]), "/up0.bin", WriteMode.OVERWRITE))
+                .bytes())
+        .isZero();
     assertThat(root.resolve("up0.bin")).isEmptyFile();
   }
 
@@ -139,14 +143,18 @@ class SftpTransferTest {
     Files.write(src, data);
     SftpChannel ch = channel(SftpSettings.DEFAULTS);
 
-    TransferResult fromBytes = await(ch.upload(UploadSource.ofBytes(data), "/a.bin", WriteMode.OVERWRITE));
-    TransferResult fromFile = await(ch.upload(UploadSource.ofFile(src), "/b.bin", WriteMode.OVERWRITE));
+    TransferResult fromBytes =
+        await(ch.upload(UploadSource.ofBytes(data), "/a.bin", WriteMode.OVERWRITE));
+    TransferResult fromFile =
+        await(ch.upload(UploadSource.ofFile(src), "/b.bin", WriteMode.OVERWRITE));
 
     assertThat(fromBytes.bytes()).isEqualTo(data.length);
     assertThat(fromFile.bytes()).isEqualTo(data.length);
     assertThat(fromFile.firstByteNanos()).isPositive();
-    assertThat(digest("SHA-1", Files.readAllBytes(root.resolve("a.bin")))).isEqualTo(digest("SHA-1", data));
-    assertThat(digest("SHA-1", Files.readAllBytes(root.resolve("b.bin")))).isEqualTo(digest("SHA-1", data));
+    assertThat(digest("SHA-1", Files.readAllBytes(root.resolve("a.bin"))))
+        .isEqualTo(digest("SHA-1", data));
+    assertThat(digest("SHA-1", Files.readAllBytes(root.resolve("b.bin"))))
+        .isEqualTo(digest("SHA-1", data));
   }
 
   @Test
@@ -159,15 +167,19 @@ class SftpTransferTest {
     SftpChannel ch = channel(SftpSettings.DEFAULTS);
     List<CompletableFuture<TransferResult>> all = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      all.add(ch.upload(UploadSource.ofFile(local.resolve("in" + i)), "/up" + i, WriteMode.OVERWRITE));
+      all.add(
+          ch.upload(UploadSource.ofFile(local.resolve("in" + i)), "/up" + i, WriteMode.OVERWRITE));
       all.add(ch.download("/out" + i, DownloadSink.toFile(local.resolve("down" + i))));
     }
     for (CompletableFuture<TransferResult> f : all) {
       await(f);
     }
-    long fileThreads = Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().startsWith("gatling-ssh-sftp-file-")).count();
-    assertThat(fileThreads).isBetween(1L, (long) Math.max(2, Runtime.getRuntime().availableProcessors()));
+    long fileThreads =
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.getName().startsWith("gatling-ssh-sftp-file-"))
+            .count();
+    assertThat(fileThreads)
+        .isBetween(1L, (long) Math.max(2, Runtime.getRuntime().availableProcessors()));
     for (int i = 0; i < 20; i++) {
       assertThat(local.resolve("down" + i)).hasBinaryContent(data);
       assertThat(root.resolve("up" + i)).hasBinaryContent(data);
@@ -178,7 +190,8 @@ class SftpTransferTest {
   void appendWritesAfterTheEndAndOverwriteTruncates() throws Exception {
     Files.writeString(root.resolve("log.txt"), "abc");
     Files.writeString(root.resolve("long.txt"), "0123456789");
-    SftpChannel ch = channel(new SftpSettings(2, 4)); // tiny chunks: many writes at explicit offsets
+    SftpChannel ch =
+        channel(new SftpSettings(2, 4)); // tiny chunks: many writes at explicit offsets
 
     await(ch.upload(UploadSource.ofBytes("defghij".getBytes()), "/log.txt", WriteMode.APPEND));
     await(ch.upload(UploadSource.ofBytes("xyz".getBytes()), "/long.txt", WriteMode.OVERWRITE));
@@ -193,9 +206,11 @@ class SftpTransferTest {
   void aMissingLocalFileFailsBeforeAnythingIsSent() throws Exception {
     SftpChannel ch = channel(SftpSettings.DEFAULTS);
     Path missing = local.resolve("nope.bin");
-    SftpException e = failure(ch.upload(UploadSource.ofFile(missing), "/x.bin", WriteMode.OVERWRITE));
+    SftpException e =
+        failure(ch.upload(UploadSource.ofFile(missing), "/x.bin", WriteMode.OVERWRITE));
     assertThat(e.step()).isEqualTo("sftp");
-    assertThat(e.getMessage()).isEqualTo("sftp: cannot read local file " + missing + " (no such file)");
+    assertThat(e.getMessage())
+        .isEqualTo("sftp: cannot read local file " + missing + " (no such file)");
     assertThat(root.resolve("x.bin")).doesNotExist();
   }
 
@@ -206,19 +221,24 @@ class SftpTransferTest {
     server = SftpTestServer.sftp(root);
     org.apache.sshd.core.CoreModuleProperties.REKEY_BYTES_LIMIT.set(server.sshd(), (long) MIB);
     java.util.concurrent.atomic.AtomicInteger kex = new java.util.concurrent.atomic.AtomicInteger();
-    server.sshd().addSessionListener(new org.apache.sshd.common.session.SessionListener() {
-      @Override
-      public void sessionEvent(org.apache.sshd.common.session.Session session, Event event) {
-        if (event == Event.KexCompleted) {
-          kex.incrementAndGet();
-        }
-      }
-    });
+    server
+        .sshd()
+        .addSessionListener(
+            new org.apache.sshd.common.session.SessionListener() {
+              @Override
+              public void sessionEvent(
+                  org.apache.sshd.common.session.Session session, Event event) {
+                if (event == Event.KexCompleted) {
+                  kex.incrementAndGet();
+                }
+              }
+            });
     byte[] data = random(8 * MIB, 9);
     Path src = local.resolve("src.bin");
     Files.write(src, data);
     SftpChannel ch = server.channel();
-    CompletableFuture<TransferResult> up = ch.upload(UploadSource.ofFile(src), "/up.bin", WriteMode.OVERWRITE);
+    CompletableFuture<TransferResult> up =
+        ch.upload(UploadSource.ofFile(src), "/up.bin", WriteMode.OVERWRITE);
     Files.write(root.resolve("down.bin"), data);
     CompletableFuture<TransferResult> down = ch.download("/down.bin", DownloadSink.inMemory(0));
     assertThat(await(down).sha1()).isEqualTo(digest("SHA-1", data));
@@ -276,19 +296,31 @@ class SftpTransferTest {
   @Test
   void connectionClosedMidTransferFailsEveryPendingRequest() throws Exception {
     sparse(root.resolve("big.bin"), 64L * MIB);
-    server = SftpTestServer.sftp(root, new SftpEventListener() {
-      @Override
-      public void reading(ServerSession session, String handle, FileHandle file, long offset, byte[] data, int off, int len) {
-        if (offset >= 2 * MIB) {
-          session.close(true); // the server drops the connection in the middle of the download
-        }
-      }
-    });
+    server =
+        SftpTestServer.sftp(
+            root,
+            new SftpEventListener() {
+              @Override
+              public void reading(
+                  ServerSession session,
+                  String handle,
+                  FileHandle file,
+                  long offset,
+                  byte[] data,
+                  int off,
+                  int len) {
+                if (offset >= 2 * MIB) {
+                  session.close(
+                      true); // the server drops the connection in the middle of the download
+                }
+              }
+            });
     SftpChannel ch = server.channel();
     CompletableFuture<TransferResult> down = ch.download("/big.bin", DownloadSink.inMemory(0));
     Path src = local.resolve("zeros.bin");
     sparse(src, 64L * MIB); // long enough to be still running when the server drops
-    CompletableFuture<TransferResult> up = ch.upload(UploadSource.ofFile(src), "/up.bin", WriteMode.OVERWRITE);
+    CompletableFuture<TransferResult> up =
+        ch.upload(UploadSource.ofFile(src), "/up.bin", WriteMode.OVERWRITE);
 
     SftpException e = failure(down);
     assertThat(e.step()).isEqualTo("connection lost");

@@ -12,7 +12,9 @@ class ExpectBufferTest {
     ExpectBuffer b = new ExpectBuffer(1000);
     b.append("$ ");
     assertThat(b.match(Pattern.compile("\\$ $"), false)).isEqualTo("$ ");
-    assertThat(b.match(Pattern.compile("\\$ $"), false)).as("the prompt is not matched twice").isNull();
+    assertThat(b.match(Pattern.compile("\\$ $"), false))
+        .as("the prompt is not matched twice")
+        .isNull();
     b.append("echo 42\r\n42\r\n$ ");
     // Java's $ does not match inside "\r\n": the match ends before the \r
     assertThat(b.match(Pattern.compile("(?m)^42\\r?$"), false)).isEqualTo("echo 42\r\n42");

@@ -36,7 +36,9 @@ final class FakeCarbon implements AutoCloseable {
   private void accept() {
     while (!socket.isClosed()) {
       try (Socket s = socket.accept();
-          BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))) {
+          BufferedReader in =
+              new BufferedReader(
+                  new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line = in.readLine(); line != null; line = in.readLine()) {
           lines.add(line);
         }

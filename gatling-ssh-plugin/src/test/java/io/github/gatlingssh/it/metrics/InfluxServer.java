@@ -9,14 +9,20 @@ import java.util.List;
 final class InfluxServer extends MetricsServer {
 
   private InfluxServer(Path binary, Path dir, int port) throws Exception {
-    super("influxd", dir, port, List.of(binary.toString(), "-config", dir.resolve("influxdb.conf").toString()));
+    super(
+        "influxd",
+        dir,
+        port,
+        List.of(binary.toString(), "-config", dir.resolve("influxdb.conf").toString()));
   }
 
   static InfluxServer start(Path dir) throws Exception {
     Path binary = requireBinary("influxd", "influxdb");
     int http = freePort();
     int rpc = freePort();
-    Files.writeString(dir.resolve("influxdb.conf"), """
+    Files.writeString(
+        dir.resolve("influxdb.conf"),
+        """
         reporting-disabled = true
         bind-address = "127.0.0.1:%d"
         [meta]
@@ -30,7 +36,8 @@ final class InfluxServer extends MetricsServer {
           log-enabled = false
         [monitor]
           store-enabled = false
-        """.formatted(rpc, dir.resolve("meta"), dir.resolve("data"), dir.resolve("wal"), http));
+        """
+            .formatted(rpc, dir.resolve("meta"), dir.resolve("data"), dir.resolve("wal"), http));
     InfluxServer server = new InfluxServer(binary, dir, http);
     try {
       server.awaitReady("/ping");

@@ -14,7 +14,6 @@ import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
 import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
-import io.github.gatlingssh.testkit.gatling.SimulationLog;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -40,8 +39,7 @@ class LiveMetricsTest {
   private static final String PASSWORD = "metrics-pw";
   private static EmbeddedSshServer server;
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @BeforeAll
   static void startServer() throws Exception {
@@ -54,8 +52,13 @@ class LiveMetricsTest {
   }
 
   private static SshProtocolBuilder protocol() {
-    return ssh.host(server.host()).port(server.port()).username(server.username()).password(PASSWORD)
-        .hostKeyFingerprint(server.hostKeyFingerprint()).disableWarmUp().metricsStep(Duration.ofSeconds(1));
+    return ssh.host(server.host())
+        .port(server.port())
+        .username(server.username())
+        .password(PASSWORD)
+        .hostKeyFingerprint(server.hostKeyFingerprint())
+        .disableWarmUp()
+        .metricsStep(Duration.ofSeconds(1));
   }
 
   /**
@@ -63,48 +66,75 @@ class LiveMetricsTest {
    * scraped (a pull endpoint misses what happens after its last scrape) and pushed.
    */
   private static GatlingResult run(UnaryOperator<SshProtocolBuilder> metrics) {
-    return ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("metrics").exec(ssh("connect").connect())
-            .repeat(3).on(exec(ssh("echo").exec("echo hi")))
-            .exec(ssh("fail").exec("echo 1").check(stdout().is("2\n")))
-            .exec(ssh("disconnect").disconnect())
-            .pause(Duration.ofMillis(2500))
-            .injectOpen(atOnceUsers(4))).protocols(metrics.apply(protocol())));
+    return ScriptedSimulation.run(
+        sim ->
+            sim.setUp(
+                    scenario("metrics")
+                        .exec(ssh("connect").connect())
+                        .repeat(3)
+                        .on(exec(ssh("echo").exec("echo hi")))
+                        .exec(ssh("fail").exec("echo 1").check(stdout().is("2\n")))
+                        .exec(ssh("disconnect").disconnect())
+                        .pause(Duration.ofMillis(2500))
+                        .injectOpen(atOnceUsers(4)))
+                .protocols(metrics.apply(protocol())));
   }
 
   /** "name status" -> count, from simulation.log. */
   private static Map<String, Long> logCounts(GatlingResult r) {
-    return r.requests().stream().collect(Collectors.groupingBy(
-        q -> q.name() + " " + (q.ok() ? "OK" : "KO"), TreeMap::new, Collectors.counting()));
+    return r.requests().stream()
+        .collect(
+            Collectors.groupingBy(
+                q -> q.name() + " " + (q.ok() ? "OK" : "KO"), TreeMap::new, Collectors.counting()));
   }
 
   @Test
   void prometheusScrapesTheCountsOfSimulationLog() throws Exception {
     int port = MetricsServer.freePort();
-    try (PrometheusServer prometheus = PrometheusServer.start(Files.createDirectories(tmp.resolve("prom")), port)) {
+    try (PrometheusServer prometheus =
+        PrometheusServer.start(Files.createDirectories(tmp.resolve("prom")), port)) {
       GatlingResult r = run(p -> p.prometheusEndpoint(port));
 
       Map<String, Long> expected = logCounts(r);
       assertThat(expected).containsEntry("echo OK", 12L).containsEntry("fail KO", 4L);
       Map<String, Long> scraped = new TreeMap<>();
       // the target is gone once the run ended, and its series stale: read their last values
-      for (JsonNode s : prometheus.query("sum by (request, status) (last_over_time(gatling_ssh_requests_total[5m]))")) {
+      for (JsonNode s :
+          prometheus.query(
+              "sum by (request, status) (last_over_time(gatling_ssh_requests_total[5m]))")) {
         long v = Math.round(Double.parseDouble(s.path("value").path(1).asText()));
         if (v > 0) {
-          scraped.put(s.path("metric").path("request").asText() + " " + s.path("metric").path("status").asText(), v);
+          scraped.put(
+              s.path("metric").path("request").asText()
+                  + " "
+                  + s.path("metric").path("status").asText(),
+              v);
         }
       }
       assertThat(scraped).as(r.summary()).isEqualTo(expected);
-      for (String series : List.of("gatling_ssh_response_time_seconds_bucket", "gatling_ssh_connections_open", "gatling_ssh_channels_open",
-          "gatling_ssh_connects_total", "gatling_ssh_bytes_received_total", "gatling_ssh_injector_event_loop_lag_seconds",
-          "process_cpu_usage", "jvm_memory_used_bytes", "jvm_threads_live_threads")) {
-        assertThat(prometheus.query("last_over_time(" + series + "[5m])").size()).as(series).isPositive();
+      for (String series :
+          List.of(
+              "gatling_ssh_response_time_seconds_bucket",
+              "gatling_ssh_connections_open",
+              "gatling_ssh_channels_open",
+              "gatling_ssh_connects_total",
+              "gatling_ssh_bytes_received_total",
+              "gatling_ssh_injector_event_loop_lag_seconds",
+              "process_cpu_usage",
+              "jvm_memory_used_bytes",
+              "jvm_threads_live_threads")) {
+        assertThat(prometheus.query("last_over_time(" + series + "[5m])").size())
+            .as(series)
+            .isPositive();
       }
-      JsonNode p95 = prometheus.query("histogram_quantile(0.95, sum by (le) (last_over_time("
-          + "gatling_ssh_response_time_seconds_bucket{request=\"echo\",status=\"OK\"}[5m])))");
+      JsonNode p95 =
+          prometheus.query(
+              "histogram_quantile(0.95, sum by (le) (last_over_time("
+                  + "gatling_ssh_response_time_seconds_bucket{request=\"echo\",status=\"OK\"}[5m])))");
       assertThat(p95.path(0).path("value").path(1).asDouble()).isPositive();
       for (String expr : dashboardQueries("gatling-ssh-prometheus.json", "expr")) {
-        prometheus.query(expr.replace("$__rate_interval", "1m")); // throws on a query Prometheus rejects
+        prometheus.query(
+            expr.replace("$__rate_interval", "1m")); // throws on a query Prometheus rejects
       }
       JsonNode connects = prometheus.query("max(last_over_time(gatling_ssh_connects_total[5m]))");
       assertThat(connects.path(0).path("value").path(1).asDouble()).isEqualTo(4.0);
@@ -119,24 +149,45 @@ class LiveMetricsTest {
 
       Map<String, Long> pushed = new TreeMap<>();
       // a step counter: each point holds the requests of its step
-      for (JsonNode s : influx.query("gatling",
-          "SELECT sum(\"value\") FROM \"gatling_ssh_requests\" GROUP BY \"request\", \"status\"")) {
+      for (JsonNode s :
+          influx.query(
+              "gatling",
+              "SELECT sum(\"value\") FROM \"gatling_ssh_requests\" GROUP BY \"request\", \"status\"")) {
         long v = Math.round(s.path("values").path(0).path(1).asDouble());
         if (v > 0) {
-          pushed.put(s.path("tags").path("request").asText() + " " + s.path("tags").path("status").asText(), v);
+          pushed.put(
+              s.path("tags").path("request").asText()
+                  + " "
+                  + s.path("tags").path("status").asText(),
+              v);
         }
       }
       assertThat(pushed).as(r.summary()).isEqualTo(logCounts(r));
-      assertThat(influx.query("gatling", "SELECT * FROM \"gatling_ssh_response_time\" LIMIT 1")).isNotEmpty();
+      assertThat(influx.query("gatling", "SELECT * FROM \"gatling_ssh_response_time\" LIMIT 1"))
+          .isNotEmpty();
       for (String q : dashboardQueries("gatling-ssh-influxdb.json", "query")) {
-        JsonNode result = MetricsServer.JSON.readTree(influx.get("/query?db=gatling&q=" + MetricsServer.encode(
-            q.replace("$timeFilter", "time > now() - 1h").replace("$__interval", "1s"))).toString());
+        JsonNode result =
+            MetricsServer.JSON.readTree(
+                influx
+                    .get(
+                        "/query?db=gatling&q="
+                            + MetricsServer.encode(
+                                q.replace("$timeFilter", "time > now() - 1h")
+                                    .replace("$__interval", "1s")))
+                    .toString());
         assertThat(result.path("results").path(0).has("error")).as(q + " -> " + result).isFalse();
       }
-      JsonNode p95 = influx.query("gatling", "SELECT max(\"value\") FROM \"gatling_ssh_response_time_percentile\""
-          + " WHERE \"phi\" = '0.95' AND \"request\" = 'echo'");
+      JsonNode p95 =
+          influx.query(
+              "gatling",
+              "SELECT max(\"value\") FROM \"gatling_ssh_response_time_percentile\""
+                  + " WHERE \"phi\" = '0.95' AND \"request\" = 'echo'");
       assertThat(p95.path(0).path("values").path(0).path(1).asDouble())
-          .as(influx.query("gatling", "SELECT * FROM \"gatling_ssh_response_time_percentile\" LIMIT 3").toString())
+          .as(
+              influx
+                  .query(
+                      "gatling", "SELECT * FROM \"gatling_ssh_response_time_percentile\" LIMIT 3")
+                  .toString())
           .isPositive();
       assertThat(influx.query("gatling", "SELECT * FROM \"jvm_memory_used\" LIMIT 1")).isNotEmpty();
     }
@@ -149,23 +200,35 @@ class LiveMetricsTest {
 
       Map<String, Long> pushed = new TreeMap<>();
       // hierarchical paths: gatlingSshRequests.request.<name>.status.<status>.count (cumulative)
-      carbon.last("gatlingSshRequests.").forEach((path, value) -> {
-        String[] f = path.split("\\.");
-        if (f.length == 6 && f[5].equals("count") && value > 0) {
-          pushed.put(f[2] + " " + f[4], Math.round(value));
-        }
-      });
-      assertThat(pushed).as(carbon.lines().stream().limit(40).toList().toString()).isEqualTo(logCounts(r));
+      carbon
+          .last("gatlingSshRequests.")
+          .forEach(
+              (path, value) -> {
+                String[] f = path.split("\\.");
+                if (f.length == 6 && f[5].equals("count") && value > 0) {
+                  pushed.put(f[2] + " " + f[4], Math.round(value));
+                }
+              });
+      assertThat(pushed)
+          .as(carbon.lines().stream().limit(40).toList().toString())
+          .isEqualTo(logCounts(r));
     }
   }
 
   @Test
   void maxDurationEndsTheMetricsWithTheRun() throws Exception {
     int port = MetricsServer.freePort();
-    GatlingResult r = ScriptedSimulation.run(sim -> sim.setUp(
-        scenario("cut short").exec(ssh("connect").connect()).exec(ssh("echo").exec("echo hi"))
-            .pause(Duration.ofSeconds(60)).injectOpen(atOnceUsers(2)))
-        .protocols(protocol().prometheusEndpoint(port)).maxDuration(Duration.ofSeconds(2)));
+    GatlingResult r =
+        ScriptedSimulation.run(
+            sim ->
+                sim.setUp(
+                        scenario("cut short")
+                            .exec(ssh("connect").connect())
+                            .exec(ssh("echo").exec("echo hi"))
+                            .pause(Duration.ofSeconds(60))
+                            .injectOpen(atOnceUsers(2)))
+                    .protocols(protocol().prometheusEndpoint(port))
+                    .maxDuration(Duration.ofSeconds(2)));
 
     assertThat(r.ok("echo")).as(r.summary()).isEqualTo(2);
     assertInjectorPage(r);
@@ -180,18 +243,34 @@ class LiveMetricsTest {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       int deadPort = MetricsServer.freePort(); // nothing listens there
       List<ILoggingEvent> warnings = new ArrayList<>();
-      GatlingResult r = captureWarnings(warnings, () -> run(p -> p.prometheusEndpoint(taken.getLocalPort())
-          .influxDb("http://127.0.0.1:" + deadPort, "gatling").graphite("127.0.0.1", deadPort)));
+      GatlingResult r =
+          captureWarnings(
+              warnings,
+              () ->
+                  run(
+                      p ->
+                          p.prometheusEndpoint(taken.getLocalPort())
+                              .influxDb("http://127.0.0.1:" + deadPort, "gatling")
+                              .graphite("127.0.0.1", deadPort)));
 
       assertThat(r.exitCode()).isZero();
-      assertThat(logCounts(r)).containsEntry("echo OK", 12L).containsEntry("fail KO", 4L)
-          .containsEntry("connect OK", 4L).containsEntry("disconnect OK", 4L);
+      assertThat(logCounts(r))
+          .containsEntry("echo OK", 12L)
+          .containsEntry("fail KO", 4L)
+          .containsEntry("connect OK", 4L)
+          .containsEntry("disconnect OK", 4L);
       List<String> messages = warnings.stream().map(ILoggingEvent::getFormattedMessage).toList();
-      assertThat(messages.stream().filter(m -> m.contains("Prometheus endpoint"))).as(messages.toString())
-          .singleElement().asString().contains(String.valueOf(taken.getLocalPort())).contains("prometheusEndpoint(port)");
-      assertThat(messages.stream().filter(m -> m.toLowerCase().contains("influx"))).as(messages.toString())
+      assertThat(messages.stream().filter(m -> m.contains("Prometheus endpoint")))
+          .as(messages.toString())
+          .singleElement()
+          .asString()
+          .contains(String.valueOf(taken.getLocalPort()))
+          .contains("prometheusEndpoint(port)");
+      assertThat(messages.stream().filter(m -> m.toLowerCase().contains("influx")))
+          .as(messages.toString())
           .hasSize(1);
-      assertThat(messages.stream().filter(m -> m.toLowerCase().contains("graphite"))).as(messages.toString())
+      assertThat(messages.stream().filter(m -> m.toLowerCase().contains("graphite")))
+          .as(messages.toString())
           .hasSize(1);
       assertThat(messages).as("nothing else warned").hasSize(3);
       assertInjectorPage(r);
@@ -203,27 +282,43 @@ class LiveMetricsTest {
   private static List<String> dashboardQueries(String file, String field) throws Exception {
     JsonNode dashboard = MetricsServer.JSON.readTree(Path.of("..", "dashboards", file).toFile());
     List<String> queries = new ArrayList<>();
-    dashboard.path("panels").forEach(p -> p.path("targets").forEach(t -> queries.add(t.path(field).asText())));
+    dashboard
+        .path("panels")
+        .forEach(p -> p.path("targets").forEach(t -> queries.add(t.path(field).asText())));
     assertThat(queries).hasSizeGreaterThan(10);
     return queries;
   }
 
   private static void assertNoMetricsThreads() {
-    assertThat(Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-        .filter(n -> n.startsWith("gatling-ssh-metrics") || n.contains("influx") || n.contains("graphite")
-            || n.startsWith("HTTP-Dispatcher"))).isEmpty();
+    assertThat(
+            Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(
+                    n ->
+                        n.startsWith("gatling-ssh-metrics")
+                            || n.contains("influx")
+                            || n.contains("graphite")
+                            || n.startsWith("HTTP-Dispatcher")))
+        .isEmpty();
   }
 
   private static void assertInjectorPage(GatlingResult r) throws Exception {
     Path page = r.runDir().resolve("injector.html");
     assertThat(page).exists();
     String html = Files.readString(page);
-    assertThat(html).contains("process CPU", "heap used", "event-loop lag", "open connections",
-        "response time median per request");
+    assertThat(html)
+        .contains(
+            "process CPU",
+            "heap used",
+            "event-loop lag",
+            "open connections",
+            "response time median per request");
     assertThat(html.split("<img ", -1)).hasSize(6);
   }
 
-  private static GatlingResult captureWarnings(List<ILoggingEvent> into, java.util.function.Supplier<GatlingResult> run) {
+  private static GatlingResult captureWarnings(
+      List<ILoggingEvent> into, java.util.function.Supplier<GatlingResult> run) {
     // Gatling stops Logback when a run ends, which detaches appenders: attach one for this run
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -235,7 +330,9 @@ class LiveMetricsTest {
       return run.get();
     } finally {
       root.detachAppender(events);
-      events.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).forEach(into::add);
+      events.list.stream()
+          .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+          .forEach(into::add);
     }
   }
 }

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  */
 abstract class MetricsServer implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   final Path dir;
   final int port;
@@ -35,8 +36,11 @@ abstract class MetricsServer implements AutoCloseable {
   MetricsServer(String binary, Path dir, int port, List<String> command) throws IOException {
     this.dir = dir;
     this.port = port;
-    this.process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(dir.resolve(binary + ".log").toFile()).start();
+    this.process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve(binary + ".log").toFile())
+            .start();
   }
 
   /** Skips the test when {@code binary} is not installed (fails under CI, where it must be). */
@@ -44,7 +48,8 @@ abstract class MetricsServer implements AutoCloseable {
     Path path = Path.of("/usr/bin", binary);
     boolean present = Files.isExecutable(path);
     if (!present && "true".equals(System.getenv("CI"))) {
-      throw new AssertionError(binary + " is missing: apt-get install " + debianPackage + " (.ci/run does)");
+      throw new AssertionError(
+          binary + " is missing: apt-get install " + debianPackage + " (.ci/run does)");
     }
     assumeTrue(present, binary + " not installed (apt-get install " + debianPackage + ")");
     return path;
@@ -66,8 +71,10 @@ abstract class MetricsServer implements AutoCloseable {
         throw new IllegalStateException("server exited: " + Files.readString(log()));
       }
       try {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(2)).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            HTTP.send(
+                HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 == 2) {
           return;
         }
@@ -86,8 +93,10 @@ abstract class MetricsServer implements AutoCloseable {
   }
 
   JsonNode get(String path) throws Exception {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() / 100 != 2) {
       throw new IllegalStateException(path + " -> " + r.statusCode() + " " + r.body());
     }

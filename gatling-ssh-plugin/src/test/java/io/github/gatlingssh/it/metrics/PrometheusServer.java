@@ -9,15 +9,24 @@ import java.util.List;
 final class PrometheusServer extends MetricsServer {
 
   private PrometheusServer(Path binary, Path dir, int port) throws Exception {
-    super("prometheus", dir, port, List.of(binary.toString(), "--config.file=" + dir.resolve("prometheus.yml"),
-        "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
-        "--log.level=warn"));
+    super(
+        "prometheus",
+        dir,
+        port,
+        List.of(
+            binary.toString(),
+            "--config.file=" + dir.resolve("prometheus.yml"),
+            "--storage.tsdb.path=" + dir.resolve("data"),
+            "--web.listen-address=127.0.0.1:" + port,
+            "--log.level=warn"));
   }
 
   /** Starts one that scrapes {@code 127.0.0.1:<targetPort>/metrics} every second. */
   static PrometheusServer start(Path dir, int targetPort) throws Exception {
     Path binary = requireBinary("prometheus", "prometheus");
-    Files.writeString(dir.resolve("prometheus.yml"), """
+    Files.writeString(
+        dir.resolve("prometheus.yml"),
+        """
         global:
           scrape_interval: 1s
           scrape_timeout: 1s
@@ -25,7 +34,8 @@ final class PrometheusServer extends MetricsServer {
           - job_name: gatling-ssh
             static_configs:
               - targets: ["127.0.0.1:%d"]
-        """.formatted(targetPort));
+        """
+            .formatted(targetPort));
     PrometheusServer server = new PrometheusServer(binary, dir, freePort());
     try {
       server.awaitReady("/-/ready");
@@ -49,8 +59,8 @@ final class PrometheusServer extends MetricsServer {
   }
 
   /**
-   * Waits (up to 20 s) until Prometheus scrapes its target: it applies new targets on a 5 s
-   * ticker, so a run started at once could end before its first scrape.
+   * Waits (up to 20 s) until Prometheus scrapes its target: it applies new targets on a 5 s ticker,
+   * so a run started at once could end before its first scrape.
    */
   void awaitFirstScrape() throws Exception {
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);

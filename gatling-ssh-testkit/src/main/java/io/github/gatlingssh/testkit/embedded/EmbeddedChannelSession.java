@@ -67,8 +67,8 @@ final class EmbeddedChannelSession extends ChannelSession {
   }
 
   /**
-   * @return the session channels open (or being opened) on {@code session}'s connection, as
-   *     counted for the per-connection limit: a channel stops counting when it starts closing
+   * @return the session channels open (or being opened) on {@code session}'s connection, as counted
+   *     for the per-connection limit: a channel stops counting when it starts closing
    */
   static int openSessionChannels(Session session) {
     AtomicInteger open = session.getAttribute(OPEN_SESSIONS);

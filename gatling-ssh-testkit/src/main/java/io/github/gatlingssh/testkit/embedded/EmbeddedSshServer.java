@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * from {@link EmbeddedSshServerBuilder#authorizedKey} or the generated {@linkplain #userKey() user
  * key}. Like OpenSSH's {@code MaxSessions}, at most {@link
  * EmbeddedSshServerBuilder#maxSessionsPerConnection} session channels may be open at once on one
- * connection; further opens fail (reason code {@code SSH_OPEN_ADMINISTRATIVELY_PROHIBITED}) and
- * the connection survives.
+ * connection; further opens fail (reason code {@code SSH_OPEN_ADMINISTRATIVELY_PROHIBITED}) and the
+ * connection survives.
  *
  * <p>Fault injection, for testing clients: {@link EmbeddedSshServerBuilder#customize} with {@link
  * Faults#injector()} makes every connection misbehave at a chosen phase of the handshake (close,
@@ -220,9 +220,9 @@ public final class EmbeddedSshServer implements TestServer {
   }
 
   /**
-   * Simulates a crash of the server process: drops every connection at once, as the kernel does
-   * for a killed process (TCP close; no SSH_MSG_DISCONNECT, no channel EOF, exit status or CLOSE),
-   * and stops listening, so that new connections are refused. Then releases everything as {@link
+   * Simulates a crash of the server process: drops every connection at once, as the kernel does for
+   * a killed process (TCP close; no SSH_MSG_DISCONNECT, no channel EOF, exit status or CLOSE), and
+   * stops listening, so that new connections are refused. Then releases everything as {@link
    * #close()} does. Blocks like {@link #close()}. Does nothing if not running.
    */
   @Override

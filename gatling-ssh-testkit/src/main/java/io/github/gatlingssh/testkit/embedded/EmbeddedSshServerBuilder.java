@@ -97,8 +97,7 @@ public final class EmbeddedSshServerBuilder {
   }
 
   /**
-   * Authorizes a public key for the user, in addition to the generated client key. May be
-   * repeated.
+   * Authorizes a public key for the user, in addition to the generated client key. May be repeated.
    *
    * @param key the public key
    * @return this builder
@@ -138,8 +137,7 @@ public final class EmbeddedSshServerBuilder {
 
   /**
    * Sets the directory tree {@code cat} may read. By default only the server's data directory is
-   * readable; {@code Path.of("/")} serves any file the JVM can read to any client that can log
-   * in.
+   * readable; {@code Path.of("/")} serves any file the JVM can read to any client that can log in.
    *
    * @param root an existing directory
    * @return this builder

@@ -18,15 +18,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies {@link Faults} to each connection of an {@link EmbeddedSshServer} customised with {@link
- * Faults#injector()}: at accept time
- * ({@link Faults.Phase#BANNER}, called by {@link EmbeddedSessionFactory}), right after the client's
- * KEXINIT (found in the byte stream by the connection's {@link InputGate}) and on its first
- * USERAUTH_REQUEST (called by {@link FaultyUserAuthService}). Every connection of a faulty server
- * gets an {@link InputGate}.
+ * Faults#injector()}: at accept time ({@link Faults.Phase#BANNER}, called by {@link
+ * EmbeddedSessionFactory}), right after the client's KEXINIT (found in the byte stream by the
+ * connection's {@link InputGate}) and on its first USERAUTH_REQUEST (called by {@link
+ * FaultyUserAuthService}). Every connection of a faulty server gets an {@link InputGate}.
  */
 final class FaultInjector {
 
-  /** What goes on after a fault let a connection proceed, e.g. starting MINA's session; may throw. */
+  /**
+   * What goes on after a fault let a connection proceed, e.g. starting MINA's session; may throw.
+   */
   @FunctionalInterface
   interface Continuation {
     void run() throws Exception;
@@ -72,15 +73,21 @@ final class FaultInjector {
    * A connection was accepted: gives it a gate and starts its SSH session, unless the banner fault
    * says otherwise.
    */
-  void accepted(IoSession ioSession, InputGate.Sink sink, Continuation startSession) throws Exception {
+  void accepted(IoSession ioSession, InputGate.Sink sink, Continuation startSession)
+      throws Exception {
     InputGate gate = new InputGate(ioSession, sink, scheduler);
     ioSession.setAttribute(GATE, gate);
-    faults.at(Faults.Phase.KEX).ifPresent(f -> gate.afterClientKexInit(() -> {
-      AbstractSession session = AbstractSession.getSession(ioSession, true);
-      if (session != null) {
-        apply(f, Faults.Phase.KEX, session, null);
-      }
-    }));
+    faults
+        .at(Faults.Phase.KEX)
+        .ifPresent(
+            f ->
+                gate.afterClientKexInit(
+                    () -> {
+                      AbstractSession session = AbstractSession.getSession(ioSession, true);
+                      if (session != null) {
+                        apply(f, Faults.Phase.KEX, session, null);
+                      }
+                    }));
     Faults.Fault fault = faults.at(Faults.Phase.BANNER).orElse(null);
     if (fault == null) {
       startSession.run();
@@ -90,11 +97,14 @@ final class FaultInjector {
     switch (fault.kind()) {
       case CLOSE -> gate.dropAndClose("fault CLOSE at BANNER");
       case STALL -> gate.drop();
-      case DELAY -> gate.hold(fault.delay(), () -> {
-        if (ioSession.isOpen() && !ioSession.isClosing()) {
-          run(startSession, ioSession);
-        }
-      });
+      case DELAY ->
+          gate.hold(
+              fault.delay(),
+              () -> {
+                if (ioSession.isOpen() && !ioSession.isClosing()) {
+                  run(startSession, ioSession);
+                }
+              });
       default -> throw new IllegalStateException("unsupported at BANNER: " + fault);
     }
   }
@@ -135,18 +145,23 @@ final class FaultInjector {
       case CLOSE -> gate.dropAndClose("fault CLOSE at " + phase);
       case DISCONNECT -> {
         gate.drop();
-        later(() -> {
-          // RFC 4253 section 11.1; then hang up as for CLOSE (MINA's own disconnect() closes
-          // at once, which a client can see as a reset that loses the message)
-          Buffer goodbye = session.createBuffer(SshConstants.SSH_MSG_DISCONNECT, 64);
-          goodbye.putUInt(SshConstants.SSH2_DISCONNECT_BY_APPLICATION);
-          goodbye.putString(Faults.DISCONNECT_MESSAGE);
-          goodbye.putString(""); // language tag
-          session.writePacket(goodbye).addListener(f -> gate.dropAndClose("fault DISCONNECT at " + phase));
-        }, ioSession);
+        later(
+            () -> {
+              // RFC 4253 section 11.1; then hang up as for CLOSE (MINA's own disconnect() closes
+              // at once, which a client can see as a reset that loses the message)
+              Buffer goodbye = session.createBuffer(SshConstants.SSH_MSG_DISCONNECT, 64);
+              goodbye.putUInt(SshConstants.SSH2_DISCONNECT_BY_APPLICATION);
+              goodbye.putString(Faults.DISCONNECT_MESSAGE);
+              goodbye.putString(""); // language tag
+              session
+                  .writePacket(goodbye)
+                  .addListener(f -> gate.dropAndClose("fault DISCONNECT at " + phase));
+            },
+            ioSession);
       }
       case STALL -> gate.drop(); // the triggering message (if ours to handle) is never answered
-      case DELAY -> gate.hold(fault.delay(), triggering == null ? null : () -> run(triggering, ioSession));
+      case DELAY ->
+          gate.hold(fault.delay(), triggering == null ? null : () -> run(triggering, ioSession));
       default -> throw new IllegalStateException("unsupported: " + fault);
     }
   }

@@ -16,8 +16,7 @@ import org.apache.sshd.server.command.AsyncCommand;
 /**
  * A small interactive shell inside the JVM, on MINA's async streams (no process, no thread), so
  * that shell requests can be tested without OpenSSH. It behaves like a shell on a PTY: it prints
- * the prompt {@code "$ "}, echoes what is typed (a line end as {@code "\r\n"}), and runs each
- * line:
+ * the prompt {@code "$ "}, echoes what is typed (a line end as {@code "\r\n"}), and runs each line:
  *
  * <ul>
  *   <li>{@code echo WORDS}: prints the words, then {@code "\r\n"};
@@ -84,19 +83,21 @@ final class InJvmShell implements AsyncCommand {
   }
 
   private void read(Buffer buffer) {
-    ioIn.read(buffer).addListener(f -> {
-      if (f.getException() != null || f.getRead() < 0) {
-        exit(0);
-        return;
-      }
-      Buffer b = f.getBuffer();
-      String typed = new String(b.array(), b.rpos(), b.available(), StandardCharsets.UTF_8);
-      b.rpos(0);
-      b.wpos(0);
-      if (typed(typed)) {
-        read(buffer);
-      }
-    });
+    ioIn.read(buffer)
+        .addListener(
+            f -> {
+              if (f.getException() != null || f.getRead() < 0) {
+                exit(0);
+                return;
+              }
+              Buffer b = f.getBuffer();
+              String typed = new String(b.array(), b.rpos(), b.available(), StandardCharsets.UTF_8);
+              b.rpos(0);
+              b.wpos(0);
+              if (typed(typed)) {
+                read(buffer);
+              }
+            });
   }
 
   /** Echoes and runs what was typed; false once the shell exited. */
@@ -126,7 +127,8 @@ final class InJvmShell implements AsyncCommand {
     }
     String[] words = command.split("\\s+", 2);
     switch (words[0]) {
-      case "echo" -> out.write(((words.length > 1 ? words[1] : "") + "\r\n").getBytes(StandardCharsets.UTF_8));
+      case "echo" ->
+          out.write(((words.length > 1 ? words[1] : "") + "\r\n").getBytes(StandardCharsets.UTF_8));
       case "exit" -> {
         int status;
         try {

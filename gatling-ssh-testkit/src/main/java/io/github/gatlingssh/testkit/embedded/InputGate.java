@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
  * bytes the client sends on ({@code OPEN}), holds them back for a while ({@code HOLD}, then replays
  * them in order) or swallows them ({@code DROP}).
  *
- * <p>A hold or drop triggered while the session handles some input takes effect from the next
- * read on, as on a real server that already read the rest. The exception is the {@linkplain
- * #afterClientKexInit trigger after the client's KEXINIT}: the gate finds where that packet ends
- * in the byte stream, hands the session exactly up to there, then fires the trigger, so the fault
+ * <p>A hold or drop triggered while the session handles some input takes effect from the next read
+ * on, as on a real server that already read the rest. The exception is the {@linkplain
+ * #afterClientKexInit trigger after the client's KEXINIT}: the gate finds where that packet ends in
+ * the byte stream, hands the session exactly up to there, then fires the trigger, so the fault
  * applies to whatever the client sent next even if it arrived in the same read.
  *
  * <p>Thread-safe. Bytes are handed on outside the lock (a fault may be triggered from another MINA
@@ -60,7 +60,8 @@ final class InputGate {
   private int heldBytes;
   private boolean passing; // a direct hand-over is in progress
   private long openAt; // System.nanoTime() before which a hold must not be released
-  private Runnable kexTrigger; // fires after the client's KEXINIT; null when not (or no longer) wanted
+  private Runnable
+      kexTrigger; // fires after the client's KEXINIT; null when not (or no longer) wanted
   private final FirstPacketScanner scanner = new FirstPacketScanner();
 
   InputGate(IoSession ioSession, Sink sink, ScheduledExecutorService scheduler) {
@@ -256,8 +257,8 @@ final class InputGate {
     private long length;
 
     /**
-     * @return the index in {@code data} just after the packet's last byte, or -1 if it does not
-     *     end in this chunk (or ended before)
+     * @return the index in {@code data} just after the packet's last byte, or -1 if it does not end
+     *     in this chunk (or ended before)
      */
     int feed(byte[] data, int off, int len) {
       int i = off;

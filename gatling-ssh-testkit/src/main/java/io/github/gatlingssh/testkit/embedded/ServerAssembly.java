@@ -81,7 +81,9 @@ final class ServerAssembly {
     // direct-tcpip too, so that tunnels can be tested against the embedded server: it connects to
     // whatever the client asks (the tests only ask for loopback)
     sshd.setChannelFactories(
-        List.of(EmbeddedChannelSession.factory(config.maxSessionsPerConnection), DirectTcpipFactory.INSTANCE));
+        List.of(
+            EmbeddedChannelSession.factory(config.maxSessionsPerConnection),
+            DirectTcpipFactory.INSTANCE));
     sshd.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
     sshd.setCommandFactory(new InJvmCommandFactory(scheduler, files));
     sshd.setShellFactory(channel -> new InJvmShell());
@@ -91,8 +93,11 @@ final class ServerAssembly {
       // MINA's SftpSubsystem loops on a blocking queue, so it holds a thread while its channel is
       // open: a shared cached pool at least reuses those threads across sessions and is stopped
       // with the server (noClose: a session's end must not shut down the shared pool)
-      sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder()
-          .withExecutorServiceProvider(() -> ThreadUtils.noClose(sftpThreads)).build()));
+      sshd.setSubsystemFactories(
+          List.of(
+              new SftpSubsystemFactory.Builder()
+                  .withExecutorServiceProvider(() -> ThreadUtils.noClose(sftpThreads))
+                  .build()));
     }
     CoreModuleProperties.SOCKET_BACKLOG.set(sshd, SOCKET_BACKLOG);
     CoreModuleProperties.TCP_NODELAY.set(sshd, true);

@@ -44,8 +44,8 @@ import java.util.Set;
 public final class GatlingRunner {
 
   /**
-   * Default results folder, relative to the working directory (the module dir under Maven): one
-   * per test JVM, so runs of JVMs working at the same time never see each other's run directories.
+   * Default results folder, relative to the working directory (the module dir under Maven): one per
+   * test JVM, so runs of JVMs working at the same time never see each other's run directories.
    */
   public static final Path DEFAULT_RESULTS_DIRECTORY =
       Path.of("target", "gatling-it", "jvm-" + ProcessHandle.current().pid());

@@ -8,18 +8,27 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** What a run may leave behind in this JVM: MINA client threads, open client sockets. Linux only. */
+/**
+ * What a run may leave behind in this JVM: MINA client threads, open client sockets. Linux only.
+ */
 public final class JvmResources {
   private JvmResources() {}
 
   /**
-   * The live threads of MINA clients ("sshd-SshClient..."), leaving out MINA's JVM-wide
-   * kex-flusher pool and the embedded server's own threads.
+   * The live threads of MINA clients ("sshd-SshClient..."), leaving out MINA's JVM-wide kex-flusher
+   * pool and the embedded server's own threads.
    */
   public static List<String> clientMinaThreads() {
-    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-        .filter(n -> n.startsWith("sshd-") && !n.startsWith("sshd-kex-flusher") && !n.contains("gatling-ssh-server-"))
-        .sorted().toList();
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(Thread::isAlive)
+        .map(Thread::getName)
+        .filter(
+            n ->
+                n.startsWith("sshd-")
+                    && !n.startsWith("sshd-kex-flusher")
+                    && !n.contains("gatling-ssh-server-"))
+        .sorted()
+        .toList();
   }
 
   /**
@@ -28,7 +37,8 @@ public final class JvmResources {
    */
   public static List<String> clientSocketsTo(int port) {
     Set<String> inodes = socketInodes();
-    try (Stream<String> v4 = lines("/proc/net/tcp"); Stream<String> v6 = lines("/proc/net/tcp6")) {
+    try (Stream<String> v4 = lines("/proc/net/tcp");
+        Stream<String> v6 = lines("/proc/net/tcp6")) {
       return Stream.concat(v4, v6)
           .map(String::trim)
           .map(l -> l.split("\\s+"))
@@ -51,16 +61,17 @@ public final class JvmResources {
   private static Set<String> socketInodes() {
     Set<String> inodes = new HashSet<>();
     try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-      fds.forEach(fd -> {
-        try {
-          String target = Files.readSymbolicLink(fd).toString();
-          if (target.startsWith("socket:[")) {
-            inodes.add(target.substring(8, target.length() - 1));
-          }
-        } catch (IOException e) {
-          // the descriptor closed meanwhile
-        }
-      });
+      fds.forEach(
+          fd -> {
+            try {
+              String target = Files.readSymbolicLink(fd).toString();
+              if (target.startsWith("socket:[")) {
+                inodes.add(target.substring(8, target.length() - 1));
+              }
+            } catch (IOException e) {
+              // the descriptor closed meanwhile
+            }
+          });
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

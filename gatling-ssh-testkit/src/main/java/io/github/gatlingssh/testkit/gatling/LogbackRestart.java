@@ -4,9 +4,9 @@ import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
 /**
- * Re-initializes Logback after a Gatling run: Gatling stops the Logback {@code LoggerContext} at the
- * end of every run (finally block of {@code Gatling.start}), which would silence all logging for
- * the rest of the JVM.
+ * Re-initializes Logback after a Gatling run: Gatling stops the Logback {@code LoggerContext} at
+ * the end of every run (finally block of {@code Gatling.start}), which would silence all logging
+ * for the rest of the JVM.
  */
 final class LogbackRestart {
 

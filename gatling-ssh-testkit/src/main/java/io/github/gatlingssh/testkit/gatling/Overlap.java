@@ -3,7 +3,10 @@ package io.github.gatlingssh.testkit.gatling;
 import java.util.ArrayList;
 import java.util.List;
 
-/** How many of the recorded requests were in flight at the same moment: the proof of non-blocking I/O without timing. */
+/**
+ * How many of the recorded requests were in flight at the same moment: the proof of non-blocking
+ * I/O without timing.
+ */
 public final class Overlap {
   private Overlap() {}
 

@@ -19,7 +19,8 @@ public class ScriptedSimulation extends Simulation {
   public ScriptedSimulation() {
     Consumer<Simulation> s = script;
     if (s == null) {
-      throw new IllegalStateException("ScriptedSimulation runs only through ScriptedSimulation.run(..)");
+      throw new IllegalStateException(
+          "ScriptedSimulation runs only through ScriptedSimulation.run(..)");
     }
     s.accept(this);
   }
@@ -28,11 +29,13 @@ public class ScriptedSimulation extends Simulation {
     return run(setUp, Map.of());
   }
 
-  public static synchronized GatlingResult run(Consumer<Simulation> setUp, Map<String, String> systemProperties) {
+  public static synchronized GatlingResult run(
+      Consumer<Simulation> setUp, Map<String, String> systemProperties) {
     return run(setUp, GatlingRunner.Options.defaults().withSystemProperties(systemProperties));
   }
 
-  public static synchronized GatlingResult run(Consumer<Simulation> setUp, GatlingRunner.Options options) {
+  public static synchronized GatlingResult run(
+      Consumer<Simulation> setUp, GatlingRunner.Options options) {
     script = setUp;
     try {
       return GatlingRunner.run(ScriptedSimulation.class, options);

@@ -65,8 +65,8 @@ final class HomeAuthorizedKeys {
         // the lock is a file of its own: the keys file is replaced, not rewritten, so that a server
         // reading it while it changes sees the old or the new lines, never an empty file
         Path lockFile = file.resolveSibling(".authorized_keys.gatling-ssh-testkit.lock");
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        try (FileChannel channel =
+                FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.lock()) {
           List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
           lines.removeIf(HomeAuthorizedKeys::isStale);
@@ -77,7 +77,8 @@ final class HomeAuthorizedKeys {
           Files.deleteIfExists(next);
           createPrivate(next, false, owner); // the owner and mode the servers check
           Files.writeString(next, text, StandardCharsets.UTF_8);
-          Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+          Files.move(
+              next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot update " + file, e);

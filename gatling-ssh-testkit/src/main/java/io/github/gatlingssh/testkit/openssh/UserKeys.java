@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The user keys of one {@link PrivateSshd}: generated with ssh-keygen, listed in authorized_keys. */
+/**
+ * The user keys of one {@link PrivateSshd}: generated with ssh-keygen, listed in authorized_keys.
+ */
 final class UserKeys {
 
   private final Path dir;
@@ -37,7 +39,9 @@ final class UserKeys {
     return key;
   }
 
-  /** Adds the public key next to {@code privateKey} ({@code <privateKey>.pub}) to authorized_keys. */
+  /**
+   * Adds the public key next to {@code privateKey} ({@code <privateKey>.pub}) to authorized_keys.
+   */
   void authorize(Path privateKey) {
     String line = SshKeygen.publicKeyLine(privateKey) + "\n";
     synchronized (authorizedKeys) {

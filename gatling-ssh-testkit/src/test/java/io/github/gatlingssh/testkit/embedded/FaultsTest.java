@@ -60,7 +60,8 @@ class FaultsTest {
       // a connection the server dropped closes on the client's side soon after the failure
       boolean open =
           authenticated
-              || !session.waitFor(EnumSet.of(ClientSession.ClientSessionEvent.CLOSED), SHORT)
+              || !session
+                  .waitFor(EnumSet.of(ClientSession.ClientSessionEvent.CLOSED), SHORT)
                   .contains(ClientSession.ClientSessionEvent.CLOSED);
       if (authenticated) {
         assertThat(TestClient.exec(session, "echo ok", null).out()).isEqualTo("ok\n");
@@ -100,7 +101,8 @@ class FaultsTest {
     assertThat(Faults.none().isEmpty()).isTrue();
     assertThat(Faults.builder().build()).isSameAs(Faults.none());
     Faults faults = Faults.builder().close(Faults.Phase.KEX).stall(Faults.Phase.KEX).build();
-    assertThat(faults.at(Faults.Phase.KEX)).contains(new Faults.Fault(Faults.Kind.STALL, Duration.ZERO));
+    assertThat(faults.at(Faults.Phase.KEX))
+        .contains(new Faults.Fault(Faults.Kind.STALL, Duration.ZERO));
     assertThat(faults.at(Faults.Phase.AUTH)).isEmpty();
     assertThatThrownBy(() -> Faults.builder().disconnect(Faults.Phase.BANNER))
         .isInstanceOf(IllegalArgumentException.class);
@@ -114,7 +116,8 @@ class FaultsTest {
         Socket socket = rawConnect(server)) {
       socket.getOutputStream().write("SSH-2.0-probe\r\n".getBytes(StandardCharsets.US_ASCII));
       socket.setSoTimeout((int) SHORT.toMillis());
-      assertThatThrownBy(() -> socket.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
+      assertThatThrownBy(() -> socket.getInputStream().read())
+          .isInstanceOf(SocketTimeoutException.class);
       assertThat(server.activeSessionCount()).isZero();
     }
   }
@@ -136,7 +139,8 @@ class FaultsTest {
         socket.setSoTimeout(10_000);
         long start = System.nanoTime();
         int first = socket.getInputStream().read();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(DELAY.minusMillis(100));
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+            .isGreaterThan(DELAY.minusMillis(100));
         assertThat((char) first).isEqualTo('S');
       }
       long start = System.nanoTime();
@@ -148,7 +152,9 @@ class FaultsTest {
 
   /** Close at KEX drops the connection before the key exchange completes, at AUTH just after. */
   @ParameterizedTest(name = "close at {0}")
-  @EnumSource(value = Faults.Phase.class, names = {"KEX", "AUTH"})
+  @EnumSource(
+      value = Faults.Phase.class,
+      names = {"KEX", "AUTH"})
   void closeDropsTheConnectionWithoutDisconnect(Faults.Phase phase) throws IOException {
     try (EmbeddedSshServer server = start(Faults.builder().close(phase).build())) {
       Attempt a = attempt(server, Duration.ofSeconds(10));
@@ -157,7 +163,9 @@ class FaultsTest {
   }
 
   @ParameterizedTest(name = "disconnect at {0}")
-  @EnumSource(value = Faults.Phase.class, names = {"KEX", "AUTH"})
+  @EnumSource(
+      value = Faults.Phase.class,
+      names = {"KEX", "AUTH"})
   void disconnectSaysWhy(Faults.Phase phase) throws IOException {
     try (EmbeddedSshServer server = start(Faults.builder().disconnect(phase).build())) {
       Attempt a = attempt(server, Duration.ofSeconds(10));
@@ -184,7 +192,8 @@ class FaultsTest {
 
   @Test
   void aDelayedKexCompletesLate() throws IOException {
-    try (EmbeddedSshServer server = start(Faults.builder().delay(Faults.Phase.KEX, DELAY).build())) {
+    try (EmbeddedSshServer server =
+        start(Faults.builder().delay(Faults.Phase.KEX, DELAY).build())) {
       long start = System.nanoTime();
       Attempt a = attempt(server, Duration.ofSeconds(10));
       assertThat(a.authenticated()).isTrue();
@@ -203,7 +212,11 @@ class FaultsTest {
   @Test
   void aDelayedAuthSucceedsLate() throws IOException {
     try (EmbeddedSshServer server =
-        start(Faults.builder().delay(Faults.Phase.AUTH, DELAY).delay(Faults.Phase.BANNER, DELAY).build())) {
+        start(
+            Faults.builder()
+                .delay(Faults.Phase.AUTH, DELAY)
+                .delay(Faults.Phase.BANNER, DELAY)
+                .build())) {
       long start = System.nanoTime();
       Attempt a = attempt(server, Duration.ofSeconds(10));
       assertThat(a.authenticated()).isTrue();
@@ -227,14 +240,16 @@ class FaultsTest {
           .contains(ClientChannelEvent.CLOSED);
       assertThat(hanging.getExitStatus()).isNull();
       assertThat(hanging.getExitSignal()).isNull();
-      session.waitFor(EnumSet.of(org.apache.sshd.client.session.ClientSession.ClientSessionEvent.CLOSED),
+      session.waitFor(
+          EnumSet.of(org.apache.sshd.client.session.ClientSession.ClientSessionEvent.CLOSED),
           TestClient.TIMEOUT);
       assertThat(session.isOpen()).isFalse();
       assertThat(disconnects).isEmpty();
     } finally {
       server.close();
     }
-    assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+    assertThatThrownBy(() -> new Socket("127.0.0.1", port).close())
+        .isInstanceOf(ConnectException.class);
     server.kill(); // idempotent
   }
 

@@ -36,8 +36,7 @@ class OpenSshInteropTest {
     OpenSshTools.Output out =
         OpenSshTools.run(tmp, "ssh-keygen", "-y", "-f", server.userKey().toString());
     assertThat(out.exitCode()).as(out.stderr()).isZero();
-    assertThat(out.stdout())
-        .startsWith(PublicKeyEntry.toString(server.userKeyPair().getPublic()));
+    assertThat(out.stdout()).startsWith(PublicKeyEntry.toString(server.userKeyPair().getPublic()));
   }
 
   private OpenSshTools.Output ssh(String command) throws Exception {

@@ -76,7 +76,8 @@ class QuietLoggingTest {
         .filter(
             e ->
                 ServerThreads.isServerThread(e.getThreadName())
-                    || e.getLoggerName().startsWith("io.github.gatlingssh.testkit.embedded.Embedded")
+                    || e.getLoggerName()
+                        .startsWith("io.github.gatlingssh.testkit.embedded.Embedded")
                     || e.getLoggerName().startsWith("io.github.gatlingssh.testkit.embedded.InJvm"))
         .filter(
             e ->

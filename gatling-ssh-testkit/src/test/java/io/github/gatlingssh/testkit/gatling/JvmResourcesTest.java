@@ -15,7 +15,8 @@ class JvmResourcesTest {
   void seesAnOpenClientSocketAndNotAClosedOne() throws Exception {
     try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       int port = listener.getLocalPort();
-      try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port); Socket accepted = listener.accept()) {
+      try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port);
+          Socket accepted = listener.accept()) {
         assertThat(JvmResources.clientSocketsTo(port)).hasSize(1);
       }
       assertThat(JvmResources.clientSocketsTo(port)).isEmpty();

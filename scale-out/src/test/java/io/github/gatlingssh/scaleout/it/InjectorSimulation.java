@@ -27,29 +27,34 @@ public class InjectorSimulation extends Simulation {
     return scenario(name)
         .exec(Injector.attribute())
         .exec(ssh("connect").connect())
-        .exec(ssh("echo").exec("echo #{injectorUserId}")
-            .check(stdout().is(s -> s.getString(Injector.USER_ATTRIBUTE) + "\n")))
+        .exec(
+            ssh("echo")
+                .exec("echo #{injectorUserId}")
+                .check(stdout().is(s -> s.getString(Injector.USER_ATTRIBUTE) + "\n")))
         .exec(ssh("disconnect").disconnect());
   }
 
   {
-    List<PopulationBuilder> populations = new ArrayList<>(List.of(
-        user("ramp").injectOpen(
-            rampUsers(Injector.share(RAMP_USERS)).during(Duration.ofSeconds(2))),
-        user("burst").injectOpen(atOnceUsers(Injector.share(BURST_USERS)))));
+    List<PopulationBuilder> populations =
+        new ArrayList<>(
+            List.of(
+                user("ramp")
+                    .injectOpen(
+                        rampUsers(Injector.share(RAMP_USERS)).during(Duration.ofSeconds(2))),
+                user("burst").injectOpen(atOnceUsers(Injector.share(BURST_USERS)))));
     if (Injector.index() % 2 == 1) {
       Collections.reverse(populations);
     }
     setUp(populations)
-        .protocols(ssh.host("127.0.0.1")
-            .port(Integer.getInteger("ssh.port"))
-            .username(System.getProperty("ssh.username"))
-            .privateKey(System.getProperty("ssh.privateKey"))
-            .hostKeyFingerprint(System.getProperty("ssh.hostKeyFingerprint"))
-            .disableWarmUp())
+        .protocols(
+            ssh.host("127.0.0.1")
+                .port(Integer.getInteger("ssh.port"))
+                .username(System.getProperty("ssh.username"))
+                .privateKey(System.getProperty("ssh.privateKey"))
+                .hostKeyFingerprint(System.getProperty("ssh.hostKeyFingerprint"))
+                .disableWarmUp())
         .assertions(
-            global().failedRequests().count().is(0L),
-            global().allRequests().count().is(REQUESTS));
+            global().failedRequests().count().is(0L), global().allRequests().count().is(REQUESTS));
   }
 
   @Override

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * scale-out/run-local end to end: 3 injector JVMs, started a second apart, run {@link
- * InjectorSimulation} against one private OpenSSH sshd, then scale-out/merge makes one report of their logs.
+ * InjectorSimulation} against one private OpenSSH sshd, then scale-out/merge makes one report of
+ * their logs.
  */
 class RunLocalTest {
   @TempDir Path dir;
@@ -46,8 +47,8 @@ class RunLocalTest {
     System.out.println(output);
     assertThat(code).as(output).isZero();
     // each injector's share alone fails the request-count assertion; the merged data passes it
-    assertThat(output).contains("count of all events is " + InjectorSimulation.REQUESTS
-        + ".0 : true");
+    assertThat(output)
+        .contains("count of all events is " + InjectorSimulation.REQUESTS + ".0 : true");
     List<Path> injectorLogs = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       injectorLogs.add(onlyLog(run.resolve("injector-" + i)));
@@ -63,8 +64,11 @@ class RunLocalTest {
       inputDescents += descents(records);
     }
     List<LogRecord> all = records(merged);
-    assertThat(requestCounts(all)).isEqualTo(requestCounts(sum))
-        .containsEntry("connect", 9L).containsEntry("echo", 9L).containsEntry("disconnect", 9L);
+    assertThat(requestCounts(all))
+        .isEqualTo(requestCounts(sum))
+        .containsEntry("connect", 9L)
+        .containsEntry("echo", 9L)
+        .containsEntry("disconnect", 9L);
     // global time order: a k-way merge adds no step back in time to those already in an input
     // (Gatling's threads may log a record a millisecond out of order)
     assertThat(descents(all)).isLessThanOrEqualTo(inputDescents);
@@ -79,17 +83,20 @@ class RunLocalTest {
 
   private Process runLocal(TestServer server, Path run) throws IOException {
     // the test classpath holds the simulation, gatling-ssh, Gatling and the merger: no Maven build
-    String classpath = System.getProperty("surefire.test.class.path",
-        System.getProperty("java.class.path"));
-    ProcessBuilder builder = new ProcessBuilder(
-        "bash", "run-local", "3",
-        "-Dgatling.simulationClass=" + InjectorSimulation.class.getName(),
-        "-Dgatling.data.enableAnalytics=false",
-        "-Dssh.port=" + server.port(),
-        "-Dssh.username=" + server.username(),
-        "-Dssh.privateKey=" + server.userKey(),
-        "-Dssh.hostKeyFingerprint=" + server.hostKeyFingerprint())
-        .redirectErrorStream(true);
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                "bash",
+                "run-local",
+                "3",
+                "-Dgatling.simulationClass=" + InjectorSimulation.class.getName(),
+                "-Dgatling.data.enableAnalytics=false",
+                "-Dssh.port=" + server.port(),
+                "-Dssh.username=" + server.username(),
+                "-Dssh.privateKey=" + server.userKey(),
+                "-Dssh.hostKeyFingerprint=" + server.hostKeyFingerprint())
+            .redirectErrorStream(true);
     Map<String, String> env = builder.environment();
     env.put("INJECTOR_CLASSPATH", classpath);
     env.put("SCALE_OUT_CLASSPATH", classpath);
@@ -105,8 +112,8 @@ class RunLocalTest {
 
   private static Path onlyLog(Path resultsDir) throws IOException {
     try (Stream<Path> runs = Files.list(resultsDir)) {
-      List<Path> logs = runs.map(r -> r.resolve("simulation.log")).filter(Files::isRegularFile)
-          .toList();
+      List<Path> logs =
+          runs.map(r -> r.resolve("simulation.log")).filter(Files::isRegularFile).toList();
       assertThat(logs).as("runs in " + resultsDir).hasSize(1);
       return logs.get(0);
     }
@@ -123,7 +130,9 @@ class RunLocalTest {
   }
 
   private static Map<String, Long> requestCounts(List<LogRecord> records) {
-    return records.stream().filter(RequestRecord.class::isInstance).map(RequestRecord.class::cast)
+    return records.stream()
+        .filter(RequestRecord.class::isInstance)
+        .map(RequestRecord.class::cast)
         .collect(Collectors.groupingBy(RequestRecord::name, TreeMap::new, Collectors.counting()));
   }
 
@@ -137,14 +146,19 @@ class RunLocalTest {
   }
 
   private static List<UserRecord> users(List<LogRecord> records) {
-    return records.stream().filter(UserRecord.class::isInstance).map(UserRecord.class::cast)
+    return records.stream()
+        .filter(UserRecord.class::isInstance)
+        .map(UserRecord.class::cast)
         .toList();
   }
 
   private static Map<String, Long> startsPerSecond(List<UserRecord> users) {
-    return users.stream().filter(UserRecord::start)
-        .collect(Collectors.groupingBy(u -> u.scenario() + "@" + u.timestamp() / 1000,
-            TreeMap::new, Collectors.counting()));
+    return users.stream()
+        .filter(UserRecord::start)
+        .collect(
+            Collectors.groupingBy(
+                u -> u.scenario() + "@" + u.timestamp() / 1000,
+                TreeMap::new,
+                Collectors.counting()));
   }
-
 }

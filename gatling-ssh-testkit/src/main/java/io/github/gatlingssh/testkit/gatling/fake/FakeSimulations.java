@@ -11,8 +11,9 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 
 /**
- * Tiny network-free simulations for the tests of {@code io.github.gatlingssh.testkit.gatling}. They read
- * their knobs from system properties, which {@code GatlingRunner} sets for the duration of a run.
+ * Tiny network-free simulations for the tests of {@code io.github.gatlingssh.testkit.gatling}. They
+ * read their knobs from system properties, which {@code GatlingRunner} sets for the duration of a
+ * run.
  */
 public final class FakeSimulations {
 
