@@ -5,6 +5,7 @@ import static io.github.gatlingssh.javaapi.SshDsl.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.testkit.BlackHole;
@@ -91,6 +92,18 @@ class FaultMatrixTest {
     try (Watchdog watchdog = Watchdog.start("Gatling run", Duration.ofSeconds(60))) {
       return ScriptedSimulation.run(setUp, systemProperties);
     }
+  }
+
+  /**
+   * Two users of scenario {@code name} that only connect, as {@code request}, with {@code
+   * protocol}.
+   */
+  private static PopulationBuilder twoConnecting(
+      String name, String request, SshProtocolBuilder protocol) {
+    return scenario(name)
+        .exec(ssh(request).connect())
+        .injectOpen(atOnceUsers(2))
+        .protocols(protocol);
   }
 
   private static SshProtocolBuilder openSsh(PrivateSshd server) {
@@ -269,19 +282,16 @@ class FaultMatrixTest {
         run(
             sim ->
                 sim.setUp(
-                    scenario("wrong password")
-                        .exec(ssh("wrong password").connect())
-                        .injectOpen(atOnceUsers(2))
-                        .protocols(base.password("not-the-password")),
-                    scenario("key not authorized")
-                        .exec(ssh("key not authorized").connect())
-                        .injectOpen(atOnceUsers(2))
-                        .protocols(base.privateKey(stranger.toString())),
-                    scenario("wrong key and password")
-                        .exec(ssh("wrong key and password").connect())
-                        .injectOpen(atOnceUsers(2))
-                        .protocols(
-                            base.privateKey(stranger.toString()).password("not-the-password")),
+                    twoConnecting(
+                        "wrong password", "wrong password", base.password("not-the-password")),
+                    twoConnecting(
+                        "key not authorized",
+                        "key not authorized",
+                        base.privateKey(stranger.toString())),
+                    twoConnecting(
+                        "wrong key and password",
+                        "wrong key and password",
+                        base.privateKey(stranger.toString()).password("not-the-password")),
                     scenario("wrong passphrase")
                         .exec(session -> session.set("passphrase", "a wrong passphrase"))
                         .exec(ssh("wrong passphrase").connect())
@@ -340,14 +350,9 @@ class FaultMatrixTest {
         run(
             sim ->
                 sim.setUp(
-                    scenario("unknown")
-                        .exec(ssh("unknown host").connect())
-                        .injectOpen(atOnceUsers(2))
-                        .protocols(strictDefault),
-                    scenario("changed")
-                        .exec(ssh("changed host key").connect())
-                        .injectOpen(atOnceUsers(2))
-                        .protocols(strictDefault.knownHosts(stale.toString()))),
+                    twoConnecting("unknown", "unknown host", strictDefault),
+                    twoConnecting(
+                        "changed", "changed host key", strictDefault.knownHosts(stale.toString()))),
             Map.of("user.home", home.toString())); // the default known_hosts: ~/.ssh/known_hosts
 
     String fingerprint = sshd.hostKeyFingerprint(KeyType.ED25519);
@@ -636,22 +641,10 @@ class FaultMatrixTest {
           run(
               sim ->
                   sim.setUp(
-                      scenario("kex")
-                          .exec(ssh("closed during kex").connect())
-                          .injectOpen(atOnceUsers(2))
-                          .protocols(kex),
-                      scenario("auth")
-                          .exec(ssh("closed during auth").connect())
-                          .injectOpen(atOnceUsers(2))
-                          .protocols(auth),
-                      scenario("kex bye")
-                          .exec(ssh("disconnected during kex").connect())
-                          .injectOpen(atOnceUsers(2))
-                          .protocols(kexBye),
-                      scenario("auth bye")
-                          .exec(ssh("disconnected during auth").connect())
-                          .injectOpen(atOnceUsers(2))
-                          .protocols(authBye)));
+                      twoConnecting("kex", "closed during kex", kex),
+                      twoConnecting("auth", "closed during auth", auth),
+                      twoConnecting("kex bye", "disconnected during kex", kexBye),
+                      twoConnecting("auth bye", "disconnected during auth", authBye)));
 
       String user = EmbeddedSshServer.DEFAULT_USERNAME;
       assertThat(r.koMessages("closed during kex"))

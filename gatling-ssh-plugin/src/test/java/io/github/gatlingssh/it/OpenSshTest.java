@@ -40,11 +40,7 @@ class OpenSshTest {
   }
 
   private static SshProtocolBuilder protocol() {
-    return ssh.host(sshd.host())
-        .port(sshd.port())
-        .username(sshd.username())
-        .privateKey(sshd.userKey().toString())
-        .knownHosts(sshd.knownHostsFile().toString());
+    return TestProtocols.withKnownHosts(sshd);
   }
 
   @Test
@@ -188,8 +184,6 @@ class OpenSshTest {
                         .protocols(
                             protocol().privateKey(protectedKey.toString(), "correct horse"))));
 
-    assertThat(r.ok("ecdsa")).as(r.summary()).isEqualTo(2);
-    assertThat(r.ok("rsa pem")).as(r.summary()).isEqualTo(2);
-    assertThat(r.ok("passphrase")).as(r.summary()).isEqualTo(2);
+    Runs.assertAllOk(r, 2, "ecdsa", "rsa pem", "passphrase");
   }
 }

@@ -87,10 +87,7 @@ class ShellOpenSshTest {
                             .injectOpen(atOnceUsers(2)))
                     .protocols(protocol()));
 
-    assertThat(r.ok("open")).as(r.summary()).isEqualTo(2);
-    assertThat(r.ok("prompt")).as(r.summary()).isEqualTo(2);
-    assertThat(r.ok("answer")).as(r.summary()).isEqualTo(2);
-    assertThat(r.ok("prompt again")).as(r.summary()).isEqualTo(2);
+    Runs.assertAllOk(r, 2, "open", "prompt", "answer", "prompt again");
     // the shell stays open after an expect timeout, and the message shows what came in last
     assertThat(r.koMessages("nothing"))
         .as(r.summary())
@@ -170,10 +167,6 @@ class ShellOpenSshTest {
                     .protocols(protocol())
                     .maxDuration(Duration.ofSeconds(240)));
 
-    assertThat(r.ok("connect")).as(r.summary()).isEqualTo(200);
-    assertThat(r.ok("open")).as(r.summary()).isEqualTo(200);
-    assertThat(r.ok("prompt")).as(r.summary()).isEqualTo(200);
-    assertThat(r.ok("answer")).as(r.summary()).isEqualTo(200);
-    assertThat(r.ok("exit")).as(r.summary()).isEqualTo(200);
+    Runs.assertAllOk(r, 200, "connect", "open", "prompt", "answer", "exit");
   }
 }

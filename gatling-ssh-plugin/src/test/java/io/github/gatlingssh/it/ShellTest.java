@@ -52,9 +52,7 @@ class ShellTest {
                             .connectTimeout(Duration.ofSeconds(60))
                             .requestTimeout(Duration.ofSeconds(30))));
 
-    assertThat(r.ok("open")).as(r.summary()).isEqualTo(20);
-    assertThat(r.ok("prompt")).as(r.summary()).isEqualTo(20);
-    assertThat(r.ok("echo")).as(r.summary()).isEqualTo(20);
+    Runs.assertAllOk(r, 20, "open", "prompt", "echo");
     assertThat(r.koMessages("timeout"))
         .as(r.summary())
         .hasSize(20)
@@ -63,8 +61,6 @@ class ShellTest {
                 assertThat(m)
                     .startsWith("expect: no match for /never printed/ within 2 s; last output: ")
                     .contains("tail-marker\\r\\n"));
-    assertThat(r.ok("still open")).as(r.summary()).isEqualTo(20);
-    assertThat(r.ok("exit")).as(r.summary()).isEqualTo(20);
-    assertThat(r.ok("disconnect")).as(r.summary()).isEqualTo(20);
+    Runs.assertAllOk(r, 20, "still open", "exit", "disconnect");
   }
 }

@@ -85,12 +85,7 @@ class TunnelTest {
                             .requestTimeout(Duration.ofSeconds(30)))
                     .maxDuration(Duration.ofSeconds(240)));
 
-    assertThat(r.ok("connect")).as(r.summary()).isEqualTo(200);
-    assertThat(r.ok("open")).as(r.summary()).isEqualTo(200);
-    assertThat(r.ok("get")).as(r.summary()).isEqualTo(200);
-    assertThat(r.ok("body")).as(r.summary()).isEqualTo(200);
-    assertThat(r.ok("close")).as(r.summary()).isEqualTo(200);
-    assertThat(r.ok("disconnect")).as(r.summary()).isEqualTo(200);
+    Runs.assertAllOk(r, 200, "connect", "open", "get", "body", "close", "disconnect");
     assertThat(served.get() - before).isEqualTo(200);
   }
 

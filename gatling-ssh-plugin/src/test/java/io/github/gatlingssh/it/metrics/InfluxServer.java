@@ -38,19 +38,7 @@ final class InfluxServer extends MetricsServer {
           store-enabled = false
         """
             .formatted(rpc, dir.resolve("meta"), dir.resolve("data"), dir.resolve("wal"), http));
-    InfluxServer server = new InfluxServer(binary, dir, http);
-    try {
-      server.awaitReady("/ping");
-    } catch (Exception e) {
-      server.close();
-      throw e;
-    }
-    return server;
-  }
-
-  @Override
-  Path log() {
-    return dir.resolve("influxd.log");
+    return readyOrClosed(new InfluxServer(binary, dir, http), s -> s.awaitReady("/ping"));
   }
 
   String url() {

@@ -31,16 +31,35 @@ abstract class MetricsServer implements AutoCloseable {
 
   final Path dir;
   final int port;
+  private final Path log;
   private final Process process;
 
   MetricsServer(String binary, Path dir, int port, List<String> command) throws IOException {
     this.dir = dir;
     this.port = port;
+    this.log = dir.resolve(binary + ".log");
     this.process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve(binary + ".log").toFile())
-            .start();
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  /** What a server does to be ready for its test, once started. */
+  interface Readiness<S extends MetricsServer> {
+    void await(S server) throws Exception;
+  }
+
+  /**
+   * Returns {@code server} once {@code readiness} passes; closes it first if not, so that a server
+   * that never got ready is not left running behind a failed test.
+   */
+  static <S extends MetricsServer> S readyOrClosed(S server, Readiness<S> readiness)
+      throws Exception {
+    try {
+      readiness.await(server);
+    } catch (Exception e) {
+      server.close();
+      throw e;
+    }
+    return server;
   }
 
   /** Skips the test when {@code binary} is not installed (fails under CI, where it must be). */
@@ -86,7 +105,10 @@ abstract class MetricsServer implements AutoCloseable {
     throw new IllegalStateException("server not ready within 30 s: " + Files.readString(log()));
   }
 
-  abstract Path log();
+  /** The server's output, both streams. */
+  Path log() {
+    return log;
+  }
 
   URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);

@@ -36,20 +36,12 @@ final class PrometheusServer extends MetricsServer {
               - targets: ["127.0.0.1:%d"]
         """
             .formatted(targetPort));
-    PrometheusServer server = new PrometheusServer(binary, dir, freePort());
-    try {
-      server.awaitReady("/-/ready");
-      server.awaitFirstScrape();
-    } catch (Exception e) {
-      server.close();
-      throw e;
-    }
-    return server;
-  }
-
-  @Override
-  Path log() {
-    return dir.resolve("prometheus.log");
+    return readyOrClosed(
+        new PrometheusServer(binary, dir, freePort()),
+        s -> {
+          s.awaitReady("/-/ready");
+          s.awaitFirstScrape();
+        });
   }
 
   /** The result vector of an instant PromQL query. */
