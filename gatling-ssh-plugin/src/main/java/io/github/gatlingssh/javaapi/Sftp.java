@@ -79,14 +79,12 @@ public final class Sftp {
    * Renames {@code from} to {@code to}; SFTP v3 servers (OpenSSH) refuse when {@code to} exists.
    */
   public SftpActionBuilder rename(String from, String to) {
-    return new SftpActionBuilder(
-        SftpRequest.of(attributes, SftpVerb.RENAME, path(from)).withOther(path(to)));
+    return of(SftpVerb.RENAME, path(from), path(to));
   }
 
   /** {@link #rename(String, String)} with the paths computed from the session. */
   public SftpActionBuilder rename(Function<Session, String> from, Function<Session, String> to) {
-    return new SftpActionBuilder(
-        SftpRequest.of(attributes, SftpVerb.RENAME, Param.fn(from)).withOther(Param.fn(to)));
+    return of(SftpVerb.RENAME, Param.fn(from), Param.fn(to));
   }
 
   /** Reads the attributes of {@code path}, links followed: check them with {@code fileSize()}. */
@@ -114,16 +112,13 @@ public final class Sftp {
    * {@link SftpActionBuilder#append()}), pipelined, read from disk as it is sent.
    */
   public SftpActionBuilder upload(String localFile, String remoteFile) {
-    return new SftpActionBuilder(
-        SftpRequest.of(attributes, SftpVerb.UPLOAD, path(remoteFile)).withOther(path(localFile)));
+    return of(SftpVerb.UPLOAD, path(remoteFile), path(localFile));
   }
 
   /** {@link #upload(String, String)} with the paths computed from the session. */
   public SftpActionBuilder upload(
       Function<Session, String> localFile, Function<Session, String> remoteFile) {
-    return new SftpActionBuilder(
-        SftpRequest.of(attributes, SftpVerb.UPLOAD, Param.fn(remoteFile))
-            .withOther(Param.fn(localFile)));
+    return of(SftpVerb.UPLOAD, Param.fn(remoteFile), Param.fn(localFile));
   }
 
   /** Uploads the bytes {@code content} makes from the session to {@code remoteFile}. */
@@ -160,21 +155,22 @@ public final class Sftp {
 
   /** Downloads {@code remoteFile} into the local file {@code localFile} (created or truncated). */
   public SftpActionBuilder download(String remoteFile, String localFile) {
-    return new SftpActionBuilder(
-        SftpRequest.of(attributes, SftpVerb.DOWNLOAD_TO_FILE, path(remoteFile))
-            .withOther(path(localFile)));
+    return of(SftpVerb.DOWNLOAD_TO_FILE, path(remoteFile), path(localFile));
   }
 
   /** {@link #download(String, String)} with the paths computed from the session. */
   public SftpActionBuilder download(
       Function<Session, String> remoteFile, Function<Session, String> localFile) {
-    return new SftpActionBuilder(
-        SftpRequest.of(attributes, SftpVerb.DOWNLOAD_TO_FILE, Param.fn(remoteFile))
-            .withOther(Param.fn(localFile)));
+    return of(SftpVerb.DOWNLOAD_TO_FILE, Param.fn(remoteFile), Param.fn(localFile));
   }
 
   private SftpActionBuilder of(SftpVerb verb, Param<String> path) {
     return new SftpActionBuilder(SftpRequest.of(attributes, verb, path));
+  }
+
+  /** A request on {@code path} that names a second path, {@code other} (target or local file). */
+  private SftpActionBuilder of(SftpVerb verb, Param<String> path, Param<String> other) {
+    return new SftpActionBuilder(SftpRequest.of(attributes, verb, path).withOther(other));
   }
 
   private static Param<String> path(String path) {

@@ -28,10 +28,13 @@ import scala.Function1;
  */
 abstract class CommandAction extends SshAction {
 
-  /** Sends a command on the user's open connection; {@code start} is the request's start time. */
+  /**
+   * Sends a command on the user's open connection, set up as {@code options} say; {@code start} is
+   * the request's start time.
+   */
   @FunctionalInterface
   interface Send {
-    void send(SshConnection connection, String commandLine, long start);
+    void send(SshConnection connection, String commandLine, ExecOptions options, long start);
   }
 
   CommandAction(
@@ -50,11 +53,17 @@ abstract class CommandAction extends SshAction {
   }
 
   /**
-   * Resolves the command line (EL), then, when the request is sent, hands it to {@code send} with
-   * the user's open connection, or logs the request KO when the user has none.
+   * Resolves the request's stdin, PTY and variables, then the command line (EL; a failure is a
+   * Gatling crash), then, when the request is sent, hands them to {@code send} with the user's open
+   * connection, or logs the request KO when the user has none.
    */
   final Validation<Runnable> onConnection(
-      Session session, String request, SshAttributes attributes, Send send) {
+      Session session, String request, SshAttributes attributes, ExecSpec spec, Send send) {
+    Validation<ExecOptions> options =
+        spec.resolve(session, components.protocol().output().charset());
+    if (failed(options)) {
+      return propagate(options);
+    }
     Validation<String> resolved = attributes.command().resolve(session);
     if (failed(resolved)) {
       return propagate(resolved);
@@ -66,7 +75,7 @@ abstract class CommandAction extends SshAction {
           SshConnection connection =
               openConnection(session, request, start, attributes.connectionName());
           if (connection != null) {
-            send.send(connection, commandLine, start);
+            send.send(connection, commandLine, value(options), start);
           }
         });
   }
@@ -79,14 +88,6 @@ abstract class CommandAction extends SshAction {
     SshProtocol protocol = components.protocol();
     return connection.exec(
         commandLine, protocol.output().charset(), protocol.output().maxOutputLength(), options);
-  }
-
-  /**
-   * Resolves the request's stdin, PTY and variables for this user (a failure is a Gatling crash, as
-   * EL).
-   */
-  final Validation<ExecOptions> options(Session session, ExecSpec spec) {
-    return spec.resolve(session, components.protocol().output().charset());
   }
 
   /**

@@ -1,16 +1,11 @@
 package io.github.gatlingssh.action.exec;
 
-import static io.github.gatlingssh.internal.Validations.failed;
-import static io.github.gatlingssh.internal.Validations.propagate;
-import static io.github.gatlingssh.internal.Validations.value;
-
 import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
 import io.github.gatlingssh.action.SshAttributes;
 import io.github.gatlingssh.client.SshFailure;
-import io.github.gatlingssh.client.exec.ExecOptions;
 import io.github.gatlingssh.client.exec.RemoteCommand;
 import io.github.gatlingssh.protocol.SshComponents;
 import java.time.Duration;
@@ -47,16 +42,13 @@ public final class ExecAction extends CommandAction {
 
   @Override
   protected Validation<Runnable> prepare(Session session, String request) {
-    Validation<ExecOptions> options = options(session, spec);
-    if (failed(options)) {
-      return propagate(options);
-    }
     return onConnection(
         session,
         request,
         attributes,
-        (connection, commandLine, start) -> {
-          RemoteCommand rc = startCommand(connection, commandLine, value(options));
+        spec,
+        (connection, commandLine, options, start) -> {
+          RemoteCommand rc = startCommand(connection, commandLine, options);
           whenDone(
               session,
               rc.completion(timeout),

@@ -1,9 +1,5 @@
 package io.github.gatlingssh.action.exec;
 
-import static io.github.gatlingssh.internal.Validations.failed;
-import static io.github.gatlingssh.internal.Validations.propagate;
-import static io.github.gatlingssh.internal.Validations.value;
-
 import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
@@ -11,7 +7,6 @@ import io.gatling.core.structure.ScenarioContext;
 import io.github.gatlingssh.action.SshAttributes;
 import io.github.gatlingssh.action.UserState;
 import io.github.gatlingssh.client.SshFailure;
-import io.github.gatlingssh.client.exec.ExecOptions;
 import io.github.gatlingssh.client.exec.RemoteCommand;
 import io.github.gatlingssh.protocol.SshComponents;
 import java.time.Duration;
@@ -48,15 +43,12 @@ public final class StartAction extends CommandAction {
 
   @Override
   protected Validation<Runnable> prepare(Session session, String request) {
-    Validation<ExecOptions> options = options(session, spec);
-    if (failed(options)) {
-      return propagate(options);
-    }
     return onConnection(
         session,
         request,
         attributes,
-        (connection, commandLine, start) -> {
+        spec,
+        (connection, commandLine, options, start) -> {
           String channelName = attributes.channelName();
           if (UserState.command(session, attributes.connectionName(), channelName) != null) {
             done(
@@ -71,7 +63,7 @@ public final class StartAction extends CommandAction {
                         + "' was not awaited: add awaitExit() before starting another, or use channelName(..)"));
             return;
           }
-          RemoteCommand rc = startCommand(connection, commandLine, value(options));
+          RemoteCommand rc = startCommand(connection, commandLine, options);
           whenDone(
               session,
               rc.accepted(timeout),

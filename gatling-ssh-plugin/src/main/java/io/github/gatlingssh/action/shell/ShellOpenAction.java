@@ -1,7 +1,5 @@
 package io.github.gatlingssh.action.shell;
 
-import static io.github.gatlingssh.internal.Validations.success;
-
 import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
@@ -11,7 +9,6 @@ import io.github.gatlingssh.action.stream.StreamAttributes;
 import io.github.gatlingssh.client.shell.RemoteShell;
 import io.github.gatlingssh.client.stream.StreamChannel;
 import io.github.gatlingssh.protocol.SshComponents;
-import io.github.gatlingssh.protocol.SshProtocol;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -28,17 +25,11 @@ public final class ShellOpenAction extends OpenStreamAction {
 
   @Override
   protected Validation<Runnable> prepare(Session session, String request) {
-    SshProtocol protocol = components.protocol();
-    return success(
-        () ->
-            open(
-                session,
-                request,
-                connection ->
-                    connection.shell(
-                        attributes.pty(),
-                        protocol.output().charset(),
-                        protocol.output().maxOutputLength())));
+    return opening(
+        session,
+        request,
+        (connection, charset, maxOutputLength) ->
+            connection.shell(attributes.pty(), charset, maxOutputLength));
   }
 
   @Override

@@ -1,10 +1,5 @@
 package io.github.gatlingssh.action.stream;
 
-import static io.github.gatlingssh.internal.Validations.failed;
-import static io.github.gatlingssh.internal.Validations.propagate;
-import static io.github.gatlingssh.internal.Validations.success;
-import static io.github.gatlingssh.internal.Validations.value;
-
 import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
@@ -30,60 +25,52 @@ public final class AwaitEndAction extends StreamAction {
 
   @Override
   protected Validation<Runnable> prepare(Session session, String request) {
-    byte[] toSend = null;
-    if (attributes.send() != null) {
-      Validation<String> resolved = attributes.send().resolve(session);
-      if (failed(resolved)) {
-        return propagate(resolved);
-      }
-      toSend = value(resolved).getBytes(components.protocol().output().charset());
-    }
-    byte[] data = toSend;
-    return success(
-        () -> {
-          long start = now();
-          StreamChannel<?> stream = stream(session);
-          if (stream == null) {
-            openStream(session, request, start); // logs the KO
-            return;
-          }
-          Session without = session.remove(key);
-          CompletableFuture<Void> sent =
-              data == null ? CompletableFuture.completedFuture(null) : stream.send(data);
-          String stillRunning = attributes.kind().label() + " still running";
-          whenDone(
-              session,
-              sent.thenCompose(ignored -> stream.awaitEnd(timeout, stillRunning)),
-              step(),
-              (end, failure, at) -> {
-                if (failure == null
-                    && !exitChecked()
-                    && (end.exitStatus() == null || end.exitStatus() != 0)) {
-                  failure =
-                      new SshFailure(
-                          step(),
-                          end.exitStatus() != null
-                              ? "exit status " + end.exitStatus()
-                              : end.exitSignal() != null
-                                  ? "killed by signal " + end.exitSignal()
-                                  : "closed without an exit status");
-                }
-                // a shell that did not end in time stays the user's
-                Session next =
-                    failure != null && failure.step() == SshFailure.Step.TIMEOUT
-                        ? session
-                        : without;
-                finish(
-                    next,
-                    request,
-                    start,
-                    at,
-                    failure == null
-                        ? StreamChecks.response(
-                            end.output(), end.exitStatus(), end.exitSignal(), start, at)
-                        : null,
-                    failure);
-              });
-        });
+    return withSendData(
+        session,
+        data ->
+            () -> {
+              long start = now();
+              StreamChannel<?> stream = anyStream(session, request, start);
+              if (stream == null) {
+                return;
+              }
+              Session without = session.remove(key);
+              CompletableFuture<Void> sent =
+                  data == null ? CompletableFuture.completedFuture(null) : stream.send(data);
+              String stillRunning = attributes.kind().label() + " still running";
+              whenDone(
+                  session,
+                  sent.thenCompose(ignored -> stream.awaitEnd(timeout, stillRunning)),
+                  step(),
+                  (end, failure, at) -> {
+                    if (failure == null
+                        && !exitChecked()
+                        && (end.exitStatus() == null || end.exitStatus() != 0)) {
+                      failure =
+                          new SshFailure(
+                              step(),
+                              end.exitStatus() != null
+                                  ? "exit status " + end.exitStatus()
+                                  : end.exitSignal() != null
+                                      ? "killed by signal " + end.exitSignal()
+                                      : "closed without an exit status");
+                    }
+                    // a shell that did not end in time stays the user's
+                    Session next =
+                        failure != null && failure.step() == SshFailure.Step.TIMEOUT
+                            ? session
+                            : without;
+                    finish(
+                        next,
+                        request,
+                        start,
+                        at,
+                        failure == null
+                            ? StreamChecks.response(
+                                end.output(), end.exitStatus(), end.exitSignal(), start, at)
+                            : null,
+                        failure);
+                  });
+            });
   }
 }

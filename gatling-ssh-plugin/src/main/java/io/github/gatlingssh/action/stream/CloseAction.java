@@ -26,9 +26,8 @@ public final class CloseAction extends StreamAction {
     return success(
         () -> {
           long start = now();
-          StreamChannel<?> stream = stream(session);
+          StreamChannel<?> stream = anyStream(session, request, start);
           if (stream == null) {
-            openStream(session, request, start); // logs the KO
             return;
           }
           Session without = session.remove(key);

@@ -1,5 +1,8 @@
 package io.github.gatlingssh.action.stream;
 
+import static io.github.gatlingssh.internal.Validations.success;
+
+import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
@@ -7,6 +10,8 @@ import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshFailure;
 import io.github.gatlingssh.client.stream.StreamChannel;
 import io.github.gatlingssh.protocol.SshComponents;
+import io.github.gatlingssh.protocol.SshProtocol;
+import java.nio.charset.Charset;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -18,8 +23,11 @@ public abstract class OpenStreamAction extends StreamAction {
   /** Opens the stream on {@code connection}; returns it and the future of its readiness. */
   @FunctionalInterface
   protected interface Opener {
-    /** Opens the stream; never throws. */
-    StreamChannel<?> open(SshConnection connection);
+    /**
+     * Opens the stream, decoding with {@code charset} and keeping at most {@code maxOutputLength}
+     * of output; never throws.
+     */
+    StreamChannel<?> open(SshConnection connection, Charset charset, int maxOutputLength);
   }
 
   protected OpenStreamAction(
@@ -30,8 +38,15 @@ public abstract class OpenStreamAction extends StreamAction {
   /** Whether the stream is ready, within the request's timeout (the stream's own wording). */
   protected abstract CompletableFuture<Void> ready(StreamChannel<?> stream);
 
+  /**
+   * The request that opens the stream with {@code opener}, the protocol's charset and output limit.
+   */
+  protected final Validation<Runnable> opening(Session session, String request, Opener opener) {
+    return success(() -> open(session, request, opener));
+  }
+
   /** Opens the stream with {@code opener} and ends the request when it is ready (or failed). */
-  protected final void open(Session session, String request, Opener opener) {
+  private void open(Session session, String request, Opener opener) {
     long start = now();
     SshConnection connection = openConnection(session, request, start, attributes.connectionName());
     if (connection == null) {
@@ -56,7 +71,9 @@ public abstract class OpenStreamAction extends StreamAction {
                   + "Name(..)"));
       return;
     }
-    StreamChannel<?> stream = opener.open(connection);
+    SshProtocol protocol = components.protocol();
+    StreamChannel<?> stream =
+        opener.open(connection, protocol.output().charset(), protocol.output().maxOutputLength());
     whenDone(
         session,
         ready(stream),

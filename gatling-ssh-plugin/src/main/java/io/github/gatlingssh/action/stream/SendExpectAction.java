@@ -1,10 +1,5 @@
 package io.github.gatlingssh.action.stream;
 
-import static io.github.gatlingssh.internal.Validations.failed;
-import static io.github.gatlingssh.internal.Validations.propagate;
-import static io.github.gatlingssh.internal.Validations.success;
-import static io.github.gatlingssh.internal.Validations.value;
-
 import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
@@ -28,48 +23,44 @@ public final class SendExpectAction extends StreamAction {
 
   @Override
   protected Validation<Runnable> prepare(Session session, String request) {
-    byte[] data = null;
-    if (attributes.send() != null) {
-      Validation<String> resolved = attributes.send().resolve(session);
-      if (failed(resolved)) {
-        return propagate(resolved);
-      }
-      data = value(resolved).getBytes(components.protocol().output().charset());
-    }
-    byte[] toSend = data;
-    return success(
-        () -> {
-          long start = now();
-          // output received before the channel closed can still be expected; only a send needs it
-          // open
-          StreamChannel<?> stream =
-              toSend == null ? stream(session) : openStream(session, request, start);
-          if (stream == null) {
-            if (toSend == null) {
-              openStream(session, request, start); // logs the KO
-            }
-            return;
-          }
-          CompletableFuture<Void> sent =
-              toSend == null ? CompletableFuture.completedFuture(null) : stream.send(toSend);
-          CompletableFuture<String> step =
-              attributes.expect() == null
-                  ? sent.thenApply(ignored -> "")
-                  : sent.thenCompose(
-                      ignored ->
-                          stream.expect(attributes.expect(), attributes.stripEscapes(), timeout));
-          whenDone(
-              session,
-              step,
-              step(),
-              (text, failure, end) ->
-                  finish(
-                      session,
-                      request,
-                      start,
-                      end,
-                      failure == null ? StreamChecks.response(text, null, null, start, end) : null,
-                      failure));
-        });
+    return withSendData(
+        session,
+        toSend ->
+            () -> {
+              long start = now();
+              // output received before the channel closed can still be expected; only a send needs
+              // it
+              // open
+              StreamChannel<?> stream =
+                  toSend == null
+                      ? anyStream(session, request, start)
+                      : openStream(session, request, start);
+              if (stream == null) {
+                return;
+              }
+              CompletableFuture<Void> sent =
+                  toSend == null ? CompletableFuture.completedFuture(null) : stream.send(toSend);
+              CompletableFuture<String> step =
+                  attributes.expect() == null
+                      ? sent.thenApply(ignored -> "")
+                      : sent.thenCompose(
+                          ignored ->
+                              stream.expect(
+                                  attributes.expect(), attributes.stripEscapes(), timeout));
+              whenDone(
+                  session,
+                  step,
+                  step(),
+                  (text, failure, end) ->
+                      finish(
+                          session,
+                          request,
+                          start,
+                          end,
+                          failure == null
+                              ? StreamChecks.response(text, null, null, start, end)
+                              : null,
+                          failure));
+            });
   }
 }

@@ -1,5 +1,11 @@
 package io.github.gatlingssh.action.stream;
 
+import static io.github.gatlingssh.internal.Validations.failed;
+import static io.github.gatlingssh.internal.Validations.propagate;
+import static io.github.gatlingssh.internal.Validations.success;
+import static io.github.gatlingssh.internal.Validations.value;
+
+import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
@@ -11,6 +17,7 @@ import io.github.gatlingssh.client.SshFailure;
 import io.github.gatlingssh.client.stream.StreamChannel;
 import io.github.gatlingssh.protocol.SshComponents;
 import java.time.Duration;
+import java.util.function.Function;
 import scala.Option;
 
 /**
@@ -74,6 +81,36 @@ public abstract class StreamAction extends SshAction {
   protected final StreamChannel<?> stream(Session session) {
     Option<Object> value = session.attributes().get(key);
     return value.isDefined() ? (StreamChannel<?>) value.get() : null;
+  }
+
+  /**
+   * The user's shell or tunnel of this request's name, open or not; else logs this request KO
+   * (saying how to fix the scenario) and returns null.
+   */
+  protected final StreamChannel<?> anyStream(Session session, String request, long start) {
+    StreamChannel<?> stream = stream(session);
+    if (stream == null) {
+      openStream(session, request, start); // logs the KO
+    }
+    return stream;
+  }
+
+  /**
+   * Resolves what the request sends (EL; a failure is a Gatling crash) to bytes in the protocol's
+   * charset, or null when it sends nothing, and hands them to {@code send}, which makes the
+   * request.
+   */
+  protected final Validation<Runnable> withSendData(
+      Session session, Function<byte[], Runnable> send) {
+    byte[] data = null;
+    if (attributes.send() != null) {
+      Validation<String> resolved = attributes.send().resolve(session);
+      if (failed(resolved)) {
+        return propagate(resolved);
+      }
+      data = value(resolved).getBytes(components.protocol().output().charset());
+    }
+    return success(send.apply(data));
   }
 
   /**

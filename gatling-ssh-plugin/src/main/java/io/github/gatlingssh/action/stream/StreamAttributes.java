@@ -8,6 +8,7 @@ import io.github.gatlingssh.client.shell.PtySettings;
 import io.github.gatlingssh.protocol.Param;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import scala.Function1;
@@ -80,154 +81,96 @@ public record StreamAttributes(
 
   /** A copy on the connection of that name. */
   public StreamAttributes withConnectionName(String n) {
-    return new StreamAttributes(
-        kind,
-        requestName,
-        n,
-        streamName,
-        host,
-        port,
-        pty,
-        send,
-        expect,
-        stripEscapes,
-        checks,
-        timeout);
+    return copy(c -> c.connectionName = n);
   }
 
   /** A copy on the shell or tunnel of that name. */
   public StreamAttributes withStreamName(String n) {
-    return new StreamAttributes(
-        kind,
-        requestName,
-        connectionName,
-        n,
-        host,
-        port,
-        pty,
-        send,
-        expect,
-        stripEscapes,
-        checks,
-        timeout);
+    return copy(c -> c.streamName = n);
   }
 
   /** A copy with this tunnel target. */
   public StreamAttributes withTarget(Param<String> h, Param<Integer> p) {
-    return new StreamAttributes(
-        kind,
-        requestName,
-        connectionName,
-        streamName,
-        h,
-        p,
-        pty,
-        send,
-        expect,
-        stripEscapes,
-        checks,
-        timeout);
+    return copy(
+        c -> {
+          c.host = h;
+          c.port = p;
+        });
   }
 
   /** A copy with this PTY. */
   public StreamAttributes withPty(PtySettings p) {
-    return new StreamAttributes(
-        kind,
-        requestName,
-        connectionName,
-        streamName,
-        host,
-        port,
-        p,
-        send,
-        expect,
-        stripEscapes,
-        checks,
-        timeout);
+    return copy(c -> c.pty = p);
   }
 
   /** A copy that sends this. */
   public StreamAttributes withSend(Param<String> s) {
-    return new StreamAttributes(
-        kind,
-        requestName,
-        connectionName,
-        streamName,
-        host,
-        port,
-        pty,
-        s,
-        expect,
-        stripEscapes,
-        checks,
-        timeout);
+    return copy(c -> c.send = s);
   }
 
   /** A copy that expects this. */
   public StreamAttributes withExpect(Pattern e) {
-    return new StreamAttributes(
-        kind,
-        requestName,
-        connectionName,
-        streamName,
-        host,
-        port,
-        pty,
-        send,
-        e,
-        stripEscapes,
-        checks,
-        timeout);
+    return copy(c -> c.expect = e);
   }
 
   /** A copy whose expect ignores terminal escape sequences. */
   public StreamAttributes withStripEscapes() {
-    return new StreamAttributes(
-        kind,
-        requestName,
-        connectionName,
-        streamName,
-        host,
-        port,
-        pty,
-        send,
-        expect,
-        true,
-        checks,
-        timeout);
+    return copy(c -> c.stripEscapes = true);
   }
 
   /** A copy with these checks after the existing ones. */
   public StreamAttributes withChecks(List<CheckBuilder> more) {
-    return new StreamAttributes(
-        kind,
-        requestName,
-        connectionName,
-        streamName,
-        host,
-        port,
-        pty,
-        send,
-        expect,
-        stripEscapes,
-        Stream.concat(checks.stream(), more.stream()).toList(),
-        timeout);
+    return copy(c -> c.checks = Stream.concat(checks.stream(), more.stream()).toList());
   }
 
   /** A copy with this timeout instead of the protocol's requestTimeout. */
   public StreamAttributes withTimeout(Duration t) {
+    return copy(c -> c.timeout = t);
+  }
+
+  /** One place that lists every component, so each with-method names only what it changes. */
+  private StreamAttributes copy(Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
     return new StreamAttributes(
         kind,
         requestName,
-        connectionName,
-        streamName,
-        host,
-        port,
-        pty,
-        send,
-        expect,
-        stripEscapes,
-        checks,
-        t);
+        c.connectionName,
+        c.streamName,
+        c.host,
+        c.port,
+        c.pty,
+        c.send,
+        c.expect,
+        c.stripEscapes,
+        c.checks,
+        c.timeout);
+  }
+
+  /** The changeable components of a copy, filled from the original. */
+  private static final class Copy {
+    String connectionName;
+    String streamName;
+    Param<String> host;
+    Param<Integer> port;
+    PtySettings pty;
+    Param<String> send;
+    Pattern expect;
+    boolean stripEscapes;
+    List<CheckBuilder> checks;
+    Duration timeout;
+
+    Copy(StreamAttributes a) {
+      connectionName = a.connectionName;
+      streamName = a.streamName;
+      host = a.host;
+      port = a.port;
+      pty = a.pty;
+      send = a.send;
+      expect = a.expect;
+      stripEscapes = a.stripEscapes;
+      checks = a.checks;
+      timeout = a.timeout;
+    }
   }
 }

@@ -2,7 +2,6 @@ package io.github.gatlingssh.action.tunnel;
 
 import static io.github.gatlingssh.internal.Validations.failed;
 import static io.github.gatlingssh.internal.Validations.propagate;
-import static io.github.gatlingssh.internal.Validations.success;
 import static io.github.gatlingssh.internal.Validations.value;
 
 import io.gatling.commons.validation.Validation;
@@ -14,7 +13,6 @@ import io.github.gatlingssh.action.stream.StreamAttributes;
 import io.github.gatlingssh.client.stream.StreamChannel;
 import io.github.gatlingssh.client.tunnel.Tunnel;
 import io.github.gatlingssh.protocol.SshComponents;
-import io.github.gatlingssh.protocol.SshProtocol;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -39,17 +37,13 @@ public final class TunnelOpenAction extends OpenStreamAction {
     if (failed(port)) {
       return propagate(port);
     }
-    SshProtocol protocol = components.protocol();
     String h = value(host);
     int p = value(port);
-    return success(
-        () ->
-            open(
-                session,
-                request,
-                connection ->
-                    connection.tunnel(
-                        h, p, protocol.output().charset(), protocol.output().maxOutputLength())));
+    return opening(
+        session,
+        request,
+        (connection, charset, maxOutputLength) ->
+            connection.tunnel(h, p, charset, maxOutputLength));
   }
 
   @Override
