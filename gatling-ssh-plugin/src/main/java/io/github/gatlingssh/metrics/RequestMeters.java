@@ -83,6 +83,9 @@ final class RequestMeters {
         .tag("request", request)
         .tag("status", status)
         .publishPercentiles(0.5, 0.95, 0.99)
+        // over the last minute: push registries default the window to one step, whose ring buffer
+        // can rotate the requests out before the next push, publishing 0 for a request that ran
+        .distributionStatisticExpiry(Duration.ofMinutes(1))
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofMillis(1))
         .maximumExpectedValue(Duration.ofMinutes(2))

@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.sshd.client.channel.AbstractClientChannel;
 import org.apache.sshd.client.channel.ChannelSession;
 import org.apache.sshd.client.session.ClientSession;
@@ -111,8 +114,7 @@ public abstract class SshChannel<C extends AbstractClientChannel> {
       fail(failure);
       return;
     }
-    java.util.concurrent.atomic.AtomicBoolean once =
-        new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean once = new AtomicBoolean();
     Runnable decide =
         () -> {
           if (once.compareAndSet(false, true)) {
@@ -125,9 +127,8 @@ public abstract class SshChannel<C extends AbstractClientChannel> {
         };
     session.addCloseFutureListener(c -> decide.run());
     try {
-      timer.schedule(
-          decide, SERVER_CLOSE_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+      timer.schedule(decide, SERVER_CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
       decide.run();
     }
   }
