@@ -1,0 +1,186 @@
+package io.github.gatlingssh.benchmark.report;
+
+import io.github.gatlingssh.benchmark.cpu.CpuSamples;
+import io.github.gatlingssh.benchmark.result.Client;
+import io.github.gatlingssh.benchmark.result.RequestStats;
+import io.github.gatlingssh.benchmark.result.SteadyResult;
+import io.github.gatlingssh.benchmark.run.RampRun;
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The benchmark's pictures: PNG charts drawn by JFreeChart (as the plugin's injector page does),
+ * inlined in one HTML file that opens anywhere, offline. Phase latency against N per client, client
+ * CPU per session, the steady state's step percentiles and CPU and heap over time, and the ramp
+ * run's CPU and heap over time.
+ */
+public final class ChartsPage {
+  private static final int WIDTH = 900;
+  private static final int HEIGHT = 340;
+  private static final double MIB = 1.0 / (1024 * 1024);
+  private static final List<Metric> PHASES =
+      List.of(
+          Metric.AUTH_EXECUTE,
+          Metric.CLOSE_EXIT,
+          Metric.EXECUTE,
+          Metric.CHANNEL_READ,
+          Metric.TOTAL);
+
+  private ChartsPage() {}
+
+  /** Writes the page of {@code report} to {@code file}. */
+  public static void write(Report report, Path file) throws IOException {
+    StringBuilder html = new StringBuilder(256 * 1024);
+    html.append(
+            "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>gatling-ssh benchmark ")
+        .append(report.timestamp())
+        .append("</title>\n<style>body{font-family:sans-serif;margin:2em}")
+        .append("img{display:block;margin:1em 0}</style></head><body>\n")
+        .append("<h1>gatling-ssh seed workload benchmark, ")
+        .append(report.timestamp())
+        .append("</h1>\n<p>Figures and definitions: the Markdown report of the same name.</p>\n");
+    Summary s = report.summary();
+    if (!s.userCounts().isEmpty()) {
+      html.append("<h2>N sessions at once (medians)</h2>\n");
+      for (Metric m : PHASES) {
+        Map<String, List<double[]>> lines = new LinkedHashMap<>();
+        ChartData.byUsers(s, m).forEach((c, points) -> lines.put(c.label, points));
+        image(html, xy(m.label + " against N", "sessions at once (N)", "ms", lines));
+      }
+    }
+    image(
+        html,
+        bars(
+            "client CPU per session (whole client process)",
+            "ms",
+            ChartData.cpuPerSession(s, report.steady())));
+    steady(html, report.steady());
+    if (report.ramp() != null) {
+      ramp(html, report.ramp());
+    }
+    html.append("</body></html>\n");
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.writeString(file, html, StandardCharsets.UTF_8);
+  }
+
+  private static void steady(StringBuilder html, List<SteadyResult> steady) throws IOException {
+    if (steady.isEmpty()) {
+      return;
+    }
+    html.append("<h2>Steady state</h2>\n");
+    image(html, bars("p50 per step", "ms", ChartData.steadySteps(steady, RequestStats::p50)));
+    image(html, bars("p95 per step", "ms", ChartData.steadySteps(steady, RequestStats::p95)));
+    Map<String, List<double[]>> cpu = new LinkedHashMap<>();
+    Map<String, List<double[]>> heap = new LinkedHashMap<>();
+    for (SteadyResult r : steady) {
+      CpuSamples samples = r.samples();
+      cpu.put(r.client().label, ChartData.since(samples.cpuOverTime(1000), r.start(), 1));
+      if (!samples.heapOverTime().isEmpty()) {
+        heap.put(r.client().label, ChartData.since(samples.heapOverTime(), r.start(), MIB));
+      }
+    }
+    String x = "seconds since the first session";
+    image(html, xy("client CPU over time (1 s buckets)", x, "cores", cpu));
+    if (!heap.isEmpty()) {
+      image(html, xy("heap in use over time (JVM clients)", x, "MiB", heap));
+    }
+  }
+
+  private static void ramp(StringBuilder html, RampRun.Result ramp) throws IOException {
+    html.append("<h2>Ramp (gatling-ssh, 1 to 200 concurrent users)</h2>\n<p>Gatling's report: ")
+        .append(escape(ramp.report().toString()))
+        .append("</p>\n");
+    String x = "seconds since the first user (before 0: JVM start, warm-up)";
+    CpuSamples samples = ramp.samples();
+    image(
+        html,
+        xy(
+            "client CPU during the ramp (500 ms buckets)",
+            x,
+            "cores",
+            Map.of(
+                Client.GATLING.label, ChartData.since(samples.cpuOverTime(500), ramp.start(), 1))));
+    image(
+        html,
+        xy(
+            "heap in use during the ramp",
+            x,
+            "MiB",
+            Map.of(
+                Client.GATLING.label, ChartData.since(samples.heapOverTime(), ramp.start(), MIB))));
+  }
+
+  private static JFreeChart xy(
+      String title, String xLabel, String yLabel, Map<String, List<double[]>> lines) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    lines.forEach(
+        (name, points) -> {
+          XYSeries series = new XYSeries(name, false, true);
+          points.forEach(p -> series.add(p[0], p[1]));
+          data.addSeries(series);
+        });
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
+    XYPlot plot = chart.getXYPlot();
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+    // points only where there are few: the N axis has a handful, the time axis hundreds
+    boolean fewPoints = lines.values().stream().allMatch(p -> p.size() <= 20);
+    plot.setRenderer(new XYLineAndShapeRenderer(true, fewPoints));
+    return chart;
+  }
+
+  private static JFreeChart bars(
+      String title, String yLabel, Map<String, Map<Client, Double>> groups) {
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    groups.forEach(
+        (group, values) ->
+            values.forEach(
+                (client, v) -> data.addValue(Double.isNaN(v) ? null : v, client.label, group)));
+    JFreeChart chart =
+        ChartFactory.createBarChart(
+            title, null, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
+    chart.getCategoryPlot().setBackgroundPaint(Color.WHITE);
+    chart.getCategoryPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
+    return chart;
+  }
+
+  private static void image(StringBuilder html, JFreeChart chart) throws IOException {
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ChartUtils.writeChartAsPNG(png, chart, WIDTH, HEIGHT);
+    String title = escape(chart.getTitle().getText());
+    html.append("<h3>")
+        .append(title)
+        .append("</h3>\n<img alt=\"")
+        .append(title)
+        .append("\" src=\"data:image/png;base64,")
+        .append(Base64.getEncoder().encodeToString(png.toByteArray()))
+        .append("\">\n");
+  }
+
+  private static String escape(String s) {
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
+  }
+}
