@@ -6,18 +6,18 @@ import io.github.gatlingssh.benchmark.result.RequestStats;
 import io.github.gatlingssh.benchmark.result.SteadyResult;
 import io.github.gatlingssh.benchmark.run.RampRun;
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.imagemap.ImageMapUtils;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -26,10 +26,11 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The benchmark's pictures: PNG charts drawn by JFreeChart (as the plugin's injector page does),
- * inlined in one HTML file that opens anywhere, offline. Phase latency against N per client, client
- * CPU per session, the steady state's step percentiles and CPU and heap over time, and the ramp
- * run's CPU and heap over time.
+ * The benchmark's pictures: PNG charts drawn by JFreeChart (as the plugin's injector page does), in
+ * a directory beside an HTML page that shows them ({@code benchmark-<timestamp>.html} and {@code
+ * benchmark-<timestamp>-charts/}). Phase latency against N per client, client CPU per session, the
+ * steady state's step percentiles and CPU and heap over time, and the ramp run's CPU and heap over
+ * time.
  */
 public final class ChartsPage {
   private static final int WIDTH = 900;
@@ -43,11 +44,27 @@ public final class ChartsPage {
           Metric.CHANNEL_READ,
           Metric.TOTAL);
 
-  private ChartsPage() {}
+  private final StringBuilder html = new StringBuilder(16 * 1024);
+  private final Path images;
+  private int count;
 
-  /** Writes the page of {@code report} to {@code file}. */
+  private ChartsPage(Path images) {
+    this.images = images;
+  }
+
+  /**
+   * Writes the page of {@code report} to {@code file}, its images to a directory named after it
+   * ({@code name-charts/} for {@code name.html}).
+   */
   public static void write(Report report, Path file) throws IOException {
-    StringBuilder html = new StringBuilder(256 * 1024);
+    String name = file.getFileName().toString().replaceFirst("\\.html?$", "");
+    ChartsPage page = new ChartsPage(file.toAbsolutePath().resolveSibling(name + "-charts"));
+    Files.createDirectories(page.images);
+    page.render(report);
+    Files.writeString(file, page.html, StandardCharsets.UTF_8);
+  }
+
+  private void render(Report report) throws IOException {
     html.append(
             "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>gatling-ssh benchmark ")
         .append(report.timestamp())
@@ -62,31 +79,28 @@ public final class ChartsPage {
       for (Metric m : PHASES) {
         Map<String, List<double[]>> lines = new LinkedHashMap<>();
         ChartData.byUsers(s, m).forEach((c, points) -> lines.put(c.label, points));
-        image(html, xy(m.label + " against N", "sessions at once (N)", "ms", lines));
+        image(xy(m.label + " against N", "sessions at once (N)", "ms", lines));
       }
     }
     image(
-        html,
         bars(
             "client CPU per session (whole client process)",
             "ms",
             ChartData.cpuPerSession(s, report.steady())));
-    steady(html, report.steady());
+    steady(report.steady());
     if (report.ramp() != null) {
-      ramp(html, report.ramp());
+      ramp(report.ramp());
     }
     html.append("</body></html>\n");
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Files.writeString(file, html, StandardCharsets.UTF_8);
   }
 
-  private static void steady(StringBuilder html, List<SteadyResult> steady) throws IOException {
+  private void steady(List<SteadyResult> steady) throws IOException {
     if (steady.isEmpty()) {
       return;
     }
     html.append("<h2>Steady state</h2>\n");
-    image(html, bars("p50 per step", "ms", ChartData.steadySteps(steady, RequestStats::p50)));
-    image(html, bars("p95 per step", "ms", ChartData.steadySteps(steady, RequestStats::p95)));
+    image(bars("p50 per step", "ms", ChartData.steadySteps(steady, RequestStats::p50)));
+    image(bars("p95 per step", "ms", ChartData.steadySteps(steady, RequestStats::p95)));
     Map<String, List<double[]>> cpu = new LinkedHashMap<>();
     Map<String, List<double[]>> heap = new LinkedHashMap<>();
     for (SteadyResult r : steady) {
@@ -96,21 +110,20 @@ public final class ChartsPage {
         heap.put(r.client().label, ChartData.since(samples.heapOverTime(), r.start(), MIB));
       }
     }
-    String x = "seconds since the first session";
-    image(html, xy("client CPU over time (1 s buckets)", x, "cores", cpu));
+    String x = "seconds since the first session (before 0: start-up and warm-up)";
+    image(xy("client CPU over time (1 s buckets)", x, "cores", cpu));
     if (!heap.isEmpty()) {
-      image(html, xy("heap in use over time (JVM clients)", x, "MiB", heap));
+      image(xy("heap in use over time (JVM clients)", x, "MiB", heap));
     }
   }
 
-  private static void ramp(StringBuilder html, RampRun.Result ramp) throws IOException {
+  private void ramp(RampRun.Result ramp) throws IOException {
     html.append("<h2>Ramp (gatling-ssh, 1 to 200 concurrent users)</h2>\n<p>Gatling's report: ")
-        .append(escape(ramp.report().toString()))
+        .append(ImageMapUtils.htmlEscape(ramp.report().toString()))
         .append("</p>\n");
     String x = "seconds since the first user (before 0: JVM start, warm-up)";
     CpuSamples samples = ramp.samples();
     image(
-        html,
         xy(
             "client CPU during the ramp (500 ms buckets)",
             x,
@@ -118,7 +131,6 @@ public final class ChartsPage {
             Map.of(
                 Client.GATLING.label, ChartData.since(samples.cpuOverTime(500), ramp.start(), 1))));
     image(
-        html,
         xy(
             "heap in use during the ramp",
             x,
@@ -164,23 +176,15 @@ public final class ChartsPage {
     return chart;
   }
 
-  private static void image(StringBuilder html, JFreeChart chart) throws IOException {
-    ByteArrayOutputStream png = new ByteArrayOutputStream();
-    ChartUtils.writeChartAsPNG(png, chart, WIDTH, HEIGHT);
-    String title = escape(chart.getTitle().getText());
-    html.append("<h3>")
-        .append(title)
-        .append("</h3>\n<img alt=\"")
-        .append(title)
-        .append("\" src=\"data:image/png;base64,")
-        .append(Base64.getEncoder().encodeToString(png.toByteArray()))
-        .append("\">\n");
-  }
-
-  private static String escape(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
+  /** Saves the chart as the next PNG file and shows it on the page under its title. */
+  private void image(JFreeChart chart) throws IOException {
+    String title = chart.getTitle().getText();
+    String file = String.format(Locale.ROOT, "%02d.png", ++count);
+    ChartUtils.saveChartAsPNG(images.resolve(file).toFile(), chart, WIDTH, HEIGHT);
+    String src = images.getFileName() + "/" + file;
+    html.append(
+        String.format(
+            "<h3>%1$s</h3>%n<img alt=\"%1$s\" src=\"%2$s\">%n",
+            ImageMapUtils.htmlEscape(title), ImageMapUtils.htmlEscape(src)));
   }
 }

@@ -1,6 +1,7 @@
 package io.github.gatlingssh.benchmark.report;
 
 import io.github.gatlingssh.benchmark.result.Client;
+import io.github.gatlingssh.benchmark.result.RequestStats;
 import io.github.gatlingssh.benchmark.result.RunResult;
 import io.github.gatlingssh.benchmark.result.SteadyResult;
 import io.github.gatlingssh.benchmark.run.RampRun;
@@ -32,28 +33,6 @@ public record Report(
     List<SteadyResult> steady,
     Map<String, String> skipped,
     Path charts) {
-
-  /** A report of the N-at-once runs (and ramp) only. */
-  public Report(
-      String timestamp,
-      double wallSeconds,
-      int repetitions,
-      Map<String, Object> environment,
-      Summary summary,
-      Map<Client, Negotiated> negotiated,
-      RampRun.Result ramp) {
-    this(
-        timestamp,
-        wallSeconds,
-        repetitions,
-        environment,
-        summary,
-        negotiated,
-        ramp,
-        List.of(),
-        Map.of(),
-        null);
-  }
 
   /** The columns of the results table (the JIT-less CPU is in the thread group table). */
   static final List<Metric> TABLE =
@@ -156,22 +135,19 @@ public record Report(
   }
 
   private static Map<String, Object> steady(SteadyResult r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("client", r.client().label);
-    m.put("users", r.users());
-    m.put("seconds", r.seconds());
-    m.put("sessionsCompleted", r.sessions());
-    m.put("sessionsPerSecond", r.sessionsPerSecond());
-    m.put("windowMs", r.window());
-    m.put("clientCpuMs", r.clientCpu());
-    m.put("clientCpuPerSessionMs", r.cpuPerSession());
-    m.put("serverCpuMs", r.serverCpu());
-    m.put("serverCpuPerSessionMs", r.serverCpuPerSession());
-    m.put("errors", r.errors());
-    m.put("errorSamples", r.errorSamples());
-    Map<String, Object> reqs = new LinkedHashMap<>();
-    r.requests().forEach((name, s) -> reqs.put(name, s.toMap()));
-    m.put("requests", reqs);
+    Map<String, Object> m =
+        Json.object(
+            "client", r.client().label,
+            "users", r.users(),
+            "seconds", r.seconds(),
+            "sessionsCompleted", r.sessions(),
+            "sessionsPerSecond", r.sessionsPerSecond(),
+            "windowMs", r.window(),
+            "clientCpuMs", r.clientCpu(),
+            "clientCpuPerSessionMs", r.cpuPerSession(),
+            "serverCpuMs", r.serverCpu(),
+            "serverCpuPerSessionMs", r.serverCpuPerSession());
+    putOutcome(m, r.errors(), r.errorSamples(), r.requests());
     return m;
   }
 
@@ -185,11 +161,20 @@ public record Report(
     m.put("jvmCpuMs", r.jvmCpu());
     m.put("serverCpuMs", r.serverCpu());
     m.put("machineBusy", r.machineUtilisation());
-    m.put("errors", r.errors());
-    m.put("errorSamples", r.errorSamples());
-    Map<String, Object> reqs = new LinkedHashMap<>();
-    r.requests().forEach((name, s) -> reqs.put(name, s.toMap()));
-    m.put("requests", reqs);
+    putOutcome(m, r.errors(), r.errorSamples(), r.requests());
     return m;
+  }
+
+  /** Errors and step percentiles, as the steady and ramp runs both report them. */
+  private static void putOutcome(
+      Map<String, Object> m,
+      int errors,
+      List<String> errorSamples,
+      Map<String, RequestStats> requests) {
+    m.put("errors", errors);
+    m.put("errorSamples", errorSamples);
+    Map<String, Object> reqs = new LinkedHashMap<>();
+    requests.forEach((name, s) -> reqs.put(name, s.toMap()));
+    m.put("requests", reqs);
   }
 }

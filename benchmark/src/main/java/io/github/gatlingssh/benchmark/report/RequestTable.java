@@ -1,6 +1,7 @@
 package io.github.gatlingssh.benchmark.report;
 
 import io.github.gatlingssh.benchmark.result.RequestStats;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,23 +18,17 @@ final class RequestTable {
   static void rows(StringBuilder md, List<String> leading, Map<String, RequestStats> requests) {
     requests.forEach(
         (name, st) -> {
-          md.append('|');
-          leading.forEach(c -> md.append(' ').append(c).append(" |"));
-          md.append(' ')
-              .append(name)
-              .append(" | ")
-              .append(st.count())
-              .append(" | ")
-              .append(st.ko())
-              .append(" | ")
-              .append(Format.millis(st.p50()))
-              .append(" | ")
-              .append(Format.millis(st.p95()))
-              .append(" | ")
-              .append(Format.millis(st.p99()))
-              .append(" | ")
-              .append(Format.millis(st.max()))
-              .append(" |\n");
+          List<String> cells = new ArrayList<>(leading);
+          cells.addAll(
+              List.of(
+                  name,
+                  Integer.toString(st.count()),
+                  Integer.toString(st.ko()),
+                  Format.millis(st.p50()),
+                  Format.millis(st.p95()),
+                  Format.millis(st.p99()),
+                  Format.millis(st.max())));
+          MarkdownTable.row(md, cells);
         });
   }
 }

@@ -30,23 +30,17 @@ final class SteadySection {
             "client CPU/session",
             "server CPU/session"));
     for (SteadyResult r : steady) {
-      md.append("| ")
-          .append(r.client().label)
-          .append(" | ")
-          .append(r.sessions())
-          .append(" | ")
-          .append(Format.ratio(r.sessionsPerSecond()))
-          .append(" | ")
-          .append(r.errors())
-          .append(" | ")
-          .append(Format.millis(r.window()))
-          .append(" | ")
-          .append(Format.millis(r.clientCpu()))
-          .append(" | ")
-          .append(Format.millis(r.cpuPerSession()))
-          .append(" | ")
-          .append(Format.millis(r.serverCpuPerSession()))
-          .append(" |\n");
+      MarkdownTable.row(
+          md,
+          List.of(
+              r.client().label,
+              Integer.toString(r.sessions()),
+              Format.ratio(r.sessionsPerSecond()),
+              Integer.toString(r.errors()),
+              Format.millis(r.window()),
+              Format.millis(r.clientCpu()),
+              Format.millis(r.cpuPerSession()),
+              Format.millis(r.serverCpuPerSession())));
     }
     md.append(
         "\nwindow = first connect to the last step's end; client CPU = the whole client process in"

@@ -56,15 +56,8 @@ public final class GatlingRun {
             List.of("-Dseed.steadyUsers=" + users, "-Dseed.steadySeconds=" + seconds),
             false,
             Duration.ofSeconds(seconds + 180L));
-    return SteadyResult.of(
-        Client.GATLING,
-        users,
-        seconds,
-        o.steps(),
-        o.samples(),
-        o.serverCpu().best(),
-        o.errors(),
-        Measurements.errorSamples(o.errors()));
+    return Measurements.steady(
+        Client.GATLING, users, seconds, o.steps(), o.samples(), o.serverCpu(), o.errors());
   }
 
   /** What one Gatling child left behind. */

@@ -2,7 +2,6 @@ package io.github.gatlingssh.benchmark.run;
 
 import io.github.gatlingssh.benchmark.cpu.CpuSamples;
 import io.github.gatlingssh.benchmark.result.Client;
-import io.github.gatlingssh.benchmark.result.Phases;
 import io.github.gatlingssh.benchmark.result.RunResult;
 import io.github.gatlingssh.benchmark.result.SteadyResult;
 import java.io.BufferedReader;
@@ -11,7 +10,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,49 +31,19 @@ public final class GoRun {
 
   public static RunResult atOnce(RunContext ctx, Path binary, int users, int repetition) {
     Path dir = ctx.runsDir().resolve("go-n" + users + "-r" + repetition);
-    Outcome o = run(ctx, binary, dir, users, List.of("-mode", "once"), Duration.ofMinutes(3));
-    return Measurements.result(
-        Client.GO,
-        users,
-        repetition,
-        Phases.of(o.content().steps()),
-        o.samples(),
-        o.serverCpu(),
-        o.exit(),
-        o.errors(),
-        o.content().negotiated());
+    return run(ctx, binary, dir, users, List.of("-mode", "once"), Duration.ofMinutes(3))
+        .atOnce(Client.GO, users, repetition);
   }
 
   /** {@code users} goroutines looping the sequence for {@code seconds}. */
   public static SteadyResult steady(RunContext ctx, Path binary, int users, int seconds) {
     Path dir = ctx.runsDir().resolve("go-steady-u" + users);
-    Outcome o =
-        run(
-            ctx,
-            binary,
-            dir,
-            users,
-            List.of("-mode", "steady", "-duration", seconds + "s"),
-            Duration.ofSeconds(seconds + 180L));
-    return SteadyResult.of(
-        Client.GO,
-        users,
-        seconds,
-        o.content().steps(),
-        o.samples(),
-        o.serverCpu().best(),
-        o.errors(),
-        Measurements.errorSamples(o.errors()));
+    List<String> mode = List.of("-mode", "steady", "-duration", seconds + "s");
+    return run(ctx, binary, dir, users, mode, Duration.ofSeconds(seconds + 180L))
+        .steady(Client.GO, users, seconds);
   }
 
-  private record Outcome(
-      StepFile.Content content,
-      CpuSamples samples,
-      TargetServer.Cpu serverCpu,
-      ChildJvm.Exit exit,
-      List<String> errors) {}
-
-  private static Outcome run(
+  private static StepFileOutcome run(
       RunContext ctx, Path binary, Path dir, int users, List<String> mode, Duration timeout) {
     Measurements.createDir(dir);
     Path steps = dir.resolve("steps.tsv");
@@ -108,20 +76,9 @@ public final class GoRun {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
-    StepFile.Content content;
-    try {
-      content = StepFile.parse(Files.readAllLines(steps));
-    } catch (IOException e) {
-      throw new UncheckedIOException("the Go client wrote no steps; see " + log, e);
-    }
-    List<String> errors = new ArrayList<>();
-    content.steps().stream()
-        .filter(r -> !r.ok())
-        .forEach(r -> errors.add(r.name() + ": " + r.message()));
-    if (exit.code() != 0 && errors.isEmpty()) {
-      errors.add("the Go client exited with code " + exit.code() + "; see " + log);
-    }
-    return new Outcome(content, CpuSamples.ofProcessCpu(content.cpu()), serverCpu, exit, errors);
+    // the Go client samples its own CPU: the step file's C lines
+    return StepFileOutcome.read(
+        steps, c -> CpuSamples.ofProcessCpu(c.cpu()), serverCpu, exit, "the Go client", log);
   }
 
   /** The client's command line, without mode and step file. */

@@ -1,13 +1,8 @@
 package io.github.gatlingssh.benchmark.run;
 
-import io.github.gatlingssh.benchmark.cpu.CpuSamples;
 import io.github.gatlingssh.benchmark.result.Client;
-import io.github.gatlingssh.benchmark.result.Phases;
 import io.github.gatlingssh.benchmark.result.RunResult;
 import io.github.gatlingssh.benchmark.result.SteadyResult;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,49 +17,19 @@ public final class MinaRun {
 
   public static RunResult atOnce(RunContext ctx, int users, int repetition) {
     Path dir = ctx.runsDir().resolve("mina-n" + users + "-r" + repetition);
-    Outcome o = run(ctx, dir, users, List.of(ChildArgs.of("mode", "once")), Duration.ofMinutes(3));
-    return Measurements.result(
-        Client.MINA,
-        users,
-        repetition,
-        Phases.of(o.content().steps()),
-        o.samples(),
-        o.serverCpu(),
-        o.exit(),
-        o.errors(),
-        o.content().negotiated());
+    return run(ctx, dir, users, List.of(ChildArgs.of("mode", "once")), Duration.ofMinutes(3))
+        .atOnce(Client.MINA, users, repetition);
   }
 
   /** {@code users} sessions, each followed by a new one, for {@code seconds}. */
   public static SteadyResult steady(RunContext ctx, int users, int seconds) {
     Path dir = ctx.runsDir().resolve("mina-steady-u" + users);
-    Outcome o =
-        run(
-            ctx,
-            dir,
-            users,
-            List.of(ChildArgs.of("mode", "steady"), ChildArgs.of("seconds", seconds)),
-            Duration.ofSeconds(seconds + 180L));
-    return SteadyResult.of(
-        Client.MINA,
-        users,
-        seconds,
-        o.content().steps(),
-        o.samples(),
-        o.serverCpu().best(),
-        o.errors(),
-        Measurements.errorSamples(o.errors()));
+    List<String> mode = List.of(ChildArgs.of("mode", "steady"), ChildArgs.of("seconds", seconds));
+    return run(ctx, dir, users, mode, Duration.ofSeconds(seconds + 180L))
+        .steady(Client.MINA, users, seconds);
   }
 
-  /** What one child left behind. */
-  private record Outcome(
-      StepFile.Content content,
-      CpuSamples samples,
-      TargetServer.Cpu serverCpu,
-      ChildJvm.Exit exit,
-      List<String> errors) {}
-
-  private static Outcome run(
+  private static StepFileOutcome run(
       RunContext ctx, Path dir, int users, List<String> modeArgs, Duration timeout) {
     Measurements.createDir(dir);
     Path steps = dir.resolve("steps.tsv");
@@ -80,24 +45,10 @@ public final class MinaRun {
                 ChildArgs.of("samples", samples), ChildArgs.of("warmUp", ctx.minaWarmUp())));
     args.addAll(modeArgs);
     Measurements.Server server = Measurements.Server.before(s);
-    ChildJvm.Exit exit =
-        ctx.jvm()
-            .run(MinaChild.class.getName(), List.of(), args, dir.resolve("output.log"), timeout);
+    Path log = dir.resolve("output.log");
+    ChildJvm.Exit exit = ctx.jvm().run(MinaChild.class.getName(), List.of(), args, log, timeout);
     TargetServer.Cpu serverCpu = server.after();
-    StepFile.Content content;
-    try {
-      content = StepFile.parse(Files.readAllLines(steps));
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "bare MINA run wrote no steps; see " + dir.resolve("output.log"), e);
-    }
-    List<String> errors = new ArrayList<>();
-    content.steps().stream()
-        .filter(r -> !r.ok())
-        .forEach(r -> errors.add(r.name() + ": " + r.message()));
-    if (exit.code() != 0 && errors.isEmpty()) {
-      errors.add("bare MINA child exited with code " + exit.code());
-    }
-    return new Outcome(content, Measurements.samples(samples), serverCpu, exit, errors);
+    return StepFileOutcome.read(
+        steps, c -> Measurements.samples(samples), serverCpu, exit, "the bare MINA child", log);
   }
 }

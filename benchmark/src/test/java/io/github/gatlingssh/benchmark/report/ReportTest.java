@@ -113,7 +113,9 @@ class ReportTest {
             List.of(),
             CpuSamples.parse(List.of()),
             0);
-    Report report = new Report("20260101-120000", 300, 3, env, summary(), negotiated, ramp);
+    Report report =
+        new Report(
+            "20260101-120000", 300, 3, env, summary(), negotiated, ramp, List.of(), Map.of(), null);
 
     String md = MarkdownReport.render(report);
 
