@@ -18,6 +18,7 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.imagemap.ImageMapUtils;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -36,6 +37,15 @@ public final class ChartsPage {
   private static final int WIDTH = 900;
   private static final int HEIGHT = 340;
   private static final double MIB = 1.0 / (1024 * 1024);
+
+  /** One colour per client on every chart (JFreeChart's default palette has a pale yellow). */
+  private static final Map<String, Color> COLOURS =
+      Map.of(
+          Client.GATLING.label, new Color(0xD62728),
+          Client.MINA.label, new Color(0x1F77B4),
+          Client.OPENSSH.label, new Color(0x2CA02C),
+          Client.GO.label, new Color(0x17BECF));
+
   private static final List<Metric> PHASES =
       List.of(
           Metric.AUTH_EXECUTE,
@@ -157,7 +167,14 @@ public final class ChartsPage {
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
     // points only where there are few: the N axis has a handful, the time axis hundreds
     boolean fewPoints = lines.values().stream().allMatch(p -> p.size() <= 20);
-    plot.setRenderer(new XYLineAndShapeRenderer(true, fewPoints));
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, fewPoints);
+    for (int i = 0; i < data.getSeriesCount(); i++) {
+      Color colour = COLOURS.get(String.valueOf(data.getSeriesKey(i)));
+      if (colour != null) {
+        renderer.setSeriesPaint(i, colour);
+      }
+    }
+    plot.setRenderer(renderer);
     return chart;
   }
 
@@ -171,8 +188,15 @@ public final class ChartsPage {
     JFreeChart chart =
         ChartFactory.createBarChart(
             title, null, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
-    chart.getCategoryPlot().setBackgroundPaint(Color.WHITE);
-    chart.getCategoryPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
+    CategoryPlot plot = chart.getCategoryPlot();
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+    for (int i = 0; i < data.getRowCount(); i++) {
+      Color colour = COLOURS.get(String.valueOf(data.getRowKey(i)));
+      if (colour != null) {
+        plot.getRenderer().setSeriesPaint(i, colour);
+      }
+    }
     return chart;
   }
 
