@@ -137,6 +137,30 @@ class ChartsAndGoComparisonTest {
   }
 
   @Test
+  void steadyStateOnly(@TempDir Path dir) throws Exception {
+    // --mode steady: no N-at-once runs
+    Report report =
+        new Report(
+            "20260101-120000",
+            60,
+            1,
+            Map.of("cpus", 2),
+            new Summary(List.of()),
+            Map.of(),
+            null,
+            steadyRuns(),
+            Map.of(),
+            null);
+
+    assertThat(MarkdownReport.render(report))
+        .contains("| steady state, 100 users looping 60 s: client CPU per session | 6.4 ms |")
+        .doesNotContain("sessions at once, after the warm-up");
+    ChartsPage.write(report, dir.resolve("steady.html"));
+    // CPU per session, steady p50 and p95, steady CPU over time
+    assertThat(Files.readString(dir.resolve("steady.html")).split("<img ", -1)).hasSize(1 + 4);
+  }
+
+  @Test
   void chartDataPerClientAndGroup() {
     Map<Client, List<double[]>> total = ChartData.byUsers(summary(), Metric.TOTAL);
     assertThat(total).containsOnlyKeys(Client.GATLING, Client.OPENSSH, Client.GO);
