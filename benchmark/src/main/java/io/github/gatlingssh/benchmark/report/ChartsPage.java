@@ -14,13 +14,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.ObjIntConsumer;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.imagemap.ImageMapUtils;
-import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.CategoryItemRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
@@ -45,6 +47,9 @@ public final class ChartsPage {
           Client.MINA.label, new Color(0x1F77B4),
           Client.OPENSSH.label, new Color(0x2CA02C),
           Client.GO.label, new Color(0x17BECF));
+
+  /** White plots with grey grid lines, for every chart. */
+  private static final StandardChartTheme THEME = theme();
 
   private static final List<Metric> PHASES =
       List.of(
@@ -161,20 +166,13 @@ public final class ChartsPage {
     JFreeChart chart =
         ChartFactory.createXYLineChart(
             title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
-    XYPlot plot = chart.getXYPlot();
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+    THEME.apply(chart);
     // points only where there are few: the N axis has a handful, the time axis hundreds
     boolean fewPoints = lines.values().stream().allMatch(p -> p.size() <= 20);
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, fewPoints);
-    for (int i = 0; i < data.getSeriesCount(); i++) {
-      Color colour = COLOURS.get(String.valueOf(data.getSeriesKey(i)));
-      if (colour != null) {
-        renderer.setSeriesPaint(i, colour);
-      }
-    }
-    plot.setRenderer(renderer);
+    colourByClient(
+        data.getSeriesCount(), data::getSeriesKey, (c, i) -> renderer.setSeriesPaint(i, c));
+    chart.getXYPlot().setRenderer(renderer);
     return chart;
   }
 
@@ -188,16 +186,29 @@ public final class ChartsPage {
     JFreeChart chart =
         ChartFactory.createBarChart(
             title, null, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
-    CategoryPlot plot = chart.getCategoryPlot();
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-    for (int i = 0; i < data.getRowCount(); i++) {
-      Color colour = COLOURS.get(String.valueOf(data.getRowKey(i)));
+    THEME.apply(chart);
+    CategoryItemRenderer renderer = chart.getCategoryPlot().getRenderer();
+    colourByClient(data.getRowCount(), data::getRowKey, (c, i) -> renderer.setSeriesPaint(i, c));
+    return chart;
+  }
+
+  private static StandardChartTheme theme() {
+    StandardChartTheme theme = new StandardChartTheme("gatling-ssh benchmark");
+    theme.setPlotBackgroundPaint(Color.WHITE);
+    theme.setDomainGridlinePaint(Color.LIGHT_GRAY);
+    theme.setRangeGridlinePaint(Color.LIGHT_GRAY);
+    return theme;
+  }
+
+  /** Gives each series whose key is a client's label that client's colour. */
+  private static void colourByClient(
+      int series, IntFunction<Comparable<?>> key, ObjIntConsumer<Color> paint) {
+    for (int i = 0; i < series; i++) {
+      Color colour = COLOURS.get(String.valueOf(key.apply(i)));
       if (colour != null) {
-        plot.getRenderer().setSeriesPaint(i, colour);
+        paint.accept(colour, i);
       }
     }
-    return chart;
   }
 
   /** Saves the chart as the next PNG file and shows it on the page under its title. */
