@@ -9,7 +9,7 @@
 //	N  kex  hostkey  cipher  mac                  the algorithms (the client's first choices,
 //	                                              which OpenSSH accepts: the client's order wins)
 //	R  name  startMs  endMs  ok  message          one step of one session
-//	C  epochMs  cpuMs                             the process's CPU (user + system) at that time
+//	C  epochMs  cpuMs                             the process's CPU (user + system), every 5 ms
 //
 // Modes: -mode once starts -users sessions at once, in lockstep phases (every session ends a
 // phase before any starts the next), after -warmup sequential sessions; -mode steady keeps
@@ -281,6 +281,7 @@ func main() {
 	warmUp := flag.Int("warmup", 0, "sequential sessions before the measured ones")
 	duration := flag.Duration("duration", 60*time.Second, "steady mode: how long the users loop")
 	steps := flag.String("steps", "", "where to write the step file (default: standard output)")
+	pause := flag.Bool("pause", false, "after the warm-up, print \"ready\" and wait for a line on standard input")
 	flag.Parse()
 
 	keyBytes, err := os.ReadFile(*keyPath)
@@ -310,8 +311,31 @@ func main() {
 	for i := 0; i < *warmUp; i++ {
 		warm.session(nil)
 	}
+	if *pause {
+		// the warm-up ran against the server under test: benchmark/run reads the server's CPU
+		// here, once the warm-up's sessions have ended, so that they do not count
+		fmt.Println("ready")
+		_, err := bufio.NewReader(os.Stdin).ReadString('\n')
+		check(err)
+	}
 
 	rec.sampleCPU()
+	// CPU samples every 5 ms (as the JVM clients' sampler takes them), so that the CPU of any
+	// window (a phase, the steady state) can be read afterwards
+	sampling := time.NewTicker(5 * time.Millisecond)
+	stopSampling := make(chan struct{})
+	samplerDone := make(chan struct{})
+	go func() {
+		defer close(samplerDone)
+		for {
+			select {
+			case <-sampling.C:
+				rec.sampleCPU()
+			case <-stopSampling:
+				return
+			}
+		}
+	}()
 	var wg sync.WaitGroup
 	switch *mode {
 	case "once":
@@ -331,16 +355,13 @@ func main() {
 				}
 			}()
 		}
-		go func() { // CPU samples every second, for a window inside the run
-			for time.Now().Before(deadline) {
-				time.Sleep(time.Second)
-				rec.sampleCPU()
-			}
-		}()
 	default:
 		check(fmt.Errorf("unknown -mode %q: once or steady", *mode))
 	}
 	wg.Wait()
+	sampling.Stop()
+	close(stopSampling)
+	<-samplerDone
 	rec.sampleCPU()
 
 	var sb strings.Builder

@@ -1,16 +1,18 @@
 package io.github.gatlingssh.benchmark;
 
+import io.github.gatlingssh.benchmark.report.ChartsPage;
 import io.github.gatlingssh.benchmark.report.Format;
 import io.github.gatlingssh.benchmark.report.MarkdownReport;
 import io.github.gatlingssh.benchmark.report.Report;
 import io.github.gatlingssh.benchmark.report.Summary;
 import io.github.gatlingssh.benchmark.result.Client;
 import io.github.gatlingssh.benchmark.result.RunResult;
+import io.github.gatlingssh.benchmark.result.SteadyResult;
 import io.github.gatlingssh.benchmark.run.ChildJvm;
+import io.github.gatlingssh.benchmark.run.ClientRuns;
 import io.github.gatlingssh.benchmark.run.Environment;
-import io.github.gatlingssh.benchmark.run.GatlingRun;
+import io.github.gatlingssh.benchmark.run.GoSeedClient;
 import io.github.gatlingssh.benchmark.run.MinaChild;
-import io.github.gatlingssh.benchmark.run.MinaRun;
 import io.github.gatlingssh.benchmark.run.NegotiationProbe;
 import io.github.gatlingssh.benchmark.run.OpenSshRun;
 import io.github.gatlingssh.benchmark.run.RampRun;
@@ -42,14 +44,20 @@ import java.util.Map;
  * <ol>
  *   <li>gatling-ssh: {@code SeedSimulation} with {@code -Dseed.users=N};
  *   <li>bare MINA: the same steps on MINA's async API ({@link MinaChild});
- *   <li>OpenSSH: N {@code ssh} processes at once, one {@code cat} each ({@link OpenSshRun}).
+ *   <li>OpenSSH: N {@code ssh} processes at once, one {@code cat} each ({@link OpenSshRun});
+ *   <li>Go's x/crypto/ssh: {@code benchmark/go/seedclient}, built on first use, skipped when Go or
+ *       its x/crypto tree is missing unless asked for by name ({@code GoRun}).
  * </ol>
+ *
+ * <p>Then the steady state: U users (default 100) looping the sequence for a fixed time (default 60
+ * s) with each client but OpenSSH's ({@code ClientRuns#OPENSSH_STEADY_SKIPPED}).
  *
  * <p>It reports, as medians, each phase's time for all N sessions, the total, client and server CPU
  * and errors, plus the targets, the negotiated algorithms and a ramp run (SeedSimulation's default
  * 1-to-200 users injection, with its HTML report). Output: {@code
  * benchmark/target/benchmark-<timestamp>.md} and {@code .json}, copied to {@code
- * benchmark-latest.*}; each run's files under {@code benchmark/target/benchmark-runs/<timestamp>}.
+ * benchmark-latest.*}, the charts in {@code benchmark-<timestamp>.html} ({@link ChartsPage}); each
+ * run's files under {@code benchmark/target/benchmark-runs/<timestamp>}.
  *
  * <p>Launch it with {@code benchmark/run} (which builds everything first); options: {@link
  * BenchmarkOptions#USAGE}. Needs Linux (/proc), Java 17 and OpenSSH's sshd and ssh; as root the
@@ -82,6 +90,22 @@ public final class Benchmark {
     }
     ChildJvm jvm = new ChildJvm(options.jvmFlags(), simulations);
     Path runsDir = options.outDir().resolve("benchmark-runs").resolve(timestamp);
+    Map<String, String> skipped = new LinkedHashMap<>();
+    GoSeedClient go = null;
+    if (options.clients().contains(Client.GO)) {
+      go = GoSeedClient.build(options.root(), options.outDir());
+      if (!go.available()) {
+        try {
+          options = options.without(Client.GO, go.problem());
+        } catch (IllegalArgumentException e) {
+          System.err.println(e.getMessage());
+          System.exit(2);
+          return;
+        }
+        skipped.put(Client.GO.label, go.problem());
+        log("skipping " + Client.GO.label + ": " + go.problem());
+      }
+    }
     log(options.describe());
 
     try (TargetServer server = TargetServer.start()) {
@@ -109,18 +133,18 @@ public final class Benchmark {
               + Format.percent(idle)
               + (idle > 0.05 ? ": other processes are using the CPUs, expect noisy results" : ""));
       RunContext ctx = new RunContext(server, jvm, runsDir, options.minaWarmUp());
+      ClientRuns runs = new ClientRuns(ctx, go == null ? null : go.binary());
       Map<Client, Negotiated> negotiated = new LinkedHashMap<>();
       negotiated.put(Client.GATLING, NegotiationProbe.gatlingSsh(server));
-      List<RunResult> results = runAll(ctx, options);
-      negotiated.put(
-          Client.MINA,
-          results.stream()
-              .filter(r -> r.client() == Client.MINA)
-              .map(RunResult::negotiated)
-              .filter(n -> !n.equals(Negotiated.UNKNOWN))
-              .findFirst()
-              .orElse(Negotiated.UNKNOWN));
+      List<RunResult> results = options.atOnce() ? runAll(runs, options) : List.of();
+      for (Client c : List.of(Client.MINA, Client.GO)) {
+        results.stream()
+            .filter(r -> r.client() == c && !r.negotiated().equals(Negotiated.UNKNOWN))
+            .findFirst()
+            .ifPresent(r -> negotiated.put(c, r.negotiated()));
+      }
       negotiated.put(Client.OPENSSH, NegotiationProbe.openSsh(server));
+      List<SteadyResult> steady = options.steady() ? steadyAll(runs, options, skipped) : List.of();
       RampRun.Result ramp = null;
       if (options.ramp()) {
         log("ramp mode: SeedSimulation, 1 to 200 concurrent users");
@@ -134,6 +158,7 @@ public final class Benchmark {
                 + ramp.report());
       }
       double wall = (System.nanoTime() - start) / 1e9;
+      Path charts = options.outDir().resolve("benchmark-" + timestamp + ".html");
       Report report =
           new Report(
               timestamp,
@@ -142,7 +167,11 @@ public final class Benchmark {
               environment,
               new Summary(results),
               negotiated,
-              ramp);
+              ramp,
+              steady,
+              skipped,
+              charts);
+      ChartsPage.write(report, charts);
       String markdown = MarkdownReport.render(report);
       System.out.println();
       System.out.println(markdown);
@@ -155,17 +184,20 @@ public final class Benchmark {
       if (ramp != null) {
         log("ramp HTML report: " + ramp.report());
       }
+      log("charts: " + charts);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     System.exit(0);
   }
 
-  private static List<RunResult> runAll(RunContext ctx, BenchmarkOptions options) {
+  private static List<RunResult> runAll(ClientRuns runs, BenchmarkOptions options) {
     List<RunResult> results = new ArrayList<>();
     for (int users : options.users()) {
       for (int rep = 1; rep <= options.repetitions(); rep++) {
         for (Client client : options.clients()) {
           double background = Environment.awaitQuietMachine();
-          RunResult r = run(ctx, client, users, rep).withBackgroundBusy(background);
+          RunResult r = runs.atOnce(client, users, rep).withBackgroundBusy(background);
           results.add(r);
           log(progress(r));
         }
@@ -174,12 +206,30 @@ public final class Benchmark {
     return results;
   }
 
-  private static RunResult run(RunContext ctx, Client client, int users, int repetition) {
-    return switch (client) {
-      case GATLING -> GatlingRun.atOnce(ctx, users, repetition);
-      case MINA -> MinaRun.atOnce(ctx, users, repetition);
-      case OPENSSH -> OpenSshRun.atOnce(ctx, users, repetition);
-    };
+  /** The steady state, once per client: one run of a minute or more each. */
+  private static List<SteadyResult> steadyAll(
+      ClientRuns runs, BenchmarkOptions options, Map<String, String> skipped) {
+    List<SteadyResult> results = new ArrayList<>();
+    for (Client client : options.clients()) {
+      Environment.awaitQuietMachine();
+      runs.steady(client, options.steadyUsers(), options.steadySeconds())
+          .ifPresentOrElse(
+              r -> {
+                results.add(r);
+                log(
+                    String.format(
+                        Locale.ROOT,
+                        "steady %-15s %d sessions in %s, client CPU/session %s, errors %d",
+                        client.label,
+                        r.sessions(),
+                        Format.millis(r.window()),
+                        Format.millis(r.cpuPerSession()),
+                        r.errors()));
+              },
+              () ->
+                  skipped.put(client.label + " (steady state)", ClientRuns.OPENSSH_STEADY_SKIPPED));
+    }
+    return results;
   }
 
   private static String progress(RunResult r) {

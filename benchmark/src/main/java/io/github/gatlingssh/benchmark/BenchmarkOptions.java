@@ -18,6 +18,11 @@ import java.util.Locale;
  * @param root the repository's root directory
  * @param outDir where reports go
  * @param minaWarmUp whether bare MINA warms the JIT up first, as gatling-ssh does (default)
+ * @param atOnce whether to run the N-at-once mode (--mode once or both)
+ * @param steady whether to run the steady-state mode (--mode steady or both)
+ * @param steadyUsers concurrent users of the steady state
+ * @param steadySeconds how long the steady state's users loop
+ * @param clientsExplicit whether --clients was given: a client asked for by name must run
  */
 record BenchmarkOptions(
     List<Integer> users,
@@ -27,7 +32,12 @@ record BenchmarkOptions(
     List<String> jvmFlags,
     Path root,
     Path outDir,
-    boolean minaWarmUp) {
+    boolean minaWarmUp,
+    boolean atOnce,
+    boolean steady,
+    int steadyUsers,
+    int steadySeconds,
+    boolean clientsExplicit) {
 
   static final String USAGE =
       String.join(
@@ -35,7 +45,11 @@ record BenchmarkOptions(
           "usage: benchmark/run [options]",
           "  --users 1,10,50,100,200         N values: N sessions started at once",
           "  --repetitions 3                 runs per client and N (medians are reported)",
-          "  --clients gatling,mina,openssh  which clients to run",
+          "  --clients gatling,mina,openssh,go  which clients to run (go: skipped when it cannot be",
+          "                                  built, unless named here)",
+          "  --mode once|steady|both         N at once, steady state (users looping), or both",
+          "  --steady-users 100              concurrent users of the steady state",
+          "  --steady-seconds 60             how long they loop (after each client's warm-up)",
           "  --no-ramp                       skip the ramp mode (1 to 200 users, HTML report)",
           "  --jvm-flags '-Xms1g -Xmx1g ...' flags of the gatling-ssh and bare MINA JVMs",
           "  --out DIR                       report directory (default benchmark/target)",
@@ -49,6 +63,10 @@ record BenchmarkOptions(
     List<String> flags = ChildJvm.DEFAULT_FLAGS;
     Path out = root.resolve("benchmark").resolve("target");
     boolean minaWarmUp = true;
+    String mode = "both";
+    int steadyUsers = 100;
+    int steadySeconds = 60;
+    boolean clientsExplicit = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -59,11 +77,13 @@ record BenchmarkOptions(
                     .map(Integer::parseInt)
                     .toList();
         case "--repetitions" -> repetitions = Integer.parseInt(value(args, ++i, a));
-        case "--clients" ->
-            clients =
-                Arrays.stream(value(args, ++i, a).split(","))
-                    .map(s -> Client.valueOf(s.strip().toUpperCase(Locale.ROOT)))
-                    .toList();
+        case "--clients" -> {
+          clients = clients(value(args, ++i, a));
+          clientsExplicit = true;
+        }
+        case "--mode" -> mode = value(args, ++i, a);
+        case "--steady-users" -> steadyUsers = Integer.parseInt(value(args, ++i, a));
+        case "--steady-seconds" -> steadySeconds = Integer.parseInt(value(args, ++i, a));
         case "--no-ramp" -> ramp = false;
         case "--jvm-flags" -> flags = List.of(value(args, ++i, a).trim().split("\\s+"));
         case "--out" -> out = Path.of(value(args, ++i, a));
@@ -72,8 +92,15 @@ record BenchmarkOptions(
         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
       }
     }
-    if (users.stream().anyMatch(n -> n < 1) || repetitions < 1) {
-      throw new IllegalArgumentException("users and repetitions must be positive\n" + USAGE);
+    if (users.stream().anyMatch(n -> n < 1)
+        || repetitions < 1
+        || steadyUsers < 1
+        || steadySeconds < 1) {
+      throw new IllegalArgumentException(
+          "users, repetitions and the steady state's users and seconds must be positive\n" + USAGE);
+    }
+    if (!List.of("once", "steady", "both").contains(mode)) {
+      throw new IllegalArgumentException("--mode is once, steady or both, not " + mode);
     }
     return new BenchmarkOptions(
         List.copyOf(users),
@@ -83,7 +110,53 @@ record BenchmarkOptions(
         List.copyOf(flags),
         root,
         out,
-        minaWarmUp);
+        minaWarmUp,
+        !mode.equals("steady"),
+        !mode.equals("once"),
+        steadyUsers,
+        steadySeconds,
+        clientsExplicit);
+  }
+
+  private static List<Client> clients(String names) {
+    return Arrays.stream(names.split(","))
+        .map(String::strip)
+        .map(
+            name -> {
+              try {
+                return Client.valueOf(name.toUpperCase(Locale.ROOT));
+              } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                    "unknown client " + name + ": gatling, mina, openssh or go");
+              }
+            })
+        .toList();
+  }
+
+  /**
+   * These options without a client that cannot run.
+   *
+   * @throws IllegalArgumentException if the client was asked for by name (--clients)
+   */
+  BenchmarkOptions without(Client client, String why) {
+    if (clientsExplicit) {
+      throw new IllegalArgumentException(
+          client.label + " was asked for (--clients) but cannot run: " + why);
+    }
+    return new BenchmarkOptions(
+        users,
+        repetitions,
+        clients.stream().filter(c -> c != client).toList(),
+        ramp,
+        jvmFlags,
+        root,
+        outDir,
+        minaWarmUp,
+        atOnce,
+        steady,
+        steadyUsers,
+        steadySeconds,
+        false);
   }
 
   private static String value(String[] args, int i, String option) {
@@ -100,6 +173,8 @@ record BenchmarkOptions(
         + repetitions
         + " repetitions, clients "
         + clients
+        + (atOnce ? ", N at once" : "")
+        + (steady ? ", steady state: " + steadyUsers + " users for " + steadySeconds + " s" : "")
         + (ramp ? ", ramp mode" : "")
         + (minaWarmUp ? "" : ", bare MINA without JIT warm-up");
   }

@@ -29,4 +29,47 @@ class BenchmarkOptionsTest {
     assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--bogus"}, Path.of("/")))
         .hasMessageContaining("usage");
   }
+
+  @Test
+  void modesAndSteadyState() {
+    BenchmarkOptions defaults = BenchmarkOptions.parse(new String[0], Path.of("/repo"));
+    assertThat(defaults.clients())
+        .containsExactly(Client.GATLING, Client.MINA, Client.OPENSSH, Client.GO);
+    assertThat(defaults.atOnce()).isTrue();
+    assertThat(defaults.steady()).isTrue();
+    assertThat(defaults.steadyUsers()).isEqualTo(100);
+    assertThat(defaults.steadySeconds()).isEqualTo(60);
+
+    BenchmarkOptions steady =
+        BenchmarkOptions.parse(
+            new String[] {"--mode", "steady", "--steady-users", "50", "--steady-seconds", "20"},
+            Path.of("/repo"));
+    assertThat(steady.atOnce()).isFalse();
+    assertThat(steady.steady()).isTrue();
+    assertThat(steady.steadyUsers()).isEqualTo(50);
+    assertThat(steady.steadySeconds()).isEqualTo(20);
+    assertThat(BenchmarkOptions.parse(new String[] {"--mode", "once"}, Path.of("/")).steady())
+        .isFalse();
+    assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--mode", "x"}, Path.of("/")))
+        .hasMessageContaining("once, steady or both");
+    assertThatThrownBy(
+            () -> BenchmarkOptions.parse(new String[] {"--steady-seconds", "0"}, Path.of("/")))
+        .hasMessageContaining("positive");
+    assertThatThrownBy(
+            () -> BenchmarkOptions.parse(new String[] {"--clients", "gatling,rust"}, Path.of("/")))
+        .hasMessageContaining("unknown client rust");
+  }
+
+  @Test
+  void aClientThatCannotRunIsSkippedUnlessAskedForByName() {
+    BenchmarkOptions defaults = BenchmarkOptions.parse(new String[0], Path.of("/repo"));
+    assertThat(defaults.without(Client.GO, "no go").clients())
+        .containsExactly(Client.GATLING, Client.MINA, Client.OPENSSH);
+
+    BenchmarkOptions asked =
+        BenchmarkOptions.parse(new String[] {"--clients", "gatling,go"}, Path.of("/repo"));
+    assertThatThrownBy(() -> asked.without(Client.GO, "go is not installed"))
+        .hasMessageContaining("Go x/crypto/ssh was asked for")
+        .hasMessageContaining("go is not installed");
+  }
 }

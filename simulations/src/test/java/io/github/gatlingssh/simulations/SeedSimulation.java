@@ -19,13 +19,16 @@ import java.time.Duration;
  *
  * <p>Load: concurrency ramped from 1 to 200 users over {@code -Dseed.rampSeconds} (default 20),
  * each finished user replaced by a new one; or, with {@code -Dseed.users=N}, N users at once in
- * lockstep, as parallel-ssh's benchmark: all N users end a phase before any starts the next.
+ * lockstep, as parallel-ssh's benchmark: all N users end a phase before any starts the next; or,
+ * with {@code -Dseed.steadyUsers=U}, the steady state: U concurrent users for {@code
+ * -Dseed.steadySeconds} (default 60), each finished user replaced by a new one (closed model).
  */
 public class SeedSimulation extends Simulation {
   private final Target target = Target.fromSystemProperties();
   private final String cat = "cat " + target.dataFile();
 
   private final Integer users = Integer.getInteger("seed.users");
+  private final Integer steadyUsers = Integer.getInteger("seed.steadyUsers");
 
   ScenarioBuilder seed =
       scenario("seed workload")
@@ -58,6 +61,9 @@ public class SeedSimulation extends Simulation {
     if (users != null) {
       // the phases wait for each other: a user that never arrived would hold the others forever
       setUp.maxDuration(Duration.ofSeconds(Integer.getInteger("seed.maxSeconds", 300)));
+    } else if (steadyUsers != null) {
+      // the last users finish their sequence after the injection ends: room for them, bounded
+      setUp.maxDuration(steadyDuration().plusSeconds(120));
     }
   }
 
@@ -74,10 +80,17 @@ public class SeedSimulation extends Simulation {
     if (users != null) {
       return seed.injectOpen(atOnceUsers(users));
     }
+    if (steadyUsers != null) {
+      return seed.injectClosed(constantConcurrentUsers(steadyUsers).during(steadyDuration()));
+    }
     int rampSeconds = Integer.getInteger("seed.rampSeconds", 20);
     int maxUsers = Integer.getInteger("seed.maxUsers", 200);
     return seed.injectClosed(
         rampConcurrentUsers(1).to(maxUsers).during(Duration.ofSeconds(rampSeconds)));
+  }
+
+  private static Duration steadyDuration() {
+    return Duration.ofSeconds(Integer.getInteger("seed.steadySeconds", 60));
   }
 
   @Override

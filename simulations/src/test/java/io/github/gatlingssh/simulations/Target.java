@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 
 /**
  * The server a simulation targets.
@@ -24,7 +25,8 @@ import java.nio.file.attribute.PosixFilePermissions;
  *       keys are checked against {@code ~/.ssh/known_hosts}, or {@code -Dssh.knownHosts=..}, or
  *       {@code -Dssh.hostKeyFingerprint=SHA256:..}; {@code -Dssh.acceptAnyHostKey=true} opts out.
  *       The data file is {@code -Dssh.file=..}; on a loopback server it defaults to a generated
- *       copy of the seed file.
+ *       copy of the seed file. {@code -Dssh.connectTimeout=30} (seconds) overrides the protocol's
+ *       connect timeout (10 s).
  * </ul>
  */
 final class Target implements AutoCloseable {
@@ -85,6 +87,10 @@ final class Target implements AutoCloseable {
       p = p.hostKeyFingerprint(System.getProperty("ssh.hostKeyFingerprint"));
     } else if (System.getProperty("ssh.knownHosts") != null) {
       p = p.knownHosts(System.getProperty("ssh.knownHosts"));
+    }
+    Integer connectTimeout = Integer.getInteger("ssh.connectTimeout");
+    if (connectTimeout != null) {
+      p = p.connectTimeout(Duration.ofSeconds(connectTimeout));
     }
     String file = System.getProperty("ssh.file");
     if (file == null) {

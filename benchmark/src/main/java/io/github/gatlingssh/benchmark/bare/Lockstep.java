@@ -13,8 +13,8 @@ import java.util.concurrent.Phaser;
  * session leaves, so the others do not wait for it.
  */
 public class Lockstep {
-  /** No barrier: the next step runs at once (the warm-up's sessions). */
-  static final Lockstep NONE =
+  /** No barrier: the next step runs at once (the warm-up's and the steady state's sessions). */
+  public static final Lockstep NONE =
       new Lockstep(0) {
         @Override
         void arrive(Runnable next) {

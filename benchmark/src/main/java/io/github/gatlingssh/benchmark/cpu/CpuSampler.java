@@ -3,6 +3,7 @@ package io.github.gatlingssh.benchmark.cpu;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +13,10 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs inside a measured JVM: every 5 ms records this process's CPU time, every 100 ms the
- * machine's busy time and each thread's CPU time, so that the CPU of any window (known only
- * afterwards, e.g. from Gatling's simulation.log) can be interpolated. Its own thread is named
- * {@value #THREAD_NAME}, so that its CPU can be told apart (see {@link ThreadGroups#SAMPLER}).
+ * machine's busy time, the heap in use and each thread's CPU time, so that the CPU of any window
+ * (known only afterwards, e.g. from Gatling's simulation.log) can be interpolated. Its own thread
+ * is named {@value #THREAD_NAME}, so that its CPU can be told apart (see {@link
+ * ThreadGroups#SAMPLER}).
  *
  * <p>Both CPU sources count in 10 ms ticks, so a window's CPU is exact to about +-10 ms. The lines
  * it writes are read back by {@link CpuSamples}.
@@ -27,6 +29,7 @@ public final class CpuSampler implements AutoCloseable {
 
   private final com.sun.management.OperatingSystemMXBean os =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+  private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
   private final StringBuilder out = new StringBuilder(1 << 20);
   private final Map<String, String> threadNames = new HashMap<>();
   private final Thread thread;
@@ -52,7 +55,7 @@ public final class CpuSampler implements AutoCloseable {
     }
   }
 
-  /** Process CPU every time; machine and per-thread CPU (dearer to read) every 100 ms. */
+  /** Process CPU every time; machine, heap and per-thread CPU (dearer to read) every 100 ms. */
   private synchronized void sample(boolean slow) {
     double t = BenchClock.nowMillis();
     out.append("P\t").append(t).append('\t').append(processCpuNanos()).append('\n');
@@ -64,6 +67,11 @@ public final class CpuSampler implements AutoCloseable {
           .append(machine.busy())
           .append('\t')
           .append(machine.total())
+          .append('\n');
+      out.append("H\t")
+          .append(t)
+          .append('\t')
+          .append(memory.getHeapMemoryUsage().getUsed())
           .append('\n');
       sampleThreads(t);
     }

@@ -1,5 +1,6 @@
 package io.github.gatlingssh.benchmark.cpu;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +15,22 @@ public final class CpuSamples {
   private final Series process = new Series();
   private final Series machineBusy = new Series();
   private final Series machineTotal = new Series();
+  private final Series heap = new Series();
   private final Map<String, Series> threads = new HashMap<>();
   private final Map<String, String> threadNames = new HashMap<>();
   private final Map<String, Double> facts = new LinkedHashMap<>();
 
-  /** Parses the sampler's lines ("P", "M", "T" and "F" records, tab-separated). */
+  /**
+   * A process that sampled only its own CPU (the Go client): {epoch ms, CPU ms} pairs in time
+   * order; no machine, thread or heap figures (NaN or empty).
+   */
+  public static CpuSamples ofProcessCpu(List<double[]> samples) {
+    CpuSamples s = new CpuSamples();
+    samples.forEach(p -> s.process.add(p[0], p[1]));
+    return s;
+  }
+
+  /** Parses the sampler's lines ("P", "M", "T", "H" and "F" records, tab-separated). */
   public static CpuSamples parse(List<String> lines) {
     CpuSamples s = new CpuSamples();
     for (String line : lines) {
@@ -39,6 +51,7 @@ public final class CpuSamples {
               .add(Double.parseDouble(f[1]), ProcStat.millis(Long.parseLong(f[3])));
           s.threadNames.put(f[2], f[4]);
         }
+        case "H" -> s.heap.add(Double.parseDouble(f[1]), Long.parseLong(f[2]));
         case "F" -> s.facts.put(f[1], Double.parseDouble(f[2]));
         default -> throw new IllegalArgumentException("unknown sample record: " + line);
       }
@@ -80,6 +93,29 @@ public final class CpuSamples {
   /** A named value the sampler recorded, NaN if absent. */
   public double fact(String key) {
     return facts.getOrDefault(key, Double.NaN);
+  }
+
+  /**
+   * The process's CPU use over time: one point per {@code bucketMillis} from the first sample,
+   * {time at the bucket's end, CPU ms used in the bucket / bucket ms}, i.e. in cores (1.0 = one
+   * core busy all the time). The sampler's own thread is not taken out (it is ~1% of a core).
+   */
+  public List<double[]> cpuOverTime(double bucketMillis) {
+    List<double[]> points = new ArrayList<>();
+    if (process.isEmpty()) {
+      return points;
+    }
+    double end = process.lastTime();
+    for (double t = process.firstTime(); t + bucketMillis <= end + 1e-9; t += bucketMillis) {
+      points.add(
+          new double[] {t + bucketMillis, process.delta(t, t + bucketMillis) / bucketMillis});
+    }
+    return points;
+  }
+
+  /** Heap in use over time: {epoch ms, bytes}, one point per sample (100 ms); empty if none. */
+  public List<double[]> heapOverTime() {
+    return heap.points();
   }
 
   /** CPU of this process at its last sample, ms. */

@@ -23,6 +23,19 @@ final class Series {
     return points.get(points.size() - 1)[1];
   }
 
+  double firstTime() {
+    return points.get(0)[0];
+  }
+
+  double lastTime() {
+    return points.get(points.size() - 1)[0];
+  }
+
+  /** A copy of the samples: {time, value}. */
+  List<double[]> points() {
+    return points.stream().map(double[]::clone).toList();
+  }
+
   /**
    * The value at {@code time}: linear between the samples around it, the first value before the
    * first sample (or {@code before} when given, for counters that did not exist yet), the last one

@@ -38,7 +38,9 @@ final class EnvironmentSection {
         .append(env.get("minaWarmUp"))
         .append("); OpenSSH ")
         .append(env.get("sshClient"))
-        .append(" (N processes at once, -o KexAlgorithms=curve25519-sha256)\n");
+        .append(" (N processes at once, -o KexAlgorithms=curve25519-sha256); Go x/crypto/ssh (")
+        .append(env.get("go"))
+        .append(", benchmark/go/seedclient: the same steps and barriers, N goroutines)\n");
     md.append("- JVMs: ")
         .append(env.get("java"))
         .append(", a fresh one per client, N and repetition: `")

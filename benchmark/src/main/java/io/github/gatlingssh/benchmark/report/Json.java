@@ -1,6 +1,7 @@
 package io.github.gatlingssh.benchmark.report;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -11,6 +12,15 @@ import java.util.function.BiConsumer;
  */
 final class Json {
   private Json() {}
+
+  /** An object with these members, in this order: key, value, key, value, ... */
+  static Map<String, Object> object(Object... keysAndValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
+  }
 
   static String write(Object value) {
     StringBuilder sb = new StringBuilder();

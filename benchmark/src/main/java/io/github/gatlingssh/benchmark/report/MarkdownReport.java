@@ -27,9 +27,18 @@ public final class MarkdownReport {
     StringBuilder md = new StringBuilder();
     Summary s = r.summary();
     EnvironmentSection.append(md, r);
+    if (r.charts() != null) {
+      md.append("Charts: ").append(r.charts()).append("\n\n");
+    }
+    r.skipped()
+        .forEach(
+            (what, why) ->
+                md.append("Skipped: ").append(what).append(": ").append(why).append("\n\n"));
 
     md.append("## Results\n\n");
     ResultsTable.append(md, s);
+    GoComparison.append(md, s, r.steady());
+    SteadySection.append(md, r.steady());
 
     md.append("\n## Targets (gatling-ssh at N = ").append(Reference.TARGET_USERS).append(")\n\n");
     md.append("| target | limit | measured | met |\n|---|---|---|---|\n");
@@ -109,6 +118,7 @@ public final class MarkdownReport {
           "one connection of the plugin's SshConnector with SeedSimulation's client settings";
       case MINA -> "the benchmark's first session";
       case OPENSSH -> "ssh -v";
+      case GO -> "the Go client's first choices (OpenSSH picks the client's first it supports)";
     };
   }
 }

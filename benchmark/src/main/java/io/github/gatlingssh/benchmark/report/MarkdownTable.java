@@ -14,4 +14,11 @@ final class MarkdownTable {
     values.forEach(v -> md.append(' ').append(v).append(" |"));
     md.append('\n').append('|').append("---|".repeat(keys.size() + values.size())).append('\n');
   }
+
+  /** One row: each cell as given. */
+  static void row(StringBuilder md, List<String> cells) {
+    md.append('|');
+    cells.forEach(c -> md.append(' ').append(c).append(" |"));
+    md.append('\n');
+  }
 }

@@ -1,6 +1,7 @@
 package io.github.gatlingssh.benchmark.report;
 
 import io.github.gatlingssh.benchmark.run.RampRun;
+import java.util.List;
 
 /** The ramp mode run (SeedSimulation's default injection): totals and one row per request. */
 final class RampSection {
@@ -27,24 +28,7 @@ final class RampSection {
         .append(", errors ")
         .append(ramp.errors())
         .append(".\n\n");
-    md.append("| request | count | KO | p50 | p95 | p99 | max |\n|---|---|---|---|---|---|---|\n");
-    ramp.requests()
-        .forEach(
-            (name, st) ->
-                md.append("| ")
-                    .append(name)
-                    .append(" | ")
-                    .append(st.count())
-                    .append(" | ")
-                    .append(st.ko())
-                    .append(" | ")
-                    .append(Format.millis(st.p50()))
-                    .append(" | ")
-                    .append(Format.millis(st.p95()))
-                    .append(" | ")
-                    .append(Format.millis(st.p99()))
-                    .append(" | ")
-                    .append(Format.millis(st.max()))
-                    .append(" |\n"));
+    RequestTable.header(md, List.of());
+    RequestTable.rows(md, List.of(), ramp.requests());
   }
 }

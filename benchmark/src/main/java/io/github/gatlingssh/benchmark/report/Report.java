@@ -1,9 +1,12 @@
 package io.github.gatlingssh.benchmark.report;
 
 import io.github.gatlingssh.benchmark.result.Client;
+import io.github.gatlingssh.benchmark.result.RequestStats;
 import io.github.gatlingssh.benchmark.result.RunResult;
+import io.github.gatlingssh.benchmark.result.SteadyResult;
 import io.github.gatlingssh.benchmark.run.RampRun;
 import io.github.gatlingssh.client.Negotiated;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,7 +15,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Everything a benchmark run found, rendered as Markdown ({@link MarkdownReport}) and JSON. */
+/**
+ * Everything a benchmark run found, rendered as Markdown ({@link MarkdownReport}) and JSON.
+ *
+ * @param steady the steady-state runs (empty when not run)
+ * @param skipped what did not run (a client, or a client in one mode), and why
+ * @param charts the HTML page with the charts, or null
+ */
 public record Report(
     String timestamp,
     double wallSeconds,
@@ -20,7 +29,10 @@ public record Report(
     Map<String, Object> environment,
     Summary summary,
     Map<Client, Negotiated> negotiated,
-    RampRun.Result ramp) {
+    RampRun.Result ramp,
+    List<SteadyResult> steady,
+    Map<String, String> skipped,
+    Path charts) {
 
   /** The columns of the results table (the JIT-less CPU is in the thread group table). */
   static final List<Metric> TABLE =
@@ -68,6 +80,12 @@ public record Report(
     root.put("negotiated", neg);
     root.put("runs", summary.runs().stream().map(Report::run).toList());
     root.put("ramp", ramp == null ? null : ramp(ramp));
+    root.put("steady", steady.stream().map(Report::steady).toList());
+    root.put(
+        "goComparison",
+        GoComparison.rows(summary, steady).stream().map(GoComparison.Row::toMap).toList());
+    root.put("skipped", skipped);
+    root.put("charts", charts == null ? null : charts.toString());
     return Json.write(root);
   }
 
@@ -116,6 +134,23 @@ public record Report(
     return m;
   }
 
+  private static Map<String, Object> steady(SteadyResult r) {
+    Map<String, Object> m =
+        Json.object(
+            "client", r.client().label,
+            "users", r.users(),
+            "seconds", r.seconds(),
+            "sessionsCompleted", r.sessions(),
+            "sessionsPerSecond", r.sessionsPerSecond(),
+            "windowMs", r.window(),
+            "clientCpuMs", r.clientCpu(),
+            "clientCpuPerSessionMs", r.cpuPerSession(),
+            "serverCpuMs", r.serverCpu(),
+            "serverCpuPerSessionMs", r.serverCpuPerSession());
+    putOutcome(m, r.errors(), r.errorSamples(), r.requests());
+    return m;
+  }
+
   private static Map<String, Object> ramp(RampRun.Result r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("report", r.report().toString());
@@ -126,18 +161,20 @@ public record Report(
     m.put("jvmCpuMs", r.jvmCpu());
     m.put("serverCpuMs", r.serverCpu());
     m.put("machineBusy", r.machineUtilisation());
-    m.put("errors", r.errors());
-    m.put("errorSamples", r.errorSamples());
-    Map<String, Object> reqs = new LinkedHashMap<>();
-    r.requests()
-        .forEach(
-            (name, s) ->
-                reqs.put(
-                    name,
-                    Map.of(
-                        "count", s.count(), "ko", s.ko(), "p50", s.p50(), "p95", s.p95(), "p99",
-                        s.p99(), "max", s.max())));
-    m.put("requests", reqs);
+    putOutcome(m, r.errors(), r.errorSamples(), r.requests());
     return m;
+  }
+
+  /** Errors and step percentiles, as the steady and ramp runs both report them. */
+  private static void putOutcome(
+      Map<String, Object> m,
+      int errors,
+      List<String> errorSamples,
+      Map<String, RequestStats> requests) {
+    m.put("errors", errors);
+    m.put("errorSamples", errorSamples);
+    Map<String, Object> reqs = new LinkedHashMap<>();
+    requests.forEach((name, s) -> reqs.put(name, s.toMap()));
+    m.put("requests", reqs);
   }
 }

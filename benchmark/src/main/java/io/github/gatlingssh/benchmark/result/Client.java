@@ -4,7 +4,8 @@ package io.github.gatlingssh.benchmark.result;
 public enum Client {
   GATLING("gatling-ssh"),
   MINA("bare MINA"),
-  OPENSSH("OpenSSH ssh");
+  OPENSSH("OpenSSH ssh"),
+  GO("Go x/crypto/ssh");
 
   public final String label;
 

@@ -34,6 +34,7 @@ public final class Environment {
             org.apache.sshd.client.SshClient.class.getPackage().getImplementationVersion()));
     env.put("sshd", output(List.of("/usr/sbin/sshd", "-V"), "OpenSSH"));
     env.put("sshClient", output(List.of("ssh", "-V"), "OpenSSH"));
+    env.put("go", output(List.of("go", "version"), "go version"));
     env.put(
         "server",
         "private OpenSSH sshd on "

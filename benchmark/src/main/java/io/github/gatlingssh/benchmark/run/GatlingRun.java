@@ -5,6 +5,7 @@ import io.github.gatlingssh.benchmark.result.Client;
 import io.github.gatlingssh.benchmark.result.PhaseRecord;
 import io.github.gatlingssh.benchmark.result.Phases;
 import io.github.gatlingssh.benchmark.result.RunResult;
+import io.github.gatlingssh.benchmark.result.SteadyResult;
 import io.github.gatlingssh.client.Negotiated;
 import io.github.gatlingssh.testkit.gatling.SimulationLog;
 import java.io.IOException;
@@ -40,6 +41,23 @@ public final class GatlingRun {
         o.exit(),
         o.errors(),
         Negotiated.UNKNOWN);
+  }
+
+  /**
+   * SeedSimulation's steady mode: {@code users} concurrent users looping the sequence for {@code
+   * seconds} (closed model), no HTML report.
+   */
+  public static SteadyResult steady(RunContext ctx, int users, int seconds) {
+    Path dir = ctx.runsDir().resolve("gatling-steady-u" + users);
+    Outcome o =
+        run(
+            ctx,
+            dir,
+            List.of("-Dseed.steadyUsers=" + users, "-Dseed.steadySeconds=" + seconds),
+            false,
+            Duration.ofSeconds(seconds + 180L));
+    return Measurements.steady(
+        Client.GATLING, users, seconds, o.steps(), o.samples(), o.serverCpu(), o.errors());
   }
 
   /** What one Gatling child left behind. */

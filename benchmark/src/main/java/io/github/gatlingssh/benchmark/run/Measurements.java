@@ -2,8 +2,10 @@ package io.github.gatlingssh.benchmark.run;
 
 import io.github.gatlingssh.benchmark.cpu.CpuSamples;
 import io.github.gatlingssh.benchmark.result.Client;
+import io.github.gatlingssh.benchmark.result.PhaseRecord;
 import io.github.gatlingssh.benchmark.result.Phases;
 import io.github.gatlingssh.benchmark.result.RunResult;
+import io.github.gatlingssh.benchmark.result.SteadyResult;
 import io.github.gatlingssh.client.Negotiated;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,6 +88,19 @@ final class Measurements {
         negotiated,
         Double.NaN,
         phaseCpu(phases, samples));
+  }
+
+  /** A steady-state run's figures from its steps, the client's CPU samples and sshd's CPU. */
+  static SteadyResult steady(
+      Client client,
+      int users,
+      int seconds,
+      List<PhaseRecord> steps,
+      CpuSamples samples,
+      TargetServer.Cpu serverCpu,
+      List<String> errors) {
+    return SteadyResult.of(
+        client, users, seconds, steps, samples, serverCpu.best(), errors, errorSamples(errors));
   }
 
   /** The client's CPU and the machine's busy time in each phase's window, ms. */

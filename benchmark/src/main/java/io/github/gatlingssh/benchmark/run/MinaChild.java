@@ -21,12 +21,14 @@ import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.kex.KexProposalOption;
 
 /**
- * Child JVM: the seed workload on bare MINA SSHD with N sessions started at once and run in
- * lockstep, the best a client on this library can do, after the same JIT warm-up as gatling-ssh's
- * ({@link BareWarmUp}). Writes the steps ({@link StepFile}) and CPU samples ({@link CpuSampler}).
+ * Child JVM: the seed workload on bare MINA SSHD, the best a client on this library can do, after
+ * the same JIT warm-up as gatling-ssh's ({@link BareWarmUp}): N sessions started at once and run in
+ * lockstep (mode {@code once}), or N sessions each followed by a new one until {@code seconds} have
+ * passed (mode {@code steady}). Writes the steps ({@link StepFile}) and CPU samples ({@link
+ * CpuSampler}).
  *
  * <p>Arguments ({@code key=value}): host, port, user, key, knownHosts, file, users, steps, samples,
- * warmUp (true or false).
+ * warmUp (true or false), mode (once or steady), seconds (steady mode).
  */
 public final class MinaChild {
   private static final int LINES = 333;
@@ -54,9 +56,12 @@ public final class MinaChild {
     if (Boolean.parseBoolean(args.get("warmUp"))) {
       System.out.println("warmed up with " + BareWarmUp.run() + " sessions");
     }
-    Round measured = new Round();
-    measured.finished = new CountDownLatch(users);
-    Lockstep lockstep = new Lockstep(users);
+    boolean steady = args.get("mode").equals("steady");
+    Round measured = new Round(setup, users);
+    Lockstep lockstep = steady ? Lockstep.NONE : new Lockstep(users);
+    if (steady) {
+      measured.deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(args.getInt("seconds"));
+    }
     for (int i = 0; i < users; i++) {
       new BareSession(setup, measured, lockstep).start();
     }
@@ -68,11 +73,23 @@ public final class MinaChild {
     System.exit(allDone ? 0 : 3);
   }
 
-  /** Collects the steps and the algorithms the first session negotiated. */
+  /**
+   * Collects the steps and the algorithms the first session negotiated; in the steady mode, starts
+   * a new session for each one that ends before the deadline.
+   */
   private static final class Round implements BareSession.Sink {
     final Queue<PhaseRecord> steps = new ConcurrentLinkedQueue<>();
     final AtomicReference<Negotiated> negotiated = new AtomicReference<>(Negotiated.UNKNOWN);
-    volatile CountDownLatch finished;
+    final CountDownLatch finished;
+    final BareSession.Setup setup;
+
+    /** System.nanoTime() until which sessions are replaced; none in the once mode. */
+    volatile long deadline = Long.MIN_VALUE;
+
+    Round(BareSession.Setup setup, int users) {
+      this.setup = setup;
+      this.finished = new CountDownLatch(users);
+    }
 
     @Override
     public void record(PhaseRecord step) {
@@ -93,7 +110,11 @@ public final class MinaChild {
 
     @Override
     public void finished() {
-      finished.countDown();
+      if (deadline != Long.MIN_VALUE && System.nanoTime() - deadline < 0) {
+        new BareSession(setup, this, Lockstep.NONE).start(); // connect is asynchronous
+      } else {
+        finished.countDown();
+      }
     }
   }
 }

@@ -1,11 +1,8 @@
 package io.github.gatlingssh.benchmark.run;
 
 import io.github.gatlingssh.benchmark.result.Client;
-import io.github.gatlingssh.benchmark.result.Phases;
 import io.github.gatlingssh.benchmark.result.RunResult;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.github.gatlingssh.benchmark.result.SteadyResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,50 +16,39 @@ public final class MinaRun {
   private MinaRun() {}
 
   public static RunResult atOnce(RunContext ctx, int users, int repetition) {
-    Path dir = Measurements.createDir(ctx.runsDir().resolve("mina-n" + users + "-r" + repetition));
+    Path dir = ctx.runsDir().resolve("mina-n" + users + "-r" + repetition);
+    return run(ctx, dir, users, List.of(ChildArgs.of("mode", "once")), Duration.ofMinutes(3))
+        .atOnce(Client.MINA, users, repetition);
+  }
+
+  /** {@code users} sessions, each followed by a new one, for {@code seconds}. */
+  public static SteadyResult steady(RunContext ctx, int users, int seconds) {
+    Path dir = ctx.runsDir().resolve("mina-steady-u" + users);
+    List<String> mode = List.of(ChildArgs.of("mode", "steady"), ChildArgs.of("seconds", seconds));
+    return run(ctx, dir, users, mode, Duration.ofSeconds(seconds + 180L))
+        .steady(Client.MINA, users, seconds);
+  }
+
+  private static StepFileOutcome run(
+      RunContext ctx, Path dir, int users, List<String> modeArgs, Duration timeout) {
+    Measurements.createDir(dir);
     Path steps = dir.resolve("steps.tsv");
     Path samples = dir.resolve("cpu-samples.tsv");
     TargetServer s = ctx.server();
     List<String> args =
-        List.of(
-            ChildArgs.of("host", s.host()), ChildArgs.of("port", s.port()),
-            ChildArgs.of("user", s.username()), ChildArgs.of("key", s.userKey()),
-            ChildArgs.of("knownHosts", s.knownHosts()), ChildArgs.of("file", s.dataFile()),
-            ChildArgs.of("users", users), ChildArgs.of("steps", steps),
-            ChildArgs.of("samples", samples), ChildArgs.of("warmUp", ctx.minaWarmUp()));
+        new ArrayList<>(
+            List.of(
+                ChildArgs.of("host", s.host()), ChildArgs.of("port", s.port()),
+                ChildArgs.of("user", s.username()), ChildArgs.of("key", s.userKey()),
+                ChildArgs.of("knownHosts", s.knownHosts()), ChildArgs.of("file", s.dataFile()),
+                ChildArgs.of("users", users), ChildArgs.of("steps", steps),
+                ChildArgs.of("samples", samples), ChildArgs.of("warmUp", ctx.minaWarmUp())));
+    args.addAll(modeArgs);
     Measurements.Server server = Measurements.Server.before(s);
-    ChildJvm.Exit exit =
-        ctx.jvm()
-            .run(
-                MinaChild.class.getName(),
-                List.of(),
-                args,
-                dir.resolve("output.log"),
-                Duration.ofMinutes(3));
+    Path log = dir.resolve("output.log");
+    ChildJvm.Exit exit = ctx.jvm().run(MinaChild.class.getName(), List.of(), args, log, timeout);
     TargetServer.Cpu serverCpu = server.after();
-    StepFile.Content content;
-    try {
-      content = StepFile.parse(Files.readAllLines(steps));
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "bare MINA run wrote no steps; see " + dir.resolve("output.log"), e);
-    }
-    List<String> errors = new ArrayList<>();
-    content.steps().stream()
-        .filter(r -> !r.ok())
-        .forEach(r -> errors.add(r.name() + ": " + r.message()));
-    if (exit.code() != 0 && errors.isEmpty()) {
-      errors.add("bare MINA child exited with code " + exit.code());
-    }
-    return Measurements.result(
-        Client.MINA,
-        users,
-        repetition,
-        Phases.of(content.steps()),
-        Measurements.samples(samples),
-        serverCpu,
-        exit,
-        errors,
-        content.negotiated());
+    return StepFileOutcome.read(
+        steps, c -> Measurements.samples(samples), serverCpu, exit, "the bare MINA child", log);
   }
 }

@@ -1,12 +1,10 @@
 package io.github.gatlingssh.benchmark.run;
 
-import io.github.gatlingssh.benchmark.result.PhaseRecord;
-import io.github.gatlingssh.benchmark.result.Stats;
+import io.github.gatlingssh.benchmark.cpu.CpuSamples;
+import io.github.gatlingssh.benchmark.result.RequestStats;
 import io.github.gatlingssh.testkit.gatling.SimulationLog;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,10 +15,12 @@ import java.util.Map;
 public final class RampRun {
   private RampRun() {}
 
-  /** Latencies of one request name over the run, ms. */
-  public record RequestStats(int count, int ko, double p50, double p95, double p99, double max) {}
-
-  /** What the ramp run shows. */
+  /**
+   * What the ramp run shows.
+   *
+   * @param samples the child JVM's CPU and heap samples, for the charts
+   * @param start when the first user started, epoch ms
+   */
   public record Result(
       Path report,
       Path simulationLog,
@@ -32,7 +32,9 @@ public final class RampRun {
       double serverCpu,
       double machineUtilisation,
       int errors,
-      List<String> errorSamples) {}
+      List<String> errorSamples,
+      CpuSamples samples,
+      double start) {}
 
   public static Result run(RunContext ctx) {
     Path dir = ctx.runsDir().resolve("ramp");
@@ -48,33 +50,14 @@ public final class RampRun {
         o.runDir().resolve("simulation.log"),
         users,
         to - from,
-        requestStats(o.steps()),
+        RequestStats.byName(o.steps()),
         o.samples().processCpuMs(from, to),
         o.samples().fact("jvmCpuMs"),
         o.serverCpu().best(),
         o.samples().machineUtilisation(from, to),
         o.errors().size(),
-        Measurements.errorSamples(o.errors()));
-  }
-
-  static Map<String, RequestStats> requestStats(List<PhaseRecord> steps) {
-    Map<String, List<PhaseRecord>> byName = new LinkedHashMap<>();
-    steps.forEach(s -> byName.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s));
-    Map<String, RequestStats> stats = new LinkedHashMap<>();
-    byName.forEach(
-        (name, list) -> {
-          double[] times = list.stream().mapToDouble(s -> s.end() - s.start()).toArray();
-          int ko = (int) list.stream().filter(s -> !s.ok()).count();
-          stats.put(
-              name,
-              new RequestStats(
-                  list.size(),
-                  ko,
-                  Stats.percentile(times, 50),
-                  Stats.percentile(times, 95),
-                  Stats.percentile(times, 99),
-                  Stats.percentile(times, 100)));
-        });
-    return stats;
+        Measurements.errorSamples(o.errors()),
+        o.samples(),
+        from);
   }
 }

@@ -8,13 +8,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The bare MINA child's output: one tab-separated line per step ("R", name, start, end, ok,
- * message) and one with the negotiated algorithms ("N", kex, host key, cipher, MAC).
+ * The output of the bare MINA child and of the Go client: one tab-separated line per step ("R",
+ * name, start, end, ok, message), one with the negotiated algorithms ("N", kex, host key, cipher,
+ * MAC) and, from the Go client, its process CPU over time ("C", epoch ms, CPU ms).
  */
 final class StepFile {
 
-  /** What a file holds. */
-  record Content(List<PhaseRecord> steps, Negotiated negotiated) {}
+  /**
+   * What a file holds.
+   *
+   * @param cpu the "C" samples: {epoch ms, process CPU ms}, in file order
+   */
+  record Content(List<PhaseRecord> steps, Negotiated negotiated, List<double[]> cpu) {}
 
   private StepFile() {}
 
@@ -45,6 +50,7 @@ final class StepFile {
 
   static Content parse(List<String> lines) {
     List<PhaseRecord> steps = new ArrayList<>();
+    List<double[]> cpu = new ArrayList<>();
     Negotiated negotiated = Negotiated.UNKNOWN;
     for (String line : lines) {
       String[] f = line.split("\t", -1);
@@ -58,11 +64,13 @@ final class StepFile {
                 Double.parseDouble(f[3]),
                 Boolean.parseBoolean(f[4]),
                 f[5]));
+      } else if (f[0].equals("C") && f.length == 3) {
+        cpu.add(new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])});
       } else if (!line.isBlank()) {
         throw new IllegalArgumentException("not a step line: " + line);
       }
     }
-    return new Content(steps, negotiated);
+    return new Content(steps, negotiated, cpu);
   }
 
   private static String clean(String s) {

@@ -53,6 +53,39 @@ class CpuSamplesTest {
   }
 
   @Test
+  void cpuAndHeapOverTime() {
+    CpuSamples samples =
+        CpuSamples.parse(
+            List.of(
+                "P\t1000.000\t0",
+                "H\t1000.000\t1048576",
+                "P\t1500.000\t250000000",
+                "P\t2000.000\t250000000",
+                "H\t2000.000\t2097152",
+                "P\t2400.000\t650000000"));
+
+    // 1 s buckets from the first sample: 250 ms of CPU in the first (0.25 core), the partial
+    // last one (400 ms) is left out
+    assertThat(samples.cpuOverTime(1000)).containsExactly(new double[] {2000, 0.25});
+    assertThat(samples.cpuOverTime(500))
+        .containsExactly(new double[] {1500, 0.5}, new double[] {2000, 0});
+    assertThat(samples.heapOverTime())
+        .containsExactly(new double[] {1000, 1048576}, new double[] {2000, 2097152});
+  }
+
+  @Test
+  void processCpuOnly() {
+    CpuSamples go =
+        CpuSamples.ofProcessCpu(List.of(new double[] {1000, 5}, new double[] {1100, 15}));
+
+    assertThat(go.processCpuMs(1000, 1100)).isCloseTo(10, within(1e-9));
+    assertThat(go.machineBusyMs(1000, 1100)).isNaN();
+    assertThat(go.threadGroupCpuMs(1000, 1100)).isEmpty();
+    assertThat(go.heapOverTime()).isEmpty();
+    assertThat(CpuSamples.ofProcessCpu(List.of()).cpuOverTime(1000)).isEmpty();
+  }
+
+  @Test
   void threadGroupsByLinuxThreadName() {
     assertThat(ThreadGroups.of("C1 CompilerThre")).isEqualTo(ThreadGroups.JIT);
     assertThat(ThreadGroups.of("GC Thread#1")).isEqualTo(ThreadGroups.GC);

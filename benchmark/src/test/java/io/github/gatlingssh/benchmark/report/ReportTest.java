@@ -2,9 +2,11 @@ package io.github.gatlingssh.benchmark.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.gatlingssh.benchmark.cpu.CpuSamples;
 import io.github.gatlingssh.benchmark.cpu.ThreadGroups;
 import io.github.gatlingssh.benchmark.result.Client;
 import io.github.gatlingssh.benchmark.result.Phases;
+import io.github.gatlingssh.benchmark.result.RequestStats;
 import io.github.gatlingssh.benchmark.result.RunResult;
 import io.github.gatlingssh.benchmark.result.Stats;
 import io.github.gatlingssh.benchmark.run.RampRun;
@@ -102,14 +104,18 @@ class ReportTest {
             Path.of("/r/simulation.log"),
             1000,
             21000,
-            Map.of("connect", new RampRun.RequestStats(1000, 0, 5, 9, 12, 30)),
+            Map.of("connect", new RequestStats(1000, 0, 5, 9, 12, 30)),
             3000,
             6000,
             12000,
             0.8,
             0,
-            List.of());
-    Report report = new Report("20260101-120000", 300, 3, env, summary(), negotiated, ramp);
+            List.of(),
+            CpuSamples.parse(List.of()),
+            0);
+    Report report =
+        new Report(
+            "20260101-120000", 300, 3, env, summary(), negotiated, ramp, List.of(), Map.of(), null);
 
     String md = MarkdownReport.render(report);
 

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gatlingssh.benchmark.result.PhaseRecord;
 import io.github.gatlingssh.client.Negotiated;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What the benchmark and its children and tools exchange: step files, arguments, ssh -v output. */
 class ChildProtocolTest {
@@ -26,6 +28,32 @@ class ChildProtocolTest {
     assertThat(back.steps())
         .containsExactly(
             steps.get(0), PhaseRecord.failed("start", 1100.5, 1101, "refused by server"));
+  }
+
+  @Test
+  void stepFileOfTheGoClientHasCpuSamples() {
+    StepFile.Content c =
+        StepFile.parse(
+            List.of(
+                "N\tcurve25519-sha256\tssh-ed25519\taes128-gcm@openssh.com\timplicit",
+                "R\tconnect\t1000.000\t1002.500\ttrue\t",
+                "C\t999.000\t10.000",
+                "C\t1003.000\t12.500"));
+
+    assertThat(c.steps()).containsExactly(PhaseRecord.ok("connect", 1000, 1002.5));
+    assertThat(c.cpu()).containsExactly(new double[] {999, 10}, new double[] {1003, 12.5});
+    assertThatThrownBy(() -> StepFile.parse(List.of("C\t1")))
+        .hasMessageContaining("not a step line");
+  }
+
+  @Test
+  void goClientThatCannotBeBuiltSaysWhy(@TempDir Path dir) {
+    // no seedclient source under dir (and, on a machine without Go, no go either)
+    GoSeedClient missing = GoSeedClient.build(dir, dir.resolve("target"));
+
+    assertThat(missing.available()).isFalse();
+    assertThat(missing.binary()).isNull();
+    assertThat(missing.problem()).containsAnyOf("go", "x/crypto");
   }
 
   @Test
