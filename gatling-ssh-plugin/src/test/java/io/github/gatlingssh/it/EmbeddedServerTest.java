@@ -10,32 +10,25 @@ import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
 import io.github.gatlingssh.testkit.gatling.GatlingRunner;
 import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
+import io.github.gatlingssh.testkit.junit.ClassServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The DSL's promises, as real Gatling runs against the embedded server. */
+/** The DSL's promises, as real Gatling runs against the embedded SERVER.get(). */
 class EmbeddedServerTest {
   private static final String PASSWORD = "s3cr3t-embedded";
-  private static EmbeddedSshServer server;
 
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = EmbeddedSshServer.builder().password(PASSWORD).build().start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
+  @RegisterExtension
+  static final ClassServer<EmbeddedSshServer> SERVER =
+      ClassServer.embedded(EmbeddedSshServer.builder().password(PASSWORD));
 
   private static SshProtocolBuilder protocol() {
-    return TestProtocols.forServer(server);
+    return TestProtocols.forServer(SERVER.get());
   }
 
   @Test
@@ -109,8 +102,8 @@ class EmbeddedServerTest {
   void passwordsAndUsernamesCanComeFromFeeders() {
     List<Map<String, Object>> users =
         List.of(
-            Map.of("user", server.username(), "pwd", PASSWORD, "expected", "ok"),
-            Map.of("user", server.username(), "pwd", "wrong-" + PASSWORD, "expected", "ko"));
+            Map.of("user", SERVER.get().username(), "pwd", PASSWORD, "expected", "ok"),
+            Map.of("user", SERVER.get().username(), "pwd", "wrong-" + PASSWORD, "expected", "ko"));
     GatlingResult r =
         ScriptedSimulation.run(
             sim ->
@@ -120,11 +113,11 @@ class EmbeddedServerTest {
                             .exec(ssh("connect #{expected}").connect())
                             .injectOpen(atOnceUsers(4)))
                     .protocols(
-                        ssh.host(server.host())
-                            .port(server.port())
+                        ssh.host(SERVER.get().host())
+                            .port(SERVER.get().port())
                             .username("#{user}")
                             .password("#{pwd}")
-                            .hostKeyFingerprint(server.hostKeyFingerprint())));
+                            .hostKeyFingerprint(SERVER.get().hostKeyFingerprint())));
 
     assertThat(r.ok("connect ok")).as(r.summary()).isEqualTo(2);
     assertThat(r.koMessages("connect ko"))
@@ -134,7 +127,7 @@ class EmbeddedServerTest {
                 assertThat(m)
                     .isEqualTo(
                         "auth: server accepted none of [password, keyboard-interactive] for user '"
-                            + server.username()
+                            + SERVER.get().username()
                             + "'"));
   }
 
@@ -184,7 +177,7 @@ class EmbeddedServerTest {
                 sim.setUp(
                         scenario("report")
                             .exec(ssh("connect").connect())
-                            .exec(ssh("cat").exec("cat " + server.seedFile()))
+                            .exec(ssh("cat").exec("cat " + SERVER.get().seedFile()))
                             .exec(ssh("disconnect").disconnect())
                             .injectOpen(atOnceUsers(3)))
                     .protocols(protocol()),
@@ -236,15 +229,15 @@ class EmbeddedServerTest {
                                 scenario("invalid")
                                     .exec(ssh("connect").connect())
                                     .injectOpen(atOnceUsers(1)))
-                            .protocols(ssh.host(server.host()).password("p"))))
+                            .protocols(ssh.host(SERVER.get().host()).password("p"))))
         .hasStackTraceContaining("SSH protocol: no username: set .username(\"...\")");
   }
 
   private static void awaitNoSessions() throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (server.activeSessionCount() > 0 && System.nanoTime() < deadline) {
+    while (SERVER.get().activeSessionCount() > 0 && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
-    assertThat(server.activeSessionCount()).as("sessions still open on the server").isZero();
+    assertThat(SERVER.get().activeSessionCount()).as("sessions still open on the server").isZero();
   }
 }

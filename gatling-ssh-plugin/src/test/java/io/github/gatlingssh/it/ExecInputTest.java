@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
 import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
-import io.github.gatlingssh.testkit.junit.OpenSshRequirement;
+import io.github.gatlingssh.testkit.junit.ClassServer;
 import io.github.gatlingssh.testkit.openssh.PrivateSshd;
 import io.github.gatlingssh.testkit.openssh.SshdOptions;
 import java.nio.file.Files;
@@ -17,9 +17,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,29 +27,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExecInputTest {
   private static final int MIB = 1024 * 1024;
-  private static PrivateSshd sshd;
-  private static EmbeddedSshServer embedded;
+
+  @RegisterExtension
+  static final ClassServer<PrivateSshd> SSHD =
+      ClassServer.openSsh(
+          SshdOptions.defaults().toBuilder().extraConfig("AcceptEnv GSSH_*").build());
+
+  @RegisterExtension
+  static final ClassServer<EmbeddedSshServer> EMBEDDED =
+      ClassServer.embedded(EmbeddedSshServer.builder());
 
   @TempDir Path tmp;
-
-  @BeforeAll
-  static void startServers() throws Exception {
-    embedded = EmbeddedSshServer.builder().build().start();
-    OpenSshRequirement.assumeAvailable();
-    sshd =
-        PrivateSshd.start(
-            SshdOptions.defaults().toBuilder().extraConfig("AcceptEnv GSSH_*").build());
-  }
-
-  @AfterAll
-  static void stopServers() {
-    if (sshd != null) {
-      sshd.close();
-    }
-    if (embedded != null) {
-      embedded.close();
-    }
-  }
 
   private static String sha256(byte[] bytes) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -118,7 +105,7 @@ class ExecInputTest {
                                     .check(regex("^\\s*(\\d+)").is("0")))
                             .exec(ssh("disconnect").disconnect())
                             .injectOpen(atOnceUsers(3)))
-                    .protocols(TestProtocols.withKnownHosts(sshd)));
+                    .protocols(TestProtocols.withKnownHosts(SSHD.get())));
 
     for (String name :
         new String[] {"text", "bytes", "file", "start", "await", "empty", "disconnect"}) {
@@ -164,7 +151,7 @@ class ExecInputTest {
                                         substring("refs/heads/main").exists(), exitStatus().is(0)))
                             .exec(ssh("disconnect").disconnect())
                             .injectOpen(atOnceUsers(1)))
-                    .protocols(TestProtocols.withKnownHosts(sshd)));
+                    .protocols(TestProtocols.withKnownHosts(SSHD.get())));
 
     assertThat(r.ok("make repo")).as(r.summary()).isEqualTo(1);
     assertThat(r.ok("refs")).as(r.summary()).isEqualTo(1);
@@ -198,7 +185,7 @@ class ExecInputTest {
                                     .check(regex("^/dev/pts/\\d+").exists()))
                             .exec(ssh("disconnect").disconnect())
                             .injectOpen(atOnceUsers(2)))
-                    .protocols(TestProtocols.withKnownHosts(sshd)));
+                    .protocols(TestProtocols.withKnownHosts(SSHD.get())));
 
     for (String name :
         new String[] {"env", "env start", "env await", "no tty", "tty", "disconnect"}) {
@@ -233,7 +220,7 @@ class ExecInputTest {
                                     .exec("echo still here")
                                     .check(bodyString().is("still here\n")))
                             .injectOpen(atOnceUsers(2)))
-                    .protocols(TestProtocols.forServer(embedded)));
+                    .protocols(TestProtocols.forServer(EMBEDDED.get())));
 
     assertThat(r.ok("cat")).as(r.summary()).isEqualTo(2);
     assertThat(r.ok("cat file")).as(r.summary()).isEqualTo(2);

@@ -15,7 +15,7 @@ import io.github.gatlingssh.testkit.gatling.GatlingResult;
 import io.github.gatlingssh.testkit.gatling.JvmResources;
 import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import io.github.gatlingssh.testkit.gatling.SimulationLog;
-import io.github.gatlingssh.testkit.junit.OpenSshRequirement;
+import io.github.gatlingssh.testkit.junit.ClassServer;
 import io.github.gatlingssh.testkit.openssh.KeyFormat;
 import io.github.gatlingssh.testkit.openssh.KeyType;
 import io.github.gatlingssh.testkit.openssh.PrivateSshd;
@@ -32,10 +32,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -61,24 +60,12 @@ class FaultMatrixTest {
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(FaultMatrixTest.class);
 
-  private static PrivateSshd sshd;
+  @RegisterExtension
+  static final ClassServer<PrivateSshd> SSHD =
+      ClassServer.openSsh(
+          SshdOptions.builder().passwordAuthentication(true).maxSessions(2).build());
 
   @TempDir Path tmp;
-
-  @BeforeAll
-  static void startSshd() {
-    OpenSshRequirement.assumeAvailable();
-    sshd =
-        PrivateSshd.start(
-            SshdOptions.builder().passwordAuthentication(true).maxSessions(2).build());
-  }
-
-  @AfterAll
-  static void stopSshd() {
-    if (sshd != null) {
-      sshd.close();
-    }
-  }
 
   /**
    * Runs a simulation; dumps the threads if the run hangs (the class timeout then fails the test).
@@ -267,15 +254,16 @@ class FaultMatrixTest {
   void wrongPasswordWrongKeyOrKeyNotAuthorized_connectFailsNamingAuthAndTheMethods() {
     org.junit.jupiter.api.Assumptions.assumeTrue(
         PrivateSshd.passwordLoginSupported(), "password logins need root");
-    Path stranger = sshd.generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, null, false);
+    Path stranger = SSHD.get().generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, null, false);
     Path protectedKey =
-        sshd.generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, "the right passphrase", true);
-    String user = sshd.username();
+        SSHD.get()
+            .generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, "the right passphrase", true);
+    String user = SSHD.get().username();
     SshProtocolBuilder base =
-        ssh.host(sshd.host())
-            .port(sshd.port())
+        ssh.host(SSHD.get().host())
+            .port(SSHD.get().port())
             .username(user)
-            .knownHosts(sshd.knownHostsFile().toString())
+            .knownHosts(SSHD.get().knownHostsFile().toString())
             .connectTimeout(PATIENT);
 
     GatlingResult r =
@@ -333,17 +321,17 @@ class FaultMatrixTest {
   @Test
   void unknownOrChangedHostKey_connectFailsNamingHostFingerprintAndFix() throws IOException {
     Path home = Files.createDirectories(tmp.resolve("home")); // no .ssh/known_hosts in it
-    Path otherKey = sshd.generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, null, false);
+    Path otherKey = SSHD.get().generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, null, false);
     String otherPublicKey =
         Files.readString(Path.of(otherKey + ".pub"), StandardCharsets.US_ASCII).strip();
-    String hostName = "[127.0.0.1]:" + sshd.port();
+    String hostName = "[127.0.0.1]:" + SSHD.get().port();
     Path stale =
         Files.writeString(tmp.resolve("known_hosts_stale"), hostName + " " + otherPublicKey + "\n");
     SshProtocolBuilder strictDefault =
-        ssh.host(sshd.host())
-            .port(sshd.port())
-            .username(sshd.username())
-            .privateKey(sshd.userKey().toString())
+        ssh.host(SSHD.get().host())
+            .port(SSHD.get().port())
+            .username(SSHD.get().username())
+            .privateKey(SSHD.get().userKey().toString())
             .connectTimeout(PATIENT);
 
     GatlingResult r =
@@ -355,7 +343,7 @@ class FaultMatrixTest {
                         "changed", "changed host key", strictDefault.knownHosts(stale.toString()))),
             Map.of("user.home", home.toString())); // the default known_hosts: ~/.ssh/known_hosts
 
-    String fingerprint = sshd.hostKeyFingerprint(KeyType.ED25519);
+    String fingerprint = SSHD.get().hostKeyFingerprint(KeyType.ED25519);
     assertThat(r.koMessages("unknown host"))
         .as(r.summary())
         .hasSize(2)
@@ -429,7 +417,7 @@ class FaultMatrixTest {
                           .exec(twoRunningThenAThird("openssh"))
                           .exec(ssh("openssh disconnect").disconnect())
                           .injectOpen(atOnceUsers(3))
-                          .protocols(openSsh(sshd)),
+                          .protocols(openSsh(SSHD.get())),
                       // OpenSSH frees a session slot lazily (after handling the input that closed
                       // it), so a new
                       // channel opened right after a close may still be refused: the embedded
@@ -537,7 +525,7 @@ class FaultMatrixTest {
                                   .check(exitSignal().is("TERM")))
                           .exec(ssh("disconnect").disconnect())
                           .injectOpen(atOnceUsers(2))
-                          .protocols(openSsh(sshd)),
+                          .protocols(openSsh(SSHD.get())),
                       scenario("embedded")
                           .exec(ssh("connect").connect())
                           .exec(ssh("SEGV").exec("signal SEGV"))
@@ -757,7 +745,7 @@ class FaultMatrixTest {
                                       stdout().is("\uFFFD\uFFFDok\n"),
                                       regex("ok$").exists()))
                           .injectOpen(atOnceUsers(2))
-                          .protocols(openSsh(sshd))));
+                          .protocols(openSsh(SSHD.get()))));
 
       assertThat(r.ok("binary")).as(r.summary()).isEqualTo(2);
       assertThat(r.ok("invalid utf-8")).isEqualTo(2);
@@ -790,7 +778,7 @@ class FaultMatrixTest {
                                   ssh("cat")
                                       .exec("cat")) // waits for stdin: ends when its channel closes
                               .injectOpen(atOnceUsers(5))
-                              .protocols(openSsh(sshd).requestTimeout(Duration.ofMinutes(5))))
+                              .protocols(openSsh(SSHD.get()).requestTimeout(Duration.ofMinutes(5))))
                       .maxDuration(maxDuration));
       Duration took = Duration.ofNanos(System.nanoTime() - start);
 
@@ -811,12 +799,12 @@ class FaultMatrixTest {
           .as("MINA client threads left: %s", JvmResources.clientMinaThreads())
           .isTrue();
       assertThat(JvmResources.clientSocketsTo(server.port())).isEmpty();
-      assertThat(JvmResources.clientSocketsTo(sshd.port())).isEmpty();
+      assertThat(JvmResources.clientSocketsTo(SSHD.get().port())).isEmpty();
     }
   }
 
   private static List<String> sshdChildren() {
-    return ProcessHandle.of(sshd.pid()).stream()
+    return ProcessHandle.of(SSHD.get().pid()).stream()
         .flatMap(ProcessHandle::descendants)
         .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
         .toList();

@@ -9,6 +9,7 @@ import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
 import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
+import io.github.gatlingssh.testkit.junit.ClassServer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,18 +17,26 @@ import org.apache.sshd.server.auth.keyboard.InteractiveChallenge;
 import org.apache.sshd.server.auth.keyboard.KeyboardInteractiveAuthenticator;
 import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
 import org.apache.sshd.server.session.ServerSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * keyboardInteractive(..): two prompts (a password, then a one-time code from a feeder) on the
- * embedded server.
+ * embedded SERVER.get().
  */
 class KeyboardInteractiveTest {
   private static final String PASSWORD = "kbd-s3cret";
   private static final Set<String> CODES = Set.of("111111", "222222", "333333");
-  private static EmbeddedSshServer server;
+
+  @RegisterExtension
+  static final ClassServer<EmbeddedSshServer> SERVER =
+      ClassServer.embedded(
+          EmbeddedSshServer.builder()
+              .customize(
+                  sshd -> {
+                    sshd.setUserAuthFactories(List.of(UserAuthKeyboardInteractiveFactory.INSTANCE));
+                    sshd.setKeyboardInteractiveAuthenticator(new TwoPrompts());
+                  }));
 
   /**
    * Asks for a password and a verification code in one challenge; accepts the password with any
@@ -52,31 +61,11 @@ class KeyboardInteractiveTest {
     }
   }
 
-  @BeforeAll
-  static void start() throws Exception {
-    server =
-        EmbeddedSshServer.builder()
-            .customize(
-                sshd -> {
-                  sshd.setUserAuthFactories(List.of(UserAuthKeyboardInteractiveFactory.INSTANCE));
-                  sshd.setKeyboardInteractiveAuthenticator(new TwoPrompts());
-                })
-            .build()
-            .start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
-  }
-
   private static SshProtocolBuilder protocol() {
-    return ssh.host(server.host())
-        .port(server.port())
-        .username(server.username())
-        .hostKeyFingerprint(server.hostKeyFingerprint())
+    return ssh.host(SERVER.get().host())
+        .port(SERVER.get().port())
+        .username(SERVER.get().username())
+        .hostKeyFingerprint(SERVER.get().hostKeyFingerprint())
         .keyboardInteractive("(?i)password", PASSWORD)
         .keyboardInteractive("(?i)code", "#{code}");
   }
@@ -106,7 +95,7 @@ class KeyboardInteractiveTest {
         .as(r.summary())
         .containsExactly(
             "auth: server accepted none of [keyboard-interactive] for user '"
-                + server.username()
+                + SERVER.get().username()
                 + "'");
     assertThat(r.ok("echo")).as(r.summary()).isEqualTo(3);
   }
@@ -121,10 +110,10 @@ class KeyboardInteractiveTest {
                             .exec(ssh("connect").connect())
                             .injectOpen(atOnceUsers(1)))
                     .protocols(
-                        ssh.host(server.host())
-                            .port(server.port())
-                            .username(server.username())
-                            .hostKeyFingerprint(server.hostKeyFingerprint())
+                        ssh.host(SERVER.get().host())
+                            .port(SERVER.get().port())
+                            .username(SERVER.get().username())
+                            .hostKeyFingerprint(SERVER.get().hostKeyFingerprint())
                             .keyboardInteractive("(?i)password", PASSWORD)));
 
     assertThat(r.koMessages("connect"))

@@ -7,12 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
 import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
-import io.github.gatlingssh.testkit.junit.OpenSshRequirement;
+import io.github.gatlingssh.testkit.junit.ClassServer;
 import io.github.gatlingssh.testkit.openssh.PrivateSshd;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Interactive shells with a PTY, as real Gatling runs against a private OpenSSH sshd (the user's
@@ -21,23 +20,10 @@ import org.junit.jupiter.api.Test;
 class ShellOpenSshTest {
   private static final String PROMPT = "\\$ $";
 
-  private static PrivateSshd sshd;
-
-  @BeforeAll
-  static void startSshd() {
-    OpenSshRequirement.assumeAvailable();
-    sshd = PrivateSshd.start();
-  }
-
-  @AfterAll
-  static void stopSshd() {
-    if (sshd != null) {
-      sshd.close();
-    }
-  }
+  @RegisterExtension static final ClassServer<PrivateSshd> SSHD = ClassServer.openSsh();
 
   private static SshProtocolBuilder protocol() {
-    return TestProtocols.forServer(sshd)
+    return TestProtocols.forServer(SSHD.get())
         .connectTimeout(Duration.ofSeconds(60))
         .requestTimeout(Duration.ofSeconds(30));
   }

@@ -14,6 +14,7 @@ import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
 import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
+import io.github.gatlingssh.testkit.junit.ClassServer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -25,9 +26,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
@@ -37,26 +37,19 @@ import org.slf4j.LoggerFactory;
  */
 class LiveMetricsTest {
   private static final String PASSWORD = "metrics-pw";
-  private static EmbeddedSshServer server;
+
+  @RegisterExtension
+  static final ClassServer<EmbeddedSshServer> SERVER =
+      ClassServer.embedded(EmbeddedSshServer.builder().password(PASSWORD));
 
   @TempDir Path tmp;
 
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = EmbeddedSshServer.builder().password(PASSWORD).build().start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
-
   private static SshProtocolBuilder protocol() {
-    return ssh.host(server.host())
-        .port(server.port())
-        .username(server.username())
+    return ssh.host(SERVER.get().host())
+        .port(SERVER.get().port())
+        .username(SERVER.get().username())
         .password(PASSWORD)
-        .hostKeyFingerprint(server.hostKeyFingerprint())
+        .hostKeyFingerprint(SERVER.get().hostKeyFingerprint())
         .disableWarmUp()
         .metricsStep(Duration.ofSeconds(1));
   }
