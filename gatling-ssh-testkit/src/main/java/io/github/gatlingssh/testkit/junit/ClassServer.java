@@ -66,6 +66,17 @@ public final class ClassServer<S extends TestServer>
   }
 
   /**
+   * @param kind the server's kind, whose programs must be installed
+   * @param starter starts the server, before the class's first test
+   * @return the server {@code starter} starts, as {@code ClassServer.of(ServerKind.DROPBEAR,
+   *     PrivateDropbear::start)}
+   * @param <S> the server's type
+   */
+  public static <S extends TestServer> ClassServer<S> of(ServerKind kind, Callable<S> starter) {
+    return new ClassServer<>(kind, starter);
+  }
+
+  /**
    * @return the running server
    * @throws IllegalStateException outside the class's tests (before it started, after it closed)
    */
