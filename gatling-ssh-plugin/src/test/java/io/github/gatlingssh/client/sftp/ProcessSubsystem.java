@@ -5,9 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.subsystem.SubsystemFactory;
 
 /**
@@ -15,11 +13,8 @@ import org.apache.sshd.server.subsystem.SubsystemFactory;
  * the channel to its stdin and stdout, with two plain threads. It lets the tests prove the client
  * against OpenSSH's SFTP implementation without a private sshd.
  */
-final class ProcessSubsystem implements Command {
+final class ProcessSubsystem extends StreamCommand {
   private final List<String> command;
-  private InputStream in;
-  private OutputStream out;
-  private ExitCallback exit;
   private Process process;
 
   private ProcessSubsystem(List<String> command) {
@@ -28,37 +23,7 @@ final class ProcessSubsystem implements Command {
 
   /** A subsystem named {@code name} running {@code command} for each channel. */
   static SubsystemFactory factory(String name, List<String> command) {
-    return new SubsystemFactory() {
-      @Override
-      public String getName() {
-        return name;
-      }
-
-      @Override
-      public Command createSubsystem(ChannelSession channel) {
-        return new ProcessSubsystem(command);
-      }
-    };
-  }
-
-  @Override
-  public void setInputStream(InputStream in) {
-    this.in = in;
-  }
-
-  @Override
-  public void setOutputStream(OutputStream out) {
-    this.out = out;
-  }
-
-  @Override
-  public void setErrorStream(OutputStream err) {
-    // the program's stderr is discarded
-  }
-
-  @Override
-  public void setExitCallback(ExitCallback callback) {
-    this.exit = callback;
+    return subsystem(name, () -> new ProcessSubsystem(command));
   }
 
   @Override

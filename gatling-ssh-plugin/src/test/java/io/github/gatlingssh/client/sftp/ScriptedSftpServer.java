@@ -4,14 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.subsystem.SubsystemFactory;
 
 /**
@@ -20,7 +16,7 @@ import org.apache.sshd.server.subsystem.SubsystemFactory;
  * requests (whatever has arrived) in reverse order; or answers a STAT with a truncated ATTRS; or
  * answers nothing after VERSION. One thread per channel, blocking streams: test code.
  */
-final class ScriptedSftpServer implements Command {
+final class ScriptedSftpServer extends StreamCommand {
   enum Mode {
     REVERSED,
     MALFORMED_STAT,
@@ -33,9 +29,6 @@ final class ScriptedSftpServer implements Command {
 
   private final Mode mode;
   private final byte[] file;
-  private InputStream in;
-  private OutputStream out;
-  private ExitCallback exit;
 
   private ScriptedSftpServer(Mode mode, byte[] file) {
     this.mode = mode;
@@ -43,17 +36,7 @@ final class ScriptedSftpServer implements Command {
   }
 
   static SubsystemFactory factory(Mode mode, byte[] file) {
-    return new SubsystemFactory() {
-      @Override
-      public String getName() {
-        return "sftp";
-      }
-
-      @Override
-      public Command createSubsystem(ChannelSession channel) {
-        return new ScriptedSftpServer(mode, file);
-      }
-    };
+    return subsystem("sftp", () -> new ScriptedSftpServer(mode, file));
   }
 
   @Override
@@ -168,26 +151,6 @@ final class ScriptedSftpServer implements Command {
   private void send(byte[] m) throws IOException {
     out.write(m);
     out.flush();
-  }
-
-  @Override
-  public void setInputStream(InputStream in) {
-    this.in = in;
-  }
-
-  @Override
-  public void setOutputStream(OutputStream out) {
-    this.out = out;
-  }
-
-  @Override
-  public void setErrorStream(OutputStream err) {
-    // unused
-  }
-
-  @Override
-  public void setExitCallback(ExitCallback callback) {
-    this.exit = callback;
   }
 
   @Override
