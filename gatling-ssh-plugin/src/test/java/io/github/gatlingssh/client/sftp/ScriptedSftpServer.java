@@ -4,10 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.AbstractCommandSupport;
 import org.apache.sshd.server.subsystem.SubsystemFactory;
 
 /**
@@ -16,7 +17,7 @@ import org.apache.sshd.server.subsystem.SubsystemFactory;
  * requests (whatever has arrived) in reverse order; or answers a STAT with a truncated ATTRS; or
  * answers nothing after VERSION. One thread per channel, blocking streams: test code.
  */
-final class ScriptedSftpServer extends StreamCommand {
+final class ScriptedSftpServer extends AbstractCommandSupport {
   enum Mode {
     REVERSED,
     MALFORMED_STAT,
@@ -31,22 +32,18 @@ final class ScriptedSftpServer extends StreamCommand {
   private final byte[] file;
 
   private ScriptedSftpServer(Mode mode, byte[] file) {
+    super("scripted-sftp", null); // MINA runs run() on a thread of its own for the channel
     this.mode = mode;
     this.file = file;
   }
 
   static SubsystemFactory factory(Mode mode, byte[] file) {
-    return subsystem("sftp", () -> new ScriptedSftpServer(mode, file));
+    return Subsystems.of("sftp", () -> new ScriptedSftpServer(mode, file));
   }
 
   @Override
-  public void start(ChannelSession channel, Environment env) {
-    Thread t = new Thread(this::serve, "scripted-sftp");
-    t.setDaemon(true);
-    t.start();
-  }
-
-  private void serve() {
+  public void run() {
+    InputStream in = getInputStream();
     try (DataInputStream req = new DataInputStream(in)) {
       Deque<byte[]> batch = new ArrayDeque<>();
       while (true) {
@@ -72,7 +69,7 @@ final class ScriptedSftpServer extends StreamCommand {
         }
       }
     } catch (IOException e) {
-      exit.onExit(0);
+      onExit(0);
     }
   }
 
@@ -149,12 +146,8 @@ final class ScriptedSftpServer extends StreamCommand {
   }
 
   private void send(byte[] m) throws IOException {
+    OutputStream out = getOutputStream();
     out.write(m);
     out.flush();
-  }
-
-  @Override
-  public void destroy(ChannelSession channel) {
-    // the serving thread ends when the channel's input closes
   }
 }
