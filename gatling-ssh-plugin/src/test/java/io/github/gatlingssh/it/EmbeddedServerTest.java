@@ -34,68 +34,61 @@ class EmbeddedServerTest {
   @Test
   void requestsWithoutAConnectionSayToAddConnect() {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("no connect")
-                            .exec(ssh("exec").exec("echo hi"))
-                            .exec(ssh("start").start("echo hi"))
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(2)))
-                    .protocols(protocol()));
+        Runs.atOnce(
+            () ->
+                scenario("no connect")
+                    .exec(ssh("exec").exec("echo hi"))
+                    .exec(ssh("start").start("echo hi"))
+                    .exec(ssh("disconnect").disconnect()),
+            2,
+            protocol());
 
     for (String name : List.of("exec", "start", "disconnect")) {
-      assertThat(r.koMessages(name))
-          .as(r.summary())
-          .hasSize(2)
-          .allSatisfy(
-              m ->
-                  assertThat(m)
-                      .startsWith(
-                          "not connected: no SSH connection for this virtual user: add ssh(..).connect()"));
+      Runs.assertAllKoStartingWith(
+          r,
+          2,
+          name,
+          "not connected: no SSH connection for this virtual user: add ssh(..).connect()");
     }
   }
 
   @Test
   void savedOutputFeedsLaterCommandsAndGatlingChecksReadStdout() {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("checks")
-                            .exec(ssh("connect").connect())
-                            .exec(
-                                ssh("json")
-                                    .exec("echo '{\"name\":\"gatling\",\"n\":3}'")
-                                    .check(
-                                        jsonPath("$.name").saveAs("name"),
-                                        jmesPath("n").ofInt().is(3),
-                                        substring("gatling").count().is(1),
-                                        bodyString().is("{\"name\":\"gatling\",\"n\":3}\n"),
-                                        responseTimeInMillis().lt(30_000)))
-                            .exec(
-                                ssh("reuse")
-                                    .exec("echo hello #{name}")
-                                    .check(stdout().is("hello gatling\n")))
-                            .exec(
-                                ssh("lines")
-                                    .exec("lines 5")
-                                    .check(stdoutLineCount().is(5), regex("(?m)^L").count().is(5)))
-                            .exec(
-                                ssh("stderr")
-                                    .exec("err oops")
-                                    .check(stderr().is("oops\n"), stdout().is("")))
-                            .exec(ssh("failing check").exec("echo 1").check(stdout().is("2\n")))
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(2)))
-                    .protocols(protocol()));
+        Runs.atOnce(
+            () ->
+                scenario("checks")
+                    .exec(ssh("connect").connect())
+                    .exec(
+                        ssh("json")
+                            .exec("echo '{\"name\":\"gatling\",\"n\":3}'")
+                            .check(
+                                jsonPath("$.name").saveAs("name"),
+                                jmesPath("n").ofInt().is(3),
+                                substring("gatling").count().is(1),
+                                bodyString().is("{\"name\":\"gatling\",\"n\":3}\n"),
+                                responseTimeInMillis().lt(30_000)))
+                    .exec(
+                        ssh("reuse")
+                            .exec("echo hello #{name}")
+                            .check(stdout().is("hello gatling\n")))
+                    .exec(
+                        ssh("lines")
+                            .exec("lines 5")
+                            .check(stdoutLineCount().is(5), regex("(?m)^L").count().is(5)))
+                    .exec(
+                        ssh("stderr")
+                            .exec("err oops")
+                            .check(stderr().is("oops\n"), stdout().is("")))
+                    .exec(ssh("failing check").exec("echo 1").check(stdout().is("2\n")))
+                    .exec(ssh("disconnect").disconnect()),
+            2,
+            protocol());
 
     for (String name : List.of("json", "reuse", "lines", "stderr", "disconnect")) {
       assertThat(r.ok(name)).as(name + "\n" + r.summary()).isEqualTo(2);
     }
-    assertThat(r.koMessages("failing check"))
-        .hasSize(2)
-        .allSatisfy(m -> assertThat(m).startsWith("stdout.find.is(2\n)"));
+    Runs.assertAllKoStartingWith(r, 2, "failing check", "stdout.find.is(2\n)");
   }
 
   @Test
@@ -105,19 +98,17 @@ class EmbeddedServerTest {
             Map.of("user", SERVER.get().username(), "pwd", PASSWORD, "expected", "ok"),
             Map.of("user", SERVER.get().username(), "pwd", "wrong-" + PASSWORD, "expected", "ko"));
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("feeder")
-                            .feed(listFeeder(users).circular())
-                            .exec(ssh("connect #{expected}").connect())
-                            .injectOpen(atOnceUsers(4)))
-                    .protocols(
-                        ssh.host(SERVER.get().host())
-                            .port(SERVER.get().port())
-                            .username("#{user}")
-                            .password("#{pwd}")
-                            .hostKeyFingerprint(SERVER.get().hostKeyFingerprint())));
+        Runs.atOnce(
+            () ->
+                scenario("feeder")
+                    .feed(listFeeder(users).circular())
+                    .exec(ssh("connect #{expected}").connect()),
+            4,
+            ssh.host(SERVER.get().host())
+                .port(SERVER.get().port())
+                .username("#{user}")
+                .password("#{pwd}")
+                .hostKeyFingerprint(SERVER.get().hostKeyFingerprint()));
 
     assertThat(r.ok("connect ok")).as(r.summary()).isEqualTo(2);
     assertThat(r.koMessages("connect ko"))
@@ -134,16 +125,15 @@ class EmbeddedServerTest {
   @Test
   void disconnectClosesARunningCommand() throws Exception {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("disconnect")
-                            .exec(ssh("connect").connect())
-                            .exec(ssh("start hang").start("hang"))
-                            .exec(ssh("disconnect").disconnect())
-                            .exec(ssh("await").awaitExit())
-                            .injectOpen(atOnceUsers(5)))
-                    .protocols(protocol()));
+        Runs.atOnce(
+            () ->
+                scenario("disconnect")
+                    .exec(ssh("connect").connect())
+                    .exec(ssh("start hang").start("hang"))
+                    .exec(ssh("disconnect").disconnect())
+                    .exec(ssh("await").awaitExit()),
+            5,
+            protocol());
 
     assertThat(r.ok("start hang")).as(r.summary()).isEqualTo(5);
     assertThat(r.ok("disconnect")).isEqualTo(5);
@@ -156,14 +146,13 @@ class EmbeddedServerTest {
   @Test
   void usersThatEndWithoutDisconnectingHaveTheirConnectionsClosed() throws Exception {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("forgetful")
-                            .exec(ssh("connect").connect())
-                            .exec(ssh("start").start("hang"))
-                            .injectOpen(atOnceUsers(5)))
-                    .protocols(protocol()));
+        Runs.atOnce(
+            () ->
+                scenario("forgetful")
+                    .exec(ssh("connect").connect())
+                    .exec(ssh("start").start("hang")),
+            5,
+            protocol());
 
     assertThat(r.ok("start")).as(r.summary()).isEqualTo(5);
     awaitNoSessions();
@@ -201,17 +190,16 @@ class EmbeddedServerTest {
   @Test
   void aTimedOutAwaitClosesTheChannelAndTheUserGoesOn() {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("timeout")
-                            .exec(ssh("connect").connect())
-                            .exec(ssh("start").start("hang"))
-                            .exec(ssh("await").awaitExit().timeout(Duration.ofMillis(300)))
-                            .exec(ssh("next").exec("echo next"))
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(2)))
-                    .protocols(protocol()));
+        Runs.atOnce(
+            () ->
+                scenario("timeout")
+                    .exec(ssh("connect").connect())
+                    .exec(ssh("start").start("hang"))
+                    .exec(ssh("await").awaitExit().timeout(Duration.ofMillis(300)))
+                    .exec(ssh("next").exec("echo next"))
+                    .exec(ssh("disconnect").disconnect()),
+            2,
+            protocol());
 
     assertThat(r.koMessages("await"))
         .as(r.summary())
@@ -223,13 +211,10 @@ class EmbeddedServerTest {
   void anInvalidProtocolFailsTheRunWhenTheSimulationIsBuilt() {
     assertThatThrownBy(
             () ->
-                ScriptedSimulation.run(
-                    sim ->
-                        sim.setUp(
-                                scenario("invalid")
-                                    .exec(ssh("connect").connect())
-                                    .injectOpen(atOnceUsers(1)))
-                            .protocols(ssh.host(SERVER.get().host()).password("p"))))
+                Runs.atOnce(
+                    () -> scenario("invalid").exec(ssh("connect").connect()),
+                    1,
+                    ssh.host(SERVER.get().host()).password("p")))
         .hasStackTraceContaining("SSH protocol: no username: set .username(\"...\")");
   }
 

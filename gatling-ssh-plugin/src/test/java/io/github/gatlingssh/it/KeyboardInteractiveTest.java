@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
-import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import io.github.gatlingssh.testkit.junit.ClassServer;
 import java.util.List;
 import java.util.Map;
@@ -73,22 +72,21 @@ class KeyboardInteractiveTest {
   @Test
   void twoPromptsAreAnsweredFromTheProtocolAndAFeeder() {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("2fa")
-                            .feed(
-                                listFeeder(
-                                        List.of(
-                                            Map.of("code", "111111"),
-                                            Map.of("code", "222222"),
-                                            Map.of("code", "333333"),
-                                            Map.of("code", "999999")))
-                                    .circular())
-                            .exec(ssh("connect").connect())
-                            .exec(ssh("echo").exec("echo in"))
-                            .injectOpen(atOnceUsers(4)))
-                    .protocols(protocol()));
+        Runs.atOnce(
+            () ->
+                scenario("2fa")
+                    .feed(
+                        listFeeder(
+                                List.of(
+                                    Map.of("code", "111111"),
+                                    Map.of("code", "222222"),
+                                    Map.of("code", "333333"),
+                                    Map.of("code", "999999")))
+                            .circular())
+                    .exec(ssh("connect").connect())
+                    .exec(ssh("echo").exec("echo in")),
+            4,
+            protocol());
 
     assertThat(r.ok("connect")).as(r.summary()).isEqualTo(3);
     assertThat(r.koMessages("connect"))
@@ -103,18 +101,14 @@ class KeyboardInteractiveTest {
   @Test
   void aPromptNoRegexFindsFailsAuthenticationAndABadRegexFailsTheBuild() {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("unanswered")
-                            .exec(ssh("connect").connect())
-                            .injectOpen(atOnceUsers(1)))
-                    .protocols(
-                        ssh.host(SERVER.get().host())
-                            .port(SERVER.get().port())
-                            .username(SERVER.get().username())
-                            .hostKeyFingerprint(SERVER.get().hostKeyFingerprint())
-                            .keyboardInteractive("(?i)password", PASSWORD)));
+        Runs.atOnce(
+            () -> scenario("unanswered").exec(ssh("connect").connect()),
+            1,
+            ssh.host(SERVER.get().host())
+                .port(SERVER.get().port())
+                .username(SERVER.get().username())
+                .hostKeyFingerprint(SERVER.get().hostKeyFingerprint())
+                .keyboardInteractive("(?i)password", PASSWORD));
 
     assertThat(r.koMessages("connect"))
         .as(r.summary())

@@ -32,26 +32,25 @@ class OpenSshTest {
   @Test
   void aNonZeroExitIsKoUnlessCheckedAndASignalIsNamed() {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("exits")
-                            .exec(ssh("connect").connect())
-                            .exec(ssh("exit 3").exec("exit 3"))
-                            .exec(ssh("exit 3 checked").exec("exit 3").check(exitStatus().is(3)))
-                            .exec(ssh("killed").exec("sh -c 'kill -KILL $$'"))
-                            .exec(
-                                ssh("killed checked")
-                                    .exec("sh -c 'kill -TERM $$'")
-                                    .check(exitSignal().is("TERM")))
-                            .exec(ssh("missing").exec("no-such-command-here"))
-                            .exec(
-                                ssh("stderr")
-                                    .exec("echo oops >&2")
-                                    .check(stderr().is("oops\n"), stdout().is("")))
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(2)))
-                    .protocols(protocol()));
+        Runs.atOnce(
+            () ->
+                scenario("exits")
+                    .exec(ssh("connect").connect())
+                    .exec(ssh("exit 3").exec("exit 3"))
+                    .exec(ssh("exit 3 checked").exec("exit 3").check(exitStatus().is(3)))
+                    .exec(ssh("killed").exec("sh -c 'kill -KILL $$'"))
+                    .exec(
+                        ssh("killed checked")
+                            .exec("sh -c 'kill -TERM $$'")
+                            .check(exitSignal().is("TERM")))
+                    .exec(ssh("missing").exec("no-such-command-here"))
+                    .exec(
+                        ssh("stderr")
+                            .exec("echo oops >&2")
+                            .check(stderr().is("oops\n"), stdout().is("")))
+                    .exec(ssh("disconnect").disconnect()),
+            2,
+            protocol());
 
     assertThat(r.koMessages("exit 3")).as(r.summary()).containsOnly("exit status 3");
     assertThat(r.ok("exit 3 checked")).as(r.summary()).isEqualTo(2);
@@ -90,14 +89,13 @@ class OpenSshTest {
   void aKeyTheServerDoesNotKnowIsKoNamingAuthAndTheMethod() {
     Path stranger = SSHD.get().generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, null, false);
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("stranger")
-                            .exec(ssh("connect").connect())
-                            .exec(ssh("echo").exec("echo hi"))
-                            .injectOpen(atOnceUsers(2)))
-                    .protocols(protocol().privateKey(stranger.toString())));
+        Runs.atOnce(
+            () ->
+                scenario("stranger")
+                    .exec(ssh("connect").connect())
+                    .exec(ssh("echo").exec("echo hi")),
+            2,
+            protocol().privateKey(stranger.toString()));
 
     assertThat(r.koMessages("connect"))
         .as(r.summary())
@@ -112,13 +110,10 @@ class OpenSshTest {
   void anUnknownHostKeyIsKoWithTheFingerprintAndTheFix() throws Exception {
     Path emptyKnownHosts = Files.createFile(tmp.resolve("known_hosts"));
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("strict")
-                            .exec(ssh("connect").connect())
-                            .injectOpen(atOnceUsers(1)))
-                    .protocols(protocol().knownHosts(emptyKnownHosts.toString())));
+        Runs.atOnce(
+            () -> scenario("strict").exec(ssh("connect").connect()),
+            1,
+            protocol().knownHosts(emptyKnownHosts.toString()));
 
     String fingerprint = SSHD.get().hostKeyFingerprint(KeyType.ED25519);
     assertThat(r.koMessages("connect"))
@@ -141,13 +136,10 @@ class OpenSshTest {
                 + SSHD.get().hostPublicKey(KeyType.RSA)
                 + "\n");
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("rsa known")
-                            .exec(ssh("connect").connect())
-                            .injectOpen(atOnceUsers(1)))
-                    .protocols(protocol().knownHosts(rsaOnly.toString())));
+        Runs.atOnce(
+            () -> scenario("rsa known").exec(ssh("connect").connect()),
+            1,
+            protocol().knownHosts(rsaOnly.toString()));
 
     assertThat(r.ok("connect")).as(r.summary()).isEqualTo(1);
   }

@@ -10,6 +10,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.gatlingssh.it.Runs;
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
@@ -59,18 +60,17 @@ class LiveMetricsTest {
    * scraped (a pull endpoint misses what happens after its last scrape) and pushed.
    */
   private static GatlingResult run(UnaryOperator<SshProtocolBuilder> metrics) {
-    return ScriptedSimulation.run(
-        sim ->
-            sim.setUp(
-                    scenario("metrics")
-                        .exec(ssh("connect").connect())
-                        .repeat(3)
-                        .on(exec(ssh("echo").exec("echo hi")))
-                        .exec(ssh("fail").exec("echo 1").check(stdout().is("2\n")))
-                        .exec(ssh("disconnect").disconnect())
-                        .pause(Duration.ofMillis(2500))
-                        .injectOpen(atOnceUsers(4)))
-                .protocols(metrics.apply(protocol())));
+    return Runs.atOnce(
+        () ->
+            scenario("metrics")
+                .exec(ssh("connect").connect())
+                .repeat(3)
+                .on(exec(ssh("echo").exec("echo hi")))
+                .exec(ssh("fail").exec("echo 1").check(stdout().is("2\n")))
+                .exec(ssh("disconnect").disconnect())
+                .pause(Duration.ofMillis(2500)),
+        4,
+        metrics.apply(protocol()));
   }
 
   /** "name status" -> count, from simulation.log. */
