@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gatlingssh.testkit.TestServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
-import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import io.github.gatlingssh.testkit.junit.ForEachServer;
 import java.time.Duration;
 
@@ -19,18 +18,17 @@ class BothServersTest {
   @ForEachServer
   void awaitExitNeedsAStartedCommandAndAChannelHoldsOneCommandAtATime(TestServer server) {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("pairing")
-                            .exec(ssh("connect").connect())
-                            .exec(ssh("lonely await").awaitExit())
-                            .exec(ssh("first start").start("sleep 0.2"))
-                            .exec(ssh("second start").start("echo too soon"))
-                            .exec(ssh("await first").awaitExit().check(stdout().is("")))
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(1)))
-                    .protocols(TestProtocols.forServer(server)));
+        Runs.atOnce(
+            () ->
+                scenario("pairing")
+                    .exec(ssh("connect").connect())
+                    .exec(ssh("lonely await").awaitExit())
+                    .exec(ssh("first start").start("sleep 0.2"))
+                    .exec(ssh("second start").start("echo too soon"))
+                    .exec(ssh("await first").awaitExit().check(stdout().is("")))
+                    .exec(ssh("disconnect").disconnect()),
+            1,
+            TestProtocols.forServer(server));
 
     assertThat(r.koMessages("lonely await"))
         .as(r.summary())
@@ -47,26 +45,17 @@ class BothServersTest {
   @ForEachServer
   void namedChannelsRunCommandsConcurrentlyOnOneConnection(TestServer server) {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("channels")
-                            .exec(ssh("connect").connect())
-                            .exec(ssh("start a").start("sleep 0.5").channelName("a"))
-                            .exec(ssh("start b").start("echo b").channelName("b"))
-                            .exec(
-                                ssh("await b")
-                                    .awaitExit()
-                                    .channelName("b")
-                                    .check(stdout().is("b\n")))
-                            .exec(
-                                ssh("await a")
-                                    .awaitExit()
-                                    .channelName("a")
-                                    .check(exitStatus().is(0)))
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(3)))
-                    .protocols(TestProtocols.forServer(server)));
+        Runs.atOnce(
+            () ->
+                scenario("channels")
+                    .exec(ssh("connect").connect())
+                    .exec(ssh("start a").start("sleep 0.5").channelName("a"))
+                    .exec(ssh("start b").start("echo b").channelName("b"))
+                    .exec(ssh("await b").awaitExit().channelName("b").check(stdout().is("b\n")))
+                    .exec(ssh("await a").awaitExit().channelName("a").check(exitStatus().is(0)))
+                    .exec(ssh("disconnect").disconnect()),
+            3,
+            TestProtocols.forServer(server));
 
     assertThat(r.koCount()).as(r.summary()).isZero();
     assertThat(r.ok("await a")).isEqualTo(3);
@@ -77,57 +66,53 @@ class BothServersTest {
   @ForEachServer
   void namedConnectionsAreIndependent(TestServer server) {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("two connections")
-                            .exec(ssh("connect 1").connectionName("one").connect())
-                            .exec(ssh("connect 2").connectionName("two").connect())
-                            .exec(ssh("disconnect 1").connectionName("one").disconnect())
-                            .exec(
-                                ssh("exec on 2")
-                                    .connectionName("two")
-                                    .exec("echo alive")
-                                    .check(stdout().is("alive\n")))
-                            .exec(ssh("exec on 1").connectionName("one").exec("echo gone"))
-                            .exec(ssh("connect 2 again").connectionName("two").connect())
-                            .injectOpen(atOnceUsers(2)))
-                    .protocols(TestProtocols.forServer(server)));
+        Runs.atOnce(
+            () ->
+                scenario("two connections")
+                    .exec(ssh("connect 1").connectionName("one").connect())
+                    .exec(ssh("connect 2").connectionName("two").connect())
+                    .exec(ssh("disconnect 1").connectionName("one").disconnect())
+                    .exec(
+                        ssh("exec on 2")
+                            .connectionName("two")
+                            .exec("echo alive")
+                            .check(stdout().is("alive\n")))
+                    .exec(ssh("exec on 1").connectionName("one").exec("echo gone"))
+                    .exec(ssh("connect 2 again").connectionName("two").connect()),
+            2,
+            TestProtocols.forServer(server));
 
     assertThat(r.ok("exec on 2")).as(r.summary()).isEqualTo(2);
     assertThat(r.koMessages("exec on 1"))
         .hasSize(2)
         .allSatisfy(m -> assertThat(m).contains("named 'one'"));
-    assertThat(r.koMessages("connect 2 again"))
-        .hasSize(2)
-        .allSatisfy(m -> assertThat(m).startsWith("connect: already connected"));
+    Runs.assertAllKoStartingWith(r, 2, "connect 2 again", "connect: already connected");
   }
 
   @ForEachServer
   void theSeedSequenceRunsOnOneSessionPerUser(TestServer server) {
     String cat = "cat " + server.seedFile();
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("seed")
-                            .group("auth and execute")
-                            .on(exec(ssh("connect").connect()).exec(ssh("start").start(cat)))
-                            .exec(
-                                ssh("close and exit status")
-                                    .awaitExit()
-                                    .check(exitStatus().is(0), stdoutLineCount().is(333)))
-                            .exec(ssh("execute").start(cat))
-                            .exec(
-                                ssh("channel read")
-                                    .awaitExit()
-                                    .check(
-                                        bodyLength().is(26_640),
-                                        regex("(?m)^L").count().is(333),
-                                        stdout().saveAs("out")))
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(20)))
-                    .protocols(TestProtocols.forServer(server)));
+        Runs.atOnce(
+            () ->
+                scenario("seed")
+                    .group("auth and execute")
+                    .on(exec(ssh("connect").connect()).exec(ssh("start").start(cat)))
+                    .exec(
+                        ssh("close and exit status")
+                            .awaitExit()
+                            .check(exitStatus().is(0), stdoutLineCount().is(333)))
+                    .exec(ssh("execute").start(cat))
+                    .exec(
+                        ssh("channel read")
+                            .awaitExit()
+                            .check(
+                                bodyLength().is(26_640),
+                                regex("(?m)^L").count().is(333),
+                                stdout().saveAs("out")))
+                    .exec(ssh("disconnect").disconnect()),
+            20,
+            TestProtocols.forServer(server));
 
     assertThat(r.exitCode()).as(r.summary()).isZero();
     for (String name :
@@ -145,19 +130,15 @@ class BothServersTest {
   @ForEachServer
   void aHungCommandTimesOutAndTheSessionStaysUsable(TestServer server) {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("hang")
-                            .exec(ssh("connect").connect())
-                            .exec(ssh("hang").exec("sleep 60").timeout(Duration.ofSeconds(1)))
-                            .exec(
-                                ssh("after")
-                                    .exec("echo still here")
-                                    .check(stdout().is("still here\n")))
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(3)))
-                    .protocols(TestProtocols.forServer(server)));
+        Runs.atOnce(
+            () ->
+                scenario("hang")
+                    .exec(ssh("connect").connect())
+                    .exec(ssh("hang").exec("sleep 60").timeout(Duration.ofSeconds(1)))
+                    .exec(ssh("after").exec("echo still here").check(stdout().is("still here\n")))
+                    .exec(ssh("disconnect").disconnect()),
+            3,
+            TestProtocols.forServer(server));
 
     assertThat(r.koMessages("hang"))
         .as(r.summary())

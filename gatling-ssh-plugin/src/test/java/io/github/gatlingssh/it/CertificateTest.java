@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
-import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import io.github.gatlingssh.testkit.junit.OpenSshRequirement;
 import io.github.gatlingssh.testkit.openssh.KeyFormat;
 import io.github.gatlingssh.testkit.openssh.KeyType;
@@ -91,14 +90,10 @@ class CertificateTest {
   }
 
   private static GatlingResult connect(SshProtocolBuilder protocol) {
-    return ScriptedSimulation.run(
-        sim ->
-            sim.setUp(
-                    scenario("cert")
-                        .exec(ssh("connect").connect())
-                        .exec(ssh("whoami").exec("whoami"))
-                        .injectOpen(atOnceUsers(2)))
-                .protocols(protocol));
+    return Runs.atOnce(
+        () -> scenario("cert").exec(ssh("connect").connect()).exec(ssh("whoami").exec("whoami")),
+        2,
+        protocol);
   }
 
   @Test
@@ -147,13 +142,10 @@ class CertificateTest {
     Path otherCert = sign(ca, other);
     assertThatThrownBy(
             () ->
-                ScriptedSimulation.run(
-                    sim ->
-                        sim.setUp(
-                                scenario("x")
-                                    .exec(ssh("connect").connect())
-                                    .injectOpen(atOnceUsers(1)))
-                            .protocols(protocol(key).certificate(otherCert.toString()))))
+                Runs.atOnce(
+                    () -> scenario("x").exec(ssh("connect").connect()),
+                    1,
+                    protocol(key).certificate(otherCert.toString())))
         .hasStackTraceContaining("does not certify the key");
     assertThatThrownBy(
             () ->

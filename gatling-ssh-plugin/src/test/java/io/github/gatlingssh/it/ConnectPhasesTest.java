@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gatlingssh.testkit.TestServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
-import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import io.github.gatlingssh.testkit.gatling.SimulationLog;
 import io.github.gatlingssh.testkit.junit.ForEachServer;
 
@@ -16,16 +15,15 @@ class ConnectPhasesTest {
   @ForEachServer
   void timePhasesLogsTcpKexAndAuthWithinTheConnect(TestServer server) {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("phases")
-                            .exec(ssh("connect").connect().timePhases())
-                            .exec(ssh("plain").connectionName("b").connect())
-                            .exec(ssh("disconnect").disconnect())
-                            .exec(ssh("disconnect b").connectionName("b").disconnect())
-                            .injectOpen(atOnceUsers(5)))
-                    .protocols(TestProtocols.forServer(server)));
+        Runs.atOnce(
+            () ->
+                scenario("phases")
+                    .exec(ssh("connect").connect().timePhases())
+                    .exec(ssh("plain").connectionName("b").connect())
+                    .exec(ssh("disconnect").disconnect())
+                    .exec(ssh("disconnect b").connectionName("b").disconnect()),
+            5,
+            TestProtocols.forServer(server));
 
     assertThat(r.ok("connect")).as(r.summary()).isEqualTo(5);
     assertThat(r.ok("connect tcp")).as(r.summary()).isEqualTo(5);

@@ -10,121 +10,105 @@ import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
 import io.github.gatlingssh.testkit.gatling.GatlingRunner;
 import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
+import io.github.gatlingssh.testkit.junit.ClassServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The DSL's promises, as real Gatling runs against the embedded server. */
+/** The DSL's promises, as real Gatling runs against the embedded SERVER.get(). */
 class EmbeddedServerTest {
   private static final String PASSWORD = "s3cr3t-embedded";
-  private static EmbeddedSshServer server;
 
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = EmbeddedSshServer.builder().password(PASSWORD).build().start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
+  @RegisterExtension
+  static final ClassServer<EmbeddedSshServer> SERVER =
+      ClassServer.embedded(EmbeddedSshServer.builder().password(PASSWORD));
 
   private static SshProtocolBuilder protocol() {
-    return TestProtocols.forServer(server);
+    return TestProtocols.forServer(SERVER.get());
   }
 
   @Test
   void requestsWithoutAConnectionSayToAddConnect() {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("no connect")
-                            .exec(ssh("exec").exec("echo hi"))
-                            .exec(ssh("start").start("echo hi"))
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(2)))
-                    .protocols(protocol()));
+        Runs.atOnce(
+            () ->
+                scenario("no connect")
+                    .exec(ssh("exec").exec("echo hi"))
+                    .exec(ssh("start").start("echo hi"))
+                    .exec(ssh("disconnect").disconnect()),
+            2,
+            protocol());
 
     for (String name : List.of("exec", "start", "disconnect")) {
-      assertThat(r.koMessages(name))
-          .as(r.summary())
-          .hasSize(2)
-          .allSatisfy(
-              m ->
-                  assertThat(m)
-                      .startsWith(
-                          "not connected: no SSH connection for this virtual user: add ssh(..).connect()"));
+      Runs.assertAllKoStartingWith(
+          r,
+          2,
+          name,
+          "not connected: no SSH connection for this virtual user: add ssh(..).connect()");
     }
   }
 
   @Test
   void savedOutputFeedsLaterCommandsAndGatlingChecksReadStdout() {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("checks")
-                            .exec(ssh("connect").connect())
-                            .exec(
-                                ssh("json")
-                                    .exec("echo '{\"name\":\"gatling\",\"n\":3}'")
-                                    .check(
-                                        jsonPath("$.name").saveAs("name"),
-                                        jmesPath("n").ofInt().is(3),
-                                        substring("gatling").count().is(1),
-                                        bodyString().is("{\"name\":\"gatling\",\"n\":3}\n"),
-                                        responseTimeInMillis().lt(30_000)))
-                            .exec(
-                                ssh("reuse")
-                                    .exec("echo hello #{name}")
-                                    .check(stdout().is("hello gatling\n")))
-                            .exec(
-                                ssh("lines")
-                                    .exec("lines 5")
-                                    .check(stdoutLineCount().is(5), regex("(?m)^L").count().is(5)))
-                            .exec(
-                                ssh("stderr")
-                                    .exec("err oops")
-                                    .check(stderr().is("oops\n"), stdout().is("")))
-                            .exec(ssh("failing check").exec("echo 1").check(stdout().is("2\n")))
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(2)))
-                    .protocols(protocol()));
+        Runs.atOnce(
+            () ->
+                scenario("checks")
+                    .exec(ssh("connect").connect())
+                    .exec(
+                        ssh("json")
+                            .exec("echo '{\"name\":\"gatling\",\"n\":3}'")
+                            .check(
+                                jsonPath("$.name").saveAs("name"),
+                                jmesPath("n").ofInt().is(3),
+                                substring("gatling").count().is(1),
+                                bodyString().is("{\"name\":\"gatling\",\"n\":3}\n"),
+                                responseTimeInMillis().lt(30_000)))
+                    .exec(
+                        ssh("reuse")
+                            .exec("echo hello #{name}")
+                            .check(stdout().is("hello gatling\n")))
+                    .exec(
+                        ssh("lines")
+                            .exec("lines 5")
+                            .check(stdoutLineCount().is(5), regex("(?m)^L").count().is(5)))
+                    .exec(
+                        ssh("stderr")
+                            .exec("err oops")
+                            .check(stderr().is("oops\n"), stdout().is("")))
+                    .exec(ssh("failing check").exec("echo 1").check(stdout().is("2\n")))
+                    .exec(ssh("disconnect").disconnect()),
+            2,
+            protocol());
 
     for (String name : List.of("json", "reuse", "lines", "stderr", "disconnect")) {
       assertThat(r.ok(name)).as(name + "\n" + r.summary()).isEqualTo(2);
     }
-    assertThat(r.koMessages("failing check"))
-        .hasSize(2)
-        .allSatisfy(m -> assertThat(m).startsWith("stdout.find.is(2\n)"));
+    Runs.assertAllKoStartingWith(r, 2, "failing check", "stdout.find.is(2\n)");
   }
 
   @Test
   void passwordsAndUsernamesCanComeFromFeeders() {
     List<Map<String, Object>> users =
         List.of(
-            Map.of("user", server.username(), "pwd", PASSWORD, "expected", "ok"),
-            Map.of("user", server.username(), "pwd", "wrong-" + PASSWORD, "expected", "ko"));
+            Map.of("user", SERVER.get().username(), "pwd", PASSWORD, "expected", "ok"),
+            Map.of("user", SERVER.get().username(), "pwd", "wrong-" + PASSWORD, "expected", "ko"));
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("feeder")
-                            .feed(listFeeder(users).circular())
-                            .exec(ssh("connect #{expected}").connect())
-                            .injectOpen(atOnceUsers(4)))
-                    .protocols(
-                        ssh.host(server.host())
-                            .port(server.port())
-                            .username("#{user}")
-                            .password("#{pwd}")
-                            .hostKeyFingerprint(server.hostKeyFingerprint())));
+        Runs.atOnce(
+            () ->
+                scenario("feeder")
+                    .feed(listFeeder(users).circular())
+                    .exec(ssh("connect #{expected}").connect()),
+            4,
+            ssh.host(SERVER.get().host())
+                .port(SERVER.get().port())
+                .username("#{user}")
+                .password("#{pwd}")
+                .hostKeyFingerprint(SERVER.get().hostKeyFingerprint()));
 
     assertThat(r.ok("connect ok")).as(r.summary()).isEqualTo(2);
     assertThat(r.koMessages("connect ko"))
@@ -134,23 +118,22 @@ class EmbeddedServerTest {
                 assertThat(m)
                     .isEqualTo(
                         "auth: server accepted none of [password, keyboard-interactive] for user '"
-                            + server.username()
+                            + SERVER.get().username()
                             + "'"));
   }
 
   @Test
   void disconnectClosesARunningCommand() throws Exception {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("disconnect")
-                            .exec(ssh("connect").connect())
-                            .exec(ssh("start hang").start("hang"))
-                            .exec(ssh("disconnect").disconnect())
-                            .exec(ssh("await").awaitExit())
-                            .injectOpen(atOnceUsers(5)))
-                    .protocols(protocol()));
+        Runs.atOnce(
+            () ->
+                scenario("disconnect")
+                    .exec(ssh("connect").connect())
+                    .exec(ssh("start hang").start("hang"))
+                    .exec(ssh("disconnect").disconnect())
+                    .exec(ssh("await").awaitExit()),
+            5,
+            protocol());
 
     assertThat(r.ok("start hang")).as(r.summary()).isEqualTo(5);
     assertThat(r.ok("disconnect")).isEqualTo(5);
@@ -163,14 +146,13 @@ class EmbeddedServerTest {
   @Test
   void usersThatEndWithoutDisconnectingHaveTheirConnectionsClosed() throws Exception {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("forgetful")
-                            .exec(ssh("connect").connect())
-                            .exec(ssh("start").start("hang"))
-                            .injectOpen(atOnceUsers(5)))
-                    .protocols(protocol()));
+        Runs.atOnce(
+            () ->
+                scenario("forgetful")
+                    .exec(ssh("connect").connect())
+                    .exec(ssh("start").start("hang")),
+            5,
+            protocol());
 
     assertThat(r.ok("start")).as(r.summary()).isEqualTo(5);
     awaitNoSessions();
@@ -184,7 +166,7 @@ class EmbeddedServerTest {
                 sim.setUp(
                         scenario("report")
                             .exec(ssh("connect").connect())
-                            .exec(ssh("cat").exec("cat " + server.seedFile()))
+                            .exec(ssh("cat").exec("cat " + SERVER.get().seedFile()))
                             .exec(ssh("disconnect").disconnect())
                             .injectOpen(atOnceUsers(3)))
                     .protocols(protocol()),
@@ -208,17 +190,16 @@ class EmbeddedServerTest {
   @Test
   void aTimedOutAwaitClosesTheChannelAndTheUserGoesOn() {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("timeout")
-                            .exec(ssh("connect").connect())
-                            .exec(ssh("start").start("hang"))
-                            .exec(ssh("await").awaitExit().timeout(Duration.ofMillis(300)))
-                            .exec(ssh("next").exec("echo next"))
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(2)))
-                    .protocols(protocol()));
+        Runs.atOnce(
+            () ->
+                scenario("timeout")
+                    .exec(ssh("connect").connect())
+                    .exec(ssh("start").start("hang"))
+                    .exec(ssh("await").awaitExit().timeout(Duration.ofMillis(300)))
+                    .exec(ssh("next").exec("echo next"))
+                    .exec(ssh("disconnect").disconnect()),
+            2,
+            protocol());
 
     assertThat(r.koMessages("await"))
         .as(r.summary())
@@ -230,21 +211,18 @@ class EmbeddedServerTest {
   void anInvalidProtocolFailsTheRunWhenTheSimulationIsBuilt() {
     assertThatThrownBy(
             () ->
-                ScriptedSimulation.run(
-                    sim ->
-                        sim.setUp(
-                                scenario("invalid")
-                                    .exec(ssh("connect").connect())
-                                    .injectOpen(atOnceUsers(1)))
-                            .protocols(ssh.host(server.host()).password("p"))))
+                Runs.atOnce(
+                    () -> scenario("invalid").exec(ssh("connect").connect()),
+                    1,
+                    ssh.host(SERVER.get().host()).password("p")))
         .hasStackTraceContaining("SSH protocol: no username: set .username(\"...\")");
   }
 
   private static void awaitNoSessions() throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (server.activeSessionCount() > 0 && System.nanoTime() < deadline) {
+    while (SERVER.get().activeSessionCount() > 0 && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
-    assertThat(server.activeSessionCount()).as("sessions still open on the server").isZero();
+    assertThat(SERVER.get().activeSessionCount()).as("sessions still open on the server").isZero();
   }
 }

@@ -8,8 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
-import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
-import io.github.gatlingssh.testkit.junit.OpenSshRequirement;
+import io.github.gatlingssh.testkit.junit.ClassServer;
 import io.github.gatlingssh.testkit.openssh.PrivateSshd;
 import io.github.gatlingssh.testkit.openssh.SshdOptions;
 import java.nio.file.Files;
@@ -17,9 +16,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,29 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExecInputTest {
   private static final int MIB = 1024 * 1024;
-  private static PrivateSshd sshd;
-  private static EmbeddedSshServer embedded;
+
+  @RegisterExtension
+  static final ClassServer<PrivateSshd> SSHD =
+      ClassServer.openSsh(
+          SshdOptions.defaults().toBuilder().extraConfig("AcceptEnv GSSH_*").build());
+
+  @RegisterExtension
+  static final ClassServer<EmbeddedSshServer> EMBEDDED =
+      ClassServer.embedded(EmbeddedSshServer.builder());
 
   @TempDir Path tmp;
-
-  @BeforeAll
-  static void startServers() throws Exception {
-    embedded = EmbeddedSshServer.builder().build().start();
-    OpenSshRequirement.assumeAvailable();
-    sshd =
-        PrivateSshd.start(
-            SshdOptions.defaults().toBuilder().extraConfig("AcceptEnv GSSH_*").build());
-  }
-
-  @AfterAll
-  static void stopServers() {
-    if (sshd != null) {
-      sshd.close();
-    }
-    if (embedded != null) {
-      embedded.close();
-    }
-  }
 
   private static String sha256(byte[] bytes) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -79,46 +65,38 @@ class ExecInputTest {
     String fileSha = sha256(fileBytes);
 
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("stdin")
-                            .exec(
-                                session ->
-                                    session
-                                        .set("payload", payload)
-                                        .set("sha", textSha)
-                                        .set("binarySha", binarySha)
-                                        .set("fileSha", fileSha))
-                            .exec(ssh("connect").connect())
-                            .exec(
-                                ssh("text")
-                                    .exec("sha256sum")
-                                    .stdin("#{payload}")
-                                    .check(regex("^[0-9a-f]{64}").isEL("#{sha}")))
-                            .exec(
-                                ssh("bytes")
-                                    .exec("sha256sum")
-                                    .stdin(session -> binary)
-                                    .check(regex("^[0-9a-f]{64}").isEL("#{binarySha}")))
-                            .exec(
-                                ssh("file")
-                                    .exec("sha256sum")
-                                    .stdinFile(file.toString())
-                                    .check(regex("^[0-9a-f]{64}").isEL("#{fileSha}")))
-                            .exec(ssh("start").start("sha256sum").stdin("#{payload}"))
-                            .exec(
-                                ssh("await")
-                                    .awaitExit()
-                                    .check(regex("^[0-9a-f]{64}").isEL("#{sha}")))
-                            .exec(
-                                ssh("empty")
-                                    .exec("wc -c")
-                                    .stdin("")
-                                    .check(regex("^\\s*(\\d+)").is("0")))
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(3)))
-                    .protocols(TestProtocols.withKnownHosts(sshd)));
+        Runs.atOnce(
+            () ->
+                scenario("stdin")
+                    .exec(
+                        session ->
+                            session
+                                .set("payload", payload)
+                                .set("sha", textSha)
+                                .set("binarySha", binarySha)
+                                .set("fileSha", fileSha))
+                    .exec(ssh("connect").connect())
+                    .exec(
+                        ssh("text")
+                            .exec("sha256sum")
+                            .stdin("#{payload}")
+                            .check(regex("^[0-9a-f]{64}").isEL("#{sha}")))
+                    .exec(
+                        ssh("bytes")
+                            .exec("sha256sum")
+                            .stdin(session -> binary)
+                            .check(regex("^[0-9a-f]{64}").isEL("#{binarySha}")))
+                    .exec(
+                        ssh("file")
+                            .exec("sha256sum")
+                            .stdinFile(file.toString())
+                            .check(regex("^[0-9a-f]{64}").isEL("#{fileSha}")))
+                    .exec(ssh("start").start("sha256sum").stdin("#{payload}"))
+                    .exec(ssh("await").awaitExit().check(regex("^[0-9a-f]{64}").isEL("#{sha}")))
+                    .exec(ssh("empty").exec("wc -c").stdin("").check(regex("^\\s*(\\d+)").is("0")))
+                    .exec(ssh("disconnect").disconnect()),
+            3,
+            TestProtocols.withKnownHosts(SSHD.get()));
 
     for (String name :
         new String[] {"text", "bytes", "file", "start", "await", "empty", "disconnect"}) {
@@ -150,21 +128,19 @@ class ExecInputTest {
             + repo
             + ".git main";
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("git")
-                            .exec(ssh("connect").connect())
-                            .exec(ssh("make repo").exec(make))
-                            .exec(
-                                ssh("refs")
-                                    .exec("git-upload-pack ~/" + repo + ".git")
-                                    .stdin("0000")
-                                    .check(
-                                        substring("refs/heads/main").exists(), exitStatus().is(0)))
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(1)))
-                    .protocols(TestProtocols.withKnownHosts(sshd)));
+        Runs.atOnce(
+            () ->
+                scenario("git")
+                    .exec(ssh("connect").connect())
+                    .exec(ssh("make repo").exec(make))
+                    .exec(
+                        ssh("refs")
+                            .exec("git-upload-pack ~/" + repo + ".git")
+                            .stdin("0000")
+                            .check(substring("refs/heads/main").exists(), exitStatus().is(0)))
+                    .exec(ssh("disconnect").disconnect()),
+            1,
+            TestProtocols.withKnownHosts(SSHD.get()));
 
     assertThat(r.ok("make repo")).as(r.summary()).isEqualTo(1);
     assertThat(r.ok("refs")).as(r.summary()).isEqualTo(1);
@@ -173,32 +149,27 @@ class ExecInputTest {
   @Test
   void anAcceptedVariableReachesTheCommandAndAPtyIsATerminal() {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("env")
-                            .exec(session -> session.set("v", "value-" + session.userId()))
-                            .exec(ssh("connect").connect())
-                            .exec(
-                                ssh("env")
-                                    .exec("printf '%s|%s' \"$GSSH_VALUE\" \"$NOT_ACCEPTED\"")
-                                    .env("GSSH_VALUE", "#{v}")
-                                    .env("NOT_ACCEPTED", "x")
-                                    .check(bodyString().isEL("#{v}|")))
-                            .exec(
-                                ssh("env start")
-                                    .start("printf %s \"$GSSH_OTHER\"")
-                                    .env("GSSH_OTHER", "other"))
-                            .exec(ssh("env await").awaitExit().check(bodyString().is("other")))
-                            .exec(ssh("no tty").exec("tty").check(exitStatus().is(1)))
-                            .exec(
-                                ssh("tty")
-                                    .exec("tty")
-                                    .pty()
-                                    .check(regex("^/dev/pts/\\d+").exists()))
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(2)))
-                    .protocols(TestProtocols.withKnownHosts(sshd)));
+        Runs.atOnce(
+            () ->
+                scenario("env")
+                    .exec(session -> session.set("v", "value-" + session.userId()))
+                    .exec(ssh("connect").connect())
+                    .exec(
+                        ssh("env")
+                            .exec("printf '%s|%s' \"$GSSH_VALUE\" \"$NOT_ACCEPTED\"")
+                            .env("GSSH_VALUE", "#{v}")
+                            .env("NOT_ACCEPTED", "x")
+                            .check(bodyString().isEL("#{v}|")))
+                    .exec(
+                        ssh("env start")
+                            .start("printf %s \"$GSSH_OTHER\"")
+                            .env("GSSH_OTHER", "other"))
+                    .exec(ssh("env await").awaitExit().check(bodyString().is("other")))
+                    .exec(ssh("no tty").exec("tty").check(exitStatus().is(1)))
+                    .exec(ssh("tty").exec("tty").pty().check(regex("^/dev/pts/\\d+").exists()))
+                    .exec(ssh("disconnect").disconnect()),
+            2,
+            TestProtocols.withKnownHosts(SSHD.get()));
 
     for (String name :
         new String[] {"env", "env start", "env await", "no tty", "tty", "disconnect"}) {
@@ -211,29 +182,28 @@ class ExecInputTest {
     Path file = Files.writeString(tmp.resolve("lines.txt"), "one\ntwo\n");
     Path gone = tmp.resolve("gone.txt");
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("cat")
-                            .exec(session -> session.set("path", gone.toString()))
-                            .exec(ssh("connect").connect())
-                            .exec(
-                                ssh("cat")
-                                    .exec("cat")
-                                    .stdin("hello #{path}")
-                                    .check(bodyString().isEL("hello #{path}")))
-                            .exec(
-                                ssh("cat file")
-                                    .exec("cat")
-                                    .stdinFile(file.toString())
-                                    .check(bodyString().is("one\ntwo\n")))
-                            .exec(ssh("cat gone").exec("cat").stdinFile("#{path}"))
-                            .exec(
-                                ssh("after")
-                                    .exec("echo still here")
-                                    .check(bodyString().is("still here\n")))
-                            .injectOpen(atOnceUsers(2)))
-                    .protocols(TestProtocols.forServer(embedded)));
+        Runs.atOnce(
+            () ->
+                scenario("cat")
+                    .exec(session -> session.set("path", gone.toString()))
+                    .exec(ssh("connect").connect())
+                    .exec(
+                        ssh("cat")
+                            .exec("cat")
+                            .stdin("hello #{path}")
+                            .check(bodyString().isEL("hello #{path}")))
+                    .exec(
+                        ssh("cat file")
+                            .exec("cat")
+                            .stdinFile(file.toString())
+                            .check(bodyString().is("one\ntwo\n")))
+                    .exec(ssh("cat gone").exec("cat").stdinFile("#{path}"))
+                    .exec(
+                        ssh("after")
+                            .exec("echo still here")
+                            .check(bodyString().is("still here\n"))),
+            2,
+            TestProtocols.forServer(EMBEDDED.get()));
 
     assertThat(r.ok("cat")).as(r.summary()).isEqualTo(2);
     assertThat(r.ok("cat file")).as(r.summary()).isEqualTo(2);

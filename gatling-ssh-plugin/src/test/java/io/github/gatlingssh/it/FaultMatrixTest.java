@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.testkit.BlackHole;
@@ -15,7 +16,7 @@ import io.github.gatlingssh.testkit.gatling.GatlingResult;
 import io.github.gatlingssh.testkit.gatling.JvmResources;
 import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import io.github.gatlingssh.testkit.gatling.SimulationLog;
-import io.github.gatlingssh.testkit.junit.OpenSshRequirement;
+import io.github.gatlingssh.testkit.junit.ClassServer;
 import io.github.gatlingssh.testkit.openssh.KeyFormat;
 import io.github.gatlingssh.testkit.openssh.KeyType;
 import io.github.gatlingssh.testkit.openssh.PrivateSshd;
@@ -32,10 +33,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -61,24 +62,17 @@ class FaultMatrixTest {
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(FaultMatrixTest.class);
 
-  private static PrivateSshd sshd;
+  @RegisterExtension
+  static final ClassServer<PrivateSshd> SSHD =
+      ClassServer.openSsh(
+          SshdOptions.builder().passwordAuthentication(true).maxSessions(2).build());
+
+  /** An embedded server without faults, shared by the tests that need no other. */
+  @RegisterExtension
+  static final ClassServer<EmbeddedSshServer> PLAIN =
+      ClassServer.embedded(EmbeddedSshServer.builder());
 
   @TempDir Path tmp;
-
-  @BeforeAll
-  static void startSshd() {
-    OpenSshRequirement.assumeAvailable();
-    sshd =
-        PrivateSshd.start(
-            SshdOptions.builder().passwordAuthentication(true).maxSessions(2).build());
-  }
-
-  @AfterAll
-  static void stopSshd() {
-    if (sshd != null) {
-      sshd.close();
-    }
-  }
 
   /**
    * Runs a simulation; dumps the threads if the run hangs (the class timeout then fails the test).
@@ -92,6 +86,12 @@ class FaultMatrixTest {
     try (Watchdog watchdog = Watchdog.start("Gatling run", Duration.ofSeconds(60))) {
       return ScriptedSimulation.run(setUp, systemProperties);
     }
+  }
+
+  /** One scenario whose {@code users} all start at once, with {@code protocol}; as {@link #run}. */
+  private static GatlingResult atOnce(
+      Supplier<ScenarioBuilder> scenario, int users, SshProtocolBuilder protocol) {
+    return run(sim -> sim.setUp(scenario.get().injectOpen(atOnceUsers(users))).protocols(protocol));
   }
 
   /**
@@ -135,14 +135,13 @@ class FaultMatrixTest {
             .connectTimeout(PATIENT);
 
     GatlingResult r =
-        run(
-            sim ->
-                sim.setUp(
-                        scenario("refused")
-                            .exec(ssh("connect").connect())
-                            .exec(ssh("echo").exec("echo hi"))
-                            .injectOpen(atOnceUsers(5)))
-                    .protocols(protocol));
+        atOnce(
+            () ->
+                scenario("refused")
+                    .exec(ssh("connect").connect())
+                    .exec(ssh("echo").exec("echo hi")),
+            5,
+            protocol);
 
     assertThat(r.ko("connect")).as(r.summary()).isEqualTo(5);
     assertThat(r.koMessages("connect"))
@@ -160,19 +159,15 @@ class FaultMatrixTest {
   void blackHoledAddress_connectTimesOutAtConnectTimeout() {
     try (BlackHole hole = BlackHole.open()) {
       GatlingResult r =
-          run(
-              sim ->
-                  sim.setUp(
-                          scenario("black hole")
-                              .exec(ssh("connect").connect())
-                              .injectOpen(atOnceUsers(3)))
-                      .protocols(
-                          ssh.host(hole.host())
-                              .port(hole.port())
-                              .username("nobody")
-                              .password("x")
-                              .acceptAnyHostKey()
-                              .connectTimeout(SHORT)));
+          atOnce(
+              () -> scenario("black hole").exec(ssh("connect").connect()),
+              3,
+              ssh.host(hole.host())
+                  .port(hole.port())
+                  .username("nobody")
+                  .password("x")
+                  .acceptAnyHostKey()
+                  .connectTimeout(SHORT));
 
       assertThat(r.ko("connect")).as(r.summary()).isEqualTo(3);
       assertThat(r.koMessages("connect"))
@@ -224,13 +219,10 @@ class FaultMatrixTest {
     try (EmbeddedSshServer silent =
         embeddedServer(Faults.builder().stall(Faults.Phase.BANNER).build())) {
       GatlingResult r =
-          run(
-              sim ->
-                  sim.setUp(
-                          scenario("silent")
-                              .exec(ssh("connect").connect())
-                              .injectOpen(atOnceUsers(3)))
-                      .protocols(uncheckedEmbedded(silent).connectTimeout(SHORT)));
+          atOnce(
+              () -> scenario("silent").exec(ssh("connect").connect()),
+              3,
+              uncheckedEmbedded(silent).connectTimeout(SHORT));
 
       assertThat(r.ko("connect")).as(r.summary()).isEqualTo(3);
       assertThat(r.koMessages("connect"))
@@ -267,15 +259,16 @@ class FaultMatrixTest {
   void wrongPasswordWrongKeyOrKeyNotAuthorized_connectFailsNamingAuthAndTheMethods() {
     org.junit.jupiter.api.Assumptions.assumeTrue(
         PrivateSshd.passwordLoginSupported(), "password logins need root");
-    Path stranger = sshd.generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, null, false);
+    Path stranger = SSHD.get().generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, null, false);
     Path protectedKey =
-        sshd.generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, "the right passphrase", true);
-    String user = sshd.username();
+        SSHD.get()
+            .generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, "the right passphrase", true);
+    String user = SSHD.get().username();
     SshProtocolBuilder base =
-        ssh.host(sshd.host())
-            .port(sshd.port())
+        ssh.host(SSHD.get().host())
+            .port(SSHD.get().port())
             .username(user)
-            .knownHosts(sshd.knownHostsFile().toString())
+            .knownHosts(SSHD.get().knownHostsFile().toString())
             .connectTimeout(PATIENT);
 
     GatlingResult r =
@@ -316,15 +309,13 @@ class FaultMatrixTest {
                 + "'");
     // the key cannot be used at all, so no method is tried; the hint comes before MINA's long
     // reason
-    assertThat(r.koMessages("wrong passphrase"))
-        .hasSize(2)
-        .allSatisfy(
-            m ->
-                assertThat(m)
-                    .startsWith(
-                        "auth: cannot load private key "
-                            + protectedKey.toAbsolutePath()
-                            + " (wrong passphrase?): "));
+    Runs.assertAllKoStartingWith(
+        r,
+        2,
+        "wrong passphrase",
+        "auth: cannot load private key "
+            + protectedKey.toAbsolutePath()
+            + " (wrong passphrase?): ");
     assertThat(r.okCount()).isZero();
   }
 
@@ -333,17 +324,17 @@ class FaultMatrixTest {
   @Test
   void unknownOrChangedHostKey_connectFailsNamingHostFingerprintAndFix() throws IOException {
     Path home = Files.createDirectories(tmp.resolve("home")); // no .ssh/known_hosts in it
-    Path otherKey = sshd.generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, null, false);
+    Path otherKey = SSHD.get().generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, null, false);
     String otherPublicKey =
         Files.readString(Path.of(otherKey + ".pub"), StandardCharsets.US_ASCII).strip();
-    String hostName = "[127.0.0.1]:" + sshd.port();
+    String hostName = "[127.0.0.1]:" + SSHD.get().port();
     Path stale =
         Files.writeString(tmp.resolve("known_hosts_stale"), hostName + " " + otherPublicKey + "\n");
     SshProtocolBuilder strictDefault =
-        ssh.host(sshd.host())
-            .port(sshd.port())
-            .username(sshd.username())
-            .privateKey(sshd.userKey().toString())
+        ssh.host(SSHD.get().host())
+            .port(SSHD.get().port())
+            .username(SSHD.get().username())
+            .privateKey(SSHD.get().userKey().toString())
             .connectTimeout(PATIENT);
 
     GatlingResult r =
@@ -355,7 +346,7 @@ class FaultMatrixTest {
                         "changed", "changed host key", strictDefault.knownHosts(stale.toString()))),
             Map.of("user.home", home.toString())); // the default known_hosts: ~/.ssh/known_hosts
 
-    String fingerprint = sshd.hostKeyFingerprint(KeyType.ED25519);
+    String fingerprint = SSHD.get().hostKeyFingerprint(KeyType.ED25519);
     assertThat(r.koMessages("unknown host"))
         .as(r.summary())
         .hasSize(2)
@@ -384,15 +375,14 @@ class FaultMatrixTest {
     try (PrivateSshd small =
         PrivateSshd.start(SshdOptions.builder().maxStartups("4:100:4").build())) {
       GatlingResult r =
-          run(
-              sim ->
-                  sim.setUp(
-                          scenario("burst")
-                              .exec(ssh("connect").connect())
-                              .exec(ssh("echo").exec("echo hi"))
-                              .exec(ssh("disconnect").disconnect())
-                              .injectOpen(atOnceUsers(users)))
-                      .protocols(openSsh(small)));
+          atOnce(
+              () ->
+                  scenario("burst")
+                      .exec(ssh("connect").connect())
+                      .exec(ssh("echo").exec("echo hi"))
+                      .exec(ssh("disconnect").disconnect()),
+              users,
+              openSsh(small));
 
       int dropped = r.ko("connect");
       assertThat(r.ok("connect") + dropped).as(r.summary()).isEqualTo(users);
@@ -429,7 +419,7 @@ class FaultMatrixTest {
                           .exec(twoRunningThenAThird("openssh"))
                           .exec(ssh("openssh disconnect").disconnect())
                           .injectOpen(atOnceUsers(3))
-                          .protocols(openSsh(sshd)),
+                          .protocols(openSsh(SSHD.get())),
                       // OpenSSH frees a session slot lazily (after handling the input that closed
                       // it), so a new
                       // channel opened right after a close may still be refused: the embedded
@@ -446,14 +436,11 @@ class FaultMatrixTest {
                           .protocols(embeddedProtocol)));
 
       // OpenSSH 9.2 refuses with SSH_OPEN_CONNECT_FAILED "open failed"
-      assertThat(r.koMessages("openssh third channel"))
-          .as(r.summary())
-          .hasSize(3)
-          .allSatisfy(
-              m ->
-                  assertThat(m)
-                      .startsWith(
-                          "channel open: refused by server (SSH_OPEN_CONNECT_FAILED: open failed)"));
+      Runs.assertAllKoStartingWith(
+          r,
+          3,
+          "openssh third channel",
+          "channel open: refused by server (SSH_OPEN_CONNECT_FAILED: open failed)");
       assertThat(r.koMessages("embedded third channel"))
           .hasSize(3)
           .allSatisfy(
@@ -487,76 +474,67 @@ class FaultMatrixTest {
 
   @Test
   void commandThatNeverEnds_koAtTheRequestTimeoutChannelClosedUserContinues() throws IOException {
-    try (EmbeddedSshServer server = embeddedServer(Faults.none())) {
-      SshProtocolBuilder protocol = embedded(server);
-      GatlingResult r =
-          run(
-              sim ->
-                  sim.setUp(
-                          scenario("hang")
-                              .exec(ssh("connect").connect())
-                              .exec(ssh("hang").exec("hang").timeout(SHORT))
-                              // the server's count of open channels on this connection: only the
-                              // one asking
-                              .exec(ssh("channels").exec("channels").check(stdout().is("1\n")))
-                              .exec(
-                                  ssh("after")
-                                      .exec("echo still here")
-                                      .check(stdout().is("still here\n")))
-                              .exec(ssh("disconnect").disconnect())
-                              .injectOpen(atOnceUsers(3)))
-                      .protocols(protocol));
+    SshProtocolBuilder protocol = embedded(PLAIN.get());
+    GatlingResult r =
+        atOnce(
+            () ->
+                scenario("hang")
+                    .exec(ssh("connect").connect())
+                    .exec(ssh("hang").exec("hang").timeout(SHORT))
+                    // the server's count of open channels on this connection: only the one asking
+                    .exec(ssh("channels").exec("channels").check(stdout().is("1\n")))
+                    .exec(ssh("after").exec("echo still here").check(stdout().is("still here\n")))
+                    .exec(ssh("disconnect").disconnect()),
+            3,
+            protocol);
 
-      assertThat(r.ko("hang")).as(r.summary()).isEqualTo(3);
-      assertThat(r.koMessages("hang"))
-          .containsOnly("timeout: command did not finish within 1 s; channel closed");
-      assertTimedOutAt(r.requests("hang"), SHORT);
-      for (String name : List.of("connect", "channels", "after", "disconnect")) {
-        assertThat(r.ok(name)).as(name + "\n" + r.summary()).isEqualTo(3);
-      }
-      assertThat(r.koCount()).isEqualTo(3);
+    assertThat(r.ko("hang")).as(r.summary()).isEqualTo(3);
+    assertThat(r.koMessages("hang"))
+        .containsOnly("timeout: command did not finish within 1 s; channel closed");
+    assertTimedOutAt(r.requests("hang"), SHORT);
+    for (String name : List.of("connect", "channels", "after", "disconnect")) {
+      assertThat(r.ok(name)).as(name + "\n" + r.summary()).isEqualTo(3);
     }
+    assertThat(r.koCount()).isEqualTo(3);
   }
 
   // --- signals ---------------------------------------------------------------------------------
 
   @Test
   void commandKilledByASignal_koWithTheSignalNameUnlessChecked() throws IOException {
-    try (EmbeddedSshServer server = embeddedServer(Faults.none())) {
-      SshProtocolBuilder embeddedProtocol = embedded(server);
-      GatlingResult r =
-          run(
-              sim ->
-                  sim.setUp(
-                      scenario("openssh")
-                          .exec(ssh("connect").connect())
-                          .exec(ssh("KILL").exec("sh -c 'kill -KILL $$'"))
-                          .exec(
-                              ssh("TERM checked")
-                                  .exec("sh -c 'kill -TERM $$'")
-                                  .check(exitSignal().is("TERM")))
-                          .exec(ssh("disconnect").disconnect())
-                          .injectOpen(atOnceUsers(2))
-                          .protocols(openSsh(sshd)),
-                      scenario("embedded")
-                          .exec(ssh("connect").connect())
-                          .exec(ssh("SEGV").exec("signal SEGV"))
-                          .exec(ssh("HUP checked").exec("signal HUP").check(exitSignal().is("HUP")))
-                          .exec(ssh("disconnect").disconnect())
-                          .injectOpen(atOnceUsers(2))
-                          .protocols(embeddedProtocol)));
+    SshProtocolBuilder embeddedProtocol = embedded(PLAIN.get());
+    GatlingResult r =
+        run(
+            sim ->
+                sim.setUp(
+                    scenario("openssh")
+                        .exec(ssh("connect").connect())
+                        .exec(ssh("KILL").exec("sh -c 'kill -KILL $$'"))
+                        .exec(
+                            ssh("TERM checked")
+                                .exec("sh -c 'kill -TERM $$'")
+                                .check(exitSignal().is("TERM")))
+                        .exec(ssh("disconnect").disconnect())
+                        .injectOpen(atOnceUsers(2))
+                        .protocols(openSsh(SSHD.get())),
+                    scenario("embedded")
+                        .exec(ssh("connect").connect())
+                        .exec(ssh("SEGV").exec("signal SEGV"))
+                        .exec(ssh("HUP checked").exec("signal HUP").check(exitSignal().is("HUP")))
+                        .exec(ssh("disconnect").disconnect())
+                        .injectOpen(atOnceUsers(2))
+                        .protocols(embeddedProtocol)));
 
-      assertThat(r.koMessages("KILL"))
-          .as(r.summary())
-          .hasSize(2)
-          .containsOnly("killed by signal KILL");
-      assertThat(r.koMessages("SEGV")).hasSize(2).containsOnly("killed by signal SEGV");
-      assertThat(r.ok("TERM checked")).isEqualTo(2);
-      assertThat(r.ok("HUP checked")).isEqualTo(2);
-      assertThat(r.ok("connect")).isEqualTo(4);
-      assertThat(r.ok("disconnect")).isEqualTo(4);
-      assertThat(r.koCount()).isEqualTo(4);
-    }
+    assertThat(r.koMessages("KILL"))
+        .as(r.summary())
+        .hasSize(2)
+        .containsOnly("killed by signal KILL");
+    assertThat(r.koMessages("SEGV")).hasSize(2).containsOnly("killed by signal SEGV");
+    assertThat(r.ok("TERM checked")).isEqualTo(2);
+    assertThat(r.ok("HUP checked")).isEqualTo(2);
+    assertThat(r.ok("connect")).isEqualTo(4);
+    assertThat(r.ok("disconnect")).isEqualTo(4);
+    assertThat(r.koCount()).isEqualTo(4);
   }
 
   // --- the server process is killed ------------------------------------------------------------
@@ -576,16 +554,15 @@ class FaultMatrixTest {
               });
       long start = System.nanoTime();
       GatlingResult r =
-          run(
-              sim ->
-                  sim.setUp(
-                          scenario("doomed")
-                              .exec(ssh("connect").connect())
-                              .exec(ssh("in flight").exec("sleep 30"))
-                              .exec(ssh("after the kill").exec("echo hi"))
-                              .exec(ssh("reconnect").connect())
-                              .injectOpen(atOnceUsers(users)))
-                      .protocols(openSsh(doomed).requestTimeout(Duration.ofSeconds(60))));
+          atOnce(
+              () ->
+                  scenario("doomed")
+                      .exec(ssh("connect").connect())
+                      .exec(ssh("in flight").exec("sleep 30"))
+                      .exec(ssh("after the kill").exec("echo hi"))
+                      .exec(ssh("reconnect").connect()),
+              users,
+              openSsh(doomed).requestTimeout(Duration.ofSeconds(60)));
       Duration took = Duration.ofNanos(System.nanoTime() - start);
 
       assertThat(killed.get(5, TimeUnit.SECONDS)).as("all %d sleeps seen running", users).isTrue();
@@ -689,26 +666,24 @@ class FaultMatrixTest {
               .requestTimeout(Duration.ofSeconds(150))
               .ciphers("aes128-gcm@openssh.com", "aes128-ctr");
       GatlingResult r =
-          run(
-              sim ->
-                  sim.setUp(
-                          scenario("flood")
-                              .exec(ssh("connect").connect())
-                              .exec(
-                                  ssh("1 GiB")
-                                      .exec("bytes " + gib)
-                                      .check(
-                                          bodyLength().is((int) gib),
-                                          stdoutLineCount()
-                                              .is(
-                                                  (int)
-                                                      ((gib + 79)
-                                                          / 80)), // 80-byte lines, the last one cut
-                                          // short
-                                          stdout().transform(String::length).is(cap)))
-                              .exec(ssh("disconnect").disconnect())
-                              .injectOpen(atOnceUsers(1)))
-                      .protocols(protocol));
+          atOnce(
+              () ->
+                  scenario("flood")
+                      .exec(ssh("connect").connect())
+                      .exec(
+                          ssh("1 GiB")
+                              .exec("bytes " + gib)
+                              .check(
+                                  bodyLength().is((int) gib),
+                                  stdoutLineCount()
+                                      .is(
+                                          (int)
+                                              ((gib + 79) / 80)), // 80-byte lines, the last one cut
+                                  // short
+                                  stdout().transform(String::length).is(cap)))
+                      .exec(ssh("disconnect").disconnect()),
+              1,
+              protocol);
       HeapSampler.Stats stats = heap.stop();
       LOG.info(
           "1 GiB flood: {} ms, live heap {}",
@@ -727,43 +702,41 @@ class FaultMatrixTest {
 
   @Test
   void binaryOutput_noCrashReplacementCharactersInTextChecks() throws IOException {
-    try (EmbeddedSshServer server = embeddedServer(Faults.none())) {
-      SshProtocolBuilder embeddedProtocol = embedded(server);
-      GatlingResult r =
-          run(
-              sim ->
-                  sim.setUp(
-                      scenario("embedded binary")
-                          .exec(ssh("connect").connect())
-                          .exec(
-                              ssh("binary")
-                                  .exec("binary 100000")
-                                  .check(
-                                      bodyLength().is(100_000),
-                                      stdout()
-                                          .transform(s -> s.chars().allMatch(c -> c == 0xFFFD))
-                                          .is(true),
-                                      stdout().transform(String::length).is(100_000),
-                                      substring("\uFFFD").exists()))
-                          .injectOpen(atOnceUsers(2))
-                          .protocols(embeddedProtocol),
-                      scenario("openssh binary")
-                          .exec(ssh("connect").connect())
-                          .exec(
-                              ssh("invalid utf-8")
-                                  .exec("printf '\\377\\376ok\\n'")
-                                  .check(
-                                      bodyLength().is(5),
-                                      stdout().is("\uFFFD\uFFFDok\n"),
-                                      regex("ok$").exists()))
-                          .injectOpen(atOnceUsers(2))
-                          .protocols(openSsh(sshd))));
+    SshProtocolBuilder embeddedProtocol = embedded(PLAIN.get());
+    GatlingResult r =
+        run(
+            sim ->
+                sim.setUp(
+                    scenario("embedded binary")
+                        .exec(ssh("connect").connect())
+                        .exec(
+                            ssh("binary")
+                                .exec("binary 100000")
+                                .check(
+                                    bodyLength().is(100_000),
+                                    stdout()
+                                        .transform(s -> s.chars().allMatch(c -> c == 0xFFFD))
+                                        .is(true),
+                                    stdout().transform(String::length).is(100_000),
+                                    substring("\uFFFD").exists()))
+                        .injectOpen(atOnceUsers(2))
+                        .protocols(embeddedProtocol),
+                    scenario("openssh binary")
+                        .exec(ssh("connect").connect())
+                        .exec(
+                            ssh("invalid utf-8")
+                                .exec("printf '\\377\\376ok\\n'")
+                                .check(
+                                    bodyLength().is(5),
+                                    stdout().is("\uFFFD\uFFFDok\n"),
+                                    regex("ok$").exists()))
+                        .injectOpen(atOnceUsers(2))
+                        .protocols(openSsh(SSHD.get()))));
 
-      assertThat(r.ok("binary")).as(r.summary()).isEqualTo(2);
-      assertThat(r.ok("invalid utf-8")).isEqualTo(2);
-      assertThat(r.koCount()).isZero();
-      assertThat(r.errors()).isEmpty();
-    }
+    assertThat(r.ok("binary")).as(r.summary()).isEqualTo(2);
+    assertThat(r.ok("invalid utf-8")).isEqualTo(2);
+    assertThat(r.koCount()).isZero();
+    assertThat(r.errors()).isEmpty();
   }
 
   // --- maxDuration -----------------------------------------------------------------------------
@@ -772,51 +745,50 @@ class FaultMatrixTest {
   void maxDurationCutsUsersMidCommand_runEndsOnTimeEverythingClosedNoMinaThreadLeft()
       throws IOException {
     Duration maxDuration = Duration.ofSeconds(3);
-    try (EmbeddedSshServer server = embeddedServer(Faults.none())) {
-      SshProtocolBuilder embeddedProtocol = embedded(server);
-      long start = System.nanoTime();
-      GatlingResult r =
-          run(
-              sim ->
-                  sim.setUp(
-                          scenario("embedded")
-                              .exec(ssh("connect").connect())
-                              .exec(ssh("hang").exec("hang"))
-                              .injectOpen(atOnceUsers(5))
-                              .protocols(embeddedProtocol.requestTimeout(Duration.ofMinutes(5))),
-                          scenario("openssh")
-                              .exec(ssh("connect").connect())
-                              .exec(
-                                  ssh("cat")
-                                      .exec("cat")) // waits for stdin: ends when its channel closes
-                              .injectOpen(atOnceUsers(5))
-                              .protocols(openSsh(sshd).requestTimeout(Duration.ofMinutes(5))))
-                      .maxDuration(maxDuration));
-      Duration took = Duration.ofNanos(System.nanoTime() - start);
+    EmbeddedSshServer server = PLAIN.get();
+    SshProtocolBuilder embeddedProtocol = embedded(server);
+    long start = System.nanoTime();
+    GatlingResult r =
+        run(
+            sim ->
+                sim.setUp(
+                        scenario("embedded")
+                            .exec(ssh("connect").connect())
+                            .exec(ssh("hang").exec("hang"))
+                            .injectOpen(atOnceUsers(5))
+                            .protocols(embeddedProtocol.requestTimeout(Duration.ofMinutes(5))),
+                        scenario("openssh")
+                            .exec(ssh("connect").connect())
+                            .exec(
+                                ssh("cat")
+                                    .exec("cat")) // waits for stdin: ends when its channel closes
+                            .injectOpen(atOnceUsers(5))
+                            .protocols(openSsh(SSHD.get()).requestTimeout(Duration.ofMinutes(5))))
+                    .maxDuration(maxDuration));
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-      assertThat(took).as(r.summary()).isLessThan(maxDuration.plusSeconds(20));
-      assertThat(r.ok("connect")).isEqualTo(10);
-      assertThat(r.ok("hang")).isZero();
-      assertThat(r.ok("cat")).isZero();
-      assertThat(r.usersStarted()).isEqualTo(10);
+    assertThat(took).as(r.summary()).isLessThan(maxDuration.plusSeconds(20));
+    assertThat(r.ok("connect")).isEqualTo(10);
+    assertThat(r.ok("hang")).isZero();
+    assertThat(r.ok("cat")).isZero();
+    assertThat(r.usersStarted()).isEqualTo(10);
 
-      Duration deadline = Duration.ofSeconds(20);
-      assertThat(Polling.until(deadline, () -> server.activeSessionCount() == 0))
-          .as("embedded server sessions left: %d", server.activeSessionCount())
-          .isTrue();
-      assertThat(Polling.until(deadline, () -> sshdChildren().isEmpty()))
-          .as("OpenSSH per-connection processes left: %s", sshdChildren())
-          .isTrue();
-      assertThat(Polling.until(deadline, () -> JvmResources.clientMinaThreads().isEmpty()))
-          .as("MINA client threads left: %s", JvmResources.clientMinaThreads())
-          .isTrue();
-      assertThat(JvmResources.clientSocketsTo(server.port())).isEmpty();
-      assertThat(JvmResources.clientSocketsTo(sshd.port())).isEmpty();
-    }
+    Duration deadline = Duration.ofSeconds(20);
+    assertThat(Polling.until(deadline, () -> server.activeSessionCount() == 0))
+        .as("embedded server sessions left: %d", server.activeSessionCount())
+        .isTrue();
+    assertThat(Polling.until(deadline, () -> sshdChildren().isEmpty()))
+        .as("OpenSSH per-connection processes left: %s", sshdChildren())
+        .isTrue();
+    assertThat(Polling.until(deadline, () -> JvmResources.clientMinaThreads().isEmpty()))
+        .as("MINA client threads left: %s", JvmResources.clientMinaThreads())
+        .isTrue();
+    assertThat(JvmResources.clientSocketsTo(server.port())).isEmpty();
+    assertThat(JvmResources.clientSocketsTo(SSHD.get().port())).isEmpty();
   }
 
   private static List<String> sshdChildren() {
-    return ProcessHandle.of(sshd.pid()).stream()
+    return ProcessHandle.of(SSHD.get().pid()).stream()
         .flatMap(ProcessHandle::descendants)
         .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
         .toList();

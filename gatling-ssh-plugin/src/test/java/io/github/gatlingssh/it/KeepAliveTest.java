@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
-import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import java.time.Duration;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
@@ -41,17 +40,14 @@ class KeepAliveTest {
   void unansweredKeepalivesLoseTheConnectionOfTheRequestInFlight() throws Exception {
     try (EmbeddedSshServer server = silentAfterAuth()) {
       GatlingResult r =
-          ScriptedSimulation.run(
-              sim ->
-                  sim.setUp(
-                          scenario("silent")
-                              .exec(ssh("connect").connect())
-                              .exec(
-                                  ssh("in flight").exec("sleep 30").timeout(Duration.ofSeconds(30)))
-                              .exec(ssh("later").exec("echo hi"))
-                              .injectOpen(atOnceUsers(3)))
-                      .protocols(
-                          TestProtocols.forServer(server).keepAlive(Duration.ofMillis(200), 2)));
+          Runs.atOnce(
+              () ->
+                  scenario("silent")
+                      .exec(ssh("connect").connect())
+                      .exec(ssh("in flight").exec("sleep 30").timeout(Duration.ofSeconds(30)))
+                      .exec(ssh("later").exec("echo hi")),
+              3,
+              TestProtocols.forServer(server).keepAlive(Duration.ofMillis(200), 2));
 
       assertThat(r.ok("connect")).as(r.summary()).isEqualTo(3);
       assertThat(r.koMessages("in flight"))
@@ -66,10 +62,7 @@ class KeepAliveTest {
                               + ":"
                               + server.port())
                       .contains("2 unanswered, one every 200 ms"));
-      assertThat(r.koMessages("later"))
-          .as(r.summary())
-          .hasSize(3)
-          .allSatisfy(m -> assertThat(m).startsWith("not connected:"));
+      Runs.assertAllKoStartingWith(r, 3, "later", "not connected:");
     }
   }
 
@@ -77,20 +70,15 @@ class KeepAliveTest {
   void aLiveServerAnswersKeepalivesAndTheConnectionStays() throws Exception {
     try (EmbeddedSshServer server = EmbeddedSshServer.builder().build().start()) {
       GatlingResult r =
-          ScriptedSimulation.run(
-              sim ->
-                  sim.setUp(
-                          scenario("alive")
-                              .exec(ssh("connect").connect())
-                              .pause(Duration.ofSeconds(1))
-                              .exec(
-                                  ssh("after keepalives")
-                                      .exec("echo hi")
-                                      .check(stdout().is("hi\n")))
-                              .exec(ssh("disconnect").disconnect())
-                              .injectOpen(atOnceUsers(2)))
-                      .protocols(
-                          TestProtocols.forServer(server).keepAlive(Duration.ofMillis(100), 1)));
+          Runs.atOnce(
+              () ->
+                  scenario("alive")
+                      .exec(ssh("connect").connect())
+                      .pause(Duration.ofSeconds(1))
+                      .exec(ssh("after keepalives").exec("echo hi").check(stdout().is("hi\n")))
+                      .exec(ssh("disconnect").disconnect()),
+              2,
+              TestProtocols.forServer(server).keepAlive(Duration.ofMillis(100), 1));
 
       assertThat(r.ok("after keepalives")).as(r.summary()).isEqualTo(2);
       assertThat(r.ok("disconnect")).as(r.summary()).isEqualTo(2);

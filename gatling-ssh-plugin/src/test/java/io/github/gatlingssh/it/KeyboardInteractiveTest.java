@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
-import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
+import io.github.gatlingssh.testkit.junit.ClassServer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,18 +16,26 @@ import org.apache.sshd.server.auth.keyboard.InteractiveChallenge;
 import org.apache.sshd.server.auth.keyboard.KeyboardInteractiveAuthenticator;
 import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
 import org.apache.sshd.server.session.ServerSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * keyboardInteractive(..): two prompts (a password, then a one-time code from a feeder) on the
- * embedded server.
+ * embedded SERVER.get().
  */
 class KeyboardInteractiveTest {
   private static final String PASSWORD = "kbd-s3cret";
   private static final Set<String> CODES = Set.of("111111", "222222", "333333");
-  private static EmbeddedSshServer server;
+
+  @RegisterExtension
+  static final ClassServer<EmbeddedSshServer> SERVER =
+      ClassServer.embedded(
+          EmbeddedSshServer.builder()
+              .customize(
+                  sshd -> {
+                    sshd.setUserAuthFactories(List.of(UserAuthKeyboardInteractiveFactory.INSTANCE));
+                    sshd.setKeyboardInteractiveAuthenticator(new TwoPrompts());
+                  }));
 
   /**
    * Asks for a password and a verification code in one challenge; accepts the password with any
@@ -52,31 +60,11 @@ class KeyboardInteractiveTest {
     }
   }
 
-  @BeforeAll
-  static void start() throws Exception {
-    server =
-        EmbeddedSshServer.builder()
-            .customize(
-                sshd -> {
-                  sshd.setUserAuthFactories(List.of(UserAuthKeyboardInteractiveFactory.INSTANCE));
-                  sshd.setKeyboardInteractiveAuthenticator(new TwoPrompts());
-                })
-            .build()
-            .start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
-  }
-
   private static SshProtocolBuilder protocol() {
-    return ssh.host(server.host())
-        .port(server.port())
-        .username(server.username())
-        .hostKeyFingerprint(server.hostKeyFingerprint())
+    return ssh.host(SERVER.get().host())
+        .port(SERVER.get().port())
+        .username(SERVER.get().username())
+        .hostKeyFingerprint(SERVER.get().hostKeyFingerprint())
         .keyboardInteractive("(?i)password", PASSWORD)
         .keyboardInteractive("(?i)code", "#{code}");
   }
@@ -84,29 +72,28 @@ class KeyboardInteractiveTest {
   @Test
   void twoPromptsAreAnsweredFromTheProtocolAndAFeeder() {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("2fa")
-                            .feed(
-                                listFeeder(
-                                        List.of(
-                                            Map.of("code", "111111"),
-                                            Map.of("code", "222222"),
-                                            Map.of("code", "333333"),
-                                            Map.of("code", "999999")))
-                                    .circular())
-                            .exec(ssh("connect").connect())
-                            .exec(ssh("echo").exec("echo in"))
-                            .injectOpen(atOnceUsers(4)))
-                    .protocols(protocol()));
+        Runs.atOnce(
+            () ->
+                scenario("2fa")
+                    .feed(
+                        listFeeder(
+                                List.of(
+                                    Map.of("code", "111111"),
+                                    Map.of("code", "222222"),
+                                    Map.of("code", "333333"),
+                                    Map.of("code", "999999")))
+                            .circular())
+                    .exec(ssh("connect").connect())
+                    .exec(ssh("echo").exec("echo in")),
+            4,
+            protocol());
 
     assertThat(r.ok("connect")).as(r.summary()).isEqualTo(3);
     assertThat(r.koMessages("connect"))
         .as(r.summary())
         .containsExactly(
             "auth: server accepted none of [keyboard-interactive] for user '"
-                + server.username()
+                + SERVER.get().username()
                 + "'");
     assertThat(r.ok("echo")).as(r.summary()).isEqualTo(3);
   }
@@ -114,18 +101,14 @@ class KeyboardInteractiveTest {
   @Test
   void aPromptNoRegexFindsFailsAuthenticationAndABadRegexFailsTheBuild() {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("unanswered")
-                            .exec(ssh("connect").connect())
-                            .injectOpen(atOnceUsers(1)))
-                    .protocols(
-                        ssh.host(server.host())
-                            .port(server.port())
-                            .username(server.username())
-                            .hostKeyFingerprint(server.hostKeyFingerprint())
-                            .keyboardInteractive("(?i)password", PASSWORD)));
+        Runs.atOnce(
+            () -> scenario("unanswered").exec(ssh("connect").connect()),
+            1,
+            ssh.host(SERVER.get().host())
+                .port(SERVER.get().port())
+                .username(SERVER.get().username())
+                .hostKeyFingerprint(SERVER.get().hostKeyFingerprint())
+                .keyboardInteractive("(?i)password", PASSWORD));
 
     assertThat(r.koMessages("connect"))
         .as(r.summary())

@@ -46,16 +46,15 @@ class OneChannelServersTest {
   @ForEachServer({ServerKind.TINYSSH})
   void aSecondExecAfterTheServerClosedSaysSoEveryTime(TestServer server) {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("two execs")
-                            .exec(ssh("connect").connect())
-                            .exec(ssh("first").exec("echo one").check(stdout().is("one\n")))
-                            .exec(ssh("second").exec("echo two"))
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(USERS)))
-                    .protocols(TestProtocols.forServer(server)));
+        Runs.atOnce(
+            () ->
+                scenario("two execs")
+                    .exec(ssh("connect").connect())
+                    .exec(ssh("first").exec("echo one").check(stdout().is("one\n")))
+                    .exec(ssh("second").exec("echo two"))
+                    .exec(ssh("disconnect").disconnect()),
+            USERS,
+            TestProtocols.forServer(server));
 
     assertThat(r.ok("first")).as(r.summary()).isEqualTo(USERS);
     assertThat(r.koMessages("second"))

@@ -8,64 +8,49 @@ import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
 import io.github.gatlingssh.testkit.gatling.Overlap;
 import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
-import io.github.gatlingssh.testkit.junit.OpenSshRequirement;
+import io.github.gatlingssh.testkit.junit.ClassServer;
 import io.github.gatlingssh.testkit.openssh.KeyFormat;
 import io.github.gatlingssh.testkit.openssh.KeyType;
 import io.github.gatlingssh.testkit.openssh.PrivateSshd;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real Gatling runs against a real OpenSSH sshd, started privately on a free loopback port. */
 class OpenSshTest {
-  private static PrivateSshd sshd;
+  @RegisterExtension static final ClassServer<PrivateSshd> SSHD = ClassServer.openSsh();
 
   @TempDir Path tmp;
 
-  @BeforeAll
-  static void startSshd() {
-    OpenSshRequirement.assumeAvailable();
-    sshd = PrivateSshd.start();
-  }
-
-  @AfterAll
-  static void stopSshd() {
-    if (sshd != null) {
-      sshd.close();
-    }
-  }
-
   private static SshProtocolBuilder protocol() {
-    return TestProtocols.withKnownHosts(sshd);
+    return TestProtocols.withKnownHosts(SSHD.get());
   }
 
   @Test
   void aNonZeroExitIsKoUnlessCheckedAndASignalIsNamed() {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("exits")
-                            .exec(ssh("connect").connect())
-                            .exec(ssh("exit 3").exec("exit 3"))
-                            .exec(ssh("exit 3 checked").exec("exit 3").check(exitStatus().is(3)))
-                            .exec(ssh("killed").exec("sh -c 'kill -KILL $$'"))
-                            .exec(
-                                ssh("killed checked")
-                                    .exec("sh -c 'kill -TERM $$'")
-                                    .check(exitSignal().is("TERM")))
-                            .exec(ssh("missing").exec("no-such-command-here"))
-                            .exec(
-                                ssh("stderr")
-                                    .exec("echo oops >&2")
-                                    .check(stderr().is("oops\n"), stdout().is("")))
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(2)))
-                    .protocols(protocol()));
+        Runs.atOnce(
+            () ->
+                scenario("exits")
+                    .exec(ssh("connect").connect())
+                    .exec(ssh("exit 3").exec("exit 3"))
+                    .exec(ssh("exit 3 checked").exec("exit 3").check(exitStatus().is(3)))
+                    .exec(ssh("killed").exec("sh -c 'kill -KILL $$'"))
+                    .exec(
+                        ssh("killed checked")
+                            .exec("sh -c 'kill -TERM $$'")
+                            .check(exitSignal().is("TERM")))
+                    .exec(ssh("missing").exec("no-such-command-here"))
+                    .exec(
+                        ssh("stderr")
+                            .exec("echo oops >&2")
+                            .check(stderr().is("oops\n"), stdout().is("")))
+                    .exec(ssh("disconnect").disconnect()),
+            2,
+            protocol());
 
     assertThat(r.koMessages("exit 3")).as(r.summary()).containsOnly("exit status 3");
     assertThat(r.ok("exit 3 checked")).as(r.summary()).isEqualTo(2);
@@ -102,21 +87,20 @@ class OpenSshTest {
 
   @Test
   void aKeyTheServerDoesNotKnowIsKoNamingAuthAndTheMethod() {
-    Path stranger = sshd.generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, null, false);
+    Path stranger = SSHD.get().generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, null, false);
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("stranger")
-                            .exec(ssh("connect").connect())
-                            .exec(ssh("echo").exec("echo hi"))
-                            .injectOpen(atOnceUsers(2)))
-                    .protocols(protocol().privateKey(stranger.toString())));
+        Runs.atOnce(
+            () ->
+                scenario("stranger")
+                    .exec(ssh("connect").connect())
+                    .exec(ssh("echo").exec("echo hi")),
+            2,
+            protocol().privateKey(stranger.toString()));
 
     assertThat(r.koMessages("connect"))
         .as(r.summary())
         .containsOnly(
-            "auth: server accepted none of [publickey] for user '" + sshd.username() + "'");
+            "auth: server accepted none of [publickey] for user '" + SSHD.get().username() + "'");
     assertThat(r.koMessages("echo"))
         .isNotEmpty()
         .allSatisfy(m -> assertThat(m).startsWith("not connected:").contains("connect()"));
@@ -126,20 +110,17 @@ class OpenSshTest {
   void anUnknownHostKeyIsKoWithTheFingerprintAndTheFix() throws Exception {
     Path emptyKnownHosts = Files.createFile(tmp.resolve("known_hosts"));
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("strict")
-                            .exec(ssh("connect").connect())
-                            .injectOpen(atOnceUsers(1)))
-                    .protocols(protocol().knownHosts(emptyKnownHosts.toString())));
+        Runs.atOnce(
+            () -> scenario("strict").exec(ssh("connect").connect()),
+            1,
+            protocol().knownHosts(emptyKnownHosts.toString()));
 
-    String fingerprint = sshd.hostKeyFingerprint(KeyType.ED25519);
+    String fingerprint = SSHD.get().hostKeyFingerprint(KeyType.ED25519);
     assertThat(r.koMessages("connect"))
         .as(r.summary())
         .singleElement()
         .asString()
-        .startsWith("host key: unknown host [127.0.0.1]:" + sshd.port())
+        .startsWith("host key: unknown host [127.0.0.1]:" + SSHD.get().port())
         .contains(fingerprint.substring(0, 20))
         .contains("acceptAnyHostKey()");
   }
@@ -149,25 +130,26 @@ class OpenSshTest {
     Path rsaOnly =
         Files.writeString(
             tmp.resolve("known_hosts_rsa"),
-            "[127.0.0.1]:" + sshd.port() + " " + sshd.hostPublicKey(KeyType.RSA) + "\n");
+            "[127.0.0.1]:"
+                + SSHD.get().port()
+                + " "
+                + SSHD.get().hostPublicKey(KeyType.RSA)
+                + "\n");
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("rsa known")
-                            .exec(ssh("connect").connect())
-                            .injectOpen(atOnceUsers(1)))
-                    .protocols(protocol().knownHosts(rsaOnly.toString())));
+        Runs.atOnce(
+            () -> scenario("rsa known").exec(ssh("connect").connect()),
+            1,
+            protocol().knownHosts(rsaOnly.toString()));
 
     assertThat(r.ok("connect")).as(r.summary()).isEqualTo(1);
   }
 
   @Test
   void ecdsaRsaPemAndPassphraseProtectedKeysAuthenticate() {
-    Path ecdsa = sshd.generateUserKey(KeyType.ECDSA);
-    Path rsaPem = sshd.generateUserKey(KeyType.RSA, KeyFormat.PEM, null, true);
+    Path ecdsa = SSHD.get().generateUserKey(KeyType.ECDSA);
+    Path rsaPem = SSHD.get().generateUserKey(KeyType.RSA, KeyFormat.PEM, null, true);
     Path protectedKey =
-        sshd.generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, "correct horse", true);
+        SSHD.get().generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, "correct horse", true);
     GatlingResult r =
         ScriptedSimulation.run(
             sim ->

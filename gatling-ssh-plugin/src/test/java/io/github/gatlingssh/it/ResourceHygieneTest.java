@@ -40,15 +40,14 @@ class ResourceHygieneTest {
   @Test
   void aRunThatWentWellLeavesNothingOpen() {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("fine")
-                            .exec(ssh("connect").connect())
-                            .exec(ssh("cat").exec("cat " + server.seedFile()))
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(20)))
-                    .protocols(protocol()));
+        Runs.atOnce(
+            () ->
+                scenario("fine")
+                    .exec(ssh("connect").connect())
+                    .exec(ssh("cat").exec("cat " + server.seedFile()))
+                    .exec(ssh("disconnect").disconnect()),
+            20,
+            protocol());
 
     assertThat(r.ok("cat")).as(r.summary()).isEqualTo(20);
     assertNothingLeft();

@@ -1,18 +1,47 @@
 package io.github.gatlingssh.it;
 
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
+import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
+import java.util.function.Supplier;
 
-/** Assertions on a finished run that many tests make, written once. */
-final class Runs {
+/** The run most tests make, and the assertions on it that many make, written once. */
+public final class Runs {
 
   private Runs() {}
+
+  /**
+   * Runs one scenario whose {@code users} all start at once, with {@code protocol}.
+   *
+   * @param scenario builds the scenario inside the simulation, where Gatling's DSL may read its
+   *     configuration (a {@code regex} check built before fails)
+   * @return the finished run
+   */
+  public static GatlingResult atOnce(
+      Supplier<ScenarioBuilder> scenario, int users, SshProtocolBuilder protocol) {
+    return ScriptedSimulation.run(
+        sim -> sim.setUp(scenario.get().injectOpen(atOnceUsers(users))).protocols(protocol));
+  }
 
   /** Each of {@code requests} is OK exactly {@code times} times in the run (checked in order). */
   static void assertAllOk(GatlingResult r, int times, String... requests) {
     for (String request : requests) {
       assertThat(r.ok(request)).as("%s: %s", request, r.summary()).isEqualTo(times);
     }
+  }
+
+  /**
+   * {@code request} is KO exactly {@code times} times in the run, each message starting with {@code
+   * prefix}.
+   */
+  static void assertAllKoStartingWith(GatlingResult r, int times, String request, String prefix) {
+    assertThat(r.koMessages(request))
+        .as("%s: %s", request, r.summary())
+        .hasSize(times)
+        .allSatisfy(m -> assertThat(m).startsWith(prefix));
   }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
-import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.sshd.server.session.ServerSession;
@@ -22,19 +21,15 @@ class SftpFaultsTest {
   void aServerWithoutSftpRefusesTheSubsystem() throws Exception {
     try (EmbeddedSshServer server = EmbeddedSshServer.builder().sftp(false).build().start()) {
       GatlingResult r =
-          ScriptedSimulation.run(
-              sim ->
-                  sim.setUp(
-                          scenario("no sftp")
-                              .exec(ssh("connect").connect())
-                              .exec(sftp("stat").stat("."))
-                              .exec(sftp("stat again").stat("."))
-                              .exec(
-                                  ssh("exec")
-                                      .exec("echo still here")
-                                      .check(stdout().is("still here\n")))
-                              .injectOpen(atOnceUsers(2)))
-                      .protocols(TestProtocols.forServer(server)));
+          Runs.atOnce(
+              () ->
+                  scenario("no sftp")
+                      .exec(ssh("connect").connect())
+                      .exec(sftp("stat").stat("."))
+                      .exec(sftp("stat again").stat("."))
+                      .exec(ssh("exec").exec("echo still here").check(stdout().is("still here\n"))),
+              2,
+              TestProtocols.forServer(server));
 
       assertThat(r.koMessages("stat"))
           .as(r.summary())
@@ -81,25 +76,19 @@ class SftpFaultsTest {
             .start()) {
       server.createDataFile("slow.bin", new byte[1024 * 1024]);
       GatlingResult r =
-          ScriptedSimulation.run(
-              sim ->
-                  sim.setUp(
-                          scenario("stall")
-                              .exec(ssh("connect").connect())
-                              .exec(
-                                  sftp("slow download")
-                                      .download("slow.bin")
-                                      .timeout(Duration.ofSeconds(1)))
-                              .exec(
-                                  sftp("stat after")
-                                      .stat("slow.bin")
-                                      .check(fileSize().is(1024L * 1024)))
-                              .exec(
-                                  sftp("download again")
-                                      .download("slow.bin")
-                                      .check(bodyLength().is(1024 * 1024)))
-                              .injectOpen(atOnceUsers(1)))
-                      .protocols(TestProtocols.forServer(server)));
+          Runs.atOnce(
+              () ->
+                  scenario("stall")
+                      .exec(ssh("connect").connect())
+                      .exec(
+                          sftp("slow download").download("slow.bin").timeout(Duration.ofSeconds(1)))
+                      .exec(sftp("stat after").stat("slow.bin").check(fileSize().is(1024L * 1024)))
+                      .exec(
+                          sftp("download again")
+                              .download("slow.bin")
+                              .check(bodyLength().is(1024 * 1024))),
+              1,
+              TestProtocols.forServer(server));
 
       assertThat(r.koMessages("slow download"))
           .as(r.summary())

@@ -39,83 +39,73 @@ class SftpTest {
     String sha1 = hex("SHA-1", data);
     String md5 = hex("MD5", data);
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("verbs")
-                            .exec(sftp("before connect").stat("."))
-                            .exec(ssh("connect").connect())
-                            .exec(
-                                session ->
-                                    session
-                                        .set("dir", dir + "-" + session.userId())
-                                        .set("id", session.userId()))
-                            .exec(sftp("mkdir").mkdir("#{dir}"))
-                            .exec(
-                                sftp("upload")
-                                    .upload(source.toString(), "#{dir}/data.bin")
-                                    .check(transferredBytes().is((long) SIZE)))
-                            .exec(
-                                sftp("stat")
-                                    .stat(s -> s.getString("dir") + "/data.bin")
-                                    .check(fileSize().is((long) SIZE)))
-                            .exec(
-                                sftp("text")
-                                    .uploadBytes(
-                                        "#{dir}/hello.txt",
-                                        s -> "hello sftp\n".getBytes(StandardCharsets.UTF_8)))
-                            .exec(
-                                sftp("append")
-                                    .uploadBytes(
-                                        "#{dir}/hello.txt",
-                                        s -> "more\n".getBytes(StandardCharsets.UTF_8))
-                                    .append())
-                            .exec(
-                                sftp("list")
-                                    .list("#{dir}")
-                                    .check(
-                                        fileNames()
-                                            .findAll()
-                                            .transform(names -> names.stream().sorted().toList())
-                                            .is(List.of("data.bin", "hello.txt")),
-                                        fileNames().count().is(2)))
-                            .exec(
-                                sftp("download")
-                                    .download("#{dir}/data.bin")
-                                    .check(
-                                        bodyLength().is(SIZE),
-                                        sha1().is(sha1),
-                                        md5().is(md5),
-                                        transferredBytes().saveAs("bytes")))
-                            .exec(
-                                sftp("download text")
-                                    .download("#{dir}/hello.txt")
-                                    .check(
-                                        bodyString().is("hello sftp\nmore\n"),
-                                        regex("(?m)^m(ore)$").is("ore"),
-                                        bodyBytes()
-                                            .is(
-                                                "hello sftp\nmore\n"
-                                                    .getBytes(StandardCharsets.UTF_8))))
-                            .exec(
-                                sftp("download to file")
-                                    .download(
-                                        "#{dir}/data.bin",
-                                        local.resolve("copy-#{id}.bin").toString())
-                                    .check(sha1().is(sha1)))
-                            .exec(sftp("rename").rename("#{dir}/data.bin", "#{dir}/old.bin"))
-                            .exec(sftp("remove").remove("#{dir}/old.bin"))
-                            .exec(
-                                sftp("remove text").remove(s -> s.getString("dir") + "/hello.txt"))
-                            .exec(sftp("rmdir").rmdir("#{dir}"))
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(3)))
-                    .protocols(TestProtocols.forServer(server)));
+        Runs.atOnce(
+            () ->
+                scenario("verbs")
+                    .exec(sftp("before connect").stat("."))
+                    .exec(ssh("connect").connect())
+                    .exec(
+                        session ->
+                            session
+                                .set("dir", dir + "-" + session.userId())
+                                .set("id", session.userId()))
+                    .exec(sftp("mkdir").mkdir("#{dir}"))
+                    .exec(
+                        sftp("upload")
+                            .upload(source.toString(), "#{dir}/data.bin")
+                            .check(transferredBytes().is((long) SIZE)))
+                    .exec(
+                        sftp("stat")
+                            .stat(s -> s.getString("dir") + "/data.bin")
+                            .check(fileSize().is((long) SIZE)))
+                    .exec(
+                        sftp("text")
+                            .uploadBytes(
+                                "#{dir}/hello.txt",
+                                s -> "hello sftp\n".getBytes(StandardCharsets.UTF_8)))
+                    .exec(
+                        sftp("append")
+                            .uploadBytes(
+                                "#{dir}/hello.txt", s -> "more\n".getBytes(StandardCharsets.UTF_8))
+                            .append())
+                    .exec(
+                        sftp("list")
+                            .list("#{dir}")
+                            .check(
+                                fileNames()
+                                    .findAll()
+                                    .transform(names -> names.stream().sorted().toList())
+                                    .is(List.of("data.bin", "hello.txt")),
+                                fileNames().count().is(2)))
+                    .exec(
+                        sftp("download")
+                            .download("#{dir}/data.bin")
+                            .check(
+                                bodyLength().is(SIZE),
+                                sha1().is(sha1),
+                                md5().is(md5),
+                                transferredBytes().saveAs("bytes")))
+                    .exec(
+                        sftp("download text")
+                            .download("#{dir}/hello.txt")
+                            .check(
+                                bodyString().is("hello sftp\nmore\n"),
+                                regex("(?m)^m(ore)$").is("ore"),
+                                bodyBytes()
+                                    .is("hello sftp\nmore\n".getBytes(StandardCharsets.UTF_8))))
+                    .exec(
+                        sftp("download to file")
+                            .download("#{dir}/data.bin", local.resolve("copy-#{id}.bin").toString())
+                            .check(sha1().is(sha1)))
+                    .exec(sftp("rename").rename("#{dir}/data.bin", "#{dir}/old.bin"))
+                    .exec(sftp("remove").remove("#{dir}/old.bin"))
+                    .exec(sftp("remove text").remove(s -> s.getString("dir") + "/hello.txt"))
+                    .exec(sftp("rmdir").rmdir("#{dir}"))
+                    .exec(ssh("disconnect").disconnect()),
+            3,
+            TestProtocols.forServer(server));
 
-    assertThat(r.koMessages("before connect"))
-        .as(r.summary())
-        .hasSize(3)
-        .allSatisfy(m -> assertThat(m).startsWith("not connected: no SSH connection"));
+    Runs.assertAllKoStartingWith(r, 3, "before connect", "not connected: no SSH connection");
     for (String name :
         List.of(
             "mkdir",
@@ -185,18 +175,17 @@ class SftpTest {
   void missingFilesAreKoInSftpWords(TestServer server) {
     String missing = "sftp-missing-" + UUID.randomUUID();
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("missing")
-                            .exec(ssh("connect").connect())
-                            .exec(sftp("download").download(missing + "/x"))
-                            .exec(sftp("stat").stat(missing))
-                            .exec(sftp("remove").remove(missing))
-                            .exec(sftp("local").upload("/" + missing, missing))
-                            .exec(sftp("after").stat(".").check(fileSize().exists()))
-                            .injectOpen(atOnceUsers(2)))
-                    .protocols(TestProtocols.forServer(server)));
+        Runs.atOnce(
+            () ->
+                scenario("missing")
+                    .exec(ssh("connect").connect())
+                    .exec(sftp("download").download(missing + "/x"))
+                    .exec(sftp("stat").stat(missing))
+                    .exec(sftp("remove").remove(missing))
+                    .exec(sftp("local").upload("/" + missing, missing))
+                    .exec(sftp("after").stat(".").check(fileSize().exists())),
+            2,
+            TestProtocols.forServer(server));
 
     assertThat(r.koMessages("download"))
         .as(r.summary())
@@ -213,15 +202,14 @@ class SftpTest {
     // "/" belongs to root; the login user is not root (sshd_config: PermitRootLogin no)
     String denied = "/gatling-ssh-denied-" + UUID.randomUUID();
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("denied")
-                            .exec(ssh("connect").connect())
-                            .exec(sftp("mkdir").mkdir(denied))
-                            .exec(sftp("upload").uploadBytes(denied, s -> new byte[10]))
-                            .injectOpen(atOnceUsers(1)))
-                    .protocols(TestProtocols.forServer(server)));
+        Runs.atOnce(
+            () ->
+                scenario("denied")
+                    .exec(ssh("connect").connect())
+                    .exec(sftp("mkdir").mkdir(denied))
+                    .exec(sftp("upload").uploadBytes(denied, s -> new byte[10])),
+            1,
+            TestProtocols.forServer(server));
 
     assertThat(r.koMessages("mkdir"))
         .as(r.summary())

@@ -7,12 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
 import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
-import io.github.gatlingssh.testkit.junit.OpenSshRequirement;
+import io.github.gatlingssh.testkit.junit.ClassServer;
 import io.github.gatlingssh.testkit.openssh.PrivateSshd;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Interactive shells with a PTY, as real Gatling runs against a private OpenSSH sshd (the user's
@@ -21,23 +20,10 @@ import org.junit.jupiter.api.Test;
 class ShellOpenSshTest {
   private static final String PROMPT = "\\$ $";
 
-  private static PrivateSshd sshd;
-
-  @BeforeAll
-  static void startSshd() {
-    OpenSshRequirement.assumeAvailable();
-    sshd = PrivateSshd.start();
-  }
-
-  @AfterAll
-  static void stopSshd() {
-    if (sshd != null) {
-      sshd.close();
-    }
-  }
+  @RegisterExtension static final ClassServer<PrivateSshd> SSHD = ClassServer.openSsh();
 
   private static SshProtocolBuilder protocol() {
-    return TestProtocols.forServer(sshd)
+    return TestProtocols.forServer(SSHD.get())
         .connectTimeout(Duration.ofSeconds(60))
         .requestTimeout(Duration.ofSeconds(30));
   }
@@ -45,47 +31,42 @@ class ShellOpenSshTest {
   @Test
   void promptCommandExpectTimeoutAndExitStatus() {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("shell")
-                            .exec(ssh("connect").connect())
-                            .exec(shell("open").open())
-                            .exec(shell("prompt").expect(PROMPT))
-                            .exec(
-                                shell("answer")
-                                    .send("echo $((6*7))\n")
-                                    .expect("(?m)^42\\r?$")
-                                    .check(
-                                        bodyString().saveAs("answered"),
-                                        regex("(?m)^(\\d+)\\r?$").saveAs("n")))
-                            .exec(shell("prompt again").expect(PROMPT))
-                            .exec(
-                                shell("nothing")
-                                    .send("echo marker-$((1+1))\n")
-                                    .expect("never printed")
-                                    .timeout(Duration.ofSeconds(2)))
-                            .exec(shell("saved").send("echo #{n}-#{n}\n").expect("(?m)^42-42\\r?$"))
-                            // bash (readline) puts ESC[?2004h before its prompt: only the stripped
-                            // output has "\r\nuser@"
-                            .exec(
-                                shell("raw prompt")
-                                    .expect("\\r\\n[\\w-]+@[^:]+:~\\$ $")
-                                    .timeout(Duration.ofSeconds(2)))
-                            .exec(
-                                shell("stripped prompt")
-                                    .expect("\\r\\n[\\w-]+@[^:]+:~\\$ $")
-                                    .stripEscapes()
-                                    .check(substring("\u001b").notExists()))
-                            .exec(
-                                shell("exit")
-                                    .send("exit 3\n")
-                                    .awaitExit()
-                                    .check(exitStatus().is(3)))
-                            .exec(shell("after exit").send("echo hi\n"))
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(2)))
-                    .protocols(protocol()));
+        Runs.atOnce(
+            () ->
+                scenario("shell")
+                    .exec(ssh("connect").connect())
+                    .exec(shell("open").open())
+                    .exec(shell("prompt").expect(PROMPT))
+                    .exec(
+                        shell("answer")
+                            .send("echo $((6*7))\n")
+                            .expect("(?m)^42\\r?$")
+                            .check(
+                                bodyString().saveAs("answered"),
+                                regex("(?m)^(\\d+)\\r?$").saveAs("n")))
+                    .exec(shell("prompt again").expect(PROMPT))
+                    .exec(
+                        shell("nothing")
+                            .send("echo marker-$((1+1))\n")
+                            .expect("never printed")
+                            .timeout(Duration.ofSeconds(2)))
+                    .exec(shell("saved").send("echo #{n}-#{n}\n").expect("(?m)^42-42\\r?$"))
+                    // bash (readline) puts ESC[?2004h before its prompt: only the stripped
+                    // output has "\r\nuser@"
+                    .exec(
+                        shell("raw prompt")
+                            .expect("\\r\\n[\\w-]+@[^:]+:~\\$ $")
+                            .timeout(Duration.ofSeconds(2)))
+                    .exec(
+                        shell("stripped prompt")
+                            .expect("\\r\\n[\\w-]+@[^:]+:~\\$ $")
+                            .stripEscapes()
+                            .check(substring("\u001b").notExists()))
+                    .exec(shell("exit").send("exit 3\n").awaitExit().check(exitStatus().is(3)))
+                    .exec(shell("after exit").send("echo hi\n"))
+                    .exec(ssh("disconnect").disconnect()),
+            2,
+            protocol());
 
     Runs.assertAllOk(r, 2, "open", "prompt", "answer", "prompt again");
     // the shell stays open after an expect timeout, and the message shows what came in last
@@ -115,22 +96,21 @@ class ShellOpenSshTest {
   @Test
   void aNonZeroExitIsKoUnlessCheckedAndCloseHangsUpARunningShell() {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("exits")
-                            .exec(ssh("connect").connect())
-                            .exec(shell("open").open().pty("vt100", 132, 43))
-                            .exec(shell("size").send("stty size\n").expect("(?m)^43 132\\r?$"))
-                            .exec(shell("exit 3").send("exit 3\n").awaitExit())
-                            .exec(shell("open named").shellName("second").open())
-                            .exec(shell("open named twice").shellName("second").open())
-                            .exec(shell("prompt named").shellName("second").expect(PROMPT))
-                            .exec(shell("close named").shellName("second").close())
-                            .exec(shell("close twice").shellName("second").close())
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(1)))
-                    .protocols(protocol()));
+        Runs.atOnce(
+            () ->
+                scenario("exits")
+                    .exec(ssh("connect").connect())
+                    .exec(shell("open").open().pty("vt100", 132, 43))
+                    .exec(shell("size").send("stty size\n").expect("(?m)^43 132\\r?$"))
+                    .exec(shell("exit 3").send("exit 3\n").awaitExit())
+                    .exec(shell("open named").shellName("second").open())
+                    .exec(shell("open named twice").shellName("second").open())
+                    .exec(shell("prompt named").shellName("second").expect(PROMPT))
+                    .exec(shell("close named").shellName("second").close())
+                    .exec(shell("close twice").shellName("second").close())
+                    .exec(ssh("disconnect").disconnect()),
+            1,
+            protocol());
 
     assertThat(r.ok("size")).as(r.summary()).isEqualTo(1);
     assertThat(r.koMessages("exit 3")).as(r.summary()).containsOnly("shell: exit status 3");

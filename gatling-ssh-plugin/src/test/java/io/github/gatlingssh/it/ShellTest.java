@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gatlingssh.testkit.TestServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
-import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import io.github.gatlingssh.testkit.junit.ForEachServer;
 import java.time.Duration;
 
@@ -19,38 +18,32 @@ class ShellTest {
   @ForEachServer
   void promptEchoTimeoutAndExitStatus(TestServer server) {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("shell")
-                            .exec(ssh("connect").connect())
-                            .exec(shell("open").open())
-                            .exec(shell("prompt").expect("\\$ $"))
-                            .exec(
-                                shell("echo")
-                                    .send("echo hello world\n")
-                                    .expect("(?m)^hello \\w+\\r?$")
-                                    .check(regex("(?m)^hello (\\w+)\\r?$").saveAs("word")))
-                            .exec(
-                                shell("timeout")
-                                    .send("echo tail-marker\n")
-                                    .expect("never printed")
-                                    .timeout(Duration.ofSeconds(2)))
-                            .exec(
-                                shell("still open")
-                                    .send("echo again #{word}\n")
-                                    .expect("(?m)^again world\\r?$"))
-                            .exec(
-                                shell("exit")
-                                    .send("exit 3\n")
-                                    .awaitExit()
-                                    .check(exitStatus().is(3)))
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(20)))
-                    .protocols(
-                        TestProtocols.forServer(server)
-                            .connectTimeout(Duration.ofSeconds(60))
-                            .requestTimeout(Duration.ofSeconds(30))));
+        Runs.atOnce(
+            () ->
+                scenario("shell")
+                    .exec(ssh("connect").connect())
+                    .exec(shell("open").open())
+                    .exec(shell("prompt").expect("\\$ $"))
+                    .exec(
+                        shell("echo")
+                            .send("echo hello world\n")
+                            .expect("(?m)^hello \\w+\\r?$")
+                            .check(regex("(?m)^hello (\\w+)\\r?$").saveAs("word")))
+                    .exec(
+                        shell("timeout")
+                            .send("echo tail-marker\n")
+                            .expect("never printed")
+                            .timeout(Duration.ofSeconds(2)))
+                    .exec(
+                        shell("still open")
+                            .send("echo again #{word}\n")
+                            .expect("(?m)^again world\\r?$"))
+                    .exec(shell("exit").send("exit 3\n").awaitExit().check(exitStatus().is(3)))
+                    .exec(ssh("disconnect").disconnect()),
+            20,
+            TestProtocols.forServer(server)
+                .connectTimeout(Duration.ofSeconds(60))
+                .requestTimeout(Duration.ofSeconds(30)));
 
     Runs.assertAllOk(r, 20, "open", "prompt", "echo");
     assertThat(r.koMessages("timeout"))

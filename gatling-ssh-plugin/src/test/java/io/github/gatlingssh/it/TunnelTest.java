@@ -97,29 +97,28 @@ class TunnelTest {
     }
     int port = http.getAddress().getPort();
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("refused")
-                            .exec(ssh("connect").connect())
-                            .exec(tunnel("refused").open("127.0.0.1", closedPort))
-                            .exec(tunnel("send on refused").send("GET / HTTP/1.0\r\n\r\n"))
-                            .exec(tunnel("open").tunnelName("web").open("127.0.0.1", "" + port))
-                            .exec(tunnel("open again").tunnelName("web").open("127.0.0.1", port))
-                            .exec(
-                                tunnel("get")
-                                    .tunnelName("web")
-                                    .send("GET / HTTP/1.0\r\n\r\n")
-                                    .expect("HTTP/1\\.[01] 200"))
-                            .exec(
-                                tunnel("no more")
-                                    .tunnelName("web")
-                                    .expect("never sent")
-                                    .timeout(Duration.ofSeconds(20)))
-                            .exec(tunnel("close").tunnelName("web").close())
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(1)))
-                    .protocols(TestProtocols.forServer(server)));
+        Runs.atOnce(
+            () ->
+                scenario("refused")
+                    .exec(ssh("connect").connect())
+                    .exec(tunnel("refused").open("127.0.0.1", closedPort))
+                    .exec(tunnel("send on refused").send("GET / HTTP/1.0\r\n\r\n"))
+                    .exec(tunnel("open").tunnelName("web").open("127.0.0.1", "" + port))
+                    .exec(tunnel("open again").tunnelName("web").open("127.0.0.1", port))
+                    .exec(
+                        tunnel("get")
+                            .tunnelName("web")
+                            .send("GET / HTTP/1.0\r\n\r\n")
+                            .expect("HTTP/1\\.[01] 200"))
+                    .exec(
+                        tunnel("no more")
+                            .tunnelName("web")
+                            .expect("never sent")
+                            .timeout(Duration.ofSeconds(20)))
+                    .exec(tunnel("close").tunnelName("web").close())
+                    .exec(ssh("disconnect").disconnect()),
+            1,
+            TestProtocols.forServer(server));
 
     assertThat(r.koMessages("refused"))
         .as(r.summary())

@@ -11,7 +11,6 @@ import ch.qos.logback.core.read.ListAppender;
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
-import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import io.github.gatlingssh.testkit.gatling.SimulationLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -147,14 +146,13 @@ class WarmUpTest {
       events.start();
       logger.addAppender(events);
       GatlingResult r =
-          ScriptedSimulation.run(
-              sim ->
-                  sim.setUp(
-                          scenario(name)
-                              .exec(ssh("connect").connect())
-                              .exec(ssh("disconnect").disconnect())
-                              .injectOpen(atOnceUsers(2)))
-                      .protocols(protocol.get()));
+          Runs.atOnce(
+              () ->
+                  scenario(name)
+                      .exec(ssh("connect").connect())
+                      .exec(ssh("disconnect").disconnect()),
+              2,
+              protocol.get());
       logger.detachAppender(events);
       long firstUser =
           r.log().users().stream()

@@ -3,6 +3,7 @@ package io.github.gatlingssh.testkit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ public final class KeyLoginClient implements AutoCloseable {
   public static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   /** What one exec produced. */
-  public record Result(byte[] stdout, byte[] stderr, Integer exitStatus) {}
+  public record Result(byte[] stdout, byte[] stderr, Integer exitStatus, String exitSignal) {}
 
   private final TestServer server;
   private final SshClient client;
@@ -88,14 +89,29 @@ public final class KeyLoginClient implements AutoCloseable {
 
   /** Runs {@code command} on a new session channel of {@code session} until the channel closes. */
   public static Result exec(ClientSession session, String command) throws IOException {
+    return exec(session, command, null);
+  }
+
+  /**
+   * Runs {@code command} on a new session channel of {@code session}, sending {@code stdin} (if not
+   * null) then EOF, until the channel closes.
+   */
+  public static Result exec(ClientSession session, String command, byte[] stdin)
+      throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     try (ChannelExec channel = session.createExecChannel(command)) {
       channel.setOut(out);
       channel.setErr(err);
       channel.open().verify(TIMEOUT);
+      if (stdin != null) {
+        OutputStream in = channel.getInvertedIn();
+        in.write(stdin);
+        in.close(); // sends EOF
+      }
       channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TIMEOUT);
-      return new Result(out.toByteArray(), err.toByteArray(), channel.getExitStatus());
+      return new Result(
+          out.toByteArray(), err.toByteArray(), channel.getExitStatus(), channel.getExitSignal());
     }
   }
 

@@ -22,8 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class LogMergerTest {
   private static final long T0 = 1_764_590_000_000L;
@@ -126,55 +131,52 @@ class LogMergerTest {
     }
   }
 
-  @Test
-  void anotherSimulationClassIsRejectedNamingTheFile() throws IOException {
+  /** Runs that cannot merge with a run of {@link Logs#SIMULATION}, and the start of the reason. */
+  static Stream<Arguments> otherRuns() {
+    return Stream.of(
+        Arguments.of(
+            Named.of(
+                "anotherSimulationClass",
+                new RunRecord(
+                    Logs.VERSION, "com.example.Other", T0, "", List.of("a"), Logs.ASSERTIONS)),
+            (Reason)
+                (other, good) ->
+                    other + " is a run of com.example.Other, " + good + " of " + Logs.SIMULATION),
+        Arguments.of(
+            Named.of(
+                "anotherGatlingVersion",
+                new RunRecord("3.14.9", Logs.SIMULATION, T0, "", List.of("a"), Logs.ASSERTIONS)),
+            (Reason)
+                (other, good) ->
+                    other + " was written by Gatling 3.14.9, " + good + " by Gatling 3.15.1"),
+        Arguments.of(
+            Named.of(
+                "otherAssertions",
+                new RunRecord(
+                    Logs.VERSION,
+                    Logs.SIMULATION,
+                    T0,
+                    "",
+                    List.of("a"),
+                    List.of(new PickledAssertion(new byte[] {1, 2, 3, 5})))),
+            (Reason) (other, good) -> other + " has other assertions than " + good));
+  }
+
+  /** Why {@code other} cannot merge with {@code good}, as the message starts. */
+  interface Reason {
+    String of(Path other, Path good);
+  }
+
+  @ParameterizedTest(name = "{0} is rejected naming the file")
+  @MethodSource("otherRuns")
+  void anotherRunIsRejectedNamingTheFile(RunRecord otherRun, Reason reason) throws IOException {
     Path good = injector(0, 0, List.of("a"), 3);
-    Path other =
-        Logs.write(
-            dir.resolve("other.log"),
-            new RunRecord(Logs.VERSION, "com.example.Other", T0, "", List.of("a"), Logs.ASSERTIONS),
-            List.of());
+    Path other = Logs.write(dir.resolve("other.log"), otherRun, List.of());
 
     assertThatThrownBy(() -> LogMerger.merge(List.of(good, other), dir.resolve("simulation.log")))
         .isInstanceOf(MergeException.class)
-        .hasMessageStartingWith(
-            other + " is a run of com.example.Other, " + good + " of " + Logs.SIMULATION);
+        .hasMessageStartingWith(reason.of(other, good));
     assertThat(dir.resolve("simulation.log")).doesNotExist();
-  }
-
-  @Test
-  void anotherGatlingVersionIsRejectedNamingTheFile() throws IOException {
-    Path good = injector(0, 0, List.of("a"), 3);
-    Path other =
-        Logs.write(
-            dir.resolve("other.log"),
-            new RunRecord("3.14.9", Logs.SIMULATION, T0, "", List.of("a"), Logs.ASSERTIONS),
-            List.of());
-
-    assertThatThrownBy(() -> LogMerger.merge(List.of(good, other), dir.resolve("simulation.log")))
-        .isInstanceOf(MergeException.class)
-        .hasMessageStartingWith(
-            other + " was written by Gatling 3.14.9, " + good + " by Gatling 3.15.1");
-  }
-
-  @Test
-  void otherAssertionsAreRejectedNamingTheFile() throws IOException {
-    Path good = injector(0, 0, List.of("a"), 3);
-    Path other =
-        Logs.write(
-            dir.resolve("other.log"),
-            new RunRecord(
-                Logs.VERSION,
-                Logs.SIMULATION,
-                T0,
-                "",
-                List.of("a"),
-                List.of(new PickledAssertion(new byte[] {1, 2, 3, 5}))),
-            List.of());
-
-    assertThatThrownBy(() -> LogMerger.merge(List.of(good, other), dir.resolve("simulation.log")))
-        .isInstanceOf(MergeException.class)
-        .hasMessageStartingWith(other + " has other assertions than " + good);
   }
 
   @Test
@@ -211,7 +213,7 @@ class LogMergerTest {
   }
 
   private static Map<Long, Long> startsPerSecond(List<LogRecord> records) {
-    return users(records).stream()
+    return Logs.users(records).stream()
         .filter(UserRecord::start)
         .collect(
             Collectors.groupingBy(u -> u.timestamp() / 1000, TreeMap::new, Collectors.counting()));
@@ -221,18 +223,11 @@ class LogMergerTest {
   private static Map<Long, Long> concurrentUsers(List<LogRecord> records) {
     Map<Long, Long> atSecond = new TreeMap<>();
     long active = 0;
-    for (UserRecord u : users(records)) {
+    for (UserRecord u : Logs.users(records)) {
       active += u.start() ? 1 : -1;
       atSecond.put(u.timestamp() / 1000, active);
     }
     return atSecond;
-  }
-
-  private static List<UserRecord> users(List<LogRecord> records) {
-    return records.stream()
-        .filter(UserRecord.class::isInstance)
-        .map(UserRecord.class::cast)
-        .toList();
   }
 
   private static int occurrences(byte[] haystack, String s) {

@@ -1,6 +1,7 @@
 package io.github.gatlingssh.scaleout;
 
 import io.github.gatlingssh.simulationlog.LogRecord;
+import io.github.gatlingssh.simulationlog.LogRecord.UserRecord;
 import io.github.gatlingssh.simulationlog.RunRecord;
 import io.github.gatlingssh.simulationlog.RunRecord.PickledAssertion;
 import io.github.gatlingssh.simulationlog.SimulationLogReader;
@@ -11,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Synthetic logs written with the scale-out codec, and reading logs back whole (small ones). */
-final class Logs {
+public final class Logs {
   static final String VERSION = "3.15.1";
   static final String SIMULATION = "com.example.ScaleSimulation";
   static final List<PickledAssertion> ASSERTIONS =
@@ -47,5 +48,13 @@ final class Logs {
     try (SimulationLogReader reader = SimulationLogReader.open(file)) {
       return reader.header();
     }
+  }
+
+  /** The user records of {@code records}, in order. */
+  public static List<UserRecord> users(List<LogRecord> records) {
+    return records.stream()
+        .filter(UserRecord.class::isInstance)
+        .map(UserRecord.class::cast)
+        .toList();
   }
 }

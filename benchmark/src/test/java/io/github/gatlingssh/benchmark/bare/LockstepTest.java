@@ -13,31 +13,36 @@ import org.junit.jupiter.api.Test;
 
 class LockstepTest {
 
+  /** Three sessions in lockstep, for the single-threaded tests. */
+  private final Lockstep lockstep = new Lockstep(3);
+
+  /** The next steps that ran, in order. */
+  private final List<String> ran = new ArrayList<>();
+
+  /** A session arrives at the barrier; its next step records {@code step}. */
+  private void arrive(String step) {
+    lockstep.arrive(() -> ran.add(step));
+  }
+
   @Test
   void nextStepsRunOnceTheLastSessionArrived() {
-    Lockstep lockstep = new Lockstep(3);
-    List<String> ran = new ArrayList<>();
-
-    lockstep.arrive(() -> ran.add("a"));
-    lockstep.arrive(() -> ran.add("b"));
+    arrive("a");
+    arrive("b");
     assertThat(ran).isEmpty();
-    lockstep.arrive(() -> ran.add("c"));
+    arrive("c");
 
     assertThat(ran).containsExactlyInAnyOrder("a", "b", "c");
   }
 
   @Test
   void aSessionThatLeftIsNotWaitedFor() {
-    Lockstep lockstep = new Lockstep(3);
-    List<String> ran = new ArrayList<>();
-
-    lockstep.arrive(() -> ran.add("a1"));
-    lockstep.arrive(() -> ran.add("b1"));
+    arrive("a1");
+    arrive("b1");
     lockstep.leave();
     assertThat(ran).containsExactlyInAnyOrder("a1", "b1");
 
-    lockstep.arrive(() -> ran.add("a2"));
-    lockstep.arrive(() -> ran.add("b2"));
+    arrive("a2");
+    arrive("b2");
     assertThat(ran).containsExactlyInAnyOrder("a1", "b1", "a2", "b2");
   }
 

@@ -5,84 +5,50 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.command.Command;
+import org.apache.sshd.server.command.AbstractCommandSupport;
 import org.apache.sshd.server.subsystem.SubsystemFactory;
 
 /**
  * Test-only: a MINA server subsystem that runs a program (OpenSSH's {@code sftp-server}) and pipes
- * the channel to its stdin and stdout, with two plain threads. It lets the tests prove the client
- * against OpenSSH's SFTP implementation without a private sshd.
+ * the channel to its stdin and stdout: a plain thread to the program, MINA's command thread ({@link
+ * AbstractCommandSupport}) from it. It lets the tests prove the client against OpenSSH's SFTP
+ * implementation without a private sshd.
  */
-final class ProcessSubsystem implements Command {
+final class ProcessSubsystem extends AbstractCommandSupport {
   private final List<String> command;
-  private InputStream in;
-  private OutputStream out;
-  private ExitCallback exit;
   private Process process;
 
   private ProcessSubsystem(List<String> command) {
+    super("sftp-server-out", null); // MINA runs run() on a thread of its own for the channel
     this.command = command;
   }
 
   /** A subsystem named {@code name} running {@code command} for each channel. */
   static SubsystemFactory factory(String name, List<String> command) {
-    return new SubsystemFactory() {
-      @Override
-      public String getName() {
-        return name;
-      }
-
-      @Override
-      public Command createSubsystem(ChannelSession channel) {
-        return new ProcessSubsystem(command);
-      }
-    };
-  }
-
-  @Override
-  public void setInputStream(InputStream in) {
-    this.in = in;
-  }
-
-  @Override
-  public void setOutputStream(OutputStream out) {
-    this.out = out;
-  }
-
-  @Override
-  public void setErrorStream(OutputStream err) {
-    // the program's stderr is discarded
-  }
-
-  @Override
-  public void setExitCallback(ExitCallback callback) {
-    this.exit = callback;
+    return Subsystems.of(name, () -> new ProcessSubsystem(command));
   }
 
   @Override
   public void start(ChannelSession channel, Environment env) throws IOException {
     process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     Thread toProcess =
-        new Thread(() -> pump(in, process.getOutputStream(), true), "sftp-server-in");
-    Thread fromProcess =
-        new Thread(
-            () -> {
-              pump(process.getInputStream(), out, false);
-              int code;
-              try {
-                code = process.waitFor();
-              } catch (InterruptedException e) {
-                code = -1;
-              }
-              exit.onExit(code);
-            },
-            "sftp-server-out");
+        new Thread(() -> pump(getInputStream(), process.getOutputStream(), true), "sftp-server-in");
     toProcess.setDaemon(true);
-    fromProcess.setDaemon(true);
     toProcess.start();
-    fromProcess.start();
+    super.start(channel, env); // run(): from the program to the channel
+  }
+
+  @Override
+  public void run() {
+    pump(process.getInputStream(), getOutputStream(), false);
+    int code;
+    try {
+      code = process.waitFor();
+    } catch (InterruptedException e) {
+      code = -1;
+    }
+    onExit(code);
   }
 
   private static void pump(InputStream from, OutputStream to, boolean closeTarget) {
@@ -107,9 +73,10 @@ final class ProcessSubsystem implements Command {
   }
 
   @Override
-  public void destroy(ChannelSession channel) {
+  public void destroy(ChannelSession channel) throws Exception {
     if (process != null) {
       process.destroy();
     }
+    super.destroy(channel);
   }
 }

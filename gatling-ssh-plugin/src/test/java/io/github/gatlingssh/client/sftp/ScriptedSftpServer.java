@@ -8,10 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
-import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.command.Command;
+import org.apache.sshd.server.command.AbstractCommandSupport;
 import org.apache.sshd.server.subsystem.SubsystemFactory;
 
 /**
@@ -20,7 +17,7 @@ import org.apache.sshd.server.subsystem.SubsystemFactory;
  * requests (whatever has arrived) in reverse order; or answers a STAT with a truncated ATTRS; or
  * answers nothing after VERSION. One thread per channel, blocking streams: test code.
  */
-final class ScriptedSftpServer implements Command {
+final class ScriptedSftpServer extends AbstractCommandSupport {
   enum Mode {
     REVERSED,
     MALFORMED_STAT,
@@ -33,37 +30,20 @@ final class ScriptedSftpServer implements Command {
 
   private final Mode mode;
   private final byte[] file;
-  private InputStream in;
-  private OutputStream out;
-  private ExitCallback exit;
 
   private ScriptedSftpServer(Mode mode, byte[] file) {
+    super("scripted-sftp", null); // MINA runs run() on a thread of its own for the channel
     this.mode = mode;
     this.file = file;
   }
 
   static SubsystemFactory factory(Mode mode, byte[] file) {
-    return new SubsystemFactory() {
-      @Override
-      public String getName() {
-        return "sftp";
-      }
-
-      @Override
-      public Command createSubsystem(ChannelSession channel) {
-        return new ScriptedSftpServer(mode, file);
-      }
-    };
+    return Subsystems.of("sftp", () -> new ScriptedSftpServer(mode, file));
   }
 
   @Override
-  public void start(ChannelSession channel, Environment env) {
-    Thread t = new Thread(this::serve, "scripted-sftp");
-    t.setDaemon(true);
-    t.start();
-  }
-
-  private void serve() {
+  public void run() {
+    InputStream in = getInputStream();
     try (DataInputStream req = new DataInputStream(in)) {
       Deque<byte[]> batch = new ArrayDeque<>();
       while (true) {
@@ -89,7 +69,7 @@ final class ScriptedSftpServer implements Command {
         }
       }
     } catch (IOException e) {
-      exit.onExit(0);
+      onExit(0);
     }
   }
 
@@ -166,32 +146,8 @@ final class ScriptedSftpServer implements Command {
   }
 
   private void send(byte[] m) throws IOException {
+    OutputStream out = getOutputStream();
     out.write(m);
     out.flush();
-  }
-
-  @Override
-  public void setInputStream(InputStream in) {
-    this.in = in;
-  }
-
-  @Override
-  public void setOutputStream(OutputStream out) {
-    this.out = out;
-  }
-
-  @Override
-  public void setErrorStream(OutputStream err) {
-    // unused
-  }
-
-  @Override
-  public void setExitCallback(ExitCallback callback) {
-    this.exit = callback;
-  }
-
-  @Override
-  public void destroy(ChannelSession channel) {
-    // the serving thread ends when the channel's input closes
   }
 }

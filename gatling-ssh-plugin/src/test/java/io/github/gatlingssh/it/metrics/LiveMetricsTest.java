@@ -10,10 +10,12 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.gatlingssh.it.Runs;
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
 import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
+import io.github.gatlingssh.testkit.junit.ClassServer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -25,9 +27,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
@@ -37,26 +38,19 @@ import org.slf4j.LoggerFactory;
  */
 class LiveMetricsTest {
   private static final String PASSWORD = "metrics-pw";
-  private static EmbeddedSshServer server;
+
+  @RegisterExtension
+  static final ClassServer<EmbeddedSshServer> SERVER =
+      ClassServer.embedded(EmbeddedSshServer.builder().password(PASSWORD));
 
   @TempDir Path tmp;
 
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = EmbeddedSshServer.builder().password(PASSWORD).build().start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
-
   private static SshProtocolBuilder protocol() {
-    return ssh.host(server.host())
-        .port(server.port())
-        .username(server.username())
+    return ssh.host(SERVER.get().host())
+        .port(SERVER.get().port())
+        .username(SERVER.get().username())
         .password(PASSWORD)
-        .hostKeyFingerprint(server.hostKeyFingerprint())
+        .hostKeyFingerprint(SERVER.get().hostKeyFingerprint())
         .disableWarmUp()
         .metricsStep(Duration.ofSeconds(1));
   }
@@ -66,18 +60,17 @@ class LiveMetricsTest {
    * scraped (a pull endpoint misses what happens after its last scrape) and pushed.
    */
   private static GatlingResult run(UnaryOperator<SshProtocolBuilder> metrics) {
-    return ScriptedSimulation.run(
-        sim ->
-            sim.setUp(
-                    scenario("metrics")
-                        .exec(ssh("connect").connect())
-                        .repeat(3)
-                        .on(exec(ssh("echo").exec("echo hi")))
-                        .exec(ssh("fail").exec("echo 1").check(stdout().is("2\n")))
-                        .exec(ssh("disconnect").disconnect())
-                        .pause(Duration.ofMillis(2500))
-                        .injectOpen(atOnceUsers(4)))
-                .protocols(metrics.apply(protocol())));
+    return Runs.atOnce(
+        () ->
+            scenario("metrics")
+                .exec(ssh("connect").connect())
+                .repeat(3)
+                .on(exec(ssh("echo").exec("echo hi")))
+                .exec(ssh("fail").exec("echo 1").check(stdout().is("2\n")))
+                .exec(ssh("disconnect").disconnect())
+                .pause(Duration.ofMillis(2500)),
+        4,
+        metrics.apply(protocol()));
   }
 
   /** "name status" -> count, from simulation.log. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gatlingssh.testkit.KeyLoginClient;
+import io.github.gatlingssh.testkit.junit.ClassServer;
 import io.github.gatlingssh.testkit.junit.ServerKind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,45 +16,34 @@ import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
 import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What {@link PrivateDropbear} runs with: key logins only, and Dropbear's unauth limit. */
 class PrivateDropbearTest {
 
-  private static PrivateDropbear server;
-
-  @BeforeAll
-  static void start() {
-    ServerKind.DROPBEAR.assumeAvailable();
-    server = PrivateDropbear.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final ClassServer<PrivateDropbear> SERVER =
+      ClassServer.of(ServerKind.DROPBEAR, PrivateDropbear::start);
 
   @Test
   void keyLoginIsLoggedAndPasswordLoginsAreOff() throws Exception {
-    try (KeyLoginClient client = new KeyLoginClient(server);
+    try (KeyLoginClient client = new KeyLoginClient(SERVER.get());
         ClientSession session = client.login()) {
       assertThat(KeyLoginClient.exec(session, "true").exitStatus()).isZero();
     }
-    assertThat(server.password()).isEmpty();
-    assertThat(server.log()).contains("Pubkey auth succeeded for '" + server.username() + "'");
+    assertThat(SERVER.get().password()).isEmpty();
+    assertThat(SERVER.get().log())
+        .contains("Pubkey auth succeeded for '" + SERVER.get().username() + "'");
 
     SshClient client = SshClient.setUpDefaultClient();
     client.setServerKeyVerifier(
         new KnownHostsServerKeyVerifier(
-            RejectAllServerKeyVerifier.INSTANCE, server.knownHostsFile()));
+            RejectAllServerKeyVerifier.INSTANCE, SERVER.get().knownHostsFile()));
     client.start();
     try (ClientSession session =
         client
-            .connect(server.username(), server.host(), server.port())
+            .connect(SERVER.get().username(), SERVER.get().host(), SERVER.get().port())
             .verify(KeyLoginClient.TIMEOUT)
             .getClientSession()) {
       session.addPasswordIdentity("anything");
@@ -78,7 +68,7 @@ class PrivateDropbearTest {
         assertThat(readLine(socket)).startsWith("SSH-2.0-dropbear");
       }
       try (Socket sixth = connect()) {
-        assertThat(readLine(sixth)).as(server.log()).isEmpty();
+        assertThat(readLine(sixth)).as(SERVER.get().log()).isEmpty();
       }
     } finally {
       for (Socket socket : waiting) {
@@ -90,7 +80,7 @@ class PrivateDropbearTest {
 
   private static void awaitNoConnections() {
     long deadline = System.nanoTime() + KeyLoginClient.TIMEOUT.toNanos();
-    ProcessHandle listener = ProcessHandle.of(server.pid()).orElseThrow();
+    ProcessHandle listener = ProcessHandle.of(SERVER.get().pid()).orElseThrow();
     while (listener.children().findAny().isPresent() && System.nanoTime() < deadline) {
       try {
         Thread.sleep(20);
@@ -103,7 +93,7 @@ class PrivateDropbearTest {
 
   private static Socket connect() throws IOException {
     Socket socket = new Socket();
-    socket.connect(new InetSocketAddress(server.host(), server.port()), 10_000);
+    socket.connect(new InetSocketAddress(SERVER.get().host(), SERVER.get().port()), 10_000);
     socket.setSoTimeout((int) KeyLoginClient.TIMEOUT.toMillis());
     return socket;
   }

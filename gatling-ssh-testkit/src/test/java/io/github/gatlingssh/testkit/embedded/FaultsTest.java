@@ -14,14 +14,17 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The embedded server's fault hooks, seen from a plain MINA client and from raw sockets. */
 class FaultsTest {
@@ -150,29 +153,33 @@ class FaultsTest {
     }
   }
 
-  /** Close at KEX drops the connection before the key exchange completes, at AUTH just after. */
-  @ParameterizedTest(name = "close at {0}")
-  @EnumSource(
-      value = Faults.Phase.class,
-      names = {"KEX", "AUTH"})
-  void closeDropsTheConnectionWithoutDisconnect(Faults.Phase phase) throws IOException {
-    try (EmbeddedSshServer server = start(Faults.builder().close(phase).build())) {
-      Attempt a = attempt(server, Duration.ofSeconds(10));
-      assertThat(a).isEqualTo(new Attempt(phase == Faults.Phase.AUTH, false, false, List.of()));
-    }
+  /**
+   * Close at KEX drops the connection before the key exchange completes, at AUTH just after;
+   * disconnect does the same but says why.
+   */
+  static Stream<Arguments> droppedConnections() {
+    return Stream.of(Faults.Phase.KEX, Faults.Phase.AUTH)
+        .flatMap(
+            phase ->
+                Stream.of(
+                    Arguments.of(
+                        Named.of("close at " + phase, Faults.builder().close(phase).build()),
+                        phase,
+                        List.of()),
+                    Arguments.of(
+                        Named.of(
+                            "disconnect at " + phase, Faults.builder().disconnect(phase).build()),
+                        phase,
+                        List.of(Faults.DISCONNECT_MESSAGE))));
   }
 
-  @ParameterizedTest(name = "disconnect at {0}")
-  @EnumSource(
-      value = Faults.Phase.class,
-      names = {"KEX", "AUTH"})
-  void disconnectSaysWhy(Faults.Phase phase) throws IOException {
-    try (EmbeddedSshServer server = start(Faults.builder().disconnect(phase).build())) {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("droppedConnections")
+  void closeOrDisconnectDropsTheConnection(Faults faults, Faults.Phase phase, List<String> messages)
+      throws IOException {
+    try (EmbeddedSshServer server = start(faults)) {
       Attempt a = attempt(server, Duration.ofSeconds(10));
-      assertThat(a)
-          .isEqualTo(
-              new Attempt(
-                  phase == Faults.Phase.AUTH, false, false, List.of(Faults.DISCONNECT_MESSAGE)));
+      assertThat(a).isEqualTo(new Attempt(phase == Faults.Phase.AUTH, false, false, messages));
     }
   }
 

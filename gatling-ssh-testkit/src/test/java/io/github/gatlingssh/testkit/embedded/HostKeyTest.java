@@ -3,6 +3,7 @@ package io.github.gatlingssh.testkit.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.gatlingssh.testkit.junit.ClassServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,53 +11,45 @@ import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
 import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
 import org.apache.sshd.common.SshException;
 import org.apache.sshd.common.config.keys.KeyUtils;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class HostKeyTest {
 
-  private static EmbeddedSshServer server;
+  @RegisterExtension
+  static final ClassServer<EmbeddedSshServer> SERVER =
+      ClassServer.embedded(EmbeddedSshServer.builder());
 
   @TempDir Path tmp;
 
-  @BeforeAll
-  static void start() throws IOException {
-    server = EmbeddedSshServer.builder().build().start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
   @Test
   void hostKeyIsEd25519() {
-    assertThat(KeyUtils.getKeyType(server.hostKey())).isEqualTo("ssh-ed25519");
-    assertThat(server.hostKeyFingerprint()).startsWith("SHA256:").doesNotEndWith("=");
-    assertThat(server.knownHostsLine())
-        .matches("\\[127\\.0\\.0\\.1]:" + server.port() + " ssh-ed25519 AAAA\\S+");
+    assertThat(KeyUtils.getKeyType(SERVER.get().hostKey())).isEqualTo("ssh-ed25519");
+    assertThat(SERVER.get().hostKeyFingerprint()).startsWith("SHA256:").doesNotEndWith("=");
+    assertThat(SERVER.get().knownHostsLine())
+        .matches("\\[127\\.0\\.0\\.1]:" + SERVER.get().port() + " ssh-ed25519 AAAA\\S+");
   }
 
   @Test
   void fingerprintMatchesSshKeygen() throws Exception {
     Path pub =
-        Files.writeString(tmp.resolve("host.pub"), server.knownHostsLine().split(" ", 2)[1] + "\n");
+        Files.writeString(
+            tmp.resolve("host.pub"), SERVER.get().knownHostsLine().split(" ", 2)[1] + "\n");
     String out =
         OpenSshTools.run(tmp, "ssh-keygen", "-l", "-E", "sha256", "-f", pub.toString()).stdout();
-    assertThat(out.split(" ")[1]).isEqualTo(server.hostKeyFingerprint());
+    assertThat(out.split(" ")[1]).isEqualTo(SERVER.get().hostKeyFingerprint());
   }
 
   @Test
   void knownHostsLineVerifiesTheServerStrictly() throws IOException {
-    Path knownHosts = server.knownHostsFile();
+    Path knownHosts = SERVER.get().knownHostsFile();
     KnownHostsServerKeyVerifier verifier =
         new KnownHostsServerKeyVerifier(RejectAllServerKeyVerifier.INSTANCE, knownHosts);
-    try (TestClient client = new TestClient(server, verifier)) {
+    try (TestClient client = new TestClient(SERVER.get(), verifier)) {
       assertThat(client.run("echo verified").out()).isEqualTo("verified\n");
     }
-    assertThat(Files.readAllLines(knownHosts)).containsExactly(server.knownHostsLine());
+    assertThat(Files.readAllLines(knownHosts)).containsExactly(SERVER.get().knownHostsLine());
   }
 
   @Test
@@ -64,11 +57,13 @@ class HostKeyTest {
     try (EmbeddedSshServer other = EmbeddedSshServer.builder().build().start()) {
       // the other server's key, filed under this server's address
       String line =
-          server.knownHostsLine().split(" ", 2)[0] + " " + other.knownHostsLine().split(" ", 2)[1];
+          SERVER.get().knownHostsLine().split(" ", 2)[0]
+              + " "
+              + other.knownHostsLine().split(" ", 2)[1];
       Path knownHosts = Files.writeString(tmp.resolve("known_hosts"), line + "\n");
       KnownHostsServerKeyVerifier verifier =
           new KnownHostsServerKeyVerifier(RejectAllServerKeyVerifier.INSTANCE, knownHosts);
-      try (TestClient client = new TestClient(server, verifier)) {
+      try (TestClient client = new TestClient(SERVER.get(), verifier)) {
         assertThatThrownBy(() -> client.run("true")).isInstanceOf(SshException.class);
       }
     }

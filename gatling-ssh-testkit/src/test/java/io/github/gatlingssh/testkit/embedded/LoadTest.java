@@ -113,26 +113,20 @@ class LoadTest {
       channel.setStreaming(StreamingChannel.Streaming.Async);
       channel.open().verify(TestClient.TIMEOUT);
 
-      AtomicLong received = new AtomicLong();
-      AtomicReference<Throwable> failure = new AtomicReference<>();
-      CountDownLatch paused = new CountDownLatch(1);
-      CountDownLatch resume = new CountDownLatch(1);
-      CountDownLatch eof = new CountDownLatch(1);
       long pauseAt = 10L * 1024 * 1024;
       long start = System.nanoTime();
-      Reader reader =
-          new Reader(channel.getAsyncOut(), received, failure, eof, pauseAt, paused, resume);
+      Reader reader = new Reader(channel.getAsyncOut(), pauseAt);
       reader.read();
 
       // the client stops reading: the server must stall on the window, not buffer the rest
-      assertThat(paused.await(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(reader.paused.await(30, TimeUnit.SECONDS)).isTrue();
       Thread.sleep(500);
-      long stalledAt = received.get();
+      long stalledAt = reader.received.get();
       long heapWhileStalled = usedHeapAfterGc(memory) - baseline;
-      resume.countDown();
+      reader.resume.countDown();
       reader.read();
 
-      assertThat(eof.await(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(reader.eof.await(60, TimeUnit.SECONDS)).isTrue();
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       channel.waitFor(List.of(ClientChannelEvent.CLOSED), TestClient.TIMEOUT);
       LOG.info(
@@ -143,8 +137,8 @@ class LoadTest {
           total / 1000 / Math.max(1, took.toMillis()),
           heapWhileStalled / 1024);
 
-      assertThat(failure.get()).isNull();
-      assertThat(received.get()).isEqualTo(total);
+      assertThat(reader.failure.get()).isNull();
+      assertThat(reader.received.get()).isEqualTo(total);
       assertThat(stalledAt).isLessThan(pauseAt + 4L * 1024 * 1024); // window + read buffer
       assertThat(heapWhileStalled).isLessThan(32L * 1024 * 1024);
       assertThat(channel.getExitStatus()).isZero();
@@ -153,30 +147,18 @@ class LoadTest {
 
   /** Keeps one async read pending; stops once at {@code pauseAt} until released. */
   private static final class Reader {
+    final AtomicLong received = new AtomicLong();
+    final AtomicReference<Throwable> failure = new AtomicReference<>();
+    final CountDownLatch paused = new CountDownLatch(1);
+    final CountDownLatch resume = new CountDownLatch(1);
+    final CountDownLatch eof = new CountDownLatch(1);
     private final IoInputStream in;
-    private final AtomicLong received;
-    private final AtomicReference<Throwable> failure;
-    private final CountDownLatch eof;
     private final long pauseAt;
-    private final CountDownLatch paused;
-    private final CountDownLatch resume;
     private final ByteArrayBuffer buffer = new ByteArrayBuffer(32 * 1024, false);
 
-    Reader(
-        IoInputStream in,
-        AtomicLong received,
-        AtomicReference<Throwable> failure,
-        CountDownLatch eof,
-        long pauseAt,
-        CountDownLatch paused,
-        CountDownLatch resume) {
+    Reader(IoInputStream in, long pauseAt) {
       this.in = in;
-      this.received = received;
-      this.failure = failure;
-      this.eof = eof;
       this.pauseAt = pauseAt;
-      this.paused = paused;
-      this.resume = resume;
     }
 
     void read() {

@@ -4,54 +4,47 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.gatlingssh.testkit.SshCommandLine;
-import java.io.IOException;
+import io.github.gatlingssh.testkit.junit.ClassServer;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The embedded server against OpenSSH's own client tools; skipped where they are not installed. */
 class OpenSshInteropTest {
 
-  private static EmbeddedSshServer server;
+  @RegisterExtension
+  static final ClassServer<EmbeddedSshServer> SERVER =
+      ClassServer.embedded(EmbeddedSshServer.builder());
 
   @TempDir Path tmp;
-
-  @BeforeAll
-  static void start() throws IOException {
-    server = EmbeddedSshServer.builder().build().start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   @Test
   void sshKeygenReadsTheClientKey() throws Exception {
     assumeTrue(OpenSshTools.available("ssh-keygen"), "ssh-keygen not installed");
     OpenSshTools.Output out =
-        OpenSshTools.run(tmp, "ssh-keygen", "-y", "-f", server.userKey().toString());
+        OpenSshTools.run(tmp, "ssh-keygen", "-y", "-f", SERVER.get().userKey().toString());
     assertThat(out.exitCode()).as(out.stderr()).isZero();
-    assertThat(out.stdout()).startsWith(PublicKeyEntry.toString(server.userKeyPair().getPublic()));
+    assertThat(out.stdout())
+        .startsWith(PublicKeyEntry.toString(SERVER.get().userKeyPair().getPublic()));
   }
 
   private OpenSshTools.Output ssh(String command) throws Exception {
-    return ssh(server.knownHostsFile(), command);
+    return ssh(SERVER.get().knownHostsFile(), command);
   }
 
   private OpenSshTools.Output ssh(Path knownHosts, String command) throws Exception {
-    List<String> args = SshCommandLine.of(server, server.userKey(), knownHosts, command);
+    List<String> args =
+        SshCommandLine.of(SERVER.get(), SERVER.get().userKey(), knownHosts, command);
     return OpenSshTools.run(tmp, args.toArray(String[]::new));
   }
 
   @Test
   void sshCatsTheSeedFile() throws Exception {
     assumeTrue(OpenSshTools.available("ssh"), "ssh not installed");
-    OpenSshTools.Output out = ssh("cat " + server.seedFile());
+    OpenSshTools.Output out = ssh("cat " + SERVER.get().seedFile());
     assertThat(out.exitCode()).as(out.stderr()).isZero();
     assertThat(out.stdoutBytes()).isEqualTo(SeedFile.content());
   }

@@ -1,15 +1,13 @@
 package io.github.gatlingssh.testkit.embedded;
 
+import io.github.gatlingssh.testkit.KeyLoginClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.concurrent.CompletableFuture;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
-import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.keyverifier.RequiredServerKeyVerifier;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
@@ -78,21 +76,8 @@ final class TestClient implements AutoCloseable {
   }
 
   static Result exec(ClientSession session, String command, byte[] stdin) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try (ChannelExec channel = session.createExecChannel(command)) {
-      channel.setOut(out);
-      channel.setErr(err);
-      channel.open().verify(TIMEOUT);
-      if (stdin != null) {
-        OutputStream in = channel.getInvertedIn();
-        in.write(stdin);
-        in.close(); // sends EOF
-      }
-      channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TIMEOUT);
-      return new Result(
-          out.toByteArray(), err.toByteArray(), channel.getExitStatus(), channel.getExitSignal());
-    }
+    KeyLoginClient.Result r = KeyLoginClient.exec(session, command, stdin);
+    return new Result(r.stdout(), r.stderr(), r.exitStatus(), r.exitSignal());
   }
 
   /** Connect, authenticate with the client key, exec and collect, without blocking any thread. */

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.gatlingssh.testkit.SshCommandLine;
-import io.github.gatlingssh.testkit.junit.OpenSshRequirement;
+import io.github.gatlingssh.testkit.junit.ClassServer;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,10 +34,9 @@ import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.util.security.SecurityUtils;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -49,48 +48,39 @@ class PrivateSshdTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-  private static PrivateSshd sshd;
+  @RegisterExtension static final ClassServer<PrivateSshd> SSHD = ClassServer.openSsh();
 
-  @BeforeAll
-  static void startSharedServer() {
-    OpenSshRequirement.assumeAvailable();
-    sshd = PrivateSshd.start();
-  }
-
-  @AfterAll
-  static void stopSharedServer() {
-    if (sshd != null) {
-      sshd.close();
-    }
+  private static PrivateSshd sshd() {
+    return SSHD.get();
   }
 
   @Test
   void sshClientLogsInWithDefaultKeyAndRunsCommand() {
-    CommandRunner.Result result = ssh(sshd, sshd.userKey(), "echo hi");
+    CommandRunner.Result result = ssh(sshd(), sshd().userKey(), "echo hi");
 
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.stdout().strip()).isEqualTo("hi");
-    assertThat(sshd.log()).contains("Accepted publickey for " + sshd.username());
+    assertThat(sshd().log()).contains("Accepted publickey for " + sshd().username());
   }
 
   @Test
   void loginUserIsNeverRoot() {
-    CommandRunner.Result result = ssh(sshd, sshd.userKey(), "id -un; id -u");
+    CommandRunner.Result result = ssh(sshd(), sshd().userKey(), "id -un; id -u");
 
-    assertThat(result.stdout().lines()).hasSize(2).first().isEqualTo(sshd.username());
+    assertThat(result.stdout().lines()).hasSize(2).first().isEqualTo(sshd().username());
     assertThat(result.stdout().lines()).last().isNotEqualTo("0");
   }
 
   @Test
   void keyThatIsNotAuthorizedIsRefusedUntilAuthorized() {
-    Path key = sshd.generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, null, false);
+    Path key = sshd().generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, null, false);
 
-    CommandRunner.Result refused = ssh(sshd, key, "echo hi");
+    CommandRunner.Result refused = ssh(sshd(), key, "echo hi");
     assertThat(refused.exitCode()).isEqualTo(255);
     assertThat(refused.stderr()).contains("Permission denied (publickey)");
 
-    sshd.authorizeKey(key);
-    assertThat(ssh(sshd, key, "echo hi").stdout().strip()).isEqualTo("hi");
+    sshd().authorizeKey(key);
+    assertThat(ssh(sshd(), key, "echo hi").stdout().strip()).isEqualTo("hi");
   }
 
   @ParameterizedTest
@@ -99,12 +89,12 @@ class PrivateSshdTest {
     String algorithm = type == KeyType.RSA ? "rsa-sha2-512" : type.sshName();
 
     CommandRunner.Result result =
-        ssh(sshd, sshd.userKey(), "echo hi", "-v", "-o", "HostKeyAlgorithms=" + algorithm);
+        ssh(sshd(), sshd().userKey(), "echo hi", "-v", "-o", "HostKeyAlgorithms=" + algorithm);
 
     assertThat(result.exitCode()).as(result.stderr()).isZero();
     assertThat(result.stderr())
-        .contains("Server host key: " + type.sshName() + " " + sshd.hostKeyFingerprint(type))
-        .contains("Host '[127.0.0.1]:" + sshd.port() + "' is known and matches");
+        .contains("Server host key: " + type.sshName() + " " + sshd().hostKeyFingerprint(type))
+        .contains("Host '[127.0.0.1]:" + sshd().port() + "' is known and matches");
   }
 
   @Test
@@ -113,10 +103,11 @@ class PrivateSshdTest {
     SshKeygen.generate(KeyType.ED25519, KeyFormat.OPENSSH, null, otherKey);
     Path knownHosts = tmp.resolve("known_hosts");
     Files.writeString(
-        knownHosts, "[127.0.0.1]:" + sshd.port() + " " + SshKeygen.publicKeyLine(otherKey) + "\n");
+        knownHosts,
+        "[127.0.0.1]:" + sshd().port() + " " + SshKeygen.publicKeyLine(otherKey) + "\n");
 
     CommandRunner.Result result =
-        ssh(sshd, sshd.userKey(), knownHosts, "echo hi", "-o", "HostKeyAlgorithms=ssh-ed25519");
+        ssh(sshd(), sshd().userKey(), knownHosts, "echo hi", "-o", "HostKeyAlgorithms=ssh-ed25519");
 
     assertThat(result.exitCode()).isEqualTo(255);
     assertThat(result.stderr()).contains("Host key verification failed");
@@ -125,14 +116,15 @@ class PrivateSshdTest {
   @ParameterizedTest
   @EnumSource(KeyType.class)
   void hostKeyFingerprintIsWhatSshKeygenPrints(KeyType type) {
-    Path publicKey = sshd.dir().resolve("host_" + type.keygenName() + "_key.pub");
+    Path publicKey = sshd().dir().resolve("host_" + type.keygenName() + "_key.pub");
 
     String printed =
         CommandRunner.runOrFail(
             "ssh-keygen -lf", List.of("ssh-keygen", "-lf", publicKey.toString()));
 
-    assertThat(printed.split(" ")[1]).isEqualTo(sshd.hostKeyFingerprint(type.keygenName()));
-    assertThat(sshd.hostKeyFingerprint(type.sshName())).isEqualTo(sshd.hostKeyFingerprint(type));
+    assertThat(printed.split(" ")[1]).isEqualTo(sshd().hostKeyFingerprint(type.keygenName()));
+    assertThat(sshd().hostKeyFingerprint(type.sshName()))
+        .isEqualTo(sshd().hostKeyFingerprint(type));
   }
 
   static Stream<Arguments> keyTypesAndFormats() {
@@ -147,31 +139,31 @@ class PrivateSshdTest {
   @ParameterizedTest
   @MethodSource("keyTypesAndFormats")
   void generatedUserKeysLogIn(KeyType type, KeyFormat format, String header) throws IOException {
-    Path key = sshd.generateUserKey(type, format, null, true);
+    Path key = sshd().generateUserKey(type, format, null, true);
 
     assertThat(Files.readString(key)).contains(header);
     assertThat(Files.getPosixFilePermissions(key))
         .isEqualTo(PosixFilePermissions.fromString("rw-------"));
-    assertThat(ssh(sshd, key, "echo hi").stdout().strip()).isEqualTo("hi");
+    assertThat(ssh(sshd(), key, "echo hi").stdout().strip()).isEqualTo("hi");
   }
 
   @Test
   void ed25519KeysCannotBeWrittenAsPem() {
-    assertThatThrownBy(() -> sshd.generateUserKey(KeyType.ED25519, KeyFormat.PEM, null, true))
+    assertThatThrownBy(() -> sshd().generateUserKey(KeyType.ED25519, KeyFormat.PEM, null, true))
         .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
   void passphraseProtectsGeneratedKey() throws Exception {
-    Path key = sshd.generateUserKey(KeyType.ECDSA, KeyFormat.PEM, "correct horse", true);
+    Path key = sshd().generateUserKey(KeyType.ECDSA, KeyFormat.PEM, "correct horse", true);
 
-    assertThat(ssh(sshd, key, "echo hi").exitCode()).isEqualTo(255); // BatchMode: cannot ask
+    assertThat(ssh(sshd(), key, "echo hi").exitCode()).isEqualTo(255); // BatchMode: cannot ask
     assertThat(CommandRunner.run(keygenY(key, "wrong")).ok()).isFalse();
     assertThat(CommandRunner.run(keygenY(key, "correct horse")).stdout())
         .startsWith(KeyType.ECDSA.sshName());
     try (SshClient client = minaClient()) {
       KeyPair pair = loadKey(key, "correct horse");
-      assertThat(minaExec(client, sshd, session -> session.addPublicKeyIdentity(pair), "echo hi"))
+      assertThat(minaExec(client, sshd(), session -> session.addPublicKeyIdentity(pair), "echo hi"))
           .isEqualTo("hi");
     }
   }
@@ -179,10 +171,10 @@ class PrivateSshdTest {
   @Test
   void minaClientLogsInVerifyingKnownHostsFile() throws Exception {
     try (SshClient client = minaClient()) {
-      KeyPair pair = loadKey(sshd.userKey(), null);
+      KeyPair pair = loadKey(sshd().userKey(), null);
 
       String output =
-          minaExec(client, sshd, session -> session.addPublicKeyIdentity(pair), "echo hi");
+          minaExec(client, sshd(), session -> session.addPublicKeyIdentity(pair), "echo hi");
 
       assertThat(output).isEqualTo("hi");
     }
@@ -191,16 +183,16 @@ class PrivateSshdTest {
   @Test
   void dataFilesAreReadableAndDataDirWritableByLoginUser() {
     byte[] content = "line 1\nline 2\n".getBytes(StandardCharsets.UTF_8);
-    Path file = sshd.createDataFile("sub/dir/data.txt", content);
+    Path file = sshd().createDataFile("sub/dir/data.txt", content);
 
-    CommandRunner.Result cat = ssh(sshd, sshd.userKey(), "cat " + file);
+    CommandRunner.Result cat = ssh(sshd(), sshd().userKey(), "cat " + file);
     CommandRunner.Result write =
-        ssh(sshd, sshd.userKey(), "echo x > " + sshd.dataDir() + "/upload && echo written");
+        ssh(sshd(), sshd().userKey(), "echo x > " + sshd().dataDir() + "/upload && echo written");
 
-    assertThat(file).isAbsolute().startsWith(sshd.dataDir());
+    assertThat(file).isAbsolute().startsWith(sshd().dataDir());
     assertThat(cat.stdout()).isEqualTo("line 1\nline 2\n");
     assertThat(write.stdout().strip()).as(write.stderr()).isEqualTo("written");
-    assertThatThrownBy(() -> sshd.createDataFile("../escape", content))
+    assertThatThrownBy(() -> sshd().createDataFile("../escape", content))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -223,7 +215,7 @@ class PrivateSshdTest {
 
   @Test
   void passwordIsEmptyUnlessEnabledAndRoot() {
-    assertThat(sshd.password()).isEmpty();
+    assertThat(sshd().password()).isEmpty();
     assumeFalse(PrivateSshd.passwordLoginSupported());
     try (PrivateSshd server =
         PrivateSshd.start(SshdOptions.builder().passwordAuthentication(true).build())) {
@@ -357,7 +349,7 @@ class PrivateSshdTest {
     assertThat(OpenSsh.atLeast("OpenSSH_9.2p1 Debian-2+deb12u7, OpenSSL 3.0.19", 9, 8)).isFalse();
     assertThat(OpenSsh.atLeast("OpenSSH_9.8p1, OpenSSL 3.3.1", 9, 8)).isTrue();
     assertThat(OpenSsh.atLeast("OpenSSH_10.0p2", 9, 8)).isTrue();
-    assertThat(sshd.dir().resolve("sshd_config"))
+    assertThat(sshd().dir().resolve("sshd_config"))
         .content()
         .satisfies(
             config ->
@@ -380,9 +372,9 @@ class PrivateSshdTest {
 
   @Test
   void cpuSecondsIsMeasured() {
-    ssh(sshd, sshd.userKey(), "true");
+    ssh(sshd(), sshd().userKey(), "true");
 
-    assertThat(sshd.cpuSeconds()).isGreaterThanOrEqualTo(0.0).isFinite();
+    assertThat(sshd().cpuSeconds()).isGreaterThanOrEqualTo(0.0).isFinite();
   }
 
   @Test

@@ -34,6 +34,21 @@ class ProcessServerTest {
     ProcessServer start(IntSupplier ports);
   }
 
+  /** What a test does with a started server and a session logged in to it. */
+  interface LoggedIn {
+    void run(ProcessServer server, KeyLoginClient client, ClientSession session) throws IOException;
+  }
+
+  /** Starts a server of {@code kind} (skipped if not installed), logs in and runs {@code test}. */
+  private static void loggedIn(ServerKind kind, Starter starter, LoggedIn test) throws IOException {
+    kind.assumeAvailable();
+    try (ProcessServer server = starter.start(ServerProbe::freePort);
+        KeyLoginClient client = new KeyLoginClient(server);
+        ClientSession session = client.login()) {
+      test.run(server, client, session);
+    }
+  }
+
   static Stream<Arguments> servers() {
     return Stream.of(
         Arguments.of(
@@ -48,44 +63,48 @@ class ProcessServerTest {
   @MethodSource("servers")
   void keyLoginCatsTheSeedFileAndTheHostKeyIsTheAdvertisedOne(ServerKind kind, Starter starter)
       throws IOException {
-    kind.assumeAvailable();
-    try (ProcessServer server = starter.start(ServerProbe::freePort);
-        KeyLoginClient client = new KeyLoginClient(server);
-        ClientSession session = client.login()) {
-      KeyLoginClient.Result cat = KeyLoginClient.exec(session, "cat " + server.seedFile());
+    loggedIn(
+        kind,
+        starter,
+        (server, client, session) -> {
+          KeyLoginClient.Result cat = KeyLoginClient.exec(session, "cat " + server.seedFile());
 
-      assertThat(server.kind()).isEqualTo(kind.displayName());
-      assertThat(cat.stdout()).as(server.log()).hasSize(26_640).isEqualTo(SeedFile.content());
-      assertThat(cat.exitStatus()).isZero();
-      assertThat(client.hostKeyFingerprint())
-          .startsWith("SHA256:")
-          .isEqualTo(server.hostKeyFingerprint())
-          .isEqualTo(SshKeygen.fingerprint(server.hostPublicKey()));
-      assertThat(Files.readString(server.knownHostsFile()))
-          .isEqualTo("[127.0.0.1]:" + server.port() + " " + server.hostPublicKey() + "\n");
-      assertThat(server.password()).isEmpty();
-    }
+          assertThat(server.kind()).isEqualTo(kind.displayName());
+          assertThat(cat.stdout()).as(server.log()).hasSize(26_640).isEqualTo(SeedFile.content());
+          assertThat(cat.exitStatus()).isZero();
+          assertThat(client.hostKeyFingerprint())
+              .startsWith("SHA256:")
+              .isEqualTo(server.hostKeyFingerprint())
+              .isEqualTo(SshKeygen.fingerprint(server.hostPublicKey()));
+          assertThat(Files.readString(server.knownHostsFile()))
+              .isEqualTo("[127.0.0.1]:" + server.port() + " " + server.hostPublicKey() + "\n");
+          assertThat(server.password()).isEmpty();
+        });
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("servers")
   void loginUserIsNeverRootAndCanWriteTheDataDir(ServerKind kind, Starter starter)
       throws IOException {
-    kind.assumeAvailable();
-    try (ProcessServer server = starter.start(ServerProbe::freePort);
-        KeyLoginClient client = new KeyLoginClient(server);
-        ClientSession session = client.login()) {
-      Path file = server.createDataFile("sub/data.txt", "x\n".getBytes(StandardCharsets.UTF_8));
-      String command =
-          "id -un; id -u; cat " + file + "; echo y > " + server.dataDir() + "/upload && echo ok";
+    loggedIn(
+        kind,
+        starter,
+        (server, client, session) -> {
+          Path file = server.createDataFile("sub/data.txt", "x\n".getBytes(StandardCharsets.UTF_8));
+          String command =
+              "id -un; id -u; cat "
+                  + file
+                  + "; echo y > "
+                  + server.dataDir()
+                  + "/upload && echo ok";
 
-      KeyLoginClient.Result result = KeyLoginClient.exec(session, command);
+          KeyLoginClient.Result result = KeyLoginClient.exec(session, command);
 
-      assertThat(new String(result.stdout(), StandardCharsets.UTF_8).lines())
-          .as(new String(result.stderr(), StandardCharsets.UTF_8))
-          .containsExactly(server.username(), uid(server), "x", "ok");
-      assertThat(uid(server)).isNotEqualTo("0");
-    }
+          assertThat(new String(result.stdout(), StandardCharsets.UTF_8).lines())
+              .as(new String(result.stderr(), StandardCharsets.UTF_8))
+              .containsExactly(server.username(), uid(server), "x", "ok");
+          assertThat(uid(server)).isNotEqualTo("0");
+        });
   }
 
   @ParameterizedTest(name = "{0}")

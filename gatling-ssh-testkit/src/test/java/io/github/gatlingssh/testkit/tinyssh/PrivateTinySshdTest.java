@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.gatlingssh.testkit.KeyLoginClient;
+import io.github.gatlingssh.testkit.junit.ClassServer;
 import io.github.gatlingssh.testkit.junit.ServerKind;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +12,9 @@ import java.util.Set;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.channel.exception.SshChannelOpenException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What tinysshd does differently, as observed with tinysshd 20230101 (Debian 12): one session
@@ -24,20 +24,9 @@ class PrivateTinySshdTest {
 
   private static final String ONE_CHANNEL = "only one 'session' channel allowed";
 
-  private static PrivateTinySshd server;
-
-  @BeforeAll
-  static void start() {
-    ServerKind.TINYSSH.assumeAvailable();
-    server = PrivateTinySshd.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final ClassServer<PrivateTinySshd> SERVER =
+      ClassServer.of(ServerKind.TINYSSH, PrivateTinySshd::start);
 
   /**
    * While the first channel runs, a second one is refused with SSH_MSG_CHANNEL_OPEN_FAILURE "only
@@ -45,7 +34,7 @@ class PrivateTinySshdTest {
    */
   @Test
   void secondChannelWhileTheFirstRunsIsRefused() throws Exception {
-    try (KeyLoginClient client = new KeyLoginClient(server);
+    try (KeyLoginClient client = new KeyLoginClient(SERVER.get());
         ClientSession session = client.login();
         ChannelExec first = session.createExecChannel("read line; echo got $line")) {
       first.setOut(new ByteArrayOutputStream());
@@ -55,7 +44,9 @@ class PrivateTinySshdTest {
           catchThrowable(
               () -> session.createExecChannel("echo two").open().verify(KeyLoginClient.TIMEOUT));
 
-      assertThat(refused).as(server.log()).hasRootCauseInstanceOf(SshChannelOpenException.class);
+      assertThat(refused)
+          .as(SERVER.get().log())
+          .hasRootCauseInstanceOf(SshChannelOpenException.class);
       assertThat(refused.getCause()).hasMessageContaining(ONE_CHANNEL);
       assertThat(session.isOpen()).isTrue();
       assertThat(first.isOpen()).isTrue();
@@ -70,7 +61,7 @@ class PrivateTinySshdTest {
    */
   @RepeatedTest(5)
   void afterTheFirstChannelEndedTheServerClosesTheConnection() throws Exception {
-    try (KeyLoginClient client = new KeyLoginClient(server);
+    try (KeyLoginClient client = new KeyLoginClient(SERVER.get());
         ClientSession session = client.login()) {
       KeyLoginClient.Result first = KeyLoginClient.exec(session, "echo one");
       assertThat(first.stdout()).isEqualTo("one\n".getBytes(StandardCharsets.UTF_8));
@@ -80,7 +71,7 @@ class PrivateTinySshdTest {
           catchThrowable(
               () -> session.createExecChannel("echo two").open().verify(KeyLoginClient.TIMEOUT));
 
-      assertThat(second).as("second channel on %s", server).isNotNull();
+      assertThat(second).as("second channel on %s", SERVER.get()).isNotNull();
       assertThat(second)
           .satisfiesAnyOf(
               t ->

@@ -2,6 +2,7 @@ package io.github.gatlingssh.scaleout.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.gatlingssh.scaleout.Logs;
 import io.github.gatlingssh.simulationlog.LogRecord;
 import io.github.gatlingssh.simulationlog.LogRecord.RequestRecord;
 import io.github.gatlingssh.simulationlog.LogRecord.UserRecord;
@@ -72,7 +73,7 @@ class RunLocalTest {
     // global time order: a k-way merge adds no step back in time to those already in an input
     // (Gatling's threads may log a record a millisecond out of order)
     assertThat(descents(all)).isLessThanOrEqualTo(inputDescents);
-    assertThat(startsPerSecond(users(all))).isEqualTo(startsPerSecond(users(sum)));
+    assertThat(startsPerSecond(Logs.users(all))).isEqualTo(startsPerSecond(Logs.users(sum)));
     try (SimulationLogReader reader = SimulationLogReader.open(merged)) {
       assertThat(reader.header().scenarios()).containsExactlyInAnyOrder("ramp", "burst");
     }
@@ -143,13 +144,6 @@ class RunLocalTest {
       descents += records.get(i).time() < records.get(i - 1).time() ? 1 : 0;
     }
     return descents;
-  }
-
-  private static List<UserRecord> users(List<LogRecord> records) {
-    return records.stream()
-        .filter(UserRecord.class::isInstance)
-        .map(UserRecord.class::cast)
-        .toList();
   }
 
   private static Map<String, Long> startsPerSecond(List<UserRecord> users) {
