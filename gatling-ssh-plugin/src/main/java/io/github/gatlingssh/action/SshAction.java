@@ -136,6 +136,31 @@ public abstract class SshAction extends JavaRequestAction {
     done(session, request, start, end, failure == null ? null : failure.message());
   }
 
+  /** Ends the request KO at its start, before any I/O: {@code reason} says why it cannot run. */
+  protected final void refuse(
+      Session session, String request, long start, SshFailure.Step step, String reason) {
+    done(session, request, start, start, new SshFailure(step, reason));
+  }
+
+  /**
+   * Ends a request that opens something the user keeps: OK with {@code value} kept under {@code
+   * key}, or KO with nothing kept there.
+   */
+  protected final void keepOrFail(
+      Session session,
+      String key,
+      Object value,
+      String request,
+      long start,
+      long end,
+      SshFailure failure) {
+    if (failure != null) {
+      done(session.remove(key), request, start, end, failure);
+    } else {
+      done(session.set(key, value), request, start, end, (String) null);
+    }
+  }
+
   /**
    * When {@code step} completes (on a MINA thread or the timer), notes the end time and runs {@code
    * then} on the virtual user's event loop, with the value or the failure ({@code fallback} names

@@ -20,7 +20,7 @@ import io.github.gatlingssh.client.exec.ExecOptions;
 import io.github.gatlingssh.client.exec.RemoteCommand;
 import io.github.gatlingssh.protocol.SshComponents;
 import io.github.gatlingssh.protocol.SshProtocol;
-import scala.Function1;
+import java.time.Duration;
 
 /**
  * The base of the actions on exec channels: starting a command, and ending a request with the
@@ -37,17 +37,25 @@ abstract class CommandAction extends SshAction {
     void send(SshConnection connection, String commandLine, ExecOptions options, long start);
   }
 
+  /** The request's attributes, as the DSL built them. */
+  final SshAttributes attributes;
+
+  /** The request's timeout (its own or the protocol's requestTimeout). */
+  final Duration timeout;
+
   CommandAction(
       String kind,
-      Function1<Session, Validation<String>> requestName,
+      SshAttributes attributes,
       SshComponents components,
       ScenarioContext ctx,
       Action next) {
-    super(kind, requestName, components, ctx, next);
+    super(kind, attributes.requestName(), components, ctx, next);
+    this.attributes = attributes;
+    this.timeout = requestTimeout(attributes);
   }
 
   /** The request's checks, with the protocol's charset. */
-  final CommandChecks checks(SshAttributes attributes) {
+  final CommandChecks checks() {
     return new CommandChecks(
         SshChecks.toScalaChecks(attributes.checks(), components.protocol().output().charset()));
   }
@@ -58,7 +66,7 @@ abstract class CommandAction extends SshAction {
    * connection, or logs the request KO when the user has none.
    */
   final Validation<Runnable> onConnection(
-      Session session, String request, SshAttributes attributes, ExecSpec spec, Send send) {
+      Session session, String request, ExecSpec spec, Send send) {
     Validation<ExecOptions> options =
         spec.resolve(session, components.protocol().output().charset());
     if (failed(options)) {
