@@ -33,6 +33,7 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
   private static final int MIN_TAIL = 40;
 
   private final ScheduledExecutorService timer;
+  private final SshFailure.Step step;
   private final StreamDecoder decoder;
   private final ExpectBuffer buffer;
   private final CompletableFuture<StreamEnd> ended = track(new CompletableFuture<>());
@@ -46,15 +47,18 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
 
   /**
    * @param timer runs the steps' deadlines (the virtual user's event loop)
+   * @param step the step named in this channel's KO messages ("shell", "tunnel")
    * @param maxOutputLength the most characters kept after the last match
    */
   protected StreamChannel(
       org.apache.sshd.client.session.ClientSession session,
       ScheduledExecutorService timer,
+      SshFailure.Step step,
       Charset charset,
       int maxOutputLength) {
     super(session, timer);
     this.timer = timer;
+    this.step = step;
     this.decoder = new StreamDecoder(charset);
     this.buffer = new ExpectBuffer(maxOutputLength);
     // the user may send as soon as the open step is done: that step waits for this, not for ready()
@@ -67,7 +71,9 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
   }
 
   /** The step named in this channel's KO messages ("shell", "tunnel"). */
-  protected abstract SshFailure.Step step();
+  protected final SshFailure.Step step() {
+    return step;
+  }
 
   private void startStreaming() {
     C ch = channel();
