@@ -19,14 +19,12 @@ import io.github.gatlingssh.protocol.SshComponents;
  */
 public final class AwaitExitAction extends CommandAction {
   private final String key;
-  private final CommandChecks checks;
 
   /** Builds the action of one {@code awaitExit} in a scenario. */
   public AwaitExitAction(
       SshAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
     super("sshAwaitExit", attributes, components, ctx, next);
     this.key = UserState.commandKey(attributes.connectionName(), attributes.channelName());
-    this.checks = checks();
   }
 
   @Override
@@ -53,7 +51,7 @@ public final class AwaitExitAction extends CommandAction {
               rc.awaitExit(timeout),
               SshFailure.Step.EXEC,
               (result, failure, end) ->
-                  finishCommand(without, request, start, end, result, failure, checks));
+                  finishCommand(without, request, start, end, result, failure));
         });
   }
 }

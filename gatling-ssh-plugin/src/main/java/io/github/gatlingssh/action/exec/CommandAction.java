@@ -7,10 +7,12 @@ import static io.github.gatlingssh.internal.Validations.value;
 
 import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
+import io.gatling.core.check.Check;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
 import io.github.gatlingssh.action.SshAction;
 import io.github.gatlingssh.action.SshAttributes;
+import io.github.gatlingssh.check.SshCheck;
 import io.github.gatlingssh.check.SshChecks;
 import io.github.gatlingssh.check.SshResponse;
 import io.github.gatlingssh.client.SshConnection;
@@ -21,6 +23,7 @@ import io.github.gatlingssh.client.exec.RemoteCommand;
 import io.github.gatlingssh.protocol.SshComponents;
 import io.github.gatlingssh.protocol.SshProtocol;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The base of the actions on exec channels: starting a command, and ending a request with the
@@ -43,6 +46,14 @@ abstract class CommandAction extends SshAction {
   /** The request's timeout (its own or the protocol's requestTimeout). */
   final Duration timeout;
 
+  private final scala.collection.immutable.List<Check<SshResponse>> checks;
+
+  /**
+   * Whether a check reads the exit status or signal; without one, a non-zero exit status or a
+   * signal is a KO, as Gatling HTTP's default status check.
+   */
+  private final boolean exitChecked;
+
   CommandAction(
       String kind,
       SshAttributes attributes,
@@ -52,12 +63,10 @@ abstract class CommandAction extends SshAction {
     super(kind, attributes.requestName(), components, ctx, next);
     this.attributes = attributes;
     this.timeout = requestTimeout(attributes);
-  }
-
-  /** The request's checks, with the protocol's charset. */
-  final CommandChecks checks() {
-    return new CommandChecks(
-        SshChecks.toScalaChecks(attributes.checks(), components.protocol().output().charset()));
+    List<SshCheck> sshChecks =
+        SshChecks.toScalaChecks(attributes.checks(), components.protocol().output().charset());
+    this.checks = scalaList(sshChecks);
+    this.exitChecked = sshChecks.stream().anyMatch(c -> c.scope() == SshCheck.Scope.EXIT);
   }
 
   /**
@@ -108,14 +117,14 @@ abstract class CommandAction extends SshAction {
       long start,
       long end,
       CommandResult result,
-      SshFailure failure,
-      CommandChecks checks) {
+      SshFailure failure) {
     if (failure != null) {
       done(session, request, start, end, failure);
     } else {
       components.metrics().received(result.stdout().bytes() + result.stderr().bytes());
-      CommandChecks.Outcome outcome = checks.apply(session, new SshResponse(result, start, end));
-      done(outcome.session(), request, start, end, outcome.failure());
+      String verdict = exitChecked || result.succeeded() ? null : result.describeExit();
+      doneChecked(
+          session, request, start, end, checks, new SshResponse(result, start, end), verdict);
     }
   }
 }

@@ -15,7 +15,6 @@ import io.github.gatlingssh.protocol.SshComponents;
  */
 public final class ExecAction extends CommandAction {
   private final ExecSpec spec;
-  private final CommandChecks checks;
 
   /** Builds the action of one {@code exec} with stdin, a PTY or environment variables. */
   public ExecAction(
@@ -26,7 +25,6 @@ public final class ExecAction extends CommandAction {
       Action next) {
     super("sshExec", attributes, components, ctx, next);
     this.spec = spec;
-    this.checks = checks();
   }
 
   @Override
@@ -42,7 +40,7 @@ public final class ExecAction extends CommandAction {
               rc.completion(timeout),
               SshFailure.Step.EXEC,
               (result, failure, end) ->
-                  finishCommand(session, request, start, end, result, failure, checks));
+                  finishCommand(session, request, start, end, result, failure));
         });
   }
 }

@@ -66,8 +66,7 @@ public final class AwaitEndAction extends StreamAction {
                         start,
                         at,
                         failure == null
-                            ? StreamChecks.response(
-                                end.output(), end.exitStatus(), end.exitSignal(), start, at)
+                            ? response(end.output(), end.exitStatus(), end.exitSignal(), start, at)
                             : null,
                         failure);
                   });

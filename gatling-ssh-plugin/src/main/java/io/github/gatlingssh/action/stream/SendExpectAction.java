@@ -57,9 +57,7 @@ public final class SendExpectAction extends StreamAction {
                           request,
                           start,
                           end,
-                          failure == null
-                              ? StreamChecks.response(text, null, null, start, end)
-                              : null,
+                          failure == null ? response(text, null, null, start, end) : null,
                           failure));
             });
   }

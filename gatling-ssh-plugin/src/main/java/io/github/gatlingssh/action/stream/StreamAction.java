@@ -7,16 +7,21 @@ import static io.github.gatlingssh.internal.Validations.value;
 
 import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
+import io.gatling.core.check.Check;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
 import io.github.gatlingssh.action.SshAction;
 import io.github.gatlingssh.action.SshAttributes;
+import io.github.gatlingssh.check.SshCheck;
 import io.github.gatlingssh.check.SshChecks;
 import io.github.gatlingssh.check.SshResponse;
 import io.github.gatlingssh.client.SshFailure;
+import io.github.gatlingssh.client.exec.CommandOutput;
+import io.github.gatlingssh.client.exec.CommandResult;
 import io.github.gatlingssh.client.stream.StreamChannel;
 import io.github.gatlingssh.protocol.SshComponents;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 import scala.Option;
 
@@ -35,7 +40,8 @@ public abstract class StreamAction extends SshAction {
   /** The request's timeout (its own or the protocol's requestTimeout). */
   protected final Duration timeout;
 
-  private final StreamChecks checks;
+  private final scala.collection.immutable.List<Check<SshResponse>> checks;
+  private final boolean exitChecked;
 
   /**
    * @param verb the action's verb, e.g. "Open" (the action is named "sshShellOpen-N")
@@ -58,9 +64,10 @@ public abstract class StreamAction extends SshAction {
         attributes.timeout() != null
             ? attributes.timeout()
             : components.protocol().client().requestTimeout();
-    this.checks =
-        new StreamChecks(
-            SshChecks.toScalaChecks(attributes.checks(), components.protocol().output().charset()));
+    List<SshCheck> sshChecks =
+        SshChecks.toScalaChecks(attributes.checks(), components.protocol().output().charset());
+    this.checks = scalaList(sshChecks);
+    this.exitChecked = sshChecks.stream().anyMatch(c -> c.scope() == SshCheck.Scope.EXIT);
   }
 
   private static String capitalized(String s) {
@@ -74,7 +81,7 @@ public abstract class StreamAction extends SshAction {
 
   /** Whether the checks read the exit status or signal. */
   protected final boolean exitChecked() {
-    return checks.exitChecked();
+    return exitChecked;
   }
 
   /** The user's shell or tunnel of this request's name, open or not, or null. */
@@ -161,7 +168,23 @@ public abstract class StreamAction extends SshAction {
       done(session, request, start, end, failure);
       return;
     }
-    StreamChecks.Outcome outcome = checks.apply(session, response);
-    done(outcome.session(), request, start, end, outcome.failure());
+    doneChecked(session, request, start, end, checks, response, null);
+  }
+
+  /**
+   * What the checks of a step see: an {@link SshResponse} whose stdout is the text the step
+   * received (for expect: from the previous match up to and including this one), so Gatling's
+   * {@code bodyString}, {@code regex} (with groups) and {@code substring} read it, and {@code
+   * exitStatus()} reads a shell's exit status (awaitExit).
+   */
+  static SshResponse response(
+      String text, Integer exitStatus, String exitSignal, long start, long end) {
+    long lines =
+        text.chars().filter(c -> c == '\n').count()
+            + (text.isEmpty() || text.endsWith("\n") ? 0 : 1);
+    CommandOutput out =
+        text.isEmpty() ? CommandOutput.EMPTY : new CommandOutput(text, text.length(), lines, false);
+    return new SshResponse(
+        new CommandResult(exitStatus, exitSignal, out, CommandOutput.EMPTY), start, end);
   }
 }
