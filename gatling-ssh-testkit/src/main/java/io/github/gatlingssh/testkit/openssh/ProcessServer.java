@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * A test server that is a program of this machine other than OpenSSH's sshd (Dropbear, tinysshd),
@@ -108,6 +110,37 @@ public abstract class ProcessServer extends LoopbackServer {
    */
   protected static String run(String description, List<String> command) {
     return CommandRunner.runOrFail(description, command);
+  }
+
+  /**
+   * Launches the server {@code create} makes, unless something it needs is missing.
+   *
+   * @param unavailable what is missing and how to install it (the subclass's {@code
+   *     unavailableReason()}), or empty
+   * @throws IllegalStateException naming what is missing, or if the server does not come up within
+   *     {@code timeout} (the message has its log)
+   */
+  protected static <S extends ProcessServer> S launched(
+      Optional<String> unavailable, Supplier<S> create, IntSupplier ports, Duration timeout) {
+    unavailable.ifPresent(
+        missing -> {
+          throw new IllegalStateException(missing);
+        });
+    S server = create.get();
+    server.launch(ports, timeout);
+    return server;
+  }
+
+  /**
+   * What a server cannot start without: {@code missing} (how to install each absent program), and
+   * ssh-keygen for the user key if it is missing too.
+   *
+   * @return them joined with "; ", or empty when nothing is missing
+   */
+  protected static Optional<String> unavailable(List<String> missing) {
+    List<String> all = new ArrayList<>(missing);
+    missingSshKeygen().ifPresent(all::add);
+    return all.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", all));
   }
 
   /** What ssh-keygen (for the user key) needs, if it is missing. */
