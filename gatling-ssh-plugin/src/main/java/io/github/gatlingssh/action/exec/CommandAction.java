@@ -24,6 +24,8 @@ import io.github.gatlingssh.protocol.SshComponents;
 import io.github.gatlingssh.protocol.SshProtocol;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 
 /**
  * The base of the actions on exec channels: starting a command, and ending a request with the
@@ -31,13 +33,15 @@ import java.util.List;
  */
 abstract class CommandAction extends SshAction {
 
-  /**
-   * Sends a command on the user's open connection, set up as {@code options} say; {@code start} is
-   * the request's start time.
-   */
+  /** Ends a request once the step it waited for on its command completed (on the user's loop). */
   @FunctionalInterface
-  interface Send {
-    void send(SshConnection connection, String commandLine, ExecOptions options, long start);
+  interface Ending<T> {
+    /**
+     * @param command the command started
+     * @param value the step's value, when it succeeded
+     * @param failure what failed and where, or null
+     */
+    void end(RemoteCommand command, T value, SshFailure failure, long start, long end);
   }
 
   /** The request's attributes, as the DSL built them. */
@@ -71,11 +75,16 @@ abstract class CommandAction extends SshAction {
 
   /**
    * Resolves the request's stdin, PTY and variables, then the command line (EL; a failure is a
-   * Gatling crash), then, when the request is sent, hands them to {@code send} with the user's open
-   * connection, or logs the request KO when the user has none.
+   * Gatling crash). When the request is sent: logs it KO when the user has no open connection or
+   * {@link #refusal} gives a reason, else starts the command and waits for {@code step} of it
+   * within the request's timeout, then {@code ending} ends the request.
    */
-  final Validation<Runnable> onConnection(
-      Session session, String request, ExecSpec spec, Send send) {
+  final <T> Validation<Runnable> sendCommand(
+      Session session,
+      String request,
+      ExecSpec spec,
+      BiFunction<RemoteCommand, Duration, CompletableFuture<T>> step,
+      Ending<T> ending) {
     Validation<ExecOptions> options =
         spec.resolve(session, components.protocol().output().charset());
     if (failed(options)) {
@@ -91,20 +100,32 @@ abstract class CommandAction extends SshAction {
           long start = now();
           SshConnection connection =
               openConnection(session, request, start, attributes.connectionName());
-          if (connection != null) {
-            send.send(connection, commandLine, value(options), start);
+          if (connection == null) {
+            return;
           }
+          String refusal = refusal(session);
+          if (refusal != null) {
+            refuse(session, request, start, SshFailure.Step.EXEC, refusal);
+            return;
+          }
+          SshProtocol protocol = components.protocol();
+          RemoteCommand rc =
+              connection.exec(
+                  commandLine,
+                  protocol.output().charset(),
+                  protocol.output().maxOutputLength(),
+                  value(options));
+          whenDone(
+              session,
+              step.apply(rc, timeout),
+              SshFailure.Step.EXEC,
+              (v, failure, end) -> ending.end(rc, v, failure, start, end));
         });
   }
 
-  /**
-   * Starts a command with the protocol's charset and output limit, set up as {@code options} say.
-   */
-  final RemoteCommand startCommand(
-      SshConnection connection, String commandLine, ExecOptions options) {
-    SshProtocol protocol = components.protocol();
-    return connection.exec(
-        commandLine, protocol.output().charset(), protocol.output().maxOutputLength(), options);
+  /** Why the command cannot start for this user now, or null (the default) when it can. */
+  String refusal(Session session) {
+    return null;
   }
 
   /**

@@ -5,7 +5,6 @@ import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
 import io.github.gatlingssh.action.SshAttributes;
-import io.github.gatlingssh.client.SshFailure;
 import io.github.gatlingssh.client.exec.RemoteCommand;
 import io.github.gatlingssh.protocol.SshComponents;
 
@@ -29,18 +28,12 @@ public final class ExecAction extends CommandAction {
 
   @Override
   protected Validation<Runnable> prepare(Session session, String request) {
-    return onConnection(
+    return sendCommand(
         session,
         request,
         spec,
-        (connection, commandLine, options, start) -> {
-          RemoteCommand rc = startCommand(connection, commandLine, options);
-          whenDone(
-              session,
-              rc.completion(timeout),
-              SshFailure.Step.EXEC,
-              (result, failure, end) ->
-                  finishCommand(session, request, start, end, result, failure));
-        });
+        RemoteCommand::completion,
+        (rc, result, failure, start, end) ->
+            finishCommand(session, request, start, end, result, failure));
   }
 }

@@ -6,7 +6,6 @@ import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
 import io.github.gatlingssh.action.SshAttributes;
 import io.github.gatlingssh.action.UserState;
-import io.github.gatlingssh.client.SshFailure;
 import io.github.gatlingssh.client.exec.RemoteCommand;
 import io.github.gatlingssh.protocol.SshComponents;
 
@@ -32,30 +31,24 @@ public final class StartAction extends CommandAction {
 
   @Override
   protected Validation<Runnable> prepare(Session session, String request) {
-    return onConnection(
+    return sendCommand(
         session,
         request,
         spec,
-        (connection, commandLine, options, start) -> {
-          String channelName = attributes.channelName();
-          if (UserState.command(session, attributes.connectionName(), channelName) != null) {
-            refuse(
-                session,
-                request,
-                start,
-                SshFailure.Step.EXEC,
-                "a command started on channel '"
-                    + channelName
-                    + "' was not awaited: add awaitExit() before starting another, or use channelName(..)");
-            return;
-          }
-          RemoteCommand rc = startCommand(connection, commandLine, options);
-          whenDone(
-              session,
-              rc.accepted(timeout),
-              SshFailure.Step.EXEC,
-              (ignored, failure, end) ->
-                  keepOrFail(session, key, rc, request, start, end, failure));
-        });
+        RemoteCommand::accepted,
+        (rc, ignored, failure, start, end) ->
+            keepOrFail(session, key, rc, request, start, end, failure));
+  }
+
+  /** A command started on the same channel and not awaited yet. */
+  @Override
+  String refusal(Session session) {
+    String channelName = attributes.channelName();
+    if (UserState.command(session, attributes.connectionName(), channelName) == null) {
+      return null;
+    }
+    return "a command started on channel '"
+        + channelName
+        + "' was not awaited: add awaitExit() before starting another, or use channelName(..)";
   }
 }
