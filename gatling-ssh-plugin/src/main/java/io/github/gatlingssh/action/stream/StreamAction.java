@@ -22,7 +22,7 @@ import io.github.gatlingssh.client.stream.StreamChannel;
 import io.github.gatlingssh.protocol.SshComponents;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Function;
+import java.util.concurrent.CompletableFuture;
 import scala.Option;
 
 /**
@@ -90,34 +90,48 @@ public abstract class StreamAction extends SshAction {
     return value.isDefined() ? (StreamChannel<?>) value.get() : null;
   }
 
-  /**
-   * The user's shell or tunnel of this request's name, open or not; else logs this request KO
-   * (saying how to fix the scenario) and returns null.
-   */
-  protected final StreamChannel<?> anyStream(Session session, String request, long start) {
-    StreamChannel<?> stream = stream(session);
-    if (stream == null) {
-      openStream(session, request, start); // logs the KO
-    }
-    return stream;
+  /** What a request does with the user's stream once it is sent. */
+  @FunctionalInterface
+  protected interface Step {
+    /**
+     * @param sent completes when what the request sends is sent (at once when it sends nothing)
+     * @param start the request's start time
+     */
+    void run(StreamChannel<?> stream, CompletableFuture<Void> sent, long start);
   }
 
   /**
-   * Resolves what the request sends (EL; a failure is a Gatling crash) to bytes in the protocol's
-   * charset, or null when it sends nothing, and hands them to {@code send}, which makes the
-   * request.
+   * The request: resolves what it sends (EL, in the protocol's charset; a failure is a Gatling
+   * crash); when it is sent, finds the user's stream, or logs it KO saying how to fix the scenario,
+   * sends, and hands on to {@code step}.
+   *
+   * @param sendNeedsOpen whether sending needs the stream open; otherwise a stream that ended is
+   *     found too (its output can still be expected, its end awaited)
    */
-  protected final Validation<Runnable> withSendData(
-      Session session, Function<byte[], Runnable> send) {
-    byte[] data = null;
+  protected final Validation<Runnable> onStream(
+      Session session, String request, boolean sendNeedsOpen, Step step) {
+    byte[] resolvedData = null;
     if (attributes.send() != null) {
       Validation<String> resolved = attributes.send().resolve(session);
       if (failed(resolved)) {
         return propagate(resolved);
       }
-      data = value(resolved).getBytes(components.protocol().output().charset());
+      resolvedData = value(resolved).getBytes(components.protocol().output().charset());
     }
-    return success(send.apply(data));
+    byte[] data = resolvedData;
+    return success(
+        () -> {
+          long start = now();
+          StreamChannel<?> stream = stream(session);
+          if (stream == null || (sendNeedsOpen && data != null)) {
+            stream = openStream(session, request, start); // logs the KO when there is none
+          }
+          if (stream != null) {
+            CompletableFuture<Void> sent =
+                data == null ? CompletableFuture.completedFuture(null) : stream.send(data);
+            step.run(stream, sent, start);
+          }
+        });
   }
 
   /**
