@@ -26,7 +26,6 @@ public final class AwaitEndAction extends StreamAction {
     return onStream(
         session,
         request,
-        false,
         (stream, sent, start) -> {
           Session without = session.remove(key);
           String stillRunning = attributes.kind().label() + " still running";

@@ -23,7 +23,6 @@ public final class CloseAction extends StreamAction {
     return onStream(
         session,
         request,
-        false,
         (stream, sent, start) -> {
           Session without = session.remove(key);
           whenDone(

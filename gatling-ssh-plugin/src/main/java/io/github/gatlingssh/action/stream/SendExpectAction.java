@@ -20,13 +20,17 @@ public final class SendExpectAction extends StreamAction {
     super(attributes.expect() == null ? "Send" : "Expect", attributes, components, ctx, next);
   }
 
+  /** Output received before the channel closed can still be expected; only a send needs it open. */
+  @Override
+  protected boolean sendNeedsOpen() {
+    return true;
+  }
+
   @Override
   protected Validation<Runnable> prepare(Session session, String request) {
-    // output received before the channel closed can still be expected; only a send needs it open
     return onStream(
         session,
         request,
-        true,
         (stream, sent, start) -> {
           CompletableFuture<String> step =
               attributes.expect() == null

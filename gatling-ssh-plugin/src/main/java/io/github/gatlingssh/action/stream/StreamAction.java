@@ -101,15 +101,19 @@ public abstract class StreamAction extends SshAction {
   }
 
   /**
+   * Whether sending needs the stream open (false by default: a stream that ended is found too, its
+   * end can still be awaited, and a send to it fails as such).
+   */
+  protected boolean sendNeedsOpen() {
+    return false;
+  }
+
+  /**
    * The request: resolves what it sends (EL, in the protocol's charset; a failure is a Gatling
    * crash); when it is sent, finds the user's stream, or logs it KO saying how to fix the scenario,
    * sends, and hands on to {@code step}.
-   *
-   * @param sendNeedsOpen whether sending needs the stream open; otherwise a stream that ended is
-   *     found too (its output can still be expected, its end awaited)
    */
-  protected final Validation<Runnable> onStream(
-      Session session, String request, boolean sendNeedsOpen, Step step) {
+  protected final Validation<Runnable> onStream(Session session, String request, Step step) {
     byte[] resolvedData = null;
     if (attributes.send() != null) {
       Validation<String> resolved = attributes.send().resolve(session);
@@ -123,7 +127,7 @@ public abstract class StreamAction extends SshAction {
         () -> {
           long start = now();
           StreamChannel<?> stream = stream(session);
-          if (stream == null || (sendNeedsOpen && data != null)) {
+          if (stream == null || (sendNeedsOpen() && data != null)) {
             stream = openStream(session, request, start); // logs the KO when there is none
           }
           if (stream != null) {
