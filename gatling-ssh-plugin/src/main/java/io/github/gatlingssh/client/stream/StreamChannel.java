@@ -29,8 +29,6 @@ import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
  */
 public abstract class StreamChannel<C extends AbstractClientChannel> extends SshChannel<C> {
   private static final int READ_BUFFER = 8192;
-  private static final int KO_MESSAGE_LIMIT = 200;
-  private static final int MIN_TAIL = 40;
 
   private final ScheduledExecutorService timer;
   private final SshFailure.Step step;
@@ -138,20 +136,9 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
     }
     if (e != null) {
       e.matched()
-          .completeExceptionally(noMatch(e.pattern(), "before the output ended (EOF)", tail));
+          .completeExceptionally(
+              ExpectBuffer.noMatch(e.pattern(), "before the output ended (EOF)", tail));
     }
-  }
-
-  private static SshRequestException noMatch(Pattern p, String why, String tail) {
-    String head = "no match for /" + p.pattern() + "/ " + why + "; last output: ";
-    // Gatling keeps the first 200 characters of a KO message: the end of the output is what
-    // tells why nothing matched, so the tail is cut from its start to fit
-    int room =
-        Math.max(
-            MIN_TAIL,
-            KO_MESSAGE_LIMIT - SshFailure.Step.EXPECT.label().length() - 2 - head.length());
-    String shown = tail.length() <= room ? tail : "..." + tail.substring(tail.length() - room + 3);
-    return new SshRequestException(new SshFailure(SshFailure.Step.EXPECT, head + shown));
   }
 
   /**
@@ -193,7 +180,8 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
       }
     }
     if (endedTail != null) {
-      f.completeExceptionally(noMatch(pattern, "before the output ended (EOF)", endedTail));
+      f.completeExceptionally(
+          ExpectBuffer.noMatch(pattern, "before the output ended (EOF)", endedTail));
       return f;
     }
     track(f);
@@ -209,7 +197,8 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
             }
             last = buffer.tail();
           }
-          f.completeExceptionally(noMatch(pattern, "within " + Durations.format(timeout), last));
+          f.completeExceptionally(
+              ExpectBuffer.noMatch(pattern, "within " + Durations.format(timeout), last));
         });
   }
 
@@ -303,7 +292,9 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
       return;
     }
     if (e != null) {
-      e.matched().completeExceptionally(noMatch(e.pattern(), "before the channel closed", tail));
+      e.matched()
+          .completeExceptionally(
+              ExpectBuffer.noMatch(e.pattern(), "before the channel closed", tail));
     }
     C ch = channel();
     ended.complete(new StreamEnd(ch.getExitStatus(), ch.getExitSignal(), rest));
