@@ -27,11 +27,6 @@ final class ConnectAction extends SshAction {
   private final String key;
   private final boolean timePhases;
 
-  ConnectAction(
-      SshAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
-    this(attributes, false, components, ctx, next);
-  }
-
   /**
    * @param timePhases also log "<name> tcp", "<name> kex" and "<name> auth" when it succeeds
    */
@@ -60,14 +55,12 @@ final class ConnectAction extends SshAction {
           long startNanos = System.nanoTime();
           SshConnection existing = UserState.connection(session, connectionName);
           if (existing != null && existing.isOpen()) {
-            done(
+            refuse(
                 session,
                 request,
                 start,
-                start,
-                new SshFailure(
-                    SshFailure.Step.CONNECT,
-                    "already connected: disconnect() first, or name another connection with connectionName(..)"));
+                SshFailure.Step.CONNECT,
+                "already connected: disconnect() first, or name another connection with connectionName(..)");
             return;
           }
           CompletableFuture<SshConnection> connected =
@@ -86,15 +79,10 @@ final class ConnectAction extends SshAction {
               connected,
               SshFailure.Step.CONNECT,
               (connection, failure, end) -> {
-                if (failure != null) {
-                  done(session.remove(key), request, start, end, failure);
-                } else {
-                  if (timePhases) {
-                    logPhases(
-                        session, request, start, startNanos, end, connection.handshakeTimes());
-                  }
-                  done(session.set(key, connection), request, start, end, (String) null);
+                if (failure == null && timePhases) {
+                  logPhases(session, request, start, startNanos, end, connection.handshakeTimes());
                 }
+                keepOrFail(session, key, connection, request, start, end, failure);
               });
         });
   }

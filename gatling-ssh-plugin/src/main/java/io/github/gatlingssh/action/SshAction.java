@@ -7,9 +7,12 @@ import static io.github.gatlingssh.internal.Validations.value;
 
 import io.gatling.commons.stats.KO$;
 import io.gatling.commons.stats.OK$;
+import io.gatling.commons.validation.Failure;
 import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
 import io.gatling.core.actor.ActorRef;
+import io.gatling.core.check.Check;
+import io.gatling.core.check.Check$;
 import io.gatling.core.controller.throttle.Throttler;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
@@ -19,10 +22,12 @@ import io.github.gatlingssh.client.SshRequestException;
 import io.github.gatlingssh.protocol.SshComponents;
 import io.netty.channel.EventLoop;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import scala.Function1;
 import scala.Option;
+import scala.Tuple2;
 import scala.runtime.BoxedUnit;
 
 /**
@@ -134,6 +139,61 @@ public abstract class SshAction extends JavaRequestAction {
   protected final void done(
       Session session, String request, long start, long end, SshFailure failure) {
     done(session, request, start, end, failure == null ? null : failure.message());
+  }
+
+  /** Ends the request KO at its start, before any I/O: {@code reason} says why it cannot run. */
+  protected final void refuse(
+      Session session, String request, long start, SshFailure.Step step, String reason) {
+    done(session, request, start, start, new SshFailure(step, reason));
+  }
+
+  /**
+   * Ends a request that opens something the user keeps: OK with {@code value} kept under {@code
+   * key}, or KO with nothing kept there.
+   */
+  protected final void keepOrFail(
+      Session session,
+      String key,
+      Object value,
+      String request,
+      long start,
+      long end,
+      SshFailure failure) {
+    if (failure != null) {
+      done(session.remove(key), request, start, end, failure);
+    } else {
+      done(session.set(key, value), request, start, end, (String) null);
+    }
+  }
+
+  /**
+   * Ends the request with the verdict of {@code checks} on {@code response}. {@code verdict}, when
+   * not null, is a KO decided before them (a non-zero exit status): it wins over theirs, and they
+   * still run for what they save.
+   */
+  protected final <R> void doneChecked(
+      Session session,
+      String request,
+      long start,
+      long end,
+      scala.collection.immutable.List<Check<R>> checks,
+      R response,
+      String verdict) {
+    if (checks.isEmpty()) {
+      done(session, request, start, end, verdict);
+      return;
+    }
+    Tuple2<Session, Option<Failure>> checked = Check$.MODULE$.check(response, session, checks);
+    String failure =
+        verdict != null || checked._2().isEmpty() ? verdict : checked._2().get().message();
+    done(checked._1(), request, start, end, failure);
+  }
+
+  /** Checks as the Scala list Gatling's {@code Check.check} takes. */
+  protected static <R> scala.collection.immutable.List<Check<R>> scalaList(
+      List<? extends Check<R>> checks) {
+    List<Check<R>> copy = List.copyOf(checks);
+    return scala.jdk.javaapi.CollectionConverters.asScala(copy).toList();
   }
 
   /**

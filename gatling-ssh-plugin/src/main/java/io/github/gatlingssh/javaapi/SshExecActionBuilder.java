@@ -94,7 +94,7 @@ public final class SshExecActionBuilder implements ActionBuilder {
   @Override
   public io.gatling.core.action.builder.ActionBuilder asScala() {
     ExecSpec s = spec;
-    return new SshActionBuilder(
+    return new SshActionBuilder<>(
         attributes, (a, components, ctx, next) -> new ExecAction(a, s, components, ctx, next));
   }
 }

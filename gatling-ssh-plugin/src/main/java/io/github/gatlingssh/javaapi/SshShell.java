@@ -1,9 +1,6 @@
 package io.github.gatlingssh.javaapi;
 
-import io.gatling.javaapi.core.Session;
 import io.github.gatlingssh.action.stream.StreamAttributes;
-import io.github.gatlingssh.protocol.Param;
-import java.util.function.Function;
 
 /**
  * A named request on an interactive shell, the result of {@code shell("name")}: pick its verb.
@@ -19,11 +16,10 @@ import java.util.function.Function;
  * user holds one shell per name ({@link #shellName}) and connection ({@link #connectionName}); a
  * shell still open when the user ends is closed.
  */
-public final class SshShell {
-  private final StreamAttributes attributes;
+public final class SshShell extends SshStream {
 
   SshShell(StreamAttributes attributes) {
-    this.attributes = attributes;
+    super(attributes);
   }
 
   /** Names the shell, for users that hold several at once (default "default"). */
@@ -44,31 +40,8 @@ public final class SshShell {
     return new SshShellOpenActionBuilder(attributes);
   }
 
-  /**
-   * Sends text (EL) to the shell, e.g. {@code send("ls #{dir}\n")}: add {@code \n} to run a
-   * command.
-   */
-  public SshStreamActionBuilder send(String text) {
-    return new SshStreamActionBuilder(attributes.withSend(SshTunnel.text(text)));
-  }
-
-  /** Sends the text computed from the session. */
-  public SshStreamActionBuilder send(Function<Session, String> text) {
-    return new SshStreamActionBuilder(attributes.withSend(Param.fn(text)));
-  }
-
-  /** Waits for output matching {@code regex}: see {@link SshStreamActionBuilder#expect}. */
-  public SshStreamActionBuilder expect(String regex) {
-    return new SshStreamActionBuilder(attributes.withExpect(SshStreamActionBuilder.compile(regex)));
-  }
-
   /** Waits for the shell to end (e.g. after {@code send("exit\n")}); checks see its exit status. */
   public SshShellAwaitExitActionBuilder awaitExit() {
     return new SshShellAwaitExitActionBuilder(attributes);
-  }
-
-  /** Closes the shell's channel (the server hangs up a shell still running). */
-  public SshStreamCloseActionBuilder close() {
-    return new SshStreamCloseActionBuilder(attributes);
   }
 }

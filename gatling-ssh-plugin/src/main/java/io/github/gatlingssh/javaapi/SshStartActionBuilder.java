@@ -82,7 +82,7 @@ public final class SshStartActionBuilder implements ActionBuilder {
   @Override
   public io.gatling.core.action.builder.ActionBuilder asScala() {
     ExecSpec s = spec;
-    return new SshActionBuilder(
+    return new SshActionBuilder<>(
         attributes, (a, components, ctx, next) -> new StartAction(a, s, components, ctx, next));
   }
 }

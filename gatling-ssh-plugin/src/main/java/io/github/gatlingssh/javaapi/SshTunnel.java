@@ -15,11 +15,10 @@ import java.util.function.Function;
  * .exec(tunnel("close").close())
  * }</pre>
  */
-public final class SshTunnel {
-  private final StreamAttributes attributes;
+public final class SshTunnel extends SshStream {
 
   SshTunnel(StreamAttributes attributes) {
-    this.attributes = attributes;
+    super(attributes);
   }
 
   /** Names the tunnel, for users that hold several at once (default "default"). */
@@ -53,33 +52,6 @@ public final class SshTunnel {
   public SshTunnelOpenActionBuilder open(
       Function<Session, String> host, Function<Session, Integer> port) {
     return new SshTunnelOpenActionBuilder(attributes.withTarget(Param.fn(host), Param.fn(port)));
-  }
-
-  /** Sends bytes (the EL text, encoded with the protocol's charset) through the tunnel. */
-  public SshStreamActionBuilder send(String text) {
-    return new SshStreamActionBuilder(attributes.withSend(text(text)));
-  }
-
-  /** Sends the text computed from the session. */
-  public SshStreamActionBuilder send(Function<Session, String> text) {
-    return new SshStreamActionBuilder(attributes.withSend(Param.fn(text)));
-  }
-
-  /** Waits for received data matching {@code regex}: see {@link SshStreamActionBuilder#expect}. */
-  public SshStreamActionBuilder expect(String regex) {
-    return new SshStreamActionBuilder(attributes.withExpect(SshStreamActionBuilder.compile(regex)));
-  }
-
-  /** Closes the tunnel's channel. */
-  public SshStreamCloseActionBuilder close() {
-    return new SshStreamCloseActionBuilder(attributes);
-  }
-
-  static Param<String> text(String text) {
-    if (text == null || text.isEmpty()) {
-      throw new IllegalArgumentException("the text must not be empty");
-    }
-    return Param.el(text);
   }
 
   private static int port(int port) {

@@ -15,22 +15,10 @@ import org.slf4j.LoggerFactory;
  * share. Each writes {@code ready-<index>}; the first to see all of them writes {@code start-at} (a
  * second ahead, so every poller reads it in time) and all sleep until then.
  */
-final class StartBarrier {
+record StartBarrier(Path dir, int index, int count, long timeoutMillis) {
   private static final Logger LOGGER = LoggerFactory.getLogger(Injector.class);
   private static final long POLL_MILLIS = 50;
   private static final long START_DELAY_MILLIS = 1000;
-
-  private final Path dir;
-  private final int index;
-  private final int count;
-  private final long timeoutMillis;
-
-  StartBarrier(Path dir, int index, int count, long timeoutMillis) {
-    this.dir = dir;
-    this.index = index;
-    this.count = count;
-    this.timeoutMillis = timeoutMillis;
-  }
 
   /** Blocks until the common start time; fails after the timeout if an injector is missing. */
   void await() {

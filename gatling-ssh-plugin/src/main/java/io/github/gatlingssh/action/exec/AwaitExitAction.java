@@ -11,7 +11,6 @@ import io.github.gatlingssh.action.UserState;
 import io.github.gatlingssh.client.SshFailure;
 import io.github.gatlingssh.client.exec.RemoteCommand;
 import io.github.gatlingssh.protocol.SshComponents;
-import java.time.Duration;
 
 /**
  * awaitExit(): waits for the started command's output to end, its exit status and its channel's
@@ -19,21 +18,13 @@ import java.time.Duration;
  * takes ~0 ms.
  */
 public final class AwaitExitAction extends CommandAction {
-  private final String channelName;
   private final String key;
-  private final String connectionName;
-  private final Duration timeout;
-  private final CommandChecks checks;
 
   /** Builds the action of one {@code awaitExit} in a scenario. */
   public AwaitExitAction(
       SshAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
-    super("sshAwaitExit", attributes.requestName(), components, ctx, next);
-    this.connectionName = attributes.connectionName();
-    this.channelName = attributes.channelName();
-    this.key = UserState.commandKey(connectionName, channelName);
-    this.timeout = requestTimeout(attributes);
-    this.checks = checks(attributes);
+    super("sshAwaitExit", attributes, components, ctx, next);
+    this.key = UserState.commandKey(attributes.connectionName(), attributes.channelName());
   }
 
   @Override
@@ -41,19 +32,18 @@ public final class AwaitExitAction extends CommandAction {
     return success(
         () -> {
           long start = now();
-          RemoteCommand rc = UserState.command(session, connectionName, channelName);
+          RemoteCommand rc =
+              UserState.command(session, attributes.connectionName(), attributes.channelName());
           Session without = session.remove(key);
           if (rc == null) {
-            done(
+            refuse(
                 without,
                 request,
                 start,
-                start,
-                new SshFailure(
-                    SshFailure.Step.EXEC,
-                    "no command started on channel '"
-                        + channelName
-                        + "': add ssh(..).start(command) before awaitExit()"));
+                SshFailure.Step.EXEC,
+                "no command started on channel '"
+                    + attributes.channelName()
+                    + "': add ssh(..).start(command) before awaitExit()");
             return;
           }
           whenDone(
@@ -61,7 +51,7 @@ public final class AwaitExitAction extends CommandAction {
               rc.awaitExit(timeout),
               SshFailure.Step.EXEC,
               (result, failure, end) ->
-                  finishCommand(without, request, start, end, result, failure, checks));
+                  finishCommand(without, request, start, end, result, failure));
         });
   }
 }

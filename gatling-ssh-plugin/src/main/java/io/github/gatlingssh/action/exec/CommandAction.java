@@ -7,10 +7,12 @@ import static io.github.gatlingssh.internal.Validations.value;
 
 import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
+import io.gatling.core.check.Check;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
 import io.github.gatlingssh.action.SshAction;
 import io.github.gatlingssh.action.SshAttributes;
+import io.github.gatlingssh.check.SshCheck;
 import io.github.gatlingssh.check.SshChecks;
 import io.github.gatlingssh.check.SshResponse;
 import io.github.gatlingssh.client.SshConnection;
@@ -20,7 +22,10 @@ import io.github.gatlingssh.client.exec.ExecOptions;
 import io.github.gatlingssh.client.exec.RemoteCommand;
 import io.github.gatlingssh.protocol.SshComponents;
 import io.github.gatlingssh.protocol.SshProtocol;
-import scala.Function1;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 
 /**
  * The base of the actions on exec channels: starting a command, and ending a request with the
@@ -28,37 +33,58 @@ import scala.Function1;
  */
 abstract class CommandAction extends SshAction {
 
-  /**
-   * Sends a command on the user's open connection, set up as {@code options} say; {@code start} is
-   * the request's start time.
-   */
+  /** Ends a request once the step it waited for on its command completed (on the user's loop). */
   @FunctionalInterface
-  interface Send {
-    void send(SshConnection connection, String commandLine, ExecOptions options, long start);
+  interface Ending<T> {
+    /**
+     * @param command the command started
+     * @param value the step's value, when it succeeded
+     * @param failure what failed and where, or null
+     */
+    void end(RemoteCommand command, T value, SshFailure failure, long start, long end);
   }
+
+  /** The request's attributes, as the DSL built them. */
+  final SshAttributes attributes;
+
+  /** The request's timeout (its own or the protocol's requestTimeout). */
+  final Duration timeout;
+
+  private final scala.collection.immutable.List<Check<SshResponse>> checks;
+
+  /**
+   * Whether a check reads the exit status or signal; without one, a non-zero exit status or a
+   * signal is a KO, as Gatling HTTP's default status check.
+   */
+  private final boolean exitChecked;
 
   CommandAction(
       String kind,
-      Function1<Session, Validation<String>> requestName,
+      SshAttributes attributes,
       SshComponents components,
       ScenarioContext ctx,
       Action next) {
-    super(kind, requestName, components, ctx, next);
-  }
-
-  /** The request's checks, with the protocol's charset. */
-  final CommandChecks checks(SshAttributes attributes) {
-    return new CommandChecks(
-        SshChecks.toScalaChecks(attributes.checks(), components.protocol().output().charset()));
+    super(kind, attributes.requestName(), components, ctx, next);
+    this.attributes = attributes;
+    this.timeout = requestTimeout(attributes);
+    List<SshCheck> sshChecks =
+        SshChecks.toScalaChecks(attributes.checks(), components.protocol().output().charset());
+    this.checks = scalaList(sshChecks);
+    this.exitChecked = sshChecks.stream().anyMatch(c -> c.scope() == SshCheck.Scope.EXIT);
   }
 
   /**
    * Resolves the request's stdin, PTY and variables, then the command line (EL; a failure is a
-   * Gatling crash), then, when the request is sent, hands them to {@code send} with the user's open
-   * connection, or logs the request KO when the user has none.
+   * Gatling crash). When the request is sent: logs it KO when the user has no open connection or
+   * {@link #refusal} gives a reason, else starts the command and waits for {@code step} of it
+   * within the request's timeout, then {@code ending} ends the request.
    */
-  final Validation<Runnable> onConnection(
-      Session session, String request, SshAttributes attributes, ExecSpec spec, Send send) {
+  final <T> Validation<Runnable> sendCommand(
+      Session session,
+      String request,
+      ExecSpec spec,
+      BiFunction<RemoteCommand, Duration, CompletableFuture<T>> step,
+      Ending<T> ending) {
     Validation<ExecOptions> options =
         spec.resolve(session, components.protocol().output().charset());
     if (failed(options)) {
@@ -74,20 +100,32 @@ abstract class CommandAction extends SshAction {
           long start = now();
           SshConnection connection =
               openConnection(session, request, start, attributes.connectionName());
-          if (connection != null) {
-            send.send(connection, commandLine, value(options), start);
+          if (connection == null) {
+            return;
           }
+          String refusal = refusal(session);
+          if (refusal != null) {
+            refuse(session, request, start, SshFailure.Step.EXEC, refusal);
+            return;
+          }
+          SshProtocol protocol = components.protocol();
+          RemoteCommand rc =
+              connection.exec(
+                  commandLine,
+                  protocol.output().charset(),
+                  protocol.output().maxOutputLength(),
+                  value(options));
+          whenDone(
+              session,
+              step.apply(rc, timeout),
+              SshFailure.Step.EXEC,
+              (v, failure, end) -> ending.end(rc, v, failure, start, end));
         });
   }
 
-  /**
-   * Starts a command with the protocol's charset and output limit, set up as {@code options} say.
-   */
-  final RemoteCommand startCommand(
-      SshConnection connection, String commandLine, ExecOptions options) {
-    SshProtocol protocol = components.protocol();
-    return connection.exec(
-        commandLine, protocol.output().charset(), protocol.output().maxOutputLength(), options);
+  /** Why the command cannot start for this user now, or null (the default) when it can. */
+  String refusal(Session session) {
+    return null;
   }
 
   /**
@@ -100,14 +138,14 @@ abstract class CommandAction extends SshAction {
       long start,
       long end,
       CommandResult result,
-      SshFailure failure,
-      CommandChecks checks) {
+      SshFailure failure) {
     if (failure != null) {
       done(session, request, start, end, failure);
     } else {
       components.metrics().received(result.stdout().bytes() + result.stderr().bytes());
-      CommandChecks.Outcome outcome = checks.apply(session, new SshResponse(result, start, end));
-      done(outcome.session(), request, start, end, outcome.failure());
+      String verdict = exitChecked || result.succeeded() ? null : result.describeExit();
+      doneChecked(
+          session, request, start, end, checks, new SshResponse(result, start, end), verdict);
     }
   }
 }

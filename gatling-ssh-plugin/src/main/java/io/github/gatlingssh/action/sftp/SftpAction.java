@@ -5,11 +5,9 @@ import static io.github.gatlingssh.internal.Validations.propagate;
 import static io.github.gatlingssh.internal.Validations.success;
 import static io.github.gatlingssh.internal.Validations.value;
 
-import io.gatling.commons.validation.Failure;
 import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
 import io.gatling.core.check.Check;
-import io.gatling.core.check.Check$;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
 import io.gatling.javaapi.core.internal.CoreCheckType;
@@ -29,11 +27,8 @@ import io.github.gatlingssh.protocol.SshComponents;
 import io.github.gatlingssh.protocol.SshProtocol;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import scala.Option;
-import scala.Tuple2;
 
 /**
  * Every SFTP request: on the user's SFTP channel (opened by its first SFTP request, then shared),
@@ -62,9 +57,10 @@ public final class SftpAction extends SshAction {
     super("sftp" + request.verb().label(), request.base().requestName(), components, ctx, next);
     this.request = request;
     this.timeout = requestTimeout(request.base());
-    List<Check<SftpResponse>> converted =
-        SftpChecks.toScalaChecks(request.base().checks(), components.protocol().output().charset());
-    this.checks = scala.jdk.javaapi.CollectionConverters.asScala(converted).toList();
+    this.checks =
+        scalaList(
+            SftpChecks.toScalaChecks(
+                request.base().checks(), components.protocol().output().charset()));
     // keep bytes and digest them only when a check reads them: 500 users x 1 MiB kept is 500 MiB
     boolean keep =
         request.base().checks().stream().anyMatch(c -> KEPT_BYTES_CHECKS.contains(c.type()));
@@ -191,17 +187,7 @@ public final class SftpAction extends SshAction {
     if (response.transfer() != null) {
       stats.add(requestName, response.bytes(), end - start);
     }
-    if (checks.isEmpty()) {
-      done(session, requestName, start, end, (String) null);
-      return;
-    }
-    Tuple2<Session, Option<Failure>> checked = Check$.MODULE$.check(response, session, checks);
-    done(
-        checked._1(),
-        requestName,
-        start,
-        end,
-        checked._2().isDefined() ? checked._2().get().message() : null);
+    doneChecked(session, requestName, start, end, checks, response, null);
   }
 
   /**

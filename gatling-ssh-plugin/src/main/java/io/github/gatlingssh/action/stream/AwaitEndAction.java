@@ -5,9 +5,7 @@ import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
 import io.github.gatlingssh.client.SshFailure;
-import io.github.gatlingssh.client.stream.StreamChannel;
 import io.github.gatlingssh.protocol.SshComponents;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A shell's [send(..).]awaitExit(): sends the text if any (e.g. "exit 3\n"), then waits for the
@@ -25,52 +23,44 @@ public final class AwaitEndAction extends StreamAction {
 
   @Override
   protected Validation<Runnable> prepare(Session session, String request) {
-    return withSendData(
+    return onStream(
         session,
-        data ->
-            () -> {
-              long start = now();
-              StreamChannel<?> stream = anyStream(session, request, start);
-              if (stream == null) {
-                return;
-              }
-              Session without = session.remove(key);
-              CompletableFuture<Void> sent =
-                  data == null ? CompletableFuture.completedFuture(null) : stream.send(data);
-              String stillRunning = attributes.kind().label() + " still running";
-              whenDone(
-                  session,
-                  sent.thenCompose(ignored -> stream.awaitEnd(timeout, stillRunning)),
-                  step(),
-                  (end, failure, at) -> {
-                    if (failure == null
-                        && !exitChecked()
-                        && (end.exitStatus() == null || end.exitStatus() != 0)) {
-                      failure =
-                          new SshFailure(
-                              step(),
-                              end.exitStatus() != null
-                                  ? "exit status " + end.exitStatus()
-                                  : end.exitSignal() != null
-                                      ? "killed by signal " + end.exitSignal()
-                                      : "closed without an exit status");
-                    }
-                    // a shell that did not end in time stays the user's
-                    Session next =
-                        failure != null && failure.step() == SshFailure.Step.TIMEOUT
-                            ? session
-                            : without;
-                    finish(
-                        next,
-                        request,
-                        start,
-                        at,
-                        failure == null
-                            ? StreamChecks.response(
-                                end.output(), end.exitStatus(), end.exitSignal(), start, at)
-                            : null,
-                        failure);
-                  });
-            });
+        request,
+        (stream, sent, start) -> {
+          Session without = session.remove(key);
+          String stillRunning = attributes.kind().label() + " still running";
+          whenDone(
+              session,
+              sent.thenCompose(ignored -> stream.awaitEnd(timeout, stillRunning)),
+              step(),
+              (end, failure, at) -> {
+                if (failure == null
+                    && !exitChecked()
+                    && (end.exitStatus() == null || end.exitStatus() != 0)) {
+                  failure =
+                      new SshFailure(
+                          step(),
+                          end.exitStatus() != null
+                              ? "exit status " + end.exitStatus()
+                              : end.exitSignal() != null
+                                  ? "killed by signal " + end.exitSignal()
+                                  : "closed without an exit status");
+                }
+                // a shell that did not end in time stays the user's
+                Session next =
+                    failure != null && failure.step() == SshFailure.Step.TIMEOUT
+                        ? session
+                        : without;
+                finish(
+                    next,
+                    request,
+                    start,
+                    at,
+                    failure == null
+                        ? response(end.output(), end.exitStatus(), end.exitSignal(), start, at)
+                        : null,
+                    failure);
+              });
+        });
   }
 }

@@ -1,12 +1,9 @@
 package io.github.gatlingssh.action.stream;
 
-import static io.github.gatlingssh.internal.Validations.success;
-
 import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
-import io.github.gatlingssh.client.stream.StreamChannel;
 import io.github.gatlingssh.protocol.SshComponents;
 
 /**
@@ -23,13 +20,10 @@ public final class CloseAction extends StreamAction {
 
   @Override
   protected Validation<Runnable> prepare(Session session, String request) {
-    return success(
-        () -> {
-          long start = now();
-          StreamChannel<?> stream = anyStream(session, request, start);
-          if (stream == null) {
-            return;
-          }
+    return onStream(
+        session,
+        request,
+        (stream, sent, start) -> {
           Session without = session.remove(key);
           whenDone(
               session,

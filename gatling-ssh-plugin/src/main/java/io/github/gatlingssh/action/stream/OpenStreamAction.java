@@ -7,7 +7,6 @@ import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
 import io.github.gatlingssh.client.SshConnection;
-import io.github.gatlingssh.client.SshFailure;
 import io.github.gatlingssh.client.stream.StreamChannel;
 import io.github.gatlingssh.protocol.SshComponents;
 import io.github.gatlingssh.protocol.SshProtocol;
@@ -55,20 +54,18 @@ public abstract class OpenStreamAction extends StreamAction {
     StreamChannel<?> existing = stream(session);
     if (existing != null && existing.isOpen()) {
       String kind = attributes.kind().label();
-      done(
+      refuse(
           session,
           request,
           start,
-          start,
-          new SshFailure(
-              step(),
-              "a "
-                  + kind
-                  + " named '"
-                  + attributes.streamName()
-                  + "' is already open for this virtual user: close() it first, or use "
-                  + kind
-                  + "Name(..)"));
+          step(),
+          "a "
+              + kind
+              + " named '"
+              + attributes.streamName()
+              + "' is already open for this virtual user: close() it first, or use "
+              + kind
+              + "Name(..)");
       return;
     }
     SshProtocol protocol = components.protocol();
@@ -78,12 +75,6 @@ public abstract class OpenStreamAction extends StreamAction {
         session,
         ready(stream),
         step(),
-        (ignored, failure, end) -> {
-          if (failure != null) {
-            done(session.remove(key), request, start, end, failure);
-          } else {
-            done(session.set(key, stream), request, start, end, (String) null);
-          }
-        });
+        (ignored, failure, end) -> keepOrFail(session, key, stream, request, start, end, failure));
   }
 }

@@ -4,7 +4,6 @@ import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
-import io.github.gatlingssh.client.stream.StreamChannel;
 import io.github.gatlingssh.protocol.SshComponents;
 import java.util.concurrent.CompletableFuture;
 
@@ -21,46 +20,36 @@ public final class SendExpectAction extends StreamAction {
     super(attributes.expect() == null ? "Send" : "Expect", attributes, components, ctx, next);
   }
 
+  /** Output received before the channel closed can still be expected; only a send needs it open. */
+  @Override
+  protected boolean sendNeedsOpen() {
+    return true;
+  }
+
   @Override
   protected Validation<Runnable> prepare(Session session, String request) {
-    return withSendData(
+    return onStream(
         session,
-        toSend ->
-            () -> {
-              long start = now();
-              // output received before the channel closed can still be expected; only a send needs
-              // it
-              // open
-              StreamChannel<?> stream =
-                  toSend == null
-                      ? anyStream(session, request, start)
-                      : openStream(session, request, start);
-              if (stream == null) {
-                return;
-              }
-              CompletableFuture<Void> sent =
-                  toSend == null ? CompletableFuture.completedFuture(null) : stream.send(toSend);
-              CompletableFuture<String> step =
-                  attributes.expect() == null
-                      ? sent.thenApply(ignored -> "")
-                      : sent.thenCompose(
-                          ignored ->
-                              stream.expect(
-                                  attributes.expect(), attributes.stripEscapes(), timeout));
-              whenDone(
-                  session,
-                  step,
-                  step(),
-                  (text, failure, end) ->
-                      finish(
-                          session,
-                          request,
-                          start,
-                          end,
-                          failure == null
-                              ? StreamChecks.response(text, null, null, start, end)
-                              : null,
-                          failure));
-            });
+        request,
+        (stream, sent, start) -> {
+          CompletableFuture<String> step =
+              attributes.expect() == null
+                  ? sent.thenApply(ignored -> "")
+                  : sent.thenCompose(
+                      ignored ->
+                          stream.expect(attributes.expect(), attributes.stripEscapes(), timeout));
+          whenDone(
+              session,
+              step,
+              step(),
+              (text, failure, end) ->
+                  finish(
+                      session,
+                      request,
+                      start,
+                      end,
+                      failure == null ? response(text, null, null, start, end) : null,
+                      failure));
+        });
   }
 }

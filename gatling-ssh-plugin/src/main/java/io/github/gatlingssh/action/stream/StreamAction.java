@@ -7,17 +7,22 @@ import static io.github.gatlingssh.internal.Validations.value;
 
 import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
+import io.gatling.core.check.Check;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
 import io.github.gatlingssh.action.SshAction;
 import io.github.gatlingssh.action.SshAttributes;
+import io.github.gatlingssh.check.SshCheck;
 import io.github.gatlingssh.check.SshChecks;
 import io.github.gatlingssh.check.SshResponse;
 import io.github.gatlingssh.client.SshFailure;
+import io.github.gatlingssh.client.exec.CommandOutput;
+import io.github.gatlingssh.client.exec.CommandResult;
 import io.github.gatlingssh.client.stream.StreamChannel;
 import io.github.gatlingssh.protocol.SshComponents;
 import java.time.Duration;
-import java.util.function.Function;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import scala.Option;
 
 /**
@@ -35,7 +40,8 @@ public abstract class StreamAction extends SshAction {
   /** The request's timeout (its own or the protocol's requestTimeout). */
   protected final Duration timeout;
 
-  private final StreamChecks checks;
+  private final scala.collection.immutable.List<Check<SshResponse>> checks;
+  private final boolean exitChecked;
 
   /**
    * @param verb the action's verb, e.g. "Open" (the action is named "sshShellOpen-N")
@@ -58,9 +64,10 @@ public abstract class StreamAction extends SshAction {
         attributes.timeout() != null
             ? attributes.timeout()
             : components.protocol().client().requestTimeout();
-    this.checks =
-        new StreamChecks(
-            SshChecks.toScalaChecks(attributes.checks(), components.protocol().output().charset()));
+    List<SshCheck> sshChecks =
+        SshChecks.toScalaChecks(attributes.checks(), components.protocol().output().charset());
+    this.checks = scalaList(sshChecks);
+    this.exitChecked = sshChecks.stream().anyMatch(c -> c.scope() == SshCheck.Scope.EXIT);
   }
 
   private static String capitalized(String s) {
@@ -74,7 +81,7 @@ public abstract class StreamAction extends SshAction {
 
   /** Whether the checks read the exit status or signal. */
   protected final boolean exitChecked() {
-    return checks.exitChecked();
+    return exitChecked;
   }
 
   /** The user's shell or tunnel of this request's name, open or not, or null. */
@@ -83,34 +90,52 @@ public abstract class StreamAction extends SshAction {
     return value.isDefined() ? (StreamChannel<?>) value.get() : null;
   }
 
-  /**
-   * The user's shell or tunnel of this request's name, open or not; else logs this request KO
-   * (saying how to fix the scenario) and returns null.
-   */
-  protected final StreamChannel<?> anyStream(Session session, String request, long start) {
-    StreamChannel<?> stream = stream(session);
-    if (stream == null) {
-      openStream(session, request, start); // logs the KO
-    }
-    return stream;
+  /** What a request does with the user's stream once it is sent. */
+  @FunctionalInterface
+  protected interface Step {
+    /**
+     * @param sent completes when what the request sends is sent (at once when it sends nothing)
+     * @param start the request's start time
+     */
+    void run(StreamChannel<?> stream, CompletableFuture<Void> sent, long start);
   }
 
   /**
-   * Resolves what the request sends (EL; a failure is a Gatling crash) to bytes in the protocol's
-   * charset, or null when it sends nothing, and hands them to {@code send}, which makes the
-   * request.
+   * Whether sending needs the stream open (false by default: a stream that ended is found too, its
+   * end can still be awaited, and a send to it fails as such).
    */
-  protected final Validation<Runnable> withSendData(
-      Session session, Function<byte[], Runnable> send) {
-    byte[] data = null;
+  protected boolean sendNeedsOpen() {
+    return false;
+  }
+
+  /**
+   * The request: resolves what it sends (EL, in the protocol's charset; a failure is a Gatling
+   * crash); when it is sent, finds the user's stream, or logs it KO saying how to fix the scenario,
+   * sends, and hands on to {@code step}.
+   */
+  protected final Validation<Runnable> onStream(Session session, String request, Step step) {
+    byte[] resolvedData = null;
     if (attributes.send() != null) {
       Validation<String> resolved = attributes.send().resolve(session);
       if (failed(resolved)) {
         return propagate(resolved);
       }
-      data = value(resolved).getBytes(components.protocol().output().charset());
+      resolvedData = value(resolved).getBytes(components.protocol().output().charset());
     }
-    return success(send.apply(data));
+    byte[] data = resolvedData;
+    return success(
+        () -> {
+          long start = now();
+          StreamChannel<?> stream = stream(session);
+          if (stream == null || (sendNeedsOpen() && data != null)) {
+            stream = openStream(session, request, start); // logs the KO when there is none
+          }
+          if (stream != null) {
+            CompletableFuture<Void> sent =
+                data == null ? CompletableFuture.completedFuture(null) : stream.send(data);
+            step.run(stream, sent, start);
+          }
+        });
   }
 
   /**
@@ -161,7 +186,23 @@ public abstract class StreamAction extends SshAction {
       done(session, request, start, end, failure);
       return;
     }
-    StreamChecks.Outcome outcome = checks.apply(session, response);
-    done(outcome.session(), request, start, end, outcome.failure());
+    doneChecked(session, request, start, end, checks, response, null);
+  }
+
+  /**
+   * What the checks of a step see: an {@link SshResponse} whose stdout is the text the step
+   * received (for expect: from the previous match up to and including this one), so Gatling's
+   * {@code bodyString}, {@code regex} (with groups) and {@code substring} read it, and {@code
+   * exitStatus()} reads a shell's exit status (awaitExit).
+   */
+  static SshResponse response(
+      String text, Integer exitStatus, String exitSignal, long start, long end) {
+    long lines =
+        text.chars().filter(c -> c == '\n').count()
+            + (text.isEmpty() || text.endsWith("\n") ? 0 : 1);
+    CommandOutput out =
+        text.isEmpty() ? CommandOutput.EMPTY : new CommandOutput(text, text.length(), lines, false);
+    return new SshResponse(
+        new CommandResult(exitStatus, exitSignal, out, CommandOutput.EMPTY), start, end);
   }
 }

@@ -1,56 +1,33 @@
 package io.github.gatlingssh.action.stream;
 
-import io.gatling.core.action.Action;
 import io.gatling.core.action.builder.ActionBuilder;
-import io.gatling.core.structure.ScenarioContext;
+import io.github.gatlingssh.action.SshActionBuilder;
 import io.github.gatlingssh.action.shell.ShellOpenAction;
 import io.github.gatlingssh.action.tunnel.TunnelOpenAction;
-import io.github.gatlingssh.protocol.SshComponents;
-import io.github.gatlingssh.protocol.SshProtocol;
 
-/** Gatling's side of a shell or tunnel DSL builder: builds the action once per scenario. */
-public final class StreamActionBuilder implements ActionBuilder {
+/** Gatling's side of the shell and tunnel DSL builders: the action of each verb. */
+public final class StreamActionBuilder {
 
-  /** Makes the action of one verb. */
-  @FunctionalInterface
-  public interface Factory {
-    /** The action of one request in a scenario, before {@code next}. */
-    Action create(
-        StreamAttributes attributes, SshComponents components, ScenarioContext ctx, Action next);
-  }
-
-  private final StreamAttributes attributes;
-  private final Factory factory;
-
-  private StreamActionBuilder(StreamAttributes attributes, Factory factory) {
-    this.attributes = attributes;
-    this.factory = factory;
-  }
-
-  @Override
-  public Action build(ScenarioContext ctx, Action next) {
-    SshComponents components = ctx.protocolComponentsRegistry().components(SshProtocol.KEY);
-    return factory.create(attributes, components, ctx, next);
-  }
+  private StreamActionBuilder() {}
 
   /** open(): a shell or a tunnel, by the attributes' kind. */
   public static ActionBuilder open(StreamAttributes a) {
-    return new StreamActionBuilder(
+    return new SshActionBuilder<>(
         a, a.kind() == StreamAttributes.Kind.SHELL ? ShellOpenAction::new : TunnelOpenAction::new);
   }
 
   /** send(..) and/or expect(..): see {@link SendExpectAction}. */
   public static ActionBuilder sendExpect(StreamAttributes a) {
-    return new StreamActionBuilder(a, SendExpectAction::new);
+    return new SshActionBuilder<>(a, SendExpectAction::new);
   }
 
   /** awaitExit(): see {@link AwaitEndAction}. */
   public static ActionBuilder awaitExit(StreamAttributes a) {
-    return new StreamActionBuilder(a, AwaitEndAction::new);
+    return new SshActionBuilder<>(a, AwaitEndAction::new);
   }
 
   /** close(): see {@link CloseAction}. */
   public static ActionBuilder close(StreamAttributes a) {
-    return new StreamActionBuilder(a, CloseAction::new);
+    return new SshActionBuilder<>(a, CloseAction::new);
   }
 }

@@ -23,14 +23,12 @@ final class DirLister implements ReplyHandler {
     session
         .openDir(dir)
         .whenComplete(
-            (h, e) -> {
-              if (e != null) {
-                result.completeExceptionally(e);
-                return;
-              }
-              handle = h;
-              next();
-            });
+            Replies.orFail(
+                result,
+                h -> {
+                  handle = h;
+                  next();
+                }));
     return result;
   }
 
@@ -61,14 +59,7 @@ final class DirLister implements ReplyHandler {
       List<DirEntry> list = Collections.unmodifiableList(entries);
       session
           .closeHandle(handle, dir)
-          .whenComplete(
-              (v, ce) -> {
-                if (ce != null) {
-                  result.completeExceptionally(ce);
-                } else {
-                  result.complete(list);
-                }
-              });
+          .whenComplete(Replies.orFail(result, v -> result.complete(list)));
     } else {
       session.closeHandle(handle, dir); // best effort: the listing already failed
       result.completeExceptionally(e);

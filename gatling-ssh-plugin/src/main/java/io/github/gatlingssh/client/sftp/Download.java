@@ -4,7 +4,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.sshd.common.util.buffer.Buffer;
 
 /**
@@ -14,26 +13,17 @@ import org.apache.sshd.common.util.buffer.Buffer;
  *
  * <p>State is guarded by {@code this}; requests are sent and futures completed outside the lock.
  */
-final class Download {
-  private final SftpSession session;
-  private final String path;
+final class Download extends Transfer {
   private final DownloadSink sink;
   private final ReadWindow reads;
-  private final CompletableFuture<TransferResult> result = new CompletableFuture<>();
-  private final AtomicBoolean cleaned = new AtomicBoolean();
-  private final long startNanos = System.nanoTime();
-  private final long startMillis = System.currentTimeMillis();
   private volatile Receiver receiver;
   private volatile Reassembly ordered;
-  private volatile byte[] handle;
-  private volatile long openNanos;
   private long firstByteNanos = -1;
   private int sinkWrites;
   private boolean finishing;
 
   Download(SftpSession session, String path, DownloadSink sink) {
-    this.session = session;
-    this.path = path;
+    super(session, path);
     this.sink = sink;
     this.reads = new ReadWindow(session.settings().chunkSize(), session.settings().maxRequests());
   }
@@ -43,41 +33,16 @@ final class Download {
       receiver = sink.newReceiver();
       ordered = new Reassembly(receiver);
     } catch (UncheckedIOException e) {
-      result.completeExceptionally(
-          SftpException.of(
-              SftpException.SFTP,
-              sink.file().toString(),
-              "cannot write local file "
-                  + sink.file()
-                  + " ("
-                  + SftpTransport.describe(e.getCause())
-                  + ")"));
+      result.completeExceptionally(localFailure("write", sink.file(), e.getCause()));
       return result;
     }
-    // a failure, or a caller's deadline completing the future, stops the transfer and frees its
-    // handle
-    result.whenComplete(
-        (r, e) -> {
-          if (e != null) {
-            cleanup();
+    open(
+        SftpMessages.FXF_READ,
+        h -> {
+          if (ready()) {
+            pump();
           }
         });
-    session
-        .openHandle(path, SftpMessages.FXF_READ)
-        .whenComplete(
-            (h, e) -> {
-              if (e != null) {
-                result.completeExceptionally(e);
-                return;
-              }
-              handle = h;
-              openNanos = System.nanoTime() - startNanos;
-              if (result.isDone()) {
-                cleanup(); // the deadline passed while the file was opening
-                return;
-              }
-              pump();
-            });
     return result;
   }
 
@@ -182,11 +147,7 @@ final class Download {
 
   private void onSinkWritten(Throwable e) {
     if (e != null) {
-      result.completeExceptionally(
-          SftpException.of(
-              SftpException.SFTP,
-              String.valueOf(sink.file()),
-              "cannot write local file " + sink.file() + " (" + SftpTransport.describe(e) + ")"));
+      result.completeExceptionally(localFailure("write", sink.file(), e));
       return;
     }
     boolean complete;
@@ -240,44 +201,29 @@ final class Download {
               "incomplete read, the file changed during the download: " + path));
       return;
     }
-    Receiver r = receiver;
-    session
-        .closeHandle(handle, path)
-        .whenComplete(
-            (v, e) -> {
-              r.close();
-              if (e != null) {
-                result.completeExceptionally(e);
-                return;
-              }
-              long total = System.nanoTime() - startNanos;
-              result.complete(
-                  new TransferResult(
-                      path,
-                      bytes,
-                      r.md5(),
-                      r.sha1(),
-                      r.kept(),
-                      startMillis,
-                      startMillis + total / 1_000_000,
-                      openNanos,
-                      firstByte,
-                      total));
-            });
+    close(bytes, firstByte);
   }
 
-  /** After a failure or a deadline: close the local file and, if the channel lives, the handle. */
-  private void cleanup() {
-    if (!cleaned.compareAndSet(false, true)) {
-      return;
-    }
+  @Override
+  void closeLocal() {
     Receiver r = receiver;
     if (r != null) {
       r.close();
     }
-    byte[] h = handle;
-    if (h != null && session.isOpen()) {
-      session.closeHandle(h, path); // best effort; its outcome changes nothing
-    }
+  }
+
+  @Override
+  byte[] md5() {
+    return receiver.md5();
+  }
+
+  @Override
+  byte[] sha1() {
+    return receiver.sha1();
+  }
+
+  @Override
+  byte[] kept() {
+    return receiver.kept();
   }
 }

@@ -11,19 +11,18 @@ import java.nio.file.StandardOpenOption;
  * (unless {@link #withoutDigests()}); the first {@code maxKeep} bytes kept in memory for checks;
  * and, for {@link #toFile}, everything written to a local file. Memory stays bounded whatever the
  * size of the file. Immutable: one sink description serves any number of downloads.
+ *
+ * @param maxKeep bytes kept in memory at most
+ * @param digests whether MD5 and SHA-1 are computed
+ * @param file the local file the bytes are written to, or null
  */
-public final class DownloadSink {
-  private final int maxKeep;
-  private final boolean digests;
-  private final Path file;
+public record DownloadSink(int maxKeep, boolean digests, Path file) {
 
-  private DownloadSink(int maxKeep, boolean digests, Path file) {
+  /** Checks {@code maxKeep}. */
+  public DownloadSink {
     if (maxKeep < 0) {
       throw new IllegalArgumentException("maxKeep must be >= 0, got " + maxKeep);
     }
-    this.maxKeep = maxKeep;
-    this.digests = digests;
-    this.file = file;
   }
 
   /** Keeps the first {@code maxKeep} bytes in memory; counts and digests all of them. */
@@ -47,21 +46,6 @@ public final class DownloadSink {
   /** The same sink without MD5 and SHA-1: for throughput runs where nothing checks them. */
   public DownloadSink withoutDigests() {
     return new DownloadSink(maxKeep, false, file);
-  }
-
-  /** Bytes kept in memory at most. */
-  public int maxKeep() {
-    return maxKeep;
-  }
-
-  /** Whether MD5 and SHA-1 are computed. */
-  public boolean digests() {
-    return digests;
-  }
-
-  /** The local file the bytes are written to, or null. */
-  public Path file() {
-    return file;
   }
 
   /**

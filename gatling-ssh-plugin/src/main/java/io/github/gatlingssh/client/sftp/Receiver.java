@@ -2,7 +2,6 @@ package io.github.gatlingssh.client.sftp;
 
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousFileChannel;
-import java.nio.channels.CompletionHandler;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -17,7 +16,7 @@ final class Receiver {
   private final MessageDigest md5;
   private final MessageDigest sha1;
   private final AsynchronousFileChannel file;
-  private final LocalFileCloser fileIo;
+  private final LocalFileIo fileIo;
   private byte[] kept = new byte[0];
   private int keptLength;
   private long bytes;
@@ -25,7 +24,7 @@ final class Receiver {
   Receiver(int maxKeep, boolean digests, AsynchronousFileChannel file) {
     this.maxKeep = maxKeep;
     this.file = file;
-    this.fileIo = new LocalFileCloser(file);
+    this.fileIo = new LocalFileIo(file);
     try {
       this.md5 = digests ? MessageDigest.getInstance("MD5") : null;
       this.sha1 = digests ? MessageDigest.getInstance("SHA-1") : null;
@@ -59,38 +58,8 @@ final class Receiver {
     if (file == null) {
       return null;
     }
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    ByteBuffer copy =
-        ByteBuffer.wrap(Arrays.copyOfRange(a, off, off + len)); // a is the read buffer
-    fileIo.started();
-    writeFully(copy, position, done);
-    return done.whenComplete((v, e) -> fileIo.ended());
-  }
-
-  private void writeFully(ByteBuffer b, long position, CompletableFuture<Void> done) {
-    try {
-      file.write(
-          b,
-          position,
-          null,
-          new CompletionHandler<Integer, Void>() {
-            @Override
-            public void completed(Integer n, Void a) {
-              if (b.hasRemaining()) {
-                writeFully(b, position + n, done);
-              } else {
-                done.complete(null);
-              }
-            }
-
-            @Override
-            public void failed(Throwable t, Void a) {
-              done.completeExceptionally(t);
-            }
-          });
-    } catch (RuntimeException e) {
-      done.completeExceptionally(e);
-    }
+    // a copy: a is the read buffer
+    return fileIo.writeFully(ByteBuffer.wrap(Arrays.copyOfRange(a, off, off + len)), position);
   }
 
   long bytes() {

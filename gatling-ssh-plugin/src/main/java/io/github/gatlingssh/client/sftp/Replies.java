@@ -1,12 +1,28 @@
 package io.github.gatlingssh.client.sftp;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.sshd.common.util.buffer.Buffer;
 
 /** Reply handlers for the one-message verbs, each completing a future. */
 final class Replies {
   private Replies() {}
+
+  /**
+   * A callback for a step's future: its failure fails {@code result}, its value goes on to {@code
+   * next}.
+   */
+  static <T> BiConsumer<T, Throwable> orFail(CompletableFuture<?> result, Consumer<T> next) {
+    return (v, e) -> {
+      if (e != null) {
+        result.completeExceptionally(e);
+      } else {
+        next.accept(v);
+      }
+    };
+  }
 
   /**
    * The status in a STATUS body: code, then (version 3) a message; lenient if the message is

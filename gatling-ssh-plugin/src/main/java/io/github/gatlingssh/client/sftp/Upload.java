@@ -4,7 +4,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.sshd.common.util.buffer.Buffer;
 
 /**
@@ -16,21 +15,13 @@ import org.apache.sshd.common.util.buffer.Buffer;
  *
  * <p>State is guarded by {@code this}; requests are sent and futures completed outside the lock.
  */
-final class Upload {
-  private final SftpSession session;
+final class Upload extends Transfer {
   private final UploadSource source;
-  private final String path;
   private final WriteMode mode;
   private final int chunkSize;
   private final int maxRequests;
-  private final CompletableFuture<TransferResult> result = new CompletableFuture<>();
-  private final AtomicBoolean cleaned = new AtomicBoolean();
-  private final long startNanos = System.nanoTime();
-  private final long startMillis = System.currentTimeMillis();
   private volatile UploadSource.Reader reader;
-  private volatile byte[] handle;
   private volatile long base; // the remote offset of the source's first byte
-  private volatile long openNanos;
   private long firstAckNanos = -1;
   private long nextOffset;
   private long acked;
@@ -38,9 +29,8 @@ final class Upload {
   private boolean finishing;
 
   Upload(SftpSession session, UploadSource source, String path, WriteMode mode) {
-    this.session = session;
+    super(session, path);
     this.source = source;
-    this.path = path;
     this.mode = mode;
     this.chunkSize = session.settings().chunkSize();
     this.maxRequests = session.settings().maxRequests();
@@ -50,52 +40,38 @@ final class Upload {
     try {
       reader = source.open();
     } catch (UncheckedIOException e) {
-      result.completeExceptionally(localFailure(e.getCause()));
+      result.completeExceptionally(localFailure("read", source.describe(), e.getCause()));
       return result;
     }
-    result.whenComplete(
-        (r, e) -> {
-          if (e != null) {
-            cleanup();
-          }
-        });
     int flags =
         SftpMessages.FXF_WRITE
             | SftpMessages.FXF_CREAT
             | (mode == WriteMode.OVERWRITE ? SftpMessages.FXF_TRUNC : 0);
-    session
-        .openHandle(path, flags)
-        .whenComplete(
-            (h, e) -> {
-              if (e != null) {
-                result.completeExceptionally(e);
-                return;
-              }
-              handle = h;
-              if (mode == WriteMode.APPEND) {
-                session
-                    .fstat(h, path)
-                    .whenComplete(
-                        (attrs, fe) -> {
-                          if (fe != null) {
-                            result.completeExceptionally(fe);
-                            return;
-                          }
+    open(
+        flags,
+        h -> {
+          if (mode == WriteMode.APPEND) {
+            session
+                .fstat(h, path)
+                .whenComplete(
+                    Replies.orFail(
+                        result,
+                        attrs -> {
                           base = attrs.size() == null ? 0 : attrs.size();
                           opened();
-                        });
-              } else {
-                opened();
-              }
-            });
+                        }));
+          } else {
+            opened();
+          }
+        });
     return result;
   }
 
   private void opened() {
-    openNanos = System.nanoTime() - startNanos;
-    if (result.isDone()) {
-      cleanup(); // the deadline passed while the file was opening
-    } else if (reader.size == 0) {
+    if (!ready()) {
+      return;
+    }
+    if (reader.size == 0) {
       finish();
     } else {
       pump();
@@ -131,7 +107,7 @@ final class Upload {
           .whenComplete(
               (v, e) -> {
                 if (e != null) {
-                  result.completeExceptionally(localFailure(e));
+                  result.completeExceptionally(localFailure("read", source.describe(), e));
                   return;
                 }
                 b.wpos(dataAt + n);
@@ -191,51 +167,14 @@ final class Upload {
       finishing = true;
       firstAck = firstAckNanos;
     }
-    long bytes = reader.size;
-    session
-        .closeHandle(handle, path)
-        .whenComplete(
-            (v, e) -> {
-              reader.close();
-              if (e != null) {
-                result.completeExceptionally(e);
-                return;
-              }
-              long total = System.nanoTime() - startNanos;
-              result.complete(
-                  new TransferResult(
-                      path,
-                      bytes,
-                      null,
-                      null,
-                      new byte[0],
-                      startMillis,
-                      startMillis + total / 1_000_000,
-                      openNanos,
-                      firstAck,
-                      total));
-            });
+    close(reader.size, firstAck);
   }
 
-  private SftpException localFailure(Throwable t) {
-    return SftpException.of(
-        SftpException.SFTP,
-        source.describe(),
-        "cannot read local file " + source.describe() + " (" + SftpTransport.describe(t) + ")");
-  }
-
-  /** After a failure or a deadline: close the local file and, if the channel lives, the handle. */
-  private void cleanup() {
-    if (!cleaned.compareAndSet(false, true)) {
-      return;
-    }
+  @Override
+  void closeLocal() {
     UploadSource.Reader r = reader;
     if (r != null) {
       r.close();
-    }
-    byte[] h = handle;
-    if (h != null && session.isOpen()) {
-      session.closeHandle(h, path);
     }
   }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousFileChannel;
-import java.nio.channels.CompletionHandler;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
@@ -63,58 +62,22 @@ public final class UploadSource {
   /** One upload's view of its source. */
   static final class Reader {
     final long size;
-    private final AsynchronousFileChannel file;
     private final byte[] bytes;
-    private final LocalFileCloser fileIo;
+    private final LocalFileIo fileIo;
 
     private Reader(long size, AsynchronousFileChannel file, byte[] bytes) {
       this.size = size;
-      this.file = file;
       this.bytes = bytes;
-      this.fileIo = new LocalFileCloser(file);
+      this.fileIo = new LocalFileIo(file);
     }
 
     /** Fills {@code dst[off, off+len)} with the source's bytes at {@code position}. */
     CompletableFuture<Void> fill(long position, byte[] dst, int off, int len) {
-      CompletableFuture<Void> done = new CompletableFuture<>();
-      if (bytes != null) {
-        System.arraycopy(bytes, (int) position, dst, off, len);
-        done.complete(null);
-      } else {
-        fileIo.started();
-        readFully(ByteBuffer.wrap(dst, off, len), position, done);
-        done.whenComplete((v, e) -> fileIo.ended());
+      if (bytes == null) {
+        return fileIo.readFully(ByteBuffer.wrap(dst, off, len), position);
       }
-      return done;
-    }
-
-    private void readFully(ByteBuffer b, long position, CompletableFuture<Void> done) {
-      try {
-        file.read(
-            b,
-            position,
-            null,
-            new CompletionHandler<Integer, Void>() {
-              @Override
-              public void completed(Integer n, Void a) {
-                if (n < 0) {
-                  done.completeExceptionally(
-                      new IOException("the file got shorter during the upload"));
-                } else if (b.hasRemaining()) {
-                  readFully(b, position + n, done);
-                } else {
-                  done.complete(null);
-                }
-              }
-
-              @Override
-              public void failed(Throwable t, Void a) {
-                done.completeExceptionally(t);
-              }
-            });
-      } catch (RuntimeException e) {
-        done.completeExceptionally(e);
-      }
+      System.arraycopy(bytes, (int) position, dst, off, len);
+      return CompletableFuture.completedFuture(null);
     }
 
     /** Closes the local file once its reads in progress have ended (never waiting for them). */

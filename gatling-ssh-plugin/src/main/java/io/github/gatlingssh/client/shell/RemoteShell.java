@@ -23,7 +23,7 @@ public final class RemoteShell extends StreamChannel<ChannelShellWithReply> {
 
   private RemoteShell(
       ClientSession session, ScheduledExecutorService timer, Charset charset, int maxOutputLength) {
-    super(session, timer, charset, maxOutputLength);
+    super(session, timer, SshFailure.Step.SHELL, charset, maxOutputLength);
   }
 
   /**
@@ -52,14 +52,9 @@ public final class RemoteShell extends StreamChannel<ChannelShellWithReply> {
   }
 
   @Override
-  protected SshFailure.Step step() {
-    return SshFailure.Step.SHELL;
-  }
-
-  @Override
   protected SshFailure closedBeforeReady() {
     return failure(
-        SshFailure.Step.SHELL,
+        step(),
         "channel closed before the server answered the shell request",
         "the connection closed before the shell started");
   }

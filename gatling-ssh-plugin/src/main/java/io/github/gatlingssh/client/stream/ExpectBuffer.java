@@ -1,5 +1,7 @@
 package io.github.gatlingssh.client.stream;
 
+import io.github.gatlingssh.client.SshFailure;
+import io.github.gatlingssh.client.SshRequestException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,6 +13,9 @@ import java.util.regex.Pattern;
  * locks.
  */
 final class ExpectBuffer {
+  private static final int KO_MESSAGE_LIMIT = 200;
+  private static final int MIN_TAIL = 40;
+
   /** How many of the last characters received a KO message shows. */
   static final int TAIL = 200;
 
@@ -76,5 +81,20 @@ final class ExpectBuffer {
       text.delete(0, cursor - TAIL);
       cursor = TAIL;
     }
+  }
+
+  /**
+   * The KO of an expect that found no match: the end of the output, cut to fit Gatling's message.
+   */
+  static SshRequestException noMatch(Pattern p, String why, String tail) {
+    String head = "no match for /" + p.pattern() + "/ " + why + "; last output: ";
+    // Gatling keeps the first 200 characters of a KO message: the end of the output is what
+    // tells why nothing matched, so the tail is cut from its start to fit
+    int room =
+        Math.max(
+            MIN_TAIL,
+            KO_MESSAGE_LIMIT - SshFailure.Step.EXPECT.label().length() - 2 - head.length());
+    String shown = tail.length() <= room ? tail : "..." + tail.substring(tail.length() - room + 3);
+    return new SshRequestException(new SshFailure(SshFailure.Step.EXPECT, head + shown));
   }
 }

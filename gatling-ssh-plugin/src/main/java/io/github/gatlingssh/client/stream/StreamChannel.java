@@ -29,10 +29,9 @@ import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
  */
 public abstract class StreamChannel<C extends AbstractClientChannel> extends SshChannel<C> {
   private static final int READ_BUFFER = 8192;
-  private static final int KO_MESSAGE_LIMIT = 200;
-  private static final int MIN_TAIL = 40;
 
   private final ScheduledExecutorService timer;
+  private final SshFailure.Step step;
   private final StreamDecoder decoder;
   private final ExpectBuffer buffer;
   private final CompletableFuture<StreamEnd> ended = track(new CompletableFuture<>());
@@ -46,15 +45,18 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
 
   /**
    * @param timer runs the steps' deadlines (the virtual user's event loop)
+   * @param step the step named in this channel's KO messages ("shell", "tunnel")
    * @param maxOutputLength the most characters kept after the last match
    */
   protected StreamChannel(
       org.apache.sshd.client.session.ClientSession session,
       ScheduledExecutorService timer,
+      SshFailure.Step step,
       Charset charset,
       int maxOutputLength) {
     super(session, timer);
     this.timer = timer;
+    this.step = step;
     this.decoder = new StreamDecoder(charset);
     this.buffer = new ExpectBuffer(maxOutputLength);
     // the user may send as soon as the open step is done: that step waits for this, not for ready()
@@ -67,7 +69,9 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
   }
 
   /** The step named in this channel's KO messages ("shell", "tunnel"). */
-  protected abstract SshFailure.Step step();
+  protected final SshFailure.Step step() {
+    return step;
+  }
 
   private void startStreaming() {
     C ch = channel();
@@ -132,20 +136,9 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
     }
     if (e != null) {
       e.matched()
-          .completeExceptionally(noMatch(e.pattern(), "before the output ended (EOF)", tail));
+          .completeExceptionally(
+              ExpectBuffer.noMatch(e.pattern(), "before the output ended (EOF)", tail));
     }
-  }
-
-  private static SshRequestException noMatch(Pattern p, String why, String tail) {
-    String head = "no match for /" + p.pattern() + "/ " + why + "; last output: ";
-    // Gatling keeps the first 200 characters of a KO message: the end of the output is what
-    // tells why nothing matched, so the tail is cut from its start to fit
-    int room =
-        Math.max(
-            MIN_TAIL,
-            KO_MESSAGE_LIMIT - SshFailure.Step.EXPECT.label().length() - 2 - head.length());
-    String shown = tail.length() <= room ? tail : "..." + tail.substring(tail.length() - room + 3);
-    return new SshRequestException(new SshFailure(SshFailure.Step.EXPECT, head + shown));
   }
 
   /**
@@ -187,7 +180,8 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
       }
     }
     if (endedTail != null) {
-      f.completeExceptionally(noMatch(pattern, "before the output ended (EOF)", endedTail));
+      f.completeExceptionally(
+          ExpectBuffer.noMatch(pattern, "before the output ended (EOF)", endedTail));
       return f;
     }
     track(f);
@@ -203,7 +197,8 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
             }
             last = buffer.tail();
           }
-          f.completeExceptionally(noMatch(pattern, "within " + Durations.format(timeout), last));
+          f.completeExceptionally(
+              ExpectBuffer.noMatch(pattern, "within " + Durations.format(timeout), last));
         });
   }
 
@@ -297,7 +292,9 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
       return;
     }
     if (e != null) {
-      e.matched().completeExceptionally(noMatch(e.pattern(), "before the channel closed", tail));
+      e.matched()
+          .completeExceptionally(
+              ExpectBuffer.noMatch(e.pattern(), "before the channel closed", tail));
     }
     C ch = channel();
     ended.complete(new StreamEnd(ch.getExitStatus(), ch.getExitSignal(), rest));

@@ -30,7 +30,7 @@ public final class Tunnel extends StreamChannel<ChannelDirectTcpip> {
       String target,
       Charset charset,
       int maxOutputLength) {
-    super(session, timer, charset, maxOutputLength);
+    super(session, timer, SshFailure.Step.TUNNEL, charset, maxOutputLength);
     this.target = target;
   }
 
@@ -53,14 +53,9 @@ public final class Tunnel extends StreamChannel<ChannelDirectTcpip> {
   }
 
   @Override
-  protected SshFailure.Step step() {
-    return SshFailure.Step.TUNNEL;
-  }
-
-  @Override
   protected SshFailure closedBeforeReady() {
     return failure(
-        SshFailure.Step.TUNNEL,
+        step(),
         "channel to " + target + " closed before the server confirmed it",
         "the connection closed before the tunnel to " + target + " opened");
   }

@@ -3,7 +3,6 @@ package io.github.gatlingssh.testkit.dropbear;
 import io.github.gatlingssh.testkit.openssh.ProcessServer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntSupplier;
@@ -50,14 +49,7 @@ public final class PrivateDropbear extends ProcessServer {
    *     timeout}; the message includes its log
    */
   public static PrivateDropbear start(IntSupplier ports, Duration timeout) {
-    unavailableReason()
-        .ifPresent(
-            missing -> {
-              throw new IllegalStateException(missing);
-            });
-    PrivateDropbear server = new PrivateDropbear();
-    server.launch(ports, timeout);
-    return server;
+    return launched(unavailableReason(), PrivateDropbear::new, ports, timeout);
   }
 
   /**
@@ -66,12 +58,9 @@ public final class PrivateDropbear extends ProcessServer {
    * @return what is missing and how to install it, or empty if Dropbear and ssh-keygen are there
    */
   public static Optional<String> unavailableReason() {
-    List<String> missing = new ArrayList<>();
-    if (program("dropbear").isEmpty() || program("dropbearkey").isEmpty()) {
-      missing.add("Dropbear not found: apt-get install -y dropbear-bin");
-    }
-    missingSshKeygen().ifPresent(missing::add);
-    return missing.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", missing));
+    boolean absent = program("dropbear").isEmpty() || program("dropbearkey").isEmpty();
+    return unavailable(
+        absent ? List.of("Dropbear not found: apt-get install -y dropbear-bin") : List.of());
   }
 
   @Override

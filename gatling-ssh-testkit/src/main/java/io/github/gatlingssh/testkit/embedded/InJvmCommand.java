@@ -1,7 +1,5 @@
 package io.github.gatlingssh.testkit.embedded;
 
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +8,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.sshd.common.io.IoInputStream;
-import org.apache.sshd.common.io.IoOutputStream;
 import org.apache.sshd.common.util.threads.ThreadUtils;
 import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.AsyncCommand;
 import org.slf4j.Logger;
@@ -26,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * only after the last write future of both stdout and stderr has completed, so it can never
  * overtake data.
  */
-final class InJvmCommand implements AsyncCommand {
+final class InJvmCommand extends AsyncCommandSupport {
 
   private static final Logger LOG = LoggerFactory.getLogger(InJvmCommand.class);
 
@@ -38,11 +34,6 @@ final class InJvmCommand implements AsyncCommand {
   private final AtomicBoolean exited = new AtomicBoolean();
   private final List<Future<?>> timers = new ArrayList<>(1); // guarded by itself
 
-  // set by MINA before start(), on the thread that then calls start()
-  private IoOutputStream ioOut;
-  private IoOutputStream ioErr;
-  private IoInputStream ioIn;
-  private ExitCallback exitCallback;
   // set by start(), read by destroy() and listeners on other I/O threads
   private volatile ChannelSession channel;
   private volatile OutputWriter out;
@@ -63,36 +54,6 @@ final class InJvmCommand implements AsyncCommand {
   }
 
   // --- MINA lifecycle -------------------------------------------------------------------------
-
-  @Override
-  public void setIoOutputStream(IoOutputStream out) {
-    this.ioOut = out;
-  }
-
-  @Override
-  public void setIoErrorStream(IoOutputStream err) {
-    this.ioErr = err;
-  }
-
-  @Override
-  public void setIoInputStream(IoInputStream in) {
-    this.ioIn = in;
-  }
-
-  // The blocking stream setters are not called for an AsyncCommand; required by Command.
-  @Override
-  public void setInputStream(InputStream in) {}
-
-  @Override
-  public void setOutputStream(OutputStream out) {}
-
-  @Override
-  public void setErrorStream(OutputStream err) {}
-
-  @Override
-  public void setExitCallback(ExitCallback callback) {
-    this.exitCallback = callback;
-  }
 
   @Override
   public void start(ChannelSession channel, Environment env) {

@@ -1,17 +1,11 @@
 package io.github.gatlingssh.testkit.embedded;
 
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.sshd.common.io.IoInputStream;
-import org.apache.sshd.common.io.IoOutputStream;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.command.AsyncCommand;
 
 /**
  * A small interactive shell inside the JVM, on MINA's async streams (no process, no thread), so
@@ -26,50 +20,17 @@ import org.apache.sshd.server.command.AsyncCommand;
  *
  * End of input (the client's EOF) ends the shell with status 0.
  */
-final class InJvmShell implements AsyncCommand {
+final class InJvmShell extends AsyncCommandSupport {
   private static final byte[] PROMPT = "$ ".getBytes(StandardCharsets.UTF_8);
   private static final byte[] NEWLINE = "\r\n".getBytes(StandardCharsets.UTF_8);
 
   private final StringBuilder line = new StringBuilder(); // confined to MINA's read callbacks
   private final AtomicBoolean exited = new AtomicBoolean();
-  private IoOutputStream ioOut;
-  private IoInputStream ioIn;
-  private ExitCallback exitCallback;
   private volatile OutputWriter out;
 
   @Override
-  public void setIoOutputStream(IoOutputStream out) {
-    this.ioOut = out;
-  }
-
-  @Override
-  public void setIoErrorStream(IoOutputStream err) {
-    // a PTY merges stderr into the terminal: the shell writes everything to stdout
-  }
-
-  @Override
-  public void setIoInputStream(IoInputStream in) {
-    this.ioIn = in;
-  }
-
-  // The blocking stream setters are not called for an AsyncCommand; required by Command.
-  @Override
-  public void setInputStream(InputStream in) {}
-
-  @Override
-  public void setOutputStream(OutputStream out) {}
-
-  @Override
-  public void setErrorStream(OutputStream err) {}
-
-  @Override
-  public void setExitCallback(ExitCallback callback) {
-    this.exitCallback = callback;
-  }
-
-  @Override
   public void start(ChannelSession channel, Environment env) {
-    out = new OutputWriter(ioOut);
+    out = new OutputWriter(ioOut); // a PTY merges stderr into the terminal: all goes to stdout
     out.write(PROMPT);
     read(new ByteArrayBuffer(1024, false));
   }

@@ -1,6 +1,5 @@
 package io.github.gatlingssh.testkit.openssh;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -10,10 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 import java.util.stream.Stream;
@@ -23,25 +19,15 @@ import java.util.stream.Stream;
  * tinysshd): started in a process group of its own, ready once it listens and answers with an SSH
  * banner, killed with everything it started. Its stdout and stderr go to a log file.
  */
-final class DaemonProcess {
-
-  private static final int PORT_ATTEMPTS = 5;
-  private static final Duration KILL_WAIT = Duration.ofSeconds(10);
-  private static final int MAX_LOG_IN_ERRORS = 16_000;
-
-  /** How Dropbear ("Address already in use") and tcpserver ("address already used") say so. */
-  private static final List<String> PORT_TAKEN = List.of("already in use", "address already used");
+final class DaemonProcess extends ListenerProcess {
 
   private final String name;
-  private final Process process;
-  private final int port;
   private final Path log;
   private final boolean ownGroup;
 
   private DaemonProcess(String name, Process process, int port, Path log) {
+    super(process, port);
     this.name = name;
-    this.process = process;
-    this.port = port;
     this.log = log;
     this.ownGroup = processGroup(process.pid()) == process.pid();
   }
@@ -60,16 +46,10 @@ final class DaemonProcess {
       Path log,
       IntSupplier ports,
       Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    int port = -1;
-    for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
-      port = ports.getAsInt();
-      DaemonProcess server = new DaemonProcess(name, launch(command.apply(port), log), port, log);
-      if (server.awaitReady(deadline, timeout)) {
-        return server;
-      }
-    }
-    throw failure(name, log, port, "no usable port after " + PORT_ATTEMPTS + " attempts");
+    return ListenerProcess.start(
+        port -> new DaemonProcess(name, launch(command.apply(port), log), port, log),
+        ports,
+        timeout);
   }
 
   private static Process launch(List<String> command, Path log) {
@@ -77,56 +57,17 @@ final class DaemonProcess {
     // setsid: a process group of its own, so that close() can also reach what left the tree
     OpenSsh.onPath("setsid").ifPresent(setsid -> cmd.add(setsid.toString()));
     cmd.addAll(command);
-    try {
-      return new ProcessBuilder(cmd)
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-          .start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start " + command.get(0), e);
-    }
-  }
-
-  /**
-   * Waits until the process listens on the port (so that a banner cannot come from another process
-   * that holds it) and the port answers with an SSH banner.
-   *
-   * @return false if the process lost a race for the port
-   */
-  private boolean awaitReady(long deadline, Duration timeout) {
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        String text = log().toLowerCase(Locale.ROOT);
-        if (PORT_TAKEN.stream().anyMatch(text::contains)) {
-          return false;
-        }
-        throw failure(name, log, port, "exited with code " + process.exitValue());
-      }
-      if (listens()) {
-        Optional<String> banner = ServerProbe.banner(port);
-        if (banner.isPresent() && banner.get().startsWith("SSH-2.0-")) {
-          awaitChildrenGone(deadline);
-          return true;
-        }
-        if (banner.isPresent()) {
-          kill();
-          throw failure(name, log, port, "unexpected banner: " + banner.get());
-        }
-      }
-      ProcessTree.pause();
-    }
-    kill();
-    throw failure(name, log, port, "no SSH banner within " + timeout);
+    return startProcess(cmd, log);
   }
 
   /** True if the process holds the listening socket of the port; true where /proc is missing. */
-  private boolean listens() {
+  @Override
+  boolean listening() {
     Path fds = Path.of("/proc", Long.toString(process.pid()), "fd");
     if (!Files.isDirectory(Path.of("/proc/net"))) {
       return true;
     }
-    Set<String> inodes = ListeningSockets.inodes(port);
+    Set<String> inodes = ListeningSockets.inodes(port());
     try (DirectoryStream<Path> links = Files.newDirectoryStream(fds)) {
       for (Path fd : links) {
         try {
@@ -145,63 +86,30 @@ final class DaemonProcess {
     return false;
   }
 
-  /**
-   * Waits until the per-connection process of the banner probe has exited, so that it does not
-   * count against the server's limit of unauthenticated connections when the test connects.
-   */
-  private void awaitChildrenGone(long deadline) {
-    long limit = Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
-    while (process.toHandle().children().anyMatch(c -> !ProcessTree.hasExited(c))
-        && System.nanoTime() < limit) {
-      ProcessTree.pause();
-    }
-  }
-
-  private static IllegalStateException failure(String name, Path log, int port, String reason) {
-    String text = ServerDirectory.read(log);
-    if (text.length() > MAX_LOG_IN_ERRORS) {
-      text = "..." + text.substring(text.length() - MAX_LOG_IN_ERRORS);
-    }
+  @Override
+  IllegalStateException failure(String reason) {
     return new IllegalStateException(
         String.format(
             "%s on %s:%d failed to start: %s%n--- %s ---%n%s",
-            name, ProcessServer.HOST, port, reason, log, text));
+            name, ProcessServer.HOST, port(), reason, log, tail(log())));
   }
 
-  int port() {
-    return port;
-  }
-
-  long pid() {
-    return process.pid();
-  }
-
-  boolean isAlive() {
-    return process.isAlive();
-  }
-
+  @Override
   String log() {
     return ServerDirectory.read(log);
   }
 
-  /**
-   * SIGKILLs the process, its descendants, and processes that hold its log open (per-connection
-   * processes that outlived a listener killed from outside), then the rest of its process group,
-   * and waits for them to exit.
-   */
-  void kill() {
-    List<ProcessHandle> roots = new ArrayList<>();
-    roots.add(process.toHandle());
-    roots.addAll(ProcessTree.holdingOpen(Set.of(log)));
-    ProcessTree.kill(roots, KILL_WAIT, frozen -> {});
+  @Override
+  Set<Path> openFiles() {
+    return Set.of(log);
+  }
+
+  /** Then the rest of its process group. */
+  @Override
+  void afterKill() {
     if (ownGroup) {
       // never the JVM's own group: only when setsid made the process its group's leader
       CommandRunner.run(List.of("kill", "-KILL", "--", "-" + process.pid()));
-    }
-    try {
-      process.waitFor(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

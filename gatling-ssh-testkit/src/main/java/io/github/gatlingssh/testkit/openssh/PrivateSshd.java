@@ -1,10 +1,8 @@
 package io.github.gatlingssh.testkit.openssh;
 
-import io.github.gatlingssh.testkit.TestServer;
 import io.github.gatlingssh.testkit.embedded.SeedFile;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 
 /**
@@ -23,16 +21,11 @@ import java.util.function.IntSupplier;
  *
  * <p>Instances are thread-safe. A JVM shutdown hook closes servers that tests forgot to close.
  */
-public final class PrivateSshd implements TestServer {
-
-  /** The address the server listens on. */
-  public static final String HOST = "127.0.0.1";
+public final class PrivateSshd extends LoopbackServer {
 
   private final SshdOptions options;
-  private final LoginUser user;
   private final SshdDirectory directory;
   private final SshdKeys keys;
-  private final AtomicBoolean closed = new AtomicBoolean();
   private final SshdProcess process;
 
   /** Made by {@link SshdLauncher} once sshd answers. */
@@ -42,8 +35,8 @@ public final class PrivateSshd implements TestServer {
       SshdDirectory directory,
       SshdKeys keys,
       SshdProcess process) {
+    super(user);
     this.options = options;
-    this.user = user;
     this.directory = directory;
     this.keys = keys;
     this.process = process;
@@ -88,24 +81,6 @@ public final class PrivateSshd implements TestServer {
   @Override
   public String kind() {
     return "openssh";
-  }
-
-  /** {@value #HOST}. */
-  @Override
-  public String host() {
-    return HOST;
-  }
-
-  /** The TCP port sshd listens on. */
-  @Override
-  public int port() {
-    return process.port();
-  }
-
-  /** The account to log in as: the current user, or {@code gatlingssh} when running as root. */
-  @Override
-  public String username() {
-    return user.name();
   }
 
   /** The default user key: an unencrypted Ed25519 private key in OpenSSH format, authorized. */
@@ -190,6 +165,7 @@ public final class PrivateSshd implements TestServer {
   }
 
   /** The server's temporary directory (config, keys, logs); deleted by {@link #close()}. */
+  @Override
   public Path dir() {
     return directory.dir();
   }
@@ -203,16 +179,6 @@ public final class PrivateSshd implements TestServer {
   /** The sshd log so far (LogLevel VERBOSE: connections, authentications, disconnects). */
   public String log() {
     return directory.log();
-  }
-
-  /** Process id of the listening sshd. */
-  public long pid() {
-    return process.pid();
-  }
-
-  /** True while the listening sshd runs. */
-  public boolean isAlive() {
-    return process.isAlive();
   }
 
   /**
@@ -235,32 +201,18 @@ public final class PrivateSshd implements TestServer {
     return process.cpuSeconds();
   }
 
-  /**
-   * SIGKILLs the listening sshd and all its descendants (per-connection sshd processes, shells):
-   * open connections drop and the port refuses new ones once this returns. Also kills
-   * per-connection processes that outlived a listener killed by the test. The directory stays.
-   */
   @Override
-  public void kill() {
-    process.kill();
+  SshdProcess process() {
+    return process;
   }
 
-  /** Kills sshd and deletes the directory. Idempotent. */
+  /** Forgets the server at JVM exit and deletes its directory. */
   @Override
-  public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
+  void cleanUp() {
     try {
-      kill();
-    } finally {
       SshdLauncher.closed(this);
+    } finally {
       directory.delete();
     }
-  }
-
-  @Override
-  public String toString() {
-    return String.format("PrivateSshd[%s@%s:%d, dir=%s]", username(), HOST, port(), dir());
   }
 }

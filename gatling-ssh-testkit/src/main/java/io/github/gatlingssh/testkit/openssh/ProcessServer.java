@@ -1,17 +1,15 @@
 package io.github.gatlingssh.testkit.openssh;
 
-import io.github.gatlingssh.testkit.TestServer;
 import io.github.gatlingssh.testkit.embedded.SeedFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * A test server that is a program of this machine other than OpenSSH's sshd (Dropbear, tinysshd),
@@ -25,26 +23,20 @@ import java.util.function.IntSupplier;
  *
  * <p>Instances are thread-safe. A JVM shutdown hook closes servers that tests forgot to close.
  */
-public abstract class ProcessServer implements TestServer {
-
-  /** The address the server listens on. */
-  public static final String HOST = "127.0.0.1";
+public abstract class ProcessServer extends LoopbackServer {
 
   /** How long a server may take to answer with its banner: generous for loaded CI machines. */
   public static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-  private static final Set<ProcessServer> RUNNING = ConcurrentHashMap.newKeySet();
-  private static final AtomicBoolean SHUTDOWN_HOOK = new AtomicBoolean();
+  private static final ExitCleanup RUNNING = new ExitCleanup("process-server-cleanup");
 
   private final String kind;
-  private final LoginUser user;
   private final Path dir;
   private final Path dataDir;
   private final Path knownHosts;
   private final Path log;
   private final Path userKey;
   private final Object seedLock = new Object();
-  private final AtomicBoolean closed = new AtomicBoolean();
   private volatile String hostPublicKey;
   private volatile DaemonProcess process;
 
@@ -54,8 +46,8 @@ public abstract class ProcessServer implements TestServer {
    * @param kind what {@link #kind()} returns, also the start of the directory's name
    */
   protected ProcessServer(String kind) {
+    super(LoginUser.get());
     this.kind = kind;
-    this.user = LoginUser.get();
     Path base = Path.of(System.getProperty("java.io.tmpdir"));
     this.dir = ServerDirectory.create(base, "private-" + kind + "-", otherLoginUser());
     this.dataDir = dir.resolve("data");
@@ -73,11 +65,6 @@ public abstract class ProcessServer implements TestServer {
    */
   protected final void launch(IntSupplier ports, Duration timeout) {
     try {
-      if (SHUTDOWN_HOOK.compareAndSet(false, true)) {
-        Runtime.getRuntime()
-            .addShutdownHook(
-                new Thread(() -> RUNNING.forEach(ProcessServer::close), "process-server-cleanup"));
-      }
       RUNNING.add(this);
       ServerDirectory.createDirectory(dataDir, otherLoginUser());
       SshKeygen.generate(KeyType.ED25519, KeyFormat.OPENSSH, null, userKey);
@@ -125,6 +112,37 @@ public abstract class ProcessServer implements TestServer {
     return CommandRunner.runOrFail(description, command);
   }
 
+  /**
+   * Launches the server {@code create} makes, unless something it needs is missing.
+   *
+   * @param unavailable what is missing and how to install it (the subclass's {@code
+   *     unavailableReason()}), or empty
+   * @throws IllegalStateException naming what is missing, or if the server does not come up within
+   *     {@code timeout} (the message has its log)
+   */
+  protected static <S extends ProcessServer> S launched(
+      Optional<String> unavailable, Supplier<S> create, IntSupplier ports, Duration timeout) {
+    unavailable.ifPresent(
+        missing -> {
+          throw new IllegalStateException(missing);
+        });
+    S server = create.get();
+    server.launch(ports, timeout);
+    return server;
+  }
+
+  /**
+   * What a server cannot start without: {@code missing} (how to install each absent program), and
+   * ssh-keygen for the user key if it is missing too.
+   *
+   * @return them joined with "; ", or empty when nothing is missing
+   */
+  protected static Optional<String> unavailable(List<String> missing) {
+    List<String> all = new ArrayList<>(missing);
+    missingSshKeygen().ifPresent(all::add);
+    return all.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", all));
+  }
+
   /** What ssh-keygen (for the user key) needs, if it is missing. */
   protected static Optional<String> missingSshKeygen() {
     return OpenSsh.sshKeygen().isPresent()
@@ -140,24 +158,6 @@ public abstract class ProcessServer implements TestServer {
   @Override
   public String kind() {
     return kind;
-  }
-
-  /** {@value #HOST}. */
-  @Override
-  public String host() {
-    return HOST;
-  }
-
-  /** The TCP port the server listens on. */
-  @Override
-  public int port() {
-    return process.port();
-  }
-
-  /** The account to log in as: the current user, or {@code gatlingssh} when running as root. */
-  @Override
-  public String username() {
-    return user.name();
   }
 
   /** An unencrypted Ed25519 private key in OpenSSH format, authorized for {@link #username()}. */
@@ -211,6 +211,7 @@ public abstract class ProcessServer implements TestServer {
   }
 
   /** The server's temporary directory (keys, data, log); deleted by {@link #close()}. */
+  @Override
   public Path dir() {
     return dir;
   }
@@ -220,44 +221,19 @@ public abstract class ProcessServer implements TestServer {
     return ServerDirectory.read(log);
   }
 
-  /** Process id of the listening process. */
-  public long pid() {
-    return process.pid();
-  }
-
-  /** True while the listening process runs. */
-  public boolean isAlive() {
-    DaemonProcess p = process;
-    return p != null && p.isAlive();
-  }
-
-  /**
-   * SIGKILLs the listening process and everything it started: open connections drop and the port
-   * refuses new ones once this returns. The directory stays.
-   */
   @Override
-  public void kill() {
-    DaemonProcess p = process;
-    if (p != null) {
-      p.kill();
-    }
+  final DaemonProcess process() {
+    return process;
   }
 
-  /** Kills the server, removes its authorized_keys line and deletes its directory. Idempotent. */
+  /** Forgets the server at JVM exit, deletes its directory and removes its authorized_keys line. */
   @Override
-  public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
+  final void cleanUp() {
     try {
-      kill();
-    } finally {
       RUNNING.remove(this);
-      try {
-        ServerDirectory.delete(dir);
-      } finally {
-        removeAuthorizedKey();
-      }
+      ServerDirectory.delete(dir);
+    } finally {
+      removeAuthorizedKey();
     }
   }
 
@@ -267,13 +243,5 @@ public abstract class ProcessServer implements TestServer {
     } catch (RuntimeException e) {
       // close() does not throw: the line is stale now, and the next server's change removes it
     }
-  }
-
-  @Override
-  public String toString() {
-    DaemonProcess p = process;
-    return String.format(
-        "%s[%s@%s:%s, dir=%s]",
-        getClass().getSimpleName(), username(), HOST, p == null ? "?" : p.port(), dir);
   }
 }

@@ -61,14 +61,7 @@ public final class PrivateTinySshd extends ProcessServer {
    *     up within {@code timeout}; the message includes the log
    */
   public static PrivateTinySshd start(IntSupplier ports, Duration timeout) {
-    unavailableReason()
-        .ifPresent(
-            missing -> {
-              throw new IllegalStateException(missing);
-            });
-    PrivateTinySshd server = new PrivateTinySshd();
-    server.launch(ports, timeout);
-    return server;
+    return launched(unavailableReason(), PrivateTinySshd::new, ports, timeout);
   }
 
   /**
@@ -85,8 +78,7 @@ public final class PrivateTinySshd extends ProcessServer {
     if (program("tcpserver").isEmpty()) {
       missing.add("tcpserver not found: apt-get install -y ucspi-tcp");
     }
-    missingSshKeygen().ifPresent(missing::add);
-    return missing.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", missing));
+    return unavailable(missing);
   }
 
   /** Makes the key directory; its public key is the raw 32 bytes of {@code ed25519.pk}. */
