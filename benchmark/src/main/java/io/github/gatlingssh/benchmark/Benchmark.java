@@ -1,5 +1,6 @@
 package io.github.gatlingssh.benchmark;
 
+import io.github.gatlingssh.benchmark.hold.HoldBenchmark;
 import io.github.gatlingssh.benchmark.report.Format;
 import io.github.gatlingssh.benchmark.report.MarkdownReport;
 import io.github.gatlingssh.benchmark.report.Report;
@@ -25,6 +26,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,12 +61,13 @@ public final class Benchmark {
   private Benchmark() {}
 
   public static void main(String[] args) {
+    Path root = Path.of(System.getProperty("benchmark.root", ".")).toAbsolutePath().normalize();
+    if (args.length > 0 && args[0].equals("--hold")) {
+      System.exit(HoldBenchmark.run(Arrays.copyOfRange(args, 1, args.length), root));
+    }
     BenchmarkOptions options;
     try {
-      options =
-          BenchmarkOptions.parse(
-              args,
-              Path.of(System.getProperty("benchmark.root", ".")).toAbsolutePath().normalize());
+      options = BenchmarkOptions.parse(args, root);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.exit(e.getMessage().equals(BenchmarkOptions.USAGE) ? 0 : 2);
