@@ -18,7 +18,7 @@ import java.time.Duration;
  * -Dhold.rampSeconds} (default 30), each holding its connection {@code -Dhold.seconds} (default 60)
  * with an {@code echo} every {@code -Dhold.echoSeconds} (default 10), after {@code
  * -Dhold.quietSeconds} (default 0) without any user, a window in which a heap baseline can be
- * taken; connects time out after {@code -Dhold.connectTimeoutSeconds} (default 60). The target:
+ * taken; connects time out after {@code -Dhold.connectTimeoutSeconds} (default 120). The target:
  * {@link Target}. Every user needs a file descriptor: {@code ulimit -n} must exceed the user count.
  */
 public class HoldSimulation extends Simulation {
@@ -30,9 +30,10 @@ public class HoldSimulation extends Simulation {
   private final Duration echo = Duration.ofSeconds(Integer.getInteger("hold.echoSeconds", 10));
   private final Duration quiet = Duration.ofSeconds(Integer.getInteger("hold.quietSeconds", 0));
   // The hold measures what held sessions cost, not how fast they connect: on a loaded injector
-  // thousands of handshakes queue up, and the default 10 s would turn that queue into KOs.
+  // thousands of handshakes queue up, and the default 10 s would turn that queue into KOs. 120 s
+  // is what a bare MINA client allows for authentication (its auth-timeout).
   private final Duration connectTimeout =
-      Duration.ofSeconds(Integer.getInteger("hold.connectTimeoutSeconds", 60));
+      Duration.ofSeconds(Integer.getInteger("hold.connectTimeoutSeconds", 120));
 
   ScenarioBuilder held =
       scenario("hold")

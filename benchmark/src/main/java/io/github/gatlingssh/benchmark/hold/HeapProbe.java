@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.IntSupplier;
 
 /**
  * Measures, inside a client JVM, what its held sessions cost: live heap after a full collection (a
@@ -20,23 +21,24 @@ import java.util.Properties;
  * with all of them held, and the live thread count.
  *
  * <p>It runs on a daemon thread of its own and needs no hook in the client: it follows the
- * established connections to the server's port ({@link EstablishedConnections}). While there are
- * none, it collects once a second, and the last collection with none before and after is the
- * baseline (the client started, its JIT warm-up over if the client leaves a quiet time before the
- * first user). Once {@code expected} connections are up (or the ramp is long over), it waits one
- * echo period, so that every session ran a command, and collects again. With {@code
- * -Dhold.histograms=true} it also writes the class histograms of both moments ({@link
- * ClassHistogram}) beside its file.
+ * established connections to the server's port ({@link EstablishedConnections}) and the sessions
+ * the server authenticated ({@link HoldSettings#probe}). While there is no connection, it collects
+ * once a second, and the last collection with none before and after is the baseline (the client
+ * started, its JIT warm-up over if the client leaves a quiet time before the first user). Once
+ * {@code expected} sessions are held (or the ramp is long over), it waits one echo period, so that
+ * every session ran a command, and collects again. With {@code -Dhold.histograms=true} it also
+ * writes the class histograms of both moments ({@link ClassHistogram}) beside its file.
  */
 final class HeapProbe {
   private final int port;
+  private final IntSupplier held;
   private final int expected;
   private final Duration settle;
   private final Duration patience;
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final long start = System.nanoTime();
   private volatile Sample baseline;
-  private volatile Sample held;
+  private volatile Sample heldSample;
   private volatile int maxConnections;
   private volatile String failure;
   private final boolean histograms = Boolean.getBoolean("hold.histograms");
@@ -48,12 +50,14 @@ final class HeapProbe {
 
   /**
    * @param port the server's port
+   * @param held how many sessions are held (authenticated) now
    * @param expected the sessions to wait for
    * @param settle how long to wait, once they are all up, before measuring (an echo period)
    * @param patience how long after the first connection to wait for all of them at most
    */
-  HeapProbe(int port, int expected, Duration settle, Duration patience) {
+  HeapProbe(int port, IntSupplier held, int expected, Duration settle, Duration patience) {
     this.port = port;
+    this.held = held;
     this.expected = expected;
     this.settle = settle;
     this.patience = patience;
@@ -72,7 +76,7 @@ final class HeapProbe {
       while (EstablishedConnections.to(port) == 0) {
         String histogram = histograms ? ClassHistogram.take() : null;
         Sample s = collect();
-        if (s.connections() == 0) {
+        if (s.connections() == 0 && EstablishedConnections.to(port) == 0) {
           baseline = s;
           baselineHistogram = histogram;
         }
@@ -80,7 +84,7 @@ final class HeapProbe {
       }
       long firstSeen = System.nanoTime();
       int n;
-      while ((n = EstablishedConnections.to(port)) < expected
+      while ((n = this.held.getAsInt()) < expected
           && System.nanoTime() - firstSeen < patience.toNanos()) {
         maxConnections = Math.max(maxConnections, n);
         Thread.sleep(250);
@@ -88,7 +92,7 @@ final class HeapProbe {
       maxConnections = Math.max(maxConnections, n);
       Thread.sleep(settle.toMillis());
       heldHistogram = histograms ? ClassHistogram.take() : null;
-      held = collect();
+      heldSample = collect();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
@@ -100,11 +104,7 @@ final class HeapProbe {
     System.gc();
     long heap = heapAfterLastFullCollection();
     return new Sample(
-        (System.nanoTime() - start) / 1e9, heap, threads.getThreadCount(), connectionsNow());
-  }
-
-  private int connectionsNow() {
-    return EstablishedConnections.to(port);
+        (System.nanoTime() - start) / 1e9, heap, threads.getThreadCount(), held.getAsInt());
   }
 
   /**
@@ -145,7 +145,7 @@ final class HeapProbe {
     Properties p = new Properties();
     extra.forEach(p::setProperty);
     put(p, "baseline", baseline);
-    put(p, "held", held);
+    put(p, "held", heldSample);
     p.setProperty("maxConnections", Integer.toString(maxConnections));
     p.setProperty("peakThreads", Integer.toString(threads.getPeakThreadCount()));
     if (failure != null) {

@@ -1,7 +1,11 @@
 package io.github.gatlingssh.benchmark.hold;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /**
  * The hold scenario's numbers, passed to the client JVMs as the system properties HoldSimulation
@@ -14,6 +18,9 @@ import java.util.List;
  * @param quiet time before the first session, for the heap baseline
  */
 record HoldSettings(int users, Duration ramp, Duration hold, Duration echo, Duration quiet) {
+
+  /** HoldSimulation's default connect timeout ({@code -Dhold.connectTimeoutSeconds}). */
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(120);
 
   static final HoldSettings DEFAULT =
       new HoldSettings(
@@ -61,15 +68,29 @@ record HoldSettings(int users, Duration ramp, Duration hold, Duration echo, Dura
   }
 
   /**
-   * The probe of a client JVM: all sessions expected within the ramp plus a minute, measured one
-   * echo period (plus 2 s) after they are up.
+   * The probe of a client JVM: all sessions expected within the ramp plus the connect timeout,
+   * measured one echo period (plus 2 s) after they are up. Held sessions are those the server has
+   * authenticated ({@code -Dhold.serverStatus}, a file the hold server keeps up to date), or
+   * without it the established connections.
    */
   HeapProbe probe(int port) {
-    return new HeapProbe(port, users, echo.plusSeconds(2), ramp.plusSeconds(60));
+    String status = System.getProperty("hold.serverStatus");
+    IntSupplier held =
+        status == null ? () -> EstablishedConnections.to(port) : () -> readCount(Path.of(status));
+    return new HeapProbe(
+        port, held, users, echo.plusSeconds(2), ramp.plus(CONNECT_TIMEOUT).plusSeconds(30));
+  }
+
+  private static int readCount(Path file) {
+    try {
+      return Integer.parseInt(Files.readString(file).trim());
+    } catch (IOException | NumberFormatException e) {
+      return 0; // not written yet
+    }
   }
 
   /** An upper bound of a client run: JVM start, warm-up, quiet time, ramp, hold, slack. */
   Duration clientTimeout() {
-    return quiet.plus(ramp).plus(hold).plus(Duration.ofMinutes(3));
+    return quiet.plus(ramp).plus(CONNECT_TIMEOUT).plus(hold).plus(Duration.ofMinutes(3));
   }
 }

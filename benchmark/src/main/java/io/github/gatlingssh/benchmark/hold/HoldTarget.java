@@ -16,9 +16,16 @@ import java.util.stream.Stream;
  * @param userKey the authorized private key file
  * @param knownHosts a known_hosts file holding its host key
  * @param fingerprint its host key's SHA256 fingerprint
+ * @param status a file holding the number of sessions it has authenticated
  */
 record HoldTarget(
-    String host, int port, String username, Path userKey, Path knownHosts, String fingerprint) {
+    String host,
+    int port,
+    String username,
+    Path userKey,
+    Path knownHosts,
+    String fingerprint,
+    Path status) {
   static final String PREFIX = "hold-server ";
 
   String line() {
@@ -30,7 +37,8 @@ record HoldTarget(
             "username=" + username,
             "userKey=" + userKey,
             "knownHosts=" + knownHosts,
-            "fingerprint=" + fingerprint);
+            "fingerprint=" + fingerprint,
+            "status=" + status);
   }
 
   /** Parses {@link #line()}; paths must not contain spaces (the server's are temporary dirs). */
@@ -43,7 +51,8 @@ record HoldTarget(
             .map(kv -> kv.split("=", 2))
             .filter(kv -> kv.length == 2)
             .collect(Collectors.toMap(kv -> kv[0], kv -> kv[1]));
-    for (String key : List.of("host", "port", "username", "userKey", "knownHosts", "fingerprint")) {
+    for (String key :
+        List.of("host", "port", "username", "userKey", "knownHosts", "fingerprint", "status")) {
       if (!v.containsKey(key)) {
         throw new IllegalArgumentException("no " + key + " in: " + line);
       }
@@ -54,7 +63,8 @@ record HoldTarget(
         v.get("username"),
         Path.of(v.get("userKey")),
         Path.of(v.get("knownHosts")),
-        v.get("fingerprint"));
+        v.get("fingerprint"),
+        Path.of(v.get("status")));
   }
 
   /**
@@ -68,6 +78,7 @@ record HoldTarget(
         "-Dssh.username=" + username,
         "-Dssh.privateKey=" + userKey,
         "-Dssh.knownHosts=" + knownHosts,
-        "-Dssh.hostKeyFingerprint=" + fingerprint);
+        "-Dssh.hostKeyFingerprint=" + fingerprint,
+        "-Dhold.serverStatus=" + status);
   }
 }

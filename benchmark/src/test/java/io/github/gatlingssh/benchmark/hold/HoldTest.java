@@ -76,11 +76,15 @@ class HoldTest {
             "gatling",
             Path.of("/tmp/s/id_client"),
             Path.of("/tmp/s/known_hosts"),
-            "SHA256:abc+/=");
+            "SHA256:abc+/=",
+            Path.of("/tmp/s/authenticated"));
 
     assertThat(HoldTarget.parse(t.line())).isEqualTo(t);
     assertThat(t.simulationProperties())
-        .contains("-Dssh.port=40123", "-Dssh.hostKeyFingerprint=SHA256:abc+/=");
+        .contains(
+            "-Dssh.port=40123",
+            "-Dssh.hostKeyFingerprint=SHA256:abc+/=",
+            "-Dhold.serverStatus=/tmp/s/authenticated");
     assertThatThrownBy(() -> HoldTarget.parse("hold-server host=127.0.0.1 port=1"))
         .hasMessageContaining("no username");
   }
