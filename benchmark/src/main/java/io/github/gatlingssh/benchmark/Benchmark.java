@@ -4,6 +4,7 @@ import io.github.gatlingssh.benchmark.hold.HoldBenchmark;
 import io.github.gatlingssh.benchmark.report.Format;
 import io.github.gatlingssh.benchmark.report.MarkdownReport;
 import io.github.gatlingssh.benchmark.report.Report;
+import io.github.gatlingssh.benchmark.report.ReportFiles;
 import io.github.gatlingssh.benchmark.report.Summary;
 import io.github.gatlingssh.benchmark.result.Client;
 import io.github.gatlingssh.benchmark.result.RunResult;
@@ -18,11 +19,8 @@ import io.github.gatlingssh.benchmark.run.RampRun;
 import io.github.gatlingssh.benchmark.run.RunContext;
 import io.github.gatlingssh.benchmark.run.TargetServer;
 import io.github.gatlingssh.client.Negotiated;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -149,11 +147,9 @@ public final class Benchmark {
       String markdown = MarkdownReport.render(report);
       System.out.println();
       System.out.println(markdown);
-      Path md = write(options.outDir(), "benchmark-" + timestamp + ".md", markdown);
-      Path json = write(options.outDir(), "benchmark-" + timestamp + ".json", report.json());
-      copy(md, options.outDir().resolve("benchmark-latest.md"));
-      copy(json, options.outDir().resolve("benchmark-latest.json"));
-      log("report: " + md + " and " + json + " (also benchmark-latest.md/.json)");
+      Path md =
+          ReportFiles.write(options.outDir(), "benchmark", timestamp, markdown, report.json());
+      log("report: " + md + " and .json (also benchmark-latest.md/.json)");
       log("per-run files: " + runsDir);
       if (ramp != null) {
         log("ramp HTML report: " + ramp.report());
@@ -215,23 +211,6 @@ public final class Benchmark {
       s += " " + r.errorSamples();
     }
     return s;
-  }
-
-  private static Path write(Path dir, String name, String content) {
-    try {
-      Files.createDirectories(dir);
-      return Files.writeString(dir.resolve(name), content);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void copy(Path from, Path to) {
-    try {
-      Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static void log(String message) {

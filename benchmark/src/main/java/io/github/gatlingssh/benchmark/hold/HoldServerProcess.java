@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The hold server ({@link HoldServer}) in a JVM of its own, started from this JVM's classpath:
@@ -54,7 +55,7 @@ final class HoldServerProcess implements AutoCloseable {
       if (target.isPresent()) {
         return new HoldServerProcess(p, target.get(), log);
       }
-      sleep(100);
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
     }
     p.destroyForcibly();
     throw new IllegalStateException("the hold server did not start within 60 s; see " + log);
@@ -96,15 +97,6 @@ final class HoldServerProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
     }
   }
 

@@ -120,6 +120,20 @@ public record HoldReport(
           .append(" |\n");
     }
     for (Row r : rows) {
+      if (r.sessionsHeld() < users || r.ko() > 0) {
+        md.append("\n")
+            .append(r.client())
+            .append(": ")
+            .append(r.sessionsHeld())
+            .append(" of ")
+            .append(users)
+            .append(" sessions held at once, ")
+            .append(r.ko())
+            .append(" KO: its heap per session is indicative only (sessions still in their")
+            .append(" handshake or already gone were on the heap too).\n");
+      }
+    }
+    for (Row r : rows) {
       if (!r.problems().isEmpty()) {
         md.append("\n").append(r.client()).append(": ").append(String.join("; ", r.problems()));
         md.append('\n');

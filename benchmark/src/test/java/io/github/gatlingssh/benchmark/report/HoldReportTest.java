@@ -52,6 +52,8 @@ class HoldReportTest {
         .contains("| gatling-ssh | 10000 | 24.5 KB | 20 MB / 260 MB | 31 (42) | 80000 | 0 |")
         .contains("| bare MINA | 9990 | n/a | n/a / 200 MB | 16 (16) | 69000 | 10 |")
         .contains("bare MINA: connect: refused")
+        .contains("bare MINA: 9990 of 10000 sessions held at once, 10 KO: its heap per session is")
+        .doesNotContain("gatling-ssh: 10000 of")
         .contains("Target: <= 25.0 KB per session, 0 KO");
   }
 
