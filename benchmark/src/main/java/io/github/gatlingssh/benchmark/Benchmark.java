@@ -1,9 +1,11 @@
 package io.github.gatlingssh.benchmark;
 
+import io.github.gatlingssh.benchmark.hold.HoldBenchmark;
 import io.github.gatlingssh.benchmark.report.ChartsPage;
 import io.github.gatlingssh.benchmark.report.Format;
 import io.github.gatlingssh.benchmark.report.MarkdownReport;
 import io.github.gatlingssh.benchmark.report.Report;
+import io.github.gatlingssh.benchmark.report.ReportFiles;
 import io.github.gatlingssh.benchmark.report.Summary;
 import io.github.gatlingssh.benchmark.result.Client;
 import io.github.gatlingssh.benchmark.result.RunResult;
@@ -19,14 +21,12 @@ import io.github.gatlingssh.benchmark.run.RampRun;
 import io.github.gatlingssh.benchmark.run.RunContext;
 import io.github.gatlingssh.benchmark.run.TargetServer;
 import io.github.gatlingssh.client.Negotiated;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,12 +67,13 @@ public final class Benchmark {
   private Benchmark() {}
 
   public static void main(String[] args) {
+    Path root = Path.of(System.getProperty("benchmark.root", ".")).toAbsolutePath().normalize();
+    if (args.length > 0 && args[0].equals("--hold")) {
+      System.exit(HoldBenchmark.run(Arrays.copyOfRange(args, 1, args.length), root));
+    }
     BenchmarkOptions options;
     try {
-      options =
-          BenchmarkOptions.parse(
-              args,
-              Path.of(System.getProperty("benchmark.root", ".")).toAbsolutePath().normalize());
+      options = BenchmarkOptions.parse(args, root);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.exit(e.getMessage().equals(BenchmarkOptions.USAGE) ? 0 : 2);
@@ -175,11 +176,9 @@ public final class Benchmark {
       String markdown = MarkdownReport.render(report);
       System.out.println();
       System.out.println(markdown);
-      Path md = write(options.outDir(), "benchmark-" + timestamp + ".md", markdown);
-      Path json = write(options.outDir(), "benchmark-" + timestamp + ".json", report.json());
-      copy(md, options.outDir().resolve("benchmark-latest.md"));
-      copy(json, options.outDir().resolve("benchmark-latest.json"));
-      log("report: " + md + " and " + json + " (also benchmark-latest.md/.json)");
+      Path md =
+          ReportFiles.write(options.outDir(), "benchmark", timestamp, markdown, report.json());
+      log("report: " + md + " and .json (also benchmark-latest.md/.json)");
       log("per-run files: " + runsDir);
       if (ramp != null) {
         log("ramp HTML report: " + ramp.report());
@@ -262,23 +261,6 @@ public final class Benchmark {
       s += " " + r.errorSamples();
     }
     return s;
-  }
-
-  private static Path write(Path dir, String name, String content) {
-    try {
-      Files.createDirectories(dir);
-      return Files.writeString(dir.resolve(name), content);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void copy(Path from, Path to) {
-    try {
-      Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static void log(String message) {

@@ -60,6 +60,11 @@ final class ConnectAttempt {
     }
     ClientSession s = future.getClientSession();
     session = s;
+    // From here on a failure closes the session. The connect future, which keeps its listeners
+    // (and MINA's, holding the resolved host entry with its compiled host pattern), is not needed
+    // any more: this attempt lives as long as the connection, so letting it go saves that per
+    // held connection.
+    connectFuture = null;
     if (result.isDone()) { // timed out meanwhile
       s.close(true);
       return;

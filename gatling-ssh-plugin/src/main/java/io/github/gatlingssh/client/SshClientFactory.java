@@ -107,6 +107,7 @@ final class SshClientFactory {
     if (settings.windowSize() > 0) {
       CoreModuleProperties.WINDOW_SIZE.set(client, settings.windowSize());
     }
+    ConnectionFootprint.apply(client);
     client.addSessionListener(HandshakeListener.INSTANCE);
     client.start();
     return client;

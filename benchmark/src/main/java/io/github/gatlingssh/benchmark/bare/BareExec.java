@@ -21,11 +21,11 @@ import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
  * answers the exec request, {@link #done} (with the exit status) when both streams ended and the
  * channel closed. Everything runs in MINA's callbacks; nothing blocks.
  */
-final class BareExec extends ChannelExec {
+public final class BareExec extends ChannelExec {
   private static final int READ_BUFFER = 32 * 1024;
 
   final CompletableFuture<Void> accepted = new CompletableFuture<>();
-  final CompletableFuture<Integer> done = new CompletableFuture<>();
+  public final CompletableFuture<Integer> done = new CompletableFuture<>();
   final LineSplitter stdout = new LineSplitter(line -> {});
   final LineSplitter stderr = new LineSplitter(line -> {});
   private final AtomicInteger pendingEnds = new AtomicInteger(3); // stdout EOF, stderr EOF, close
@@ -36,7 +36,8 @@ final class BareExec extends ChannelExec {
     setStreaming(StreamingChannel.Streaming.Async);
   }
 
-  static BareExec start(ClientSession session, String command) {
+  /** Opens an exec channel for {@code command} on {@code session}; never throws. */
+  public static BareExec start(ClientSession session, String command) {
     BareExec ch = new BareExec(command);
     try {
       session.getService(ConnectionService.class).registerChannel(ch);

@@ -1,6 +1,7 @@
 package io.github.gatlingssh.benchmark.bare;
 
 import io.github.gatlingssh.client.ClientSettings;
+import io.github.gatlingssh.client.ConnectionFootprint;
 import io.github.gatlingssh.client.HostKeyAlgorithms;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,8 +32,8 @@ import org.apache.sshd.core.CoreModuleProperties;
  * cannot drift apart: its default key exchanges ({@link ClientSettings#DEFAULT_KEX},
  * curve25519-sha256 first) and ciphers ({@link ClientSettings#DEFAULT_CIPHERS}, AES-GCM first), its
  * host key order ({@link HostKeyAlgorithms#openSshOrder}, ed25519 first), TCP_NODELAY and
- * want-reply on exec; public key authentication only, no ~/.ssh files; host keys checked against a
- * known_hosts file read once.
+ * want-reply on exec, its per-connection buffer sizes ({@link ConnectionFootprint}); public key
+ * authentication only, no ~/.ssh files; host keys checked against a known_hosts file read once.
  */
 public final class BareMinaClient {
   private BareMinaClient() {}
@@ -62,6 +63,7 @@ public final class BareMinaClient {
     CoreModuleProperties.TCP_NODELAY.set(client, true);
     CoreModuleProperties.REQUEST_EXEC_REPLY.set(client, true);
     CoreModuleProperties.PREFERRED_AUTHS.set(client, "publickey");
+    ConnectionFootprint.apply(client);
     client.start();
     return client;
   }

@@ -32,7 +32,7 @@ public final class ChildJvm {
           "java.base/jdk.internal.misc=ALL-UNNAMED");
 
   /** What a child did. */
-  record Exit(int code, double wallMillis) {}
+  public record Exit(int code, double wallMillis) {}
 
   private final List<String> flags;
   private final String classpath;
@@ -51,7 +51,7 @@ public final class ChildJvm {
    *
    * @throws IllegalStateException if it does not end within {@code timeout}
    */
-  Exit run(
+  public Exit run(
       String mainClass, List<String> properties, List<String> args, Path log, Duration timeout) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
