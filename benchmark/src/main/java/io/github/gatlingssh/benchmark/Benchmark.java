@@ -21,6 +21,8 @@ import io.github.gatlingssh.benchmark.run.RampRun;
 import io.github.gatlingssh.benchmark.run.RunContext;
 import io.github.gatlingssh.benchmark.run.TargetServer;
 import io.github.gatlingssh.client.Negotiated;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;

@@ -49,7 +49,7 @@ final class HoldRun {
     return switch (client) {
       case GATLING -> gatling();
       case MINA -> mina();
-      case OPENSSH -> throw new IllegalArgumentException("the hold mode runs gatling and mina");
+      case OPENSSH, GO -> throw new IllegalArgumentException("the hold mode runs gatling and mina");
     };
   }
 
