@@ -5,17 +5,11 @@ import static io.github.gatlingssh.internal.Validations.propagate;
 import static io.github.gatlingssh.internal.Validations.success;
 import static io.github.gatlingssh.internal.Validations.value;
 
-import io.gatling.commons.validation.Failure;
 import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
-import io.gatling.core.check.Check;
-import io.gatling.core.check.Check$;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
-import io.gatling.javaapi.core.internal.CoreCheckType;
 import io.github.gatlingssh.action.SshAction;
-import io.github.gatlingssh.check.SftpChecks;
-import io.github.gatlingssh.check.SftpResponse;
 import io.github.gatlingssh.client.Deadline;
 import io.github.gatlingssh.client.Durations;
 import io.github.gatlingssh.client.SshConnection;
@@ -29,11 +23,7 @@ import io.github.gatlingssh.protocol.SshComponents;
 import io.github.gatlingssh.protocol.SshProtocol;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import scala.Option;
-import scala.Tuple2;
 
 /**
  * Every SFTP request: on the user's SFTP channel (opened by its first SFTP request, then shared),
@@ -42,19 +32,9 @@ import scala.Tuple2;
  * handle closed) and the channel stays usable for the next request.
  */
 public final class SftpAction extends SshAction {
-  private static final Set<Object> KEPT_BYTES_CHECKS =
-      Set.of(
-          CoreCheckType.BodyBytes,
-          CoreCheckType.BodyString,
-          CoreCheckType.Regex,
-          CoreCheckType.Substring);
-  private static final Set<Object> DIGEST_CHECKS = Set.of(CoreCheckType.Md5, CoreCheckType.Sha1);
-
   private final SftpRequest request;
   private final Duration timeout;
-  private final scala.collection.immutable.List<Check<SftpResponse>> checks;
-  private final DownloadSink memorySink;
-  private final TransferStats stats;
+  private final TransferChecks checks;
 
   /** Builds the action of one SFTP request in a scenario. */
   public SftpAction(
@@ -62,18 +42,7 @@ public final class SftpAction extends SshAction {
     super("sftp" + request.verb().label(), request.base().requestName(), components, ctx, next);
     this.request = request;
     this.timeout = requestTimeout(request.base());
-    List<Check<SftpResponse>> converted =
-        SftpChecks.toScalaChecks(request.base().checks(), components.protocol().output().charset());
-    this.checks = scala.jdk.javaapi.CollectionConverters.asScala(converted).toList();
-    // keep bytes and digest them only when a check reads them: 500 users x 1 MiB kept is 500 MiB
-    boolean keep =
-        request.base().checks().stream().anyMatch(c -> KEPT_BYTES_CHECKS.contains(c.type()));
-    boolean digest =
-        request.base().checks().stream().anyMatch(c -> DIGEST_CHECKS.contains(c.type()));
-    DownloadSink sink =
-        DownloadSink.inMemory(keep ? components.protocol().output().maxOutputLength() : 0);
-    this.memorySink = digest ? sink : sink.withoutDigests();
-    this.stats = TransferStats.of(ctx);
+    this.checks = new TransferChecks(request.base().checks(), components.protocol().output(), ctx);
   }
 
   /** Gatling's side of an SFTP DSL builder: the action, with the protocol's components. */
@@ -103,8 +72,8 @@ public final class SftpAction extends SshAction {
     }
     DownloadSink sink =
         request.verb() == SftpVerb.DOWNLOAD_TO_FILE
-            ? withDigests(DownloadSink.toFile(Path.of(value(other))).keep(memorySink.maxKeep()))
-            : memorySink;
+            ? checks.fileSink(Path.of(value(other)))
+            : checks.memorySink();
     SftpOperation op =
         new SftpOperation(
             request.verb(), value(path), value(other), value(bytes), request.mode(), sink);
@@ -121,10 +90,6 @@ public final class SftpAction extends SshAction {
                 (value, failure, end) -> finish(session, requestName, start, end, value, failure));
           }
         });
-  }
-
-  private DownloadSink withDigests(DownloadSink sink) {
-    return memorySink.digests() ? sink : sink.withoutDigests();
   }
 
   /**
@@ -187,21 +152,9 @@ public final class SftpAction extends SshAction {
       done(session, requestName, start, end, failure);
       return;
     }
-    SftpResponse response = SftpOperation.response(value, start, end);
-    if (response.transfer() != null) {
-      stats.add(requestName, response.bytes(), end - start);
-    }
-    if (checks.isEmpty()) {
-      done(session, requestName, start, end, (String) null);
-      return;
-    }
-    Tuple2<Session, Option<Failure>> checked = Check$.MODULE$.check(response, session, checks);
-    done(
-        checked._1(),
-        requestName,
-        start,
-        end,
-        checked._2().isDefined() ? checked._2().get().message() : null);
+    TransferChecks.Outcome checked =
+        checks.check(requestName, SftpOperation.response(value, start, end), session);
+    done(checked.session(), requestName, start, end, checked.failure());
   }
 
   /**

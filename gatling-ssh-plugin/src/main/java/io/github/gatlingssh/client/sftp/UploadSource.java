@@ -34,15 +34,17 @@ public final class UploadSource {
   }
 
   /** A description for messages: the local path, or "N bytes". */
-  String describe() {
+  public String describe() {
     return file != null ? file.toString() : bytes.length + " bytes";
   }
 
   /**
    * Opens the source for one upload. A file is opened, and its size read, on the calling thread
-   * (open(2) and fstat(2), no data I/O); its data is read asynchronously.
+   * (open(2) and fstat(2), no data I/O); its data is read asynchronously. SCP uploads use it too.
+   *
+   * @throws UncheckedIOException when the local file cannot be opened
    */
-  Reader open() {
+  public Reader open() {
     if (bytes != null) {
       return new Reader(bytes.length, null, bytes);
     }
@@ -61,7 +63,7 @@ public final class UploadSource {
   }
 
   /** One upload's view of its source. */
-  static final class Reader {
+  public static final class Reader {
     final long size;
     private final AsynchronousFileChannel file;
     private final byte[] bytes;
@@ -74,8 +76,13 @@ public final class UploadSource {
       this.fileIo = new LocalFileCloser(file);
     }
 
+    /** The source's size in bytes. */
+    public long size() {
+      return size;
+    }
+
     /** Fills {@code dst[off, off+len)} with the source's bytes at {@code position}. */
-    CompletableFuture<Void> fill(long position, byte[] dst, int off, int len) {
+    public CompletableFuture<Void> fill(long position, byte[] dst, int off, int len) {
       CompletableFuture<Void> done = new CompletableFuture<>();
       if (bytes != null) {
         System.arraycopy(bytes, (int) position, dst, off, len);
@@ -118,7 +125,7 @@ public final class UploadSource {
     }
 
     /** Closes the local file once its reads in progress have ended (never waiting for them). */
-    void close() {
+    public void close() {
       fileIo.close();
     }
   }

@@ -1,0 +1,296 @@
+package io.github.gatlingssh.client.scp;
+
+import io.github.gatlingssh.client.Durations;
+import io.github.gatlingssh.client.SshFailure;
+import io.github.gatlingssh.client.channel.SshChannel;
+import io.github.gatlingssh.client.exec.ChannelExecWithReply;
+import io.github.gatlingssh.client.sftp.DownloadSink;
+import io.github.gatlingssh.client.sftp.TransferResult;
+import io.github.gatlingssh.client.sftp.UploadSource;
+import io.github.gatlingssh.client.stream.WriteQueue;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.io.IoInputStream;
+import org.apache.sshd.common.util.buffer.Buffer;
+import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
+import org.apache.sshd.common.util.threads.ThreadUtils;
+
+/**
+ * One file transfer in the legacy SCP protocol, on an exec channel of its own ({@code scp -t} or
+ * {@code scp -f}), as OpenSSH's {@code scp -O} speaks it. MINA's {@code ScpClient} blocks a thread
+ * per transfer; this speaks the protocol on MINA's asynchronous streams instead: a read is pending
+ * on stdout while the protocol waits for the server, each reply is handled on MINA's I/O thread (or
+ * the local file pool's), and writes are queued one at a time. Nothing blocks.
+ *
+ * <p>The transfer succeeds when the protocol completed (every acknowledgement received) and the
+ * command then exited with status 0. Failures are SCP's own ("scp: " and the server's error line,
+ * "scp: download of x: exit status 127 (...)"), the channel's ("channel open: ...", "connection
+ * lost: ...") or the deadline's ("timeout: ...; channel closed").
+ */
+public abstract class ScpTransfer extends SshChannel<ChannelExecWithReply> {
+  private static final int READ_BUFFER = 32 * 1024;
+  private static final int STDERR_KEPT = 512;
+  private static final byte[] ZERO = {0};
+
+  /** The remote path, as the user gave it. */
+  protected final String path;
+
+  private final String verb;
+  private final CompletableFuture<TransferResult> result = track(new CompletableFuture<>());
+  private final long startNanos = System.nanoTime();
+  private final long startMillis = System.currentTimeMillis();
+  private final StringBuilder stderr = new StringBuilder();
+  private volatile WriteQueue writes;
+  private volatile Done done;
+
+  /** What the protocol saw, kept until the command's exit decides the outcome. */
+  private record Done(
+      long bytes, byte[] md5, byte[] sha1, byte[] kept, long openNanos, long firstByteNanos) {}
+
+  ScpTransfer(ClientSession session, ScheduledExecutorService timer, String verb, String path) {
+    super(session, timer);
+    this.verb = verb;
+    this.path = path;
+  }
+
+  /**
+   * Uploads {@code source} to {@code remotePath} ({@code scp -t}). Never throws: failures come
+   * through {@link #result(Duration)}.
+   *
+   * @param timer runs the transfer's deadline (the virtual user's event loop)
+   */
+  public static ScpTransfer upload(
+      ClientSession session,
+      ScheduledExecutorService timer,
+      UploadSource source,
+      String remotePath) {
+    return ScpUpload.start(session, timer, source, remotePath);
+  }
+
+  /**
+   * Downloads {@code remotePath} into {@code sink} ({@code scp -f}). Never throws: failures come
+   * through {@link #result(Duration)}.
+   */
+  public static ScpTransfer download(
+      ClientSession session, ScheduledExecutorService timer, String remotePath, DownloadSink sink) {
+    return ScpDownload.start(session, timer, remotePath, sink);
+  }
+
+  /**
+   * The transfer's outcome, within {@code timeout} from now (the transfer having just started):
+   * past it the channel is closed and the future fails with "timeout: scp download of x not done
+   * within 5 s; channel closed".
+   */
+  public final CompletableFuture<TransferResult> result(Duration timeout) {
+    return within(
+        result,
+        timeout,
+        "scp " + verb + " of " + path + " not done within " + Durations.format(timeout));
+  }
+
+  /** Opens the exec channel of {@code command}; reading starts when the server accepted it. */
+  final void start(String command) {
+    SshFailure refused =
+        new SshFailure(SshFailure.Step.SCP, "the server refused to run '" + command + "'");
+    ChannelExecWithReply ch =
+        ChannelExecWithReply.async(
+            command, StandardCharsets.UTF_8, accepted -> onRequestReply(accepted, refused));
+    ready().thenRun(this::startStreaming);
+    open(ch, true);
+  }
+
+  private void startStreaming() {
+    try {
+      ChannelExecWithReply ch = channel();
+      writes = new WriteQueue(ch.getAsyncIn());
+      readStderr(ch.getAsyncErr(), new ByteArrayBuffer(1024, false));
+      readStdout(ch.getAsyncOut(), new ByteArrayBuffer(READ_BUFFER, false));
+      onReady();
+    } catch (RuntimeException e) {
+      cancel(lostOr(SshFailure.Step.SCP, e));
+    }
+  }
+
+  /** The server accepted the command: an upload waits for its first ack, a download says go. */
+  abstract void onReady();
+
+  /**
+   * Takes bytes the server sent from {@code b}, at least one. Returns null to go on at once, or a
+   * future to wait for first (a local file write: the channel window then slows the server down).
+   */
+  abstract CompletableFuture<Void> onData(Buffer b);
+
+  /** Called once when the transfer ended, however: frees the local file. */
+  abstract void release();
+
+  private void readStdout(IoInputStream in, Buffer b) {
+    in.read(b)
+        .addListener(
+            f -> {
+              // EOF, or the channel closing: the close decides the outcome
+              if (f.getException() == null && f.getRead() >= 0) {
+                consume(in, f.getBuffer());
+              }
+            });
+  }
+
+  private void consume(IoInputStream in, Buffer b) {
+    while (b.available() > 0) {
+      if (result.isDone()) {
+        return;
+      }
+      CompletableFuture<Void> wait;
+      try {
+        wait = onData(b);
+      } catch (RuntimeException e) {
+        protocolError(e.getMessage());
+        return;
+      }
+      if (wait != null && (!wait.isDone() || wait.isCompletedExceptionally())) {
+        wait.whenComplete((v, e) -> consumeAfter(in, b, e));
+        return;
+      }
+    }
+    b.rpos(0);
+    b.wpos(0);
+    readStdout(in, b);
+  }
+
+  private void consumeAfter(IoInputStream in, Buffer b, Throwable localError) {
+    if (localError != null) {
+      localFailure("cannot write local file", localError);
+      return;
+    }
+    consume(in, b);
+  }
+
+  private void readStderr(IoInputStream in, Buffer b) {
+    in.read(b)
+        .addListener(
+            f -> {
+              if (f.getException() != null || f.getRead() < 0) {
+                return;
+              }
+              Buffer x = f.getBuffer();
+              synchronized (stderr) {
+                if (stderr.length() < STDERR_KEPT) {
+                  String s = new String(x.array(), x.rpos(), x.available(), StandardCharsets.UTF_8);
+                  stderr.append(s, 0, Math.min(s.length(), STDERR_KEPT - stderr.length()));
+                }
+              }
+              x.rpos(0);
+              x.wpos(0);
+              readStderr(in, b); // read to the end: unread stderr would hold the window
+            });
+  }
+
+  /** Sends {@code data}; the future completes when MINA wrote it (fails if the channel went). */
+  final CompletableFuture<Void> write(byte[] data) {
+    return writes.write(data);
+  }
+
+  /** Sends SCP's "ok / ready" byte. */
+  final void writeOk() {
+    write(ZERO);
+  }
+
+  /** Nanoseconds since the transfer started. */
+  final long elapsedNanos() {
+    return System.nanoTime() - startNanos;
+  }
+
+  /**
+   * The protocol completed: sends EOF (the server's scp then exits) and waits for the exit status.
+   */
+  final void protocolDone(
+      long bytes, byte[] md5, byte[] sha1, byte[] kept, long openNanos, long firstByteNanos) {
+    done = new Done(bytes, md5, sha1, kept, openNanos, firstByteNanos);
+    try {
+      ThreadUtils.runAsInternal(() -> channel().sendStdinEof());
+    } catch (Exception e) {
+      // the channel is closing: its close decides the outcome
+    }
+  }
+
+  /** The server's error line (after a 1 or 2 byte): the transfer is KO with it. */
+  final void serverError(String line) {
+    String message = line.startsWith("scp: ") ? line.substring("scp: ".length()) : line;
+    cancel(
+        new SshFailure(
+            SshFailure.Step.SCP,
+            message.isBlank() ? verb + " of " + path + " refused by the server" : message));
+  }
+
+  /** The server sent what SCP does not allow here: the transfer is KO and its channel closed. */
+  final void protocolError(String what) {
+    cancel(
+        new SshFailure(
+            SshFailure.Step.SCP, "protocol error in the " + verb + " of " + path + ": " + what));
+  }
+
+  /** The local file could not be read or written. */
+  final void localFailure(String what, Throwable t) {
+    cancel(new SshFailure(SshFailure.Step.SCP, what + " (" + LocalFiles.describe(t) + ")"));
+  }
+
+  /** Fails before any channel is opened (the local file could not be opened). */
+  final void failEarly(SshFailure failure) {
+    fail(failure);
+  }
+
+  @Override
+  protected final SshFailure closedBeforeReady() {
+    return failure(
+        SshFailure.Step.SCP,
+        "channel closed before the server answered the exec request of scp",
+        "the connection closed before the scp " + verb + " of " + path + " started");
+  }
+
+  @Override
+  protected final void onClosedWhenReady() {
+    ChannelExecWithReply ch = channel();
+    Integer status = ch.getExitStatus();
+    String signal = ch.getExitSignal();
+    Done d = done;
+    boolean exitedOk = (status == null && signal == null) || (status != null && status == 0);
+    if (d != null && exitedOk) {
+      long total = elapsedNanos();
+      result.complete(
+          new TransferResult(
+              path,
+              d.bytes(),
+              d.md5(),
+              d.sha1(),
+              d.kept(),
+              startMillis,
+              startMillis + total / 1_000_000,
+              d.openNanos(),
+              d.firstByteNanos(),
+              total));
+      return;
+    }
+    String exit =
+        status != null
+            ? "exit status " + status
+            : signal != null
+                ? "killed by signal " + signal
+                : "channel closed without an exit status";
+    String err;
+    synchronized (stderr) {
+      err = stderr.toString().strip();
+    }
+    fail(
+        failure(
+            SshFailure.Step.SCP,
+            verb + " of " + path + ": " + exit + (err.isEmpty() ? "" : " (" + err + ")"),
+            "the connection closed during the scp " + verb + " of " + path));
+  }
+
+  /** Frees the local file once the outcome is known, whatever it is. */
+  final void releaseWhenDone() {
+    result.whenComplete((r, e) -> release());
+  }
+}
