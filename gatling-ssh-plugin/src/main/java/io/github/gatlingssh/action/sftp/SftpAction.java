@@ -17,7 +17,6 @@ import io.github.gatlingssh.client.SshFailure;
 import io.github.gatlingssh.client.SshRequestException;
 import io.github.gatlingssh.client.sftp.DownloadSink;
 import io.github.gatlingssh.client.sftp.SftpException;
-import io.github.gatlingssh.client.sftp.SftpSettings;
 import io.github.gatlingssh.protocol.Param;
 import io.github.gatlingssh.protocol.SshComponents;
 import io.github.gatlingssh.protocol.SshProtocol;
@@ -99,7 +98,7 @@ public final class SftpAction extends SshAction {
   private CompletableFuture<Object> run(SshConnection connection, SftpOperation op) {
     CompletableFuture<Object> result = new CompletableFuture<>();
     connection
-        .sftp(SftpSettings.DEFAULTS)
+        .sftp(components.protocol().sftp())
         .whenComplete(
             (channel, openError) -> {
               if (openError != null) {
