@@ -6,16 +6,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
+import io.github.gatlingssh.testkit.gatling.JvmResources;
 import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
+import io.github.gatlingssh.testkit.junit.OpenSshRequirement;
+import io.github.gatlingssh.testkit.openssh.PrivateSshd;
+import io.github.gatlingssh.testkit.openssh.SshdOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.server.FileHandle;
 import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** SFTP failures only an embedded server can stage: no SFTP subsystem, a transfer that stalls. */
+/**
+ * SFTP failures staged on purpose: no SFTP subsystem (embedded server, and OpenSSH without a
+ * Subsystem line), transfers that stall past their timeout, a connection lost mid-transfer, a full
+ * disk (an embedded server that fails writes as a full disk does).
+ */
 class SftpFaultsTest {
 
   @Test
@@ -107,6 +123,210 @@ class SftpFaultsTest {
               "timeout: sftp download of slow.bin not done within 1 s; transfer aborted");
       assertThat(r.ok("stat after")).as(r.summary()).isEqualTo(1);
       assertThat(r.ok("download again")).as(r.summary()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aStalledUploadTimesOutAndTheChannelStaysUsable() throws Exception {
+    AtomicBoolean stalled = new AtomicBoolean();
+    SftpEventListener stallOnce =
+        new SftpEventListener() {
+          @Override
+          public void writing(
+              ServerSession session,
+              String remoteHandle,
+              FileHandle localHandle,
+              long offset,
+              byte[] data,
+              int dataOffset,
+              int dataLen) {
+            if (offset >= 256 * 1024 && stalled.compareAndSet(false, true)) {
+              sleep(3_000); // the server's SFTP thread: every request behind this one waits
+            }
+          }
+        };
+    try (EmbeddedSshServer server = withListener(stallOnce)) {
+      GatlingResult r =
+          ScriptedSimulation.run(
+              sim ->
+                  sim.setUp(
+                          scenario("stall")
+                              .exec(ssh("connect").connect())
+                              .exec(
+                                  sftp("slow upload")
+                                      .uploadBytes("slow-up.bin", s -> new byte[1024 * 1024])
+                                      .timeout(Duration.ofSeconds(1)))
+                              .exec(sftp("upload again").uploadBytes("up.bin", s -> new byte[10]))
+                              .exec(sftp("stat after").stat("up.bin").check(fileSize().is(10L)))
+                              .injectOpen(atOnceUsers(1)))
+                      .protocols(TestProtocols.forServer(server)));
+
+      assertThat(r.koMessages("slow upload"))
+          .as(r.summary())
+          .containsExactly(
+              "timeout: sftp upload of slow-up.bin not done within 1 s; transfer aborted");
+      Runs.assertAllOk(r, 1, "upload again", "stat after");
+    }
+  }
+
+  @Test
+  void aConnectionLostMidTransferIsKoAndLeavesNothingOpen(@TempDir Path local) throws Exception {
+    AtomicBoolean killed = new AtomicBoolean();
+    AtomicReference<EmbeddedSshServer> toKill = new AtomicReference<>();
+    SftpEventListener killMidway =
+        new SftpEventListener() {
+          @Override
+          public void reading(
+              ServerSession session,
+              String remoteHandle,
+              FileHandle localHandle,
+              long offset,
+              byte[] data,
+              int dataOffset,
+              int dataLen) {
+            if (offset >= 512 * 1024 && killed.compareAndSet(false, true)) {
+              // a crash of the server (TCP close, nothing more), from a thread of its own: kill()
+              // waits for the server's threads, this one included
+              new Thread(() -> toKill.get().kill(), "kill-embedded-server").start();
+              sleep(2_000);
+            }
+          }
+        };
+    Path copy = local.resolve("copy.bin");
+    EmbeddedSshServer server = withListener(killMidway);
+    toKill.set(server);
+    try (server) {
+      server.createDataFile("big.bin", new byte[4 * 1024 * 1024]);
+      int port = server.port(); // the server is gone when the sockets are checked
+      GatlingResult r =
+          ScriptedSimulation.run(
+              sim ->
+                  sim.setUp(
+                          scenario("lost")
+                              .exec(ssh("connect").connect())
+                              .exec(sftp("download").download("big.bin", copy.toString()))
+                              .exec(sftp("after").stat("big.bin"))
+                              .injectOpen(atOnceUsers(1)))
+                      .protocols(TestProtocols.forServer(server)));
+
+      assertThat(r.koMessages("download"))
+          .as(r.summary())
+          .singleElement()
+          .satisfies(m -> assertThat(m).startsWith("connection lost: "));
+      assertThat(r.koMessages("after"))
+          .singleElement()
+          .satisfies(m -> assertThat(m).startsWith("not connected: "));
+      Duration deadline = Duration.ofSeconds(20);
+      assertThat(Polling.until(deadline, () -> JvmResources.clientMinaThreads().isEmpty()))
+          .as("MINA client threads left: %s", JvmResources.clientMinaThreads())
+          .isTrue();
+      assertThat(Polling.until(deadline, () -> JvmResources.clientSocketsTo(port).isEmpty()))
+          .as("client sockets left")
+          .isTrue();
+      assertThat(Polling.until(deadline, () -> !openInThisProcess(copy)))
+          .as("the local file of the lost download is still open")
+          .isTrue();
+    }
+  }
+
+  @Test
+  void aFullDiskIsAFailureOfThatFileAndTheUserGoesOn() throws Exception {
+    // a disk that fills up during a write: SFTP v3 has no "no space" status, so servers answer
+    // SSH_FX_FAILURE with their fixed text for it (OpenSSH's sftp-server: "Failure", MINA's:
+    // "General failure", whatever the exception's message)
+    SftpEventListener diskFull =
+        new SftpEventListener() {
+          @Override
+          public void writing(
+              ServerSession session,
+              String remoteHandle,
+              FileHandle localHandle,
+              long offset,
+              byte[] data,
+              int dataOffset,
+              int dataLen)
+              throws IOException {
+            if (offset >= 64 * 1024) {
+              throw new org.apache.sshd.sftp.common.SftpException(
+                  SftpConstants.SSH_FX_FAILURE, "No space left on device");
+            }
+          }
+        };
+    try (EmbeddedSshServer server = withListener(diskFull)) {
+      GatlingResult r =
+          ScriptedSimulation.run(
+              sim ->
+                  sim.setUp(
+                          scenario("full")
+                              .exec(ssh("connect").connect())
+                              .exec(
+                                  sftp("upload")
+                                      .uploadBytes("full.bin", s -> new byte[1024 * 1024]))
+                              .exec(sftp("small").uploadBytes("small.bin", s -> new byte[100]))
+                              .injectOpen(atOnceUsers(1)))
+                      .protocols(TestProtocols.forServer(server)));
+
+      assertThat(r.koMessages("upload"))
+          .as(r.summary())
+          .containsExactly("sftp: failure: full.bin (server: General failure)");
+      Runs.assertAllOk(r, 1, "small");
+    }
+  }
+
+  @Test
+  void anOpenSshWithoutSubsystemSftpRefusesIt() {
+    OpenSshRequirement.assumeAvailable();
+    try (PrivateSshd sshd = PrivateSshd.start(SshdOptions.builder().sftpSubsystem(false).build())) {
+      GatlingResult r =
+          ScriptedSimulation.run(
+              sim ->
+                  sim.setUp(
+                          scenario("no sftp")
+                              .exec(ssh("connect").connect())
+                              .exec(sftp("stat").stat("."))
+                              .exec(ssh("exec").exec("echo still here"))
+                              .injectOpen(atOnceUsers(2)))
+                      .protocols(TestProtocols.forServer(sshd)));
+
+      assertThat(r.koMessages("stat"))
+          .as(r.summary())
+          .containsOnly("sftp: subsystem refused by server")
+          .hasSize(2);
+      Runs.assertAllOk(r, 2, "exec");
+    }
+  }
+
+  private static EmbeddedSshServer withListener(SftpEventListener listener) throws IOException {
+    return EmbeddedSshServer.builder()
+        .customize(
+            sshd ->
+                ((SftpSubsystemFactory) sshd.getSubsystemFactories().get(0))
+                    .addSftpEventListener(listener))
+        .build()
+        .start();
+  }
+
+  /** Whether one of this process's file descriptors is open on {@code file} (Linux). */
+  static boolean openInThisProcess(Path file) {
+    try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+      return fds.anyMatch(
+          fd -> {
+            try {
+              return Files.readSymbolicLink(fd).equals(file);
+            } catch (IOException e) {
+              return false; // closed meanwhile
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }
