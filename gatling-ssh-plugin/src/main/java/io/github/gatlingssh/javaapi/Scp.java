@@ -3,7 +3,7 @@ package io.github.gatlingssh.javaapi;
 import io.gatling.javaapi.core.Session;
 import io.github.gatlingssh.action.SshAttributes;
 import io.github.gatlingssh.action.scp.ScpRequest;
-import io.github.gatlingssh.action.scp.ScpVerb;
+import io.github.gatlingssh.action.sftp.SftpVerb;
 import io.github.gatlingssh.protocol.Param;
 import java.util.Objects;
 import java.util.function.Function;
@@ -33,10 +33,7 @@ public final class Scp {
    * ssh(..).connectionName(..)}.
    */
   public Scp connectionName(String name) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("connectionName must not be empty");
-    }
-    return new Scp(attributes.withConnectionName(name));
+    return new Scp(attributes.withConnectionName(Timeouts.connectionName(name)));
   }
 
   /**
@@ -45,13 +42,13 @@ public final class Scp {
    * disk as it is sent.
    */
   public ScpActionBuilder upload(String localFile, String remoteFile) {
-    return of(ScpVerb.UPLOAD, path(remoteFile), path(localFile));
+    return of(SftpVerb.UPLOAD, path(remoteFile), path(localFile));
   }
 
   /** {@link #upload(String, String)} with the paths computed from the session. */
   public ScpActionBuilder upload(
       Function<Session, String> localFile, Function<Session, String> remoteFile) {
-    return of(ScpVerb.UPLOAD, Param.fn(remoteFile), Param.fn(localFile));
+    return of(SftpVerb.UPLOAD, Param.fn(remoteFile), Param.fn(localFile));
   }
 
   /** Uploads the bytes {@code content} makes from the session to {@code remoteFile}. */
@@ -75,26 +72,26 @@ public final class Scp {
    * {@code maxOutputLength} bytes. Bytes are kept or digested only when a check needs them.
    */
   public ScpActionBuilder download(String remoteFile) {
-    return of(ScpVerb.DOWNLOAD, path(remoteFile), null);
+    return of(SftpVerb.DOWNLOAD, path(remoteFile), null);
   }
 
   /** {@link #download(String)} with the path computed from the session. */
   public ScpActionBuilder download(Function<Session, String> remoteFile) {
-    return of(ScpVerb.DOWNLOAD, Param.fn(remoteFile), null);
+    return of(SftpVerb.DOWNLOAD, Param.fn(remoteFile), null);
   }
 
   /** Downloads {@code remoteFile} into the local file {@code localFile} (created or truncated). */
   public ScpActionBuilder download(String remoteFile, String localFile) {
-    return of(ScpVerb.DOWNLOAD_TO_FILE, path(remoteFile), path(localFile));
+    return of(SftpVerb.DOWNLOAD_TO_FILE, path(remoteFile), path(localFile));
   }
 
   /** {@link #download(String, String)} with the paths computed from the session. */
   public ScpActionBuilder download(
       Function<Session, String> remoteFile, Function<Session, String> localFile) {
-    return of(ScpVerb.DOWNLOAD_TO_FILE, Param.fn(remoteFile), Param.fn(localFile));
+    return of(SftpVerb.DOWNLOAD_TO_FILE, Param.fn(remoteFile), Param.fn(localFile));
   }
 
-  private ScpActionBuilder of(ScpVerb verb, Param<String> remote, Param<String> local) {
+  private ScpActionBuilder of(SftpVerb verb, Param<String> remote, Param<String> local) {
     return new ScpActionBuilder(ScpRequest.of(attributes, verb, remote, local));
   }
 

@@ -6,18 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
-import io.github.gatlingssh.testkit.gatling.JvmResources;
 import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.sshd.common.session.Session;
-import org.apache.sshd.scp.common.ScpTransferEventListener;
-import org.apache.sshd.scp.server.ScpCommandFactory;
+import org.apache.sshd.scp.common.ScpTransferEventListener.FileOperation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,22 +26,14 @@ class ScpFaultsTest {
   void stalledTransfersTimeOutAndTheConnectionStaysUsable() throws Exception {
     AtomicBoolean sendStalled = new AtomicBoolean();
     AtomicBoolean receiveStalled = new AtomicBoolean();
-    ScpTransferEventListener stallOnce =
-        new ScpTransferEventListener() {
-          @Override
-          public void startFileEvent(
-              Session session,
-              FileOperation op,
-              Path file,
-              long length,
-              Set<PosixFilePermission> perms) {
-            AtomicBoolean once = op == FileOperation.SEND ? sendStalled : receiveStalled;
-            if (once.compareAndSet(false, true)) {
-              sleep(3_000); // the server's scp thread, after the file was announced
-            }
-          }
-        };
-    try (EmbeddedSshServer server = withListener(stallOnce)) {
+    try (EmbeddedSshServer server =
+        TransferFaults.scpServer(
+            op -> {
+              AtomicBoolean once = op == FileOperation.SEND ? sendStalled : receiveStalled;
+              if (once.compareAndSet(false, true)) {
+                TransferFaults.sleep(3_000); // the server's scp thread, the file announced
+              }
+            })) {
       server.createDataFile("slow.bin", new byte[SIZE]);
       GatlingResult r =
           ScriptedSimulation.run(
@@ -87,25 +73,14 @@ class ScpFaultsTest {
   void aConnectionLostMidTransferIsKoAndLeavesNothingOpen(@TempDir Path local) throws Exception {
     AtomicBoolean killed = new AtomicBoolean();
     AtomicReference<EmbeddedSshServer> toKill = new AtomicReference<>();
-    ScpTransferEventListener killMidway =
-        new ScpTransferEventListener() {
-          @Override
-          public void startFileEvent(
-              Session session,
-              FileOperation op,
-              Path file,
-              long length,
-              Set<PosixFilePermission> perms) {
-            if (killed.compareAndSet(false, true)) {
-              // a crash (TCP close, nothing more), from a thread of its own: kill() waits for the
-              // server's threads, this one included
-              new Thread(() -> toKill.get().kill(), "kill-embedded-server").start();
-              sleep(2_000);
-            }
-          }
-        };
     Path copy = local.resolve("copy.bin");
-    EmbeddedSshServer server = withListener(killMidway);
+    EmbeddedSshServer server =
+        TransferFaults.scpServer(
+            op -> {
+              if (killed.compareAndSet(false, true)) {
+                TransferFaults.killFromHook(toKill.get());
+              }
+            });
     toKill.set(server);
     try (server) {
       server.createDataFile("big.bin", new byte[4 * SIZE]);
@@ -121,40 +96,8 @@ class ScpFaultsTest {
                               .injectOpen(atOnceUsers(1)))
                       .protocols(TestProtocols.forServer(server)));
 
-      assertThat(r.koMessages("download"))
-          .as(r.summary())
-          .singleElement()
-          .satisfies(m -> assertThat(m).startsWith("connection lost: "));
-      assertThat(r.koMessages("after"))
-          .singleElement()
-          .satisfies(m -> assertThat(m).startsWith("not connected: "));
-      Duration deadline = Duration.ofSeconds(20);
-      assertThat(Polling.until(deadline, () -> JvmResources.clientMinaThreads().isEmpty()))
-          .as("MINA client threads left: %s", JvmResources.clientMinaThreads())
-          .isTrue();
-      assertThat(Polling.until(deadline, () -> JvmResources.clientSocketsTo(port).isEmpty()))
-          .as("client sockets left")
-          .isTrue();
-      assertThat(Polling.until(deadline, () -> !SftpFaultsTest.openInThisProcess(copy)))
-          .as("the local file of the lost download is still open")
-          .isTrue();
-    }
-  }
-
-  private static EmbeddedSshServer withListener(ScpTransferEventListener listener)
-      throws IOException {
-    return EmbeddedSshServer.builder()
-        .customize(
-            sshd -> ((ScpCommandFactory) sshd.getCommandFactory()).addEventListener(listener))
-        .build()
-        .start();
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      TransferFaults.assertLostThenNotConnected(r, "download", "after");
+      TransferFaults.assertNothingLeft(port, copy);
     }
   }
 }

@@ -201,12 +201,15 @@ class ScpTest {
                             .exec(
                                 session ->
                                     session
-                                        .set("sha1", sha1Of(content(session.userId())))
+                                        .set(
+                                            "sha1",
+                                            SftpTest.sha1Of(SftpTest.content(session.userId())))
                                         .set("id", session.userId()))
                             .exec(sftp("mkdir").mkdir(dir + "-#{id}"))
                             .exec(
                                 scp("upload")
-                                    .uploadBytes(dir + "-#{id}/f", s -> content(s.userId())))
+                                    .uploadBytes(
+                                        dir + "-#{id}/f", s -> SftpTest.content(s.userId())))
                             .exec(
                                 scp("download")
                                     .download(dir + "-#{id}/f")
@@ -222,19 +225,5 @@ class ScpTest {
 
     Runs.assertAllOk(
         r, 100, "connect", "mkdir", "upload", "download", "remove", "rmdir", "disconnect");
-  }
-
-  private static byte[] content(long userId) {
-    byte[] b = new byte[64 * 1024];
-    new Random(userId).nextBytes(b);
-    return b;
-  }
-
-  private static String sha1Of(byte[] data) {
-    try {
-      return SftpTest.hex("SHA-1", data);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -6,24 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
-import io.github.gatlingssh.testkit.gatling.JvmResources;
 import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import io.github.gatlingssh.testkit.junit.OpenSshRequirement;
 import io.github.gatlingssh.testkit.openssh.PrivateSshd;
 import io.github.gatlingssh.testkit.openssh.SshdOptions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
-import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.sftp.common.SftpConstants;
-import org.apache.sshd.sftp.server.FileHandle;
-import org.apache.sshd.sftp.server.SftpEventListener;
-import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+import org.apache.sshd.sftp.common.SftpException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,35 +58,14 @@ class SftpFaultsTest {
   @Test
   void aStalledTransferTimesOutAndTheChannelStaysUsable() throws Exception {
     AtomicBoolean stalled = new AtomicBoolean();
-    SftpEventListener stallOnce =
-        new SftpEventListener() {
-          @Override
-          public void reading(
-              ServerSession session,
-              String remoteHandle,
-              FileHandle localHandle,
-              long offset,
-              byte[] data,
-              int dataOffset,
-              int dataLen) {
-            if (offset >= 256 * 1024 && stalled.compareAndSet(false, true)) {
-              try {
-                Thread.sleep(
-                    3_000); // the server's SFTP thread: every request behind this one waits
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            }
-          }
-        };
     try (EmbeddedSshServer server =
-        EmbeddedSshServer.builder()
-            .customize(
-                sshd ->
-                    ((SftpSubsystemFactory) sshd.getSubsystemFactories().get(0))
-                        .addSftpEventListener(stallOnce))
-            .build()
-            .start()) {
+        TransferFaults.sftpServer(
+            (offset, length) -> {
+              if (offset >= 256 * 1024 && stalled.compareAndSet(false, true)) {
+                TransferFaults.sleep(3_000);
+              }
+            },
+            TransferFaults::none)) {
       server.createDataFile("slow.bin", new byte[1024 * 1024]);
       GatlingResult r =
           ScriptedSimulation.run(
@@ -129,23 +100,14 @@ class SftpFaultsTest {
   @Test
   void aStalledUploadTimesOutAndTheChannelStaysUsable() throws Exception {
     AtomicBoolean stalled = new AtomicBoolean();
-    SftpEventListener stallOnce =
-        new SftpEventListener() {
-          @Override
-          public void writing(
-              ServerSession session,
-              String remoteHandle,
-              FileHandle localHandle,
-              long offset,
-              byte[] data,
-              int dataOffset,
-              int dataLen) {
-            if (offset >= 256 * 1024 && stalled.compareAndSet(false, true)) {
-              sleep(3_000); // the server's SFTP thread: every request behind this one waits
-            }
-          }
-        };
-    try (EmbeddedSshServer server = withListener(stallOnce)) {
+    try (EmbeddedSshServer server =
+        TransferFaults.sftpServer(
+            TransferFaults::none,
+            (offset, length) -> {
+              if (offset >= 256 * 1024 && stalled.compareAndSet(false, true)) {
+                TransferFaults.sleep(3_000);
+              }
+            })) {
       GatlingResult r =
           ScriptedSimulation.run(
               sim ->
@@ -173,27 +135,15 @@ class SftpFaultsTest {
   void aConnectionLostMidTransferIsKoAndLeavesNothingOpen(@TempDir Path local) throws Exception {
     AtomicBoolean killed = new AtomicBoolean();
     AtomicReference<EmbeddedSshServer> toKill = new AtomicReference<>();
-    SftpEventListener killMidway =
-        new SftpEventListener() {
-          @Override
-          public void reading(
-              ServerSession session,
-              String remoteHandle,
-              FileHandle localHandle,
-              long offset,
-              byte[] data,
-              int dataOffset,
-              int dataLen) {
-            if (offset >= 512 * 1024 && killed.compareAndSet(false, true)) {
-              // a crash of the server (TCP close, nothing more), from a thread of its own: kill()
-              // waits for the server's threads, this one included
-              new Thread(() -> toKill.get().kill(), "kill-embedded-server").start();
-              sleep(2_000);
-            }
-          }
-        };
     Path copy = local.resolve("copy.bin");
-    EmbeddedSshServer server = withListener(killMidway);
+    EmbeddedSshServer server =
+        TransferFaults.sftpServer(
+            (offset, length) -> {
+              if (offset >= 512 * 1024 && killed.compareAndSet(false, true)) {
+                TransferFaults.killFromHook(toKill.get());
+              }
+            },
+            TransferFaults::none);
     toKill.set(server);
     try (server) {
       server.createDataFile("big.bin", new byte[4 * 1024 * 1024]);
@@ -209,23 +159,8 @@ class SftpFaultsTest {
                               .injectOpen(atOnceUsers(1)))
                       .protocols(TestProtocols.forServer(server)));
 
-      assertThat(r.koMessages("download"))
-          .as(r.summary())
-          .singleElement()
-          .satisfies(m -> assertThat(m).startsWith("connection lost: "));
-      assertThat(r.koMessages("after"))
-          .singleElement()
-          .satisfies(m -> assertThat(m).startsWith("not connected: "));
-      Duration deadline = Duration.ofSeconds(20);
-      assertThat(Polling.until(deadline, () -> JvmResources.clientMinaThreads().isEmpty()))
-          .as("MINA client threads left: %s", JvmResources.clientMinaThreads())
-          .isTrue();
-      assertThat(Polling.until(deadline, () -> JvmResources.clientSocketsTo(port).isEmpty()))
-          .as("client sockets left")
-          .isTrue();
-      assertThat(Polling.until(deadline, () -> !openInThisProcess(copy)))
-          .as("the local file of the lost download is still open")
-          .isTrue();
+      TransferFaults.assertLostThenNotConnected(r, "download", "after");
+      TransferFaults.assertNothingLeft(port, copy);
     }
   }
 
@@ -234,25 +169,14 @@ class SftpFaultsTest {
     // a disk that fills up during a write: SFTP v3 has no "no space" status, so servers answer
     // SSH_FX_FAILURE with their fixed text for it (OpenSSH's sftp-server: "Failure", MINA's:
     // "General failure", whatever the exception's message)
-    SftpEventListener diskFull =
-        new SftpEventListener() {
-          @Override
-          public void writing(
-              ServerSession session,
-              String remoteHandle,
-              FileHandle localHandle,
-              long offset,
-              byte[] data,
-              int dataOffset,
-              int dataLen)
-              throws IOException {
-            if (offset >= 64 * 1024) {
-              throw new org.apache.sshd.sftp.common.SftpException(
-                  SftpConstants.SSH_FX_FAILURE, "No space left on device");
-            }
-          }
-        };
-    try (EmbeddedSshServer server = withListener(diskFull)) {
+    try (EmbeddedSshServer server =
+        TransferFaults.sftpServer(
+            TransferFaults::none,
+            (offset, length) -> {
+              if (offset >= 64 * 1024) {
+                throw new SftpException(SftpConstants.SSH_FX_FAILURE, "No space left on device");
+              }
+            })) {
       GatlingResult r =
           ScriptedSimulation.run(
               sim ->
@@ -293,40 +217,6 @@ class SftpFaultsTest {
           .containsOnly("sftp: subsystem refused by server")
           .hasSize(2);
       Runs.assertAllOk(r, 2, "exec");
-    }
-  }
-
-  private static EmbeddedSshServer withListener(SftpEventListener listener) throws IOException {
-    return EmbeddedSshServer.builder()
-        .customize(
-            sshd ->
-                ((SftpSubsystemFactory) sshd.getSubsystemFactories().get(0))
-                    .addSftpEventListener(listener))
-        .build()
-        .start();
-  }
-
-  /** Whether one of this process's file descriptors is open on {@code file} (Linux). */
-  static boolean openInThisProcess(Path file) {
-    try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-      return fds.anyMatch(
-          fd -> {
-            try {
-              return Files.readSymbolicLink(fd).equals(file);
-            } catch (IOException e) {
-              return false; // closed meanwhile
-            }
-          });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

@@ -8,10 +8,6 @@ import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
 import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.sshd.server.session.ServerSession;
-import org.apache.sshd.sftp.server.FileHandle;
-import org.apache.sshd.sftp.server.SftpEventListener;
-import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,42 +24,16 @@ class SftpPipeliningTest {
     AtomicInteger largestRead = new AtomicInteger();
     AtomicInteger writes = new AtomicInteger();
     AtomicInteger largestWrite = new AtomicInteger();
-    SftpEventListener sizes =
-        new SftpEventListener() {
-          @Override
-          public void reading(
-              ServerSession session,
-              String remoteHandle,
-              FileHandle localHandle,
-              long offset,
-              byte[] data,
-              int dataOffset,
-              int dataLen) {
-            reads.incrementAndGet();
-            largestRead.accumulateAndGet(dataLen, Math::max);
-          }
-
-          @Override
-          public void writing(
-              ServerSession session,
-              String remoteHandle,
-              FileHandle localHandle,
-              long offset,
-              byte[] data,
-              int dataOffset,
-              int dataLen) {
-            writes.incrementAndGet();
-            largestWrite.accumulateAndGet(dataLen, Math::max);
-          }
-        };
     try (EmbeddedSshServer server =
-        EmbeddedSshServer.builder()
-            .customize(
-                sshd ->
-                    ((SftpSubsystemFactory) sshd.getSubsystemFactories().get(0))
-                        .addSftpEventListener(sizes))
-            .build()
-            .start()) {
+        TransferFaults.sftpServer(
+            (offset, length) -> {
+              reads.incrementAndGet();
+              largestRead.accumulateAndGet(length, Math::max);
+            },
+            (offset, length) -> {
+              writes.incrementAndGet();
+              largestWrite.accumulateAndGet(length, Math::max);
+            })) {
       GatlingResult r =
           ScriptedSimulation.run(
               sim ->

@@ -9,19 +9,14 @@ import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
-import io.github.gatlingssh.action.SshAction;
-import io.github.gatlingssh.action.sftp.TransferChecks;
+import io.github.gatlingssh.action.sftp.TransferAction;
 import io.github.gatlingssh.check.SftpResponse;
 import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshFailure;
 import io.github.gatlingssh.client.scp.ScpTransfer;
-import io.github.gatlingssh.client.sftp.TransferResult;
 import io.github.gatlingssh.client.sftp.UploadSource;
-import io.github.gatlingssh.protocol.Param;
 import io.github.gatlingssh.protocol.SshComponents;
-import io.github.gatlingssh.protocol.SshProtocol;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * Every SCP request: one transfer on an exec channel of its own ({@code scp -t} or {@code scp -f})
@@ -30,43 +25,30 @@ import java.time.Duration;
  * every byte; {@code bodyBytes}, {@code bodyString}, {@code regex} over the kept ones), and
  * transfers that succeed count in the same end-of-run summary.
  */
-public final class ScpAction extends SshAction {
+public final class ScpAction extends TransferAction {
   private final ScpRequest request;
-  private final Duration timeout;
-  private final TransferChecks checks;
 
   /** Builds the action of one SCP request in a scenario. */
   public ScpAction(ScpRequest request, SshComponents components, ScenarioContext ctx, Action next) {
-    super("scp" + request.verb().label(), request.base().requestName(), components, ctx, next);
+    super("scp" + request.verb().label(), request.base(), components, ctx, next);
     this.request = request;
-    this.timeout = requestTimeout(request.base());
-    this.checks = new TransferChecks(request.base().checks(), components.protocol().output(), ctx);
   }
 
   /** Gatling's side of an SCP DSL builder: the action, with the protocol's components. */
   public static io.gatling.core.action.builder.ActionBuilder builder(ScpRequest request) {
-    return new io.gatling.core.action.builder.ActionBuilder() {
-      @Override
-      public Action build(ScenarioContext ctx, Action next) {
-        return new ScpAction(
-            request, ctx.protocolComponentsRegistry().components(SshProtocol.KEY), ctx, next);
-      }
-    };
+    return TransferAction.builder(
+        (components, ctx, next) -> new ScpAction(request, components, ctx, next));
   }
 
   @Override
   protected Validation<Runnable> prepare(Session session, String requestName) {
     Validation<String> remote = request.remote().resolve(session);
-    if (failed(remote)) {
-      return propagate(remote);
-    }
     Validation<String> local = resolve(request.local(), session);
-    if (failed(local)) {
-      return propagate(local);
-    }
     Validation<byte[]> bytes = resolve(request.bytes(), session);
-    if (failed(bytes)) {
-      return propagate(bytes);
+    for (Validation<?> v : java.util.List.of(remote, local, bytes)) {
+      if (failed(v)) {
+        return propagate(v);
+      }
     }
     String path = value(remote);
     String localPath = value(local);
@@ -84,7 +66,13 @@ public final class ScpAction extends SshAction {
                 transfer.result(timeout),
                 SshFailure.Step.SCP,
                 (result, failure, end) ->
-                    finish(session, requestName, start, end, result, failure));
+                    finish(
+                        session,
+                        requestName,
+                        start,
+                        end,
+                        new SftpResponse(result, null, null, start, end),
+                        failure));
           }
         });
   }
@@ -95,26 +83,7 @@ public final class ScpAction extends SshAction {
       case UPLOAD_BYTES -> connection.scpUpload(UploadSource.ofBytes(content), path);
       case DOWNLOAD -> connection.scpDownload(path, checks.memorySink());
       case DOWNLOAD_TO_FILE -> connection.scpDownload(path, checks.fileSink(Path.of(local)));
+      default -> throw new IllegalStateException("SCP has no " + request.verb().label());
     };
-  }
-
-  private void finish(
-      Session session,
-      String requestName,
-      long start,
-      long end,
-      TransferResult result,
-      SshFailure failure) {
-    if (failure != null) {
-      done(session, requestName, start, end, failure);
-      return;
-    }
-    TransferChecks.Outcome checked =
-        checks.check(requestName, new SftpResponse(result, null, null, start, end), session);
-    done(checked.session(), requestName, start, end, checked.failure());
-  }
-
-  private static <T> Validation<T> resolve(Param<T> param, Session session) {
-    return param == null ? success(null) : param.resolve(session);
   }
 }

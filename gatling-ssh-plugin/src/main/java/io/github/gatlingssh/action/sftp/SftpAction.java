@@ -9,7 +9,6 @@ import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
-import io.github.gatlingssh.action.SshAction;
 import io.github.gatlingssh.client.Deadline;
 import io.github.gatlingssh.client.Durations;
 import io.github.gatlingssh.client.SshConnection;
@@ -17,11 +16,8 @@ import io.github.gatlingssh.client.SshFailure;
 import io.github.gatlingssh.client.SshRequestException;
 import io.github.gatlingssh.client.sftp.DownloadSink;
 import io.github.gatlingssh.client.sftp.SftpException;
-import io.github.gatlingssh.protocol.Param;
 import io.github.gatlingssh.protocol.SshComponents;
-import io.github.gatlingssh.protocol.SshProtocol;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -30,29 +26,20 @@ import java.util.concurrent.CompletableFuture;
  * checks on the user's event loop. A timed-out transfer is stopped (no more requests, its remote
  * handle closed) and the channel stays usable for the next request.
  */
-public final class SftpAction extends SshAction {
+public final class SftpAction extends TransferAction {
   private final SftpRequest request;
-  private final Duration timeout;
-  private final TransferChecks checks;
 
   /** Builds the action of one SFTP request in a scenario. */
   public SftpAction(
       SftpRequest request, SshComponents components, ScenarioContext ctx, Action next) {
-    super("sftp" + request.verb().label(), request.base().requestName(), components, ctx, next);
+    super("sftp" + request.verb().label(), request.base(), components, ctx, next);
     this.request = request;
-    this.timeout = requestTimeout(request.base());
-    this.checks = new TransferChecks(request.base().checks(), components.protocol().output(), ctx);
   }
 
   /** Gatling's side of an SFTP DSL builder: the action, with the protocol's components. */
   public static io.gatling.core.action.builder.ActionBuilder builder(SftpRequest request) {
-    return new io.gatling.core.action.builder.ActionBuilder() {
-      @Override
-      public Action build(ScenarioContext ctx, Action next) {
-        return new SftpAction(
-            request, ctx.protocolComponentsRegistry().components(SshProtocol.KEY), ctx, next);
-      }
-    };
+    return TransferAction.builder(
+        (components, ctx, next) -> new SftpAction(request, components, ctx, next));
   }
 
   @Override
@@ -86,7 +73,14 @@ public final class SftpAction extends SshAction {
                 session,
                 run(connection, op),
                 SshFailure.Step.SFTP,
-                (value, failure, end) -> finish(session, requestName, start, end, value, failure));
+                (value, failure, end) ->
+                    finish(
+                        session,
+                        requestName,
+                        start,
+                        end,
+                        failure == null ? SftpOperation.response(value, start, end) : null,
+                        failure));
           }
         });
   }
@@ -145,17 +139,6 @@ public final class SftpAction extends SshAction {
                             + (op.verb().transfers() ? "; transfer aborted" : "")))));
   }
 
-  private void finish(
-      Session session, String requestName, long start, long end, Object value, SshFailure failure) {
-    if (failure != null) {
-      done(session, requestName, start, end, failure);
-      return;
-    }
-    TransferChecks.Outcome checked =
-        checks.check(requestName, SftpOperation.response(value, start, end), session);
-    done(checked.session(), requestName, start, end, checked.failure());
-  }
-
   /**
    * The KO of an SFTP failure: "sftp: no such file: /x/y", "connection lost: ...", "channel open:
    * ...".
@@ -177,9 +160,5 @@ public final class SftpAction extends SshAction {
       return new SshRequestException(new SshFailure(SshFailure.Step.SFTP, e.getMessage()));
     }
     return new SshRequestException(SshRequestException.unwrap(c, SshFailure.Step.SFTP));
-  }
-
-  private static <T> Validation<T> resolve(Param<T> param, Session session) {
-    return param == null ? success(null) : param.resolve(session);
   }
 }

@@ -1,9 +1,7 @@
 package io.github.gatlingssh.client.scp;
 
-import io.github.gatlingssh.client.SshFailure;
 import io.github.gatlingssh.client.sftp.DownloadSink;
 import io.github.gatlingssh.client.sftp.Receiver;
-import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Matcher;
@@ -38,27 +36,20 @@ final class ScpDownload extends ScpTransfer {
   private long headerNanos;
   private long firstByteNanos = -1;
 
-  private ScpDownload(
+  ScpDownload(
       ClientSession session, ScheduledExecutorService timer, String remotePath, DownloadSink sink) {
     super(session, timer, "download", remotePath);
     this.sink = sink;
   }
 
-  static ScpDownload start(
-      ClientSession session, ScheduledExecutorService timer, String remotePath, DownloadSink sink) {
-    ScpDownload d = new ScpDownload(session, timer, remotePath, sink);
-    try {
-      d.receiver = sink.newReceiver(); // opens a local file, if any: before any channel
-    } catch (UncheckedIOException e) {
-      d.failEarly(
-          new SshFailure(
-              SshFailure.Step.SCP,
-              "cannot write local file " + sink.file() + " (" + LocalFiles.describe(e) + ")"));
-      return d;
-    }
-    d.releaseWhenDone();
-    d.start(ScpCommandLine.download(remotePath));
-    return d;
+  @Override
+  void openLocal() {
+    receiver = sink.newReceiver(); // opens a local file, if any
+  }
+
+  @Override
+  String localFileError() {
+    return "cannot write local file " + sink.file();
   }
 
   @Override

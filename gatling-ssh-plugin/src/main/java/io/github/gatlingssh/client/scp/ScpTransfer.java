@@ -8,6 +8,7 @@ import io.github.gatlingssh.client.sftp.DownloadSink;
 import io.github.gatlingssh.client.sftp.TransferResult;
 import io.github.gatlingssh.client.sftp.UploadSource;
 import io.github.gatlingssh.client.stream.WriteQueue;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -67,7 +68,8 @@ public abstract class ScpTransfer extends SshChannel<ChannelExecWithReply> {
       ScheduledExecutorService timer,
       UploadSource source,
       String remotePath) {
-    return ScpUpload.start(session, timer, source, remotePath);
+    return new ScpUpload(session, timer, source, remotePath)
+        .begin(ScpCommandLine.upload(remotePath));
   }
 
   /**
@@ -76,7 +78,8 @@ public abstract class ScpTransfer extends SshChannel<ChannelExecWithReply> {
    */
   public static ScpTransfer download(
       ClientSession session, ScheduledExecutorService timer, String remotePath, DownloadSink sink) {
-    return ScpDownload.start(session, timer, remotePath, sink);
+    return new ScpDownload(session, timer, remotePath, sink)
+        .begin(ScpCommandLine.download(remotePath));
   }
 
   /**
@@ -91,8 +94,28 @@ public abstract class ScpTransfer extends SshChannel<ChannelExecWithReply> {
         "scp " + verb + " of " + path + " not done within " + Durations.format(timeout));
   }
 
+  /**
+   * Opens the local file, on this thread (open(2), fstat(2): no data I/O) and before any channel,
+   * so that a missing file costs no round trip; then the exec channel of {@code command}.
+   *
+   * @return this
+   */
+  final ScpTransfer begin(String command) {
+    try {
+      openLocal();
+    } catch (UncheckedIOException e) {
+      fail(
+          new SshFailure(
+              SshFailure.Step.SCP, localFileError() + " (" + LocalFiles.describe(e) + ")"));
+      return this;
+    }
+    result.whenComplete((r, e) -> release()); // however the transfer ends
+    start(command);
+    return this;
+  }
+
   /** Opens the exec channel of {@code command}; reading starts when the server accepted it. */
-  final void start(String command) {
+  private void start(String command) {
     SshFailure refused =
         new SshFailure(SshFailure.Step.SCP, "the server refused to run '" + command + "'");
     ChannelExecWithReply ch =
@@ -122,6 +145,12 @@ public abstract class ScpTransfer extends SshChannel<ChannelExecWithReply> {
    * future to wait for first (a local file write: the channel window then slows the server down).
    */
   abstract CompletableFuture<Void> onData(Buffer b);
+
+  /** Opens the transfer's local side (a file, or nothing). */
+  abstract void openLocal();
+
+  /** What failed when the local file failed: "cannot read local file /l". */
+  abstract String localFileError();
 
   /** Called once when the transfer ended, however: frees the local file. */
   abstract void release();
@@ -161,7 +190,7 @@ public abstract class ScpTransfer extends SshChannel<ChannelExecWithReply> {
 
   private void consumeAfter(IoInputStream in, Buffer b, Throwable localError) {
     if (localError != null) {
-      localFailure("cannot write local file", localError);
+      localFailure(localError);
       return;
     }
     consume(in, b);
@@ -232,13 +261,10 @@ public abstract class ScpTransfer extends SshChannel<ChannelExecWithReply> {
   }
 
   /** The local file could not be read or written. */
-  final void localFailure(String what, Throwable t) {
-    cancel(new SshFailure(SshFailure.Step.SCP, what + " (" + LocalFiles.describe(t) + ")"));
-  }
-
-  /** Fails before any channel is opened (the local file could not be opened). */
-  final void failEarly(SshFailure failure) {
-    fail(failure);
+  final void localFailure(Throwable t) {
+    cancel(
+        new SshFailure(
+            SshFailure.Step.SCP, localFileError() + " (" + LocalFiles.describe(t) + ")"));
   }
 
   @Override
@@ -287,10 +313,5 @@ public abstract class ScpTransfer extends SshChannel<ChannelExecWithReply> {
             SshFailure.Step.SCP,
             verb + " of " + path + ": " + exit + (err.isEmpty() ? "" : " (" + err + ")"),
             "the connection closed during the scp " + verb + " of " + path));
-  }
-
-  /** Frees the local file once the outcome is known, whatever it is. */
-  final void releaseWhenDone() {
-    result.whenComplete((r, e) -> release());
   }
 }

@@ -1,8 +1,6 @@
 package io.github.gatlingssh.client.scp;
 
-import io.github.gatlingssh.client.SshFailure;
 import io.github.gatlingssh.client.sftp.UploadSource;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
@@ -30,41 +28,31 @@ final class ScpUpload extends ScpTransfer {
   }
 
   private final ScpReplies replies = new ScpReplies();
+  private final UploadSource local;
   private final String fileName;
   private UploadSource.Reader source;
-  private String localName;
   private volatile State state = State.READY;
   private long openNanos;
   private long headerAckNanos;
 
-  private ScpUpload(
-      ClientSession session, ScheduledExecutorService timer, String remotePath, String fileName) {
-    super(session, timer, "upload", remotePath);
-    this.fileName = fileName;
-  }
-
-  static ScpUpload start(
+  ScpUpload(
       ClientSession session,
       ScheduledExecutorService timer,
-      UploadSource source,
+      UploadSource local,
       String remotePath) {
-    ScpUpload u =
-        new ScpUpload(
-            session, timer, remotePath, ScpCommandLine.fileName(remotePath, "upload.bin"));
-    try {
-      // open(2) and fstat(2) here, before any channel: a missing local file costs no round trip
-      u.source = source.open();
-      u.localName = source.describe();
-    } catch (UncheckedIOException e) {
-      u.failEarly(
-          new SshFailure(
-              SshFailure.Step.SCP,
-              "cannot read local file " + source.describe() + " (" + LocalFiles.describe(e) + ")"));
-      return u;
-    }
-    u.releaseWhenDone();
-    u.start(ScpCommandLine.upload(remotePath));
-    return u;
+    super(session, timer, "upload", remotePath);
+    this.local = local;
+    this.fileName = ScpCommandLine.fileName(remotePath, "upload.bin");
+  }
+
+  @Override
+  void openLocal() {
+    source = local.open();
+  }
+
+  @Override
+  String localFileError() {
+    return "cannot read local file " + local.describe();
   }
 
   @Override
@@ -167,8 +155,7 @@ final class ScpUpload extends ScpTransfer {
   private CompletableFuture<Void> writeFilled(
       CompletableFuture<Void> filled, CompletableFuture<Void> previous, byte[] buf, int n) {
     if (filled.isCompletedExceptionally()) {
-      filled.whenComplete(
-          (x, readError) -> localFailure("cannot read local file " + localName, readError));
+      filled.whenComplete((x, readError) -> localFailure(readError));
       return null;
     }
     if (previous.isCompletedExceptionally()) {
