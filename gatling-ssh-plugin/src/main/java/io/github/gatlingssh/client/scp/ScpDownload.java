@@ -27,7 +27,6 @@ final class ScpDownload extends ScpTransfer {
     DONE
   }
 
-  private final ScpReplies replies = new ScpReplies();
   private final DownloadSink sink;
   private Receiver receiver;
   private State state = State.HEADER; // confined: replies are handled one at a time, in order
@@ -62,12 +61,8 @@ final class ScpDownload extends ScpTransfer {
     if (state == State.DATA) {
       return data(b);
     }
-    ScpReplies.Reply r = replies.read(b);
+    ScpReplies.Reply r = nextReply(b);
     if (r == null) {
-      return null;
-    }
-    if (r.kind() == ScpReplies.Kind.ERROR) {
-      serverError(r.text());
       return null;
     }
     switch (state) {

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.io.IoInputStream;
@@ -33,17 +34,18 @@ import org.apache.sshd.common.util.threads.ThreadUtils;
  */
 public abstract class ScpTransfer extends SshChannel<ChannelExecWithReply> {
   private static final int READ_BUFFER = 32 * 1024;
-  private static final int STDERR_KEPT = 512;
   private static final byte[] ZERO = {0};
 
   /** The remote path, as the user gave it. */
   protected final String path;
 
+  private final ScheduledExecutorService timer;
   private final String verb;
   private final CompletableFuture<TransferResult> result = track(new CompletableFuture<>());
   private final long startNanos = System.nanoTime();
   private final long startMillis = System.currentTimeMillis();
-  private final StringBuilder stderr = new StringBuilder();
+  private final StderrHead stderr = new StderrHead();
+  private final ScpReplies replies = new ScpReplies();
   private volatile WriteQueue writes;
   private volatile Done done;
 
@@ -53,6 +55,7 @@ public abstract class ScpTransfer extends SshChannel<ChannelExecWithReply> {
 
   ScpTransfer(ClientSession session, ScheduledExecutorService timer, String verb, String path) {
     super(session, timer);
+    this.timer = timer;
     this.verb = verb;
     this.path = path;
   }
@@ -129,7 +132,7 @@ public abstract class ScpTransfer extends SshChannel<ChannelExecWithReply> {
     try {
       ChannelExecWithReply ch = channel();
       writes = new WriteQueue(ch.getAsyncIn());
-      readStderr(ch.getAsyncErr(), new ByteArrayBuffer(1024, false));
+      stderr.readFrom(ch.getAsyncErr());
       readStdout(ch.getAsyncOut(), new ByteArrayBuffer(READ_BUFFER, false));
       onReady();
     } catch (RuntimeException e) {
@@ -196,24 +199,17 @@ public abstract class ScpTransfer extends SshChannel<ChannelExecWithReply> {
     consume(in, b);
   }
 
-  private void readStderr(IoInputStream in, Buffer b) {
-    in.read(b)
-        .addListener(
-            f -> {
-              if (f.getException() != null || f.getRead() < 0) {
-                return;
-              }
-              Buffer x = f.getBuffer();
-              synchronized (stderr) {
-                if (stderr.length() < STDERR_KEPT) {
-                  String s = new String(x.array(), x.rpos(), x.available(), StandardCharsets.UTF_8);
-                  stderr.append(s, 0, Math.min(s.length(), STDERR_KEPT - stderr.length()));
-                }
-              }
-              x.rpos(0);
-              x.wpos(0);
-              readStderr(in, b); // read to the end: unread stderr would hold the window
-            });
+  /**
+   * The next reply in {@code b}: null when {@code b} ended before it did, or when it was an error
+   * line (the transfer then fails with it).
+   */
+  final ScpReplies.Reply nextReply(Buffer b) {
+    ScpReplies.Reply r = replies.read(b);
+    if (r != null && r.kind() == ScpReplies.Kind.ERROR) {
+      serverError(r.text());
+      return null;
+    }
+    return r;
   }
 
   /** Sends {@code data}; the future completes when MINA wrote it (fails if the channel went). */
@@ -304,14 +300,19 @@ public abstract class ScpTransfer extends SshChannel<ChannelExecWithReply> {
             : signal != null
                 ? "killed by signal " + signal
                 : "channel closed without an exit status";
-    String err;
-    synchronized (stderr) {
-      err = stderr.toString().strip();
-    }
-    fail(
+    String err = stderr.text();
+    SshFailure failure =
         failure(
             SshFailure.Step.SCP,
             verb + " of " + path + ": " + exit + (err.isEmpty() ? "" : " (" + err + ")"),
-            "the connection closed during the scp " + verb + " of " + path));
+            "the connection closed during the scp " + verb + " of " + path);
+    // A deadline closes the channel first, then fails the transfer with its timeout, on the timer;
+    // the close may complete on an I/O thread in between. Failing from the timer too lets the
+    // timeout, already running there, win: the KO says why the channel closed.
+    try {
+      timer.execute(() -> fail(failure));
+    } catch (RejectedExecutionException e) {
+      fail(failure);
+    }
   }
 }

@@ -27,7 +27,6 @@ final class ScpUpload extends ScpTransfer {
     DONE
   }
 
-  private final ScpReplies replies = new ScpReplies();
   private final UploadSource local;
   private final String fileName;
   private UploadSource.Reader source;
@@ -62,12 +61,8 @@ final class ScpUpload extends ScpTransfer {
 
   @Override
   CompletableFuture<Void> onData(Buffer b) {
-    ScpReplies.Reply r = replies.read(b);
+    ScpReplies.Reply r = nextReply(b);
     if (r == null) {
-      return null;
-    }
-    if (r.kind() == ScpReplies.Kind.ERROR) {
-      serverError(r.text());
       return null;
     }
     if (r.kind() != ScpReplies.Kind.OK) {
