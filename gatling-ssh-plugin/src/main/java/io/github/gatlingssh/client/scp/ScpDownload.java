@@ -73,8 +73,8 @@ final class ScpDownload extends ScpTransfer {
           return null;
         }
         state = State.DONE;
-        writeOk();
         protocolDone(
+            true,
             received,
             receiver.md5(),
             receiver.sha1(),

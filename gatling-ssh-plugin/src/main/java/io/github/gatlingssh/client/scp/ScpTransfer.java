@@ -228,16 +228,29 @@ public abstract class ScpTransfer extends SshChannel<ChannelExecWithReply> {
   }
 
   /**
-   * The protocol completed: sends EOF (the server's scp then exits) and waits for the exit status.
+   * The protocol completed: sends the last ack if {@code ack} (a download's), then EOF (the
+   * server's scp then exits); the outcome waits for the exit status.
    */
   final void protocolDone(
-      long bytes, byte[] md5, byte[] sha1, byte[] kept, long openNanos, long firstByteNanos) {
+      boolean ack,
+      long bytes,
+      byte[] md5,
+      byte[] sha1,
+      byte[] kept,
+      long openNanos,
+      long firstByteNanos) {
+    // noted before the last ack goes out: the server may exit, and its channel close, at once
     done = new Done(bytes, md5, sha1, kept, openNanos, firstByteNanos);
-    try {
-      ThreadUtils.runAsInternal(() -> channel().sendStdinEof());
-    } catch (Exception e) {
-      // the channel is closing: its close decides the outcome
-    }
+    CompletableFuture<Void> acked = ack ? write(ZERO) : CompletableFuture.completedFuture(null);
+    // EOF after the ack: queued writes are not ordered with MINA's EOF
+    acked.thenRun(
+        () -> {
+          try {
+            ThreadUtils.runAsInternal(() -> channel().sendStdinEof());
+          } catch (Exception e) {
+            // the channel is closing: its close decides the outcome
+          }
+        });
   }
 
   /** The server's error line (after a 1 or 2 byte): the transfer is KO with it. */

@@ -83,7 +83,7 @@ final class ScpUpload extends ScpTransfer {
       }
       case DATA_ACK -> {
         state = State.DONE;
-        protocolDone(source.size(), null, null, new byte[0], openNanos, headerAckNanos);
+        protocolDone(false, source.size(), null, null, new byte[0], openNanos, headerAckNanos);
       }
       default -> protocolError("an acknowledgement while " + state.name().toLowerCase());
     }
