@@ -3,6 +3,7 @@ package io.github.gatlingssh.client;
 import io.github.gatlingssh.client.exec.ExecOptions;
 import io.github.gatlingssh.client.exec.RemoteCommand;
 import io.github.gatlingssh.client.scp.ScpTransfer;
+import io.github.gatlingssh.client.scp.ScpTransfers;
 import io.github.gatlingssh.client.sftp.DownloadSink;
 import io.github.gatlingssh.client.sftp.SftpChannel;
 import io.github.gatlingssh.client.sftp.SftpSettings;
@@ -143,7 +144,7 @@ public final class SshConnection {
    * an exec channel of its own. Never throws: failures come through the transfer's future.
    */
   public ScpTransfer scpUpload(UploadSource source, String remotePath) {
-    return ScpTransfer.upload(session, timer, source, remotePath);
+    return ScpTransfers.upload(session, timer, source, remotePath);
   }
 
   /**
@@ -151,7 +152,7 @@ public final class SshConnection {
    * an exec channel of its own. Never throws: failures come through the transfer's future.
    */
   public ScpTransfer scpDownload(String remotePath, DownloadSink sink) {
-    return ScpTransfer.download(session, timer, remotePath, sink);
+    return ScpTransfers.download(session, timer, remotePath, sink);
   }
 
   /** The timer of this connection's deadlines (a request's timeout), never to run anything slow. */

@@ -4,9 +4,7 @@ import io.github.gatlingssh.client.Durations;
 import io.github.gatlingssh.client.SshFailure;
 import io.github.gatlingssh.client.channel.SshChannel;
 import io.github.gatlingssh.client.exec.ChannelExecWithReply;
-import io.github.gatlingssh.client.sftp.DownloadSink;
 import io.github.gatlingssh.client.sftp.TransferResult;
-import io.github.gatlingssh.client.sftp.UploadSource;
 import io.github.gatlingssh.client.stream.WriteQueue;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -51,38 +49,19 @@ public abstract class ScpTransfer extends SshChannel<ChannelExecWithReply> {
 
   /** What the protocol saw, kept until the command's exit decides the outcome. */
   private record Done(
-      long bytes, byte[] md5, byte[] sha1, byte[] kept, long openNanos, long firstByteNanos) {}
+      long bytes, byte[] md5, byte[] sha1, byte[] kept, long openNanos, long firstByteNanos) {
+    TransferResult result(String path, long startMillis, long total) {
+      long end = startMillis + total / 1_000_000;
+      return new TransferResult(
+          path, bytes, md5, sha1, kept, startMillis, end, openNanos, firstByteNanos, total);
+    }
+  }
 
   ScpTransfer(ClientSession session, ScheduledExecutorService timer, String verb, String path) {
     super(session, timer);
     this.timer = timer;
     this.verb = verb;
     this.path = path;
-  }
-
-  /**
-   * Uploads {@code source} to {@code remotePath} ({@code scp -t}). Never throws: failures come
-   * through {@link #result(Duration)}.
-   *
-   * @param timer runs the transfer's deadline (the virtual user's event loop)
-   */
-  public static ScpTransfer upload(
-      ClientSession session,
-      ScheduledExecutorService timer,
-      UploadSource source,
-      String remotePath) {
-    return new ScpUpload(session, timer, source, remotePath)
-        .begin(ScpCommandLine.upload(remotePath));
-  }
-
-  /**
-   * Downloads {@code remotePath} into {@code sink} ({@code scp -f}). Never throws: failures come
-   * through {@link #result(Duration)}.
-   */
-  public static ScpTransfer download(
-      ClientSession session, ScheduledExecutorService timer, String remotePath, DownloadSink sink) {
-    return new ScpDownload(session, timer, remotePath, sink)
-        .begin(ScpCommandLine.download(remotePath));
   }
 
   /**
@@ -292,19 +271,7 @@ public abstract class ScpTransfer extends SshChannel<ChannelExecWithReply> {
     Done d = done;
     boolean exitedOk = (status == null && signal == null) || (status != null && status == 0);
     if (d != null && exitedOk) {
-      long total = elapsedNanos();
-      result.complete(
-          new TransferResult(
-              path,
-              d.bytes(),
-              d.md5(),
-              d.sha1(),
-              d.kept(),
-              startMillis,
-              startMillis + total / 1_000_000,
-              d.openNanos(),
-              d.firstByteNanos(),
-              total));
+      result.complete(d.result(path, startMillis, elapsedNanos()));
       return;
     }
     String exit =
