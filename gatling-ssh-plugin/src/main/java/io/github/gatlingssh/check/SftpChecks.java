@@ -114,15 +114,25 @@ public final class SftpChecks {
    */
   public static List<Check<SftpResponse>> toScalaChecks(
       List<CheckBuilder> javaChecks, Charset charset) {
+    return toScalaChecks(javaChecks, charset, "SFTP");
+  }
+
+  /**
+   * {@link #toScalaChecks(List, Charset)} for requests of {@code protocol} ("SFTP", "SCP"), as the
+   * message of an unsupported check names them.
+   */
+  public static List<Check<SftpResponse>> toScalaChecks(
+      List<CheckBuilder> javaChecks, Charset charset, String protocol) {
     List<Check<SftpResponse>> checks = new ArrayList<>(javaChecks.size());
     for (CheckBuilder c : javaChecks) {
-      checks.add(toScalaCheck(c, charset));
+      checks.add(toScalaCheck(c, charset, protocol));
     }
     return List.copyOf(checks);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Check<SftpResponse> toScalaCheck(CheckBuilder javaCheck, Charset charset) {
+  private static Check<SftpResponse> toScalaCheck(
+      CheckBuilder javaCheck, Charset charset, String protocol) {
     CheckBuilder.CheckType type = javaCheck.type();
     CheckMaterializer materializer;
     if (type instanceof SftpCheckType) {
@@ -147,7 +157,8 @@ public final class SftpChecks {
           materializer(r -> success(new ResponseTimings(r.startTimestamp(), r.endTimestamp())));
     } else {
       throw new IllegalArgumentException(
-          "SFTP requests don't support "
+          protocol
+              + " requests don't support "
               + type
               + " checks; use fileSize() (stat),"
               + " fileNames() (list), transferredBytes(), or Gatling's bodyLength, md5, sha1, bodyBytes, bodyString,"

@@ -2,8 +2,12 @@ package io.github.gatlingssh.client;
 
 import io.github.gatlingssh.client.exec.ExecOptions;
 import io.github.gatlingssh.client.exec.RemoteCommand;
+import io.github.gatlingssh.client.scp.ScpTransfer;
+import io.github.gatlingssh.client.scp.ScpTransfers;
+import io.github.gatlingssh.client.sftp.DownloadSink;
 import io.github.gatlingssh.client.sftp.SftpChannel;
 import io.github.gatlingssh.client.sftp.SftpSettings;
+import io.github.gatlingssh.client.sftp.UploadSource;
 import io.github.gatlingssh.client.shell.PtySettings;
 import io.github.gatlingssh.client.shell.RemoteShell;
 import io.github.gatlingssh.client.tunnel.Tunnel;
@@ -19,8 +23,8 @@ import org.apache.sshd.common.SshConstants;
 
 /**
  * One authenticated SSH connection of a virtual user, on which its channels open (see {@link
- * io.github.gatlingssh.client.channel.SshChannel}): exec, shell and direct-tcpip channels, and one
- * SFTP channel that its SFTP requests share.
+ * io.github.gatlingssh.client.channel.SshChannel}): exec, shell and direct-tcpip channels, one SFTP
+ * channel that its SFTP requests share, and an exec channel per SCP transfer.
  */
 public final class SshConnection {
   private final ClientSession session;
@@ -133,6 +137,22 @@ public final class SshConnection {
 
   private static boolean usable(CompletableFuture<SftpChannel> channel) {
     return !channel.isDone() || (!channel.isCompletedExceptionally() && channel.join().isOpen());
+  }
+
+  /**
+   * Uploads {@code source} to {@code remotePath} with the legacy SCP protocol ({@code scp -t}) on
+   * an exec channel of its own. Never throws: failures come through the transfer's future.
+   */
+  public ScpTransfer scpUpload(UploadSource source, String remotePath) {
+    return ScpTransfers.upload(session, timer, source, remotePath);
+  }
+
+  /**
+   * Downloads {@code remotePath} into {@code sink} with the legacy SCP protocol ({@code scp -f}) on
+   * an exec channel of its own. Never throws: failures come through the transfer's future.
+   */
+  public ScpTransfer scpDownload(String remotePath, DownloadSink sink) {
+    return ScpTransfers.download(session, timer, remotePath, sink);
   }
 
   /** The timer of this connection's deadlines (a request's timeout), never to run anything slow. */

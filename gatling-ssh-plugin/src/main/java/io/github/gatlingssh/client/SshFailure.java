@@ -21,6 +21,7 @@ public record SshFailure(Step step, String detail) {
     TUNNEL("tunnel"),
     EXPECT("expect"),
     SFTP("sftp"),
+    SCP("scp"),
     TIMEOUT("timeout"),
     CONNECTION_LOST("connection lost"),
     NOT_CONNECTED("not connected"),

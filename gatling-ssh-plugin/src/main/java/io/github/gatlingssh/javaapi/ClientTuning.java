@@ -3,6 +3,7 @@ package io.github.gatlingssh.javaapi;
 import static io.github.gatlingssh.javaapi.ProtocolChecks.checkPositive;
 
 import io.github.gatlingssh.client.SshConnector;
+import io.github.gatlingssh.client.sftp.SftpSettings;
 import io.github.gatlingssh.protocol.SshProtocol;
 import java.nio.charset.Charset;
 import java.time.Duration;
@@ -57,6 +58,29 @@ final class ClientTuning {
 
   static UnaryOperator<SshProtocol> windowSize(long bytes) {
     return mina(s -> s.withClient(s.client().withWindowSize(bytes)));
+  }
+
+  static UnaryOperator<SshProtocol> sftpChunkSize(int bytes) {
+    return sftp("sftpChunkSize", bytes, s -> new SftpSettings(bytes, s.maxRequests()));
+  }
+
+  static UnaryOperator<SshProtocol> sftpMaxRequests(int requests) {
+    return sftp("sftpMaxRequests", requests, s -> new SftpSettings(s.chunkSize(), requests));
+  }
+
+  /**
+   * A change of the SFTP pipelining: fails now (the builder applies it at once) on a bad value,
+   * naming the DSL method and the allowed range.
+   */
+  private static UnaryOperator<SshProtocol> sftp(
+      String method, int value, UnaryOperator<SftpSettings> change) {
+    return s -> {
+      try {
+        return s.withSftp(change.apply(s.sftp()));
+      } catch (IllegalArgumentException e) {
+        throw SshProtocol.invalid(method + "(" + value + "): " + e.getMessage());
+      }
+    };
   }
 
   /**

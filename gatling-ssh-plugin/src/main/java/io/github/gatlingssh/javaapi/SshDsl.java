@@ -134,6 +134,22 @@ public final class SshDsl {
     return new Sftp(SshAttributes.of(Expressions.javaFunctionToExpression(requestName)));
   }
 
+  /**
+   * A named SCP request on the user's SSH connection (the name may be EL), e.g. {@code scp("scp
+   * up").upload("/local/data.bin", "#{dir}/scp.bin")}: see {@link Scp}.
+   */
+  public static Scp scp(String requestName) {
+    if (requestName == null || requestName.isBlank()) {
+      throw new IllegalArgumentException("an SCP request needs a name: scp(\"name\")");
+    }
+    return new Scp(SshAttributes.of(Expressions.toStringExpression(requestName)));
+  }
+
+  /** A named SCP request, the name computed from the session. */
+  public static Scp scp(Function<Session, String> requestName) {
+    return new Scp(SshAttributes.of(Expressions.javaFunctionToExpression(requestName)));
+  }
+
   /** Checks the size in bytes that {@code stat} read, e.g. {@code fileSize().is(1048576L)}. */
   public static CheckBuilder.Find<Long> fileSize() {
     return SftpChecks.fileSize();

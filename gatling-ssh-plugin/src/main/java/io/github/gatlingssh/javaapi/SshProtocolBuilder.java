@@ -199,6 +199,22 @@ public final class SshProtocolBuilder implements ProtocolBuilder {
   }
 
   /**
+   * Bytes asked for by one SFTP READ, or sent by one WRITE (default 32 KiB, as OpenSSH's {@code
+   * sftp -B}; at most 255 KiB): {@code ssh.sftpChunkSize(64 * 1024)}.
+   */
+  public SshProtocolBuilder sftpChunkSize(int bytes) {
+    return with(ClientTuning.sftpChunkSize(bytes));
+  }
+
+  /**
+   * SFTP READ or WRITE requests in flight per transfer (default 64, as OpenSSH's {@code sftp -R}; 1
+   * to 1024): {@code ssh.sftpMaxRequests(16)}.
+   */
+  public SshProtocolBuilder sftpMaxRequests(int requests) {
+    return with(ClientTuning.sftpMaxRequests(requests));
+  }
+
+  /**
    * Keepalives as OpenSSH's ServerAliveInterval; after {@code maxUnanswered} unanswered in a row
    * the connection is lost (KO "no keepalive answer"): {@code ssh.keepAlive(ofSeconds(15), 3)}.
    */

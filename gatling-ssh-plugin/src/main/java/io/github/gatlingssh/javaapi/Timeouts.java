@@ -12,6 +12,13 @@ final class Timeouts {
     return timeout;
   }
 
+  static String connectionName(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("connectionName must not be empty");
+    }
+    return name;
+  }
+
   static String channelName(String name) {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("channelName must not be empty");

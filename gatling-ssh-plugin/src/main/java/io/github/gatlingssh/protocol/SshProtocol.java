@@ -5,6 +5,7 @@ import io.gatling.core.config.GatlingConfiguration;
 import io.gatling.core.protocol.Protocol;
 import io.gatling.core.protocol.ProtocolKey;
 import io.github.gatlingssh.client.ClientSettings;
+import io.github.gatlingssh.client.sftp.SftpSettings;
 import io.github.gatlingssh.metrics.RunMetrics;
 import scala.Function1;
 import scala.runtime.BoxedUnit;
@@ -21,6 +22,7 @@ import scala.runtime.BoxedUnit;
  * @param output how command output is decoded and kept
  * @param client I/O threads, channel window, timeouts, warm-up
  * @param metrics live metrics: Prometheus endpoint, InfluxDB and Graphite pushes, step
+ * @param sftp how SFTP transfers are pipelined: request size, requests in flight
  */
 public record SshProtocol(
     Target target,
@@ -29,7 +31,8 @@ public record SshProtocol(
     Algorithms algorithms,
     Output output,
     ClientOptions client,
-    Metrics metrics)
+    Metrics metrics,
+    SftpSettings sftp)
     implements Protocol {
 
   /** Every group's default: no host, no username, no credential yet. */
@@ -41,41 +44,47 @@ public record SshProtocol(
           Algorithms.DEFAULT,
           Output.DEFAULT,
           ClientOptions.DEFAULT,
-          Metrics.DEFAULT);
+          Metrics.DEFAULT,
+          SftpSettings.DEFAULTS);
 
   /** A copy with this target. */
   public SshProtocol withTarget(Target value) {
-    return new SshProtocol(value, auth, hostKeys, algorithms, output, client, metrics);
+    return new SshProtocol(value, auth, hostKeys, algorithms, output, client, metrics, sftp);
   }
 
   /** A copy with these credentials. */
   public SshProtocol withAuth(Auth value) {
-    return new SshProtocol(target, value, hostKeys, algorithms, output, client, metrics);
+    return new SshProtocol(target, value, hostKeys, algorithms, output, client, metrics, sftp);
   }
 
   /** A copy with this host key verification. */
   public SshProtocol withHostKeys(HostKeyVerification value) {
-    return new SshProtocol(target, auth, value, algorithms, output, client, metrics);
+    return new SshProtocol(target, auth, value, algorithms, output, client, metrics, sftp);
   }
 
   /** A copy with these algorithm preferences. */
   public SshProtocol withAlgorithms(Algorithms value) {
-    return new SshProtocol(target, auth, hostKeys, value, output, client, metrics);
+    return new SshProtocol(target, auth, hostKeys, value, output, client, metrics, sftp);
   }
 
   /** A copy with these output settings. */
   public SshProtocol withOutput(Output value) {
-    return new SshProtocol(target, auth, hostKeys, algorithms, value, client, metrics);
+    return new SshProtocol(target, auth, hostKeys, algorithms, value, client, metrics, sftp);
   }
 
   /** A copy with these client options. */
   public SshProtocol withClient(ClientOptions value) {
-    return new SshProtocol(target, auth, hostKeys, algorithms, output, value, metrics);
+    return new SshProtocol(target, auth, hostKeys, algorithms, output, value, metrics, sftp);
+  }
+
+  /** A copy with these SFTP pipelining settings. */
+  public SshProtocol withSftp(SftpSettings value) {
+    return new SshProtocol(target, auth, hostKeys, algorithms, output, client, metrics, value);
   }
 
   /** A copy with these live metrics settings. */
   public SshProtocol withMetrics(Metrics value) {
-    return new SshProtocol(target, auth, hostKeys, algorithms, output, client, value);
+    return new SshProtocol(target, auth, hostKeys, algorithms, output, client, value, sftp);
   }
 
   /**

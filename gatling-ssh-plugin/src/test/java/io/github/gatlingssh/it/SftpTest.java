@@ -217,13 +217,14 @@ class SftpTest {
     assertThat(r.koMessages("upload")).containsExactly("sftp: permission denied: " + denied);
   }
 
-  private static byte[] content(long userId) {
+  /** 64 KiB of random bytes, the same for the same user. */
+  static byte[] content(long userId) {
     byte[] b = new byte[64 * 1024];
     new Random(userId).nextBytes(b);
     return b;
   }
 
-  private static String sha1Of(byte[] data) {
+  static String sha1Of(byte[] data) {
     try {
       return hex("SHA-1", data);
     } catch (Exception e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gatlingssh.client.ClientSettings;
+import io.github.gatlingssh.client.sftp.SftpSettings;
 import io.github.gatlingssh.protocol.ClientOptions;
 import io.github.gatlingssh.protocol.HostKeyVerification;
 import io.github.gatlingssh.protocol.SshProtocol;
@@ -210,5 +211,29 @@ class SshProtocolBuilderTest {
         .hasMessageContaining("timeout");
     assertThatThrownBy(() -> SshDsl.ssh("x").start("true").channelName(""))
         .hasMessageContaining("channelName");
+  }
+
+  @Test
+  void sftpPipeliningIsSetOnTheProtocolAndCheckedWhenBuilt() {
+    SshProtocolBuilder base = ssh.host("h").username("u").password("p");
+    assertThat(base.protocol().sftp()).isEqualTo(SftpSettings.DEFAULTS);
+    SshProtocol p = base.sftpChunkSize(64 * 1024).sftpMaxRequests(16).protocol();
+    assertThat(p.sftp()).isEqualTo(new SftpSettings(64 * 1024, 16));
+    // each setting keeps the other
+    assertThat(base.sftpMaxRequests(8).sftpChunkSize(1000).protocol().sftp())
+        .isEqualTo(new SftpSettings(1000, 8));
+    assertThatThrownBy(() -> base.sftpChunkSize(0))
+        .hasMessage(
+            "SSH protocol: sftpChunkSize(0): sftp chunk size must be between 1 and "
+                + SftpSettings.MAX_CHUNK_SIZE
+                + " bytes (OpenSSH's servers refuse larger messages), got 0");
+    assertThatThrownBy(() -> base.sftpChunkSize(256 * 1024))
+        .hasMessageStartingWith("SSH protocol: sftpChunkSize(262144): sftp chunk size must be");
+    assertThatThrownBy(() -> base.sftpMaxRequests(0))
+        .hasMessage(
+            "SSH protocol: sftpMaxRequests(0): sftp max requests in flight must be between 1 and"
+                + " 1024, got 0");
+    assertThatThrownBy(() -> base.sftpMaxRequests(1025))
+        .hasMessageStartingWith("SSH protocol: sftpMaxRequests(1025)");
   }
 }

@@ -7,13 +7,8 @@ import static io.github.gatlingssh.internal.Validations.value;
 
 import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
-import io.gatling.core.check.Check;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
-import io.gatling.javaapi.core.internal.CoreCheckType;
-import io.github.gatlingssh.action.SshAction;
-import io.github.gatlingssh.check.SftpChecks;
-import io.github.gatlingssh.check.SftpResponse;
 import io.github.gatlingssh.client.Deadline;
 import io.github.gatlingssh.client.Durations;
 import io.github.gatlingssh.client.SshConnection;
@@ -21,13 +16,8 @@ import io.github.gatlingssh.client.SshFailure;
 import io.github.gatlingssh.client.SshRequestException;
 import io.github.gatlingssh.client.sftp.DownloadSink;
 import io.github.gatlingssh.client.sftp.SftpException;
-import io.github.gatlingssh.client.sftp.SftpSettings;
-import io.github.gatlingssh.protocol.Param;
 import io.github.gatlingssh.protocol.SshComponents;
-import io.github.gatlingssh.protocol.SshProtocol;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -36,51 +26,20 @@ import java.util.concurrent.CompletableFuture;
  * checks on the user's event loop. A timed-out transfer is stopped (no more requests, its remote
  * handle closed) and the channel stays usable for the next request.
  */
-public final class SftpAction extends SshAction {
-  private static final Set<Object> KEPT_BYTES_CHECKS =
-      Set.of(
-          CoreCheckType.BodyBytes,
-          CoreCheckType.BodyString,
-          CoreCheckType.Regex,
-          CoreCheckType.Substring);
-  private static final Set<Object> DIGEST_CHECKS = Set.of(CoreCheckType.Md5, CoreCheckType.Sha1);
-
+public final class SftpAction extends TransferAction {
   private final SftpRequest request;
-  private final Duration timeout;
-  private final scala.collection.immutable.List<Check<SftpResponse>> checks;
-  private final DownloadSink memorySink;
-  private final TransferStats stats;
 
   /** Builds the action of one SFTP request in a scenario. */
   public SftpAction(
       SftpRequest request, SshComponents components, ScenarioContext ctx, Action next) {
-    super("sftp" + request.verb().label(), request.base().requestName(), components, ctx, next);
+    super("sftp" + request.verb().label(), request.base(), components, ctx, next);
     this.request = request;
-    this.timeout = requestTimeout(request.base());
-    this.checks =
-        scalaList(
-            SftpChecks.toScalaChecks(
-                request.base().checks(), components.protocol().output().charset()));
-    // keep bytes and digest them only when a check reads them: 500 users x 1 MiB kept is 500 MiB
-    boolean keep =
-        request.base().checks().stream().anyMatch(c -> KEPT_BYTES_CHECKS.contains(c.type()));
-    boolean digest =
-        request.base().checks().stream().anyMatch(c -> DIGEST_CHECKS.contains(c.type()));
-    DownloadSink sink =
-        DownloadSink.inMemory(keep ? components.protocol().output().maxOutputLength() : 0);
-    this.memorySink = digest ? sink : sink.withoutDigests();
-    this.stats = TransferStats.of(ctx);
   }
 
   /** Gatling's side of an SFTP DSL builder: the action, with the protocol's components. */
   public static io.gatling.core.action.builder.ActionBuilder builder(SftpRequest request) {
-    return new io.gatling.core.action.builder.ActionBuilder() {
-      @Override
-      public Action build(ScenarioContext ctx, Action next) {
-        return new SftpAction(
-            request, ctx.protocolComponentsRegistry().components(SshProtocol.KEY), ctx, next);
-      }
-    };
+    return TransferAction.builder(
+        (components, ctx, next) -> new SftpAction(request, components, ctx, next));
   }
 
   @Override
@@ -99,8 +58,8 @@ public final class SftpAction extends SshAction {
     }
     DownloadSink sink =
         request.verb() == SftpVerb.DOWNLOAD_TO_FILE
-            ? withDigests(DownloadSink.toFile(Path.of(value(other))).keep(memorySink.maxKeep()))
-            : memorySink;
+            ? checks.fileSink(Path.of(value(other)))
+            : checks.memorySink();
     SftpOperation op =
         new SftpOperation(
             request.verb(), value(path), value(other), value(bytes), request.mode(), sink);
@@ -114,13 +73,16 @@ public final class SftpAction extends SshAction {
                 session,
                 run(connection, op),
                 SshFailure.Step.SFTP,
-                (value, failure, end) -> finish(session, requestName, start, end, value, failure));
+                (value, failure, end) ->
+                    finish(
+                        session,
+                        requestName,
+                        start,
+                        end,
+                        failure == null ? SftpOperation.response(value, start, end) : null,
+                        failure));
           }
         });
-  }
-
-  private DownloadSink withDigests(DownloadSink sink) {
-    return memorySink.digests() ? sink : sink.withoutDigests();
   }
 
   /**
@@ -130,7 +92,7 @@ public final class SftpAction extends SshAction {
   private CompletableFuture<Object> run(SshConnection connection, SftpOperation op) {
     CompletableFuture<Object> result = new CompletableFuture<>();
     connection
-        .sftp(SftpSettings.DEFAULTS)
+        .sftp(components.protocol().sftp())
         .whenComplete(
             (channel, openError) -> {
               if (openError != null) {
@@ -177,19 +139,6 @@ public final class SftpAction extends SshAction {
                             + (op.verb().transfers() ? "; transfer aborted" : "")))));
   }
 
-  private void finish(
-      Session session, String requestName, long start, long end, Object value, SshFailure failure) {
-    if (failure != null) {
-      done(session, requestName, start, end, failure);
-      return;
-    }
-    SftpResponse response = SftpOperation.response(value, start, end);
-    if (response.transfer() != null) {
-      stats.add(requestName, response.bytes(), end - start);
-    }
-    doneChecked(session, requestName, start, end, checks, response, null);
-  }
-
   /**
    * The KO of an SFTP failure: "sftp: no such file: /x/y", "connection lost: ...", "channel open:
    * ...".
@@ -211,9 +160,5 @@ public final class SftpAction extends SshAction {
       return new SshRequestException(new SshFailure(SshFailure.Step.SFTP, e.getMessage()));
     }
     return new SshRequestException(SshRequestException.unwrap(c, SshFailure.Step.SFTP));
-  }
-
-  private static <T> Validation<T> resolve(Param<T> param, Session session) {
-    return param == null ? success(null) : param.resolve(session);
   }
 }

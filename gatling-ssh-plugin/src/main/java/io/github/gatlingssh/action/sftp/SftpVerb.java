@@ -1,6 +1,9 @@
 package io.github.gatlingssh.action.sftp;
 
-/** What an SFTP request does; the name is the one KO messages and timeouts use. */
+/**
+ * What an SFTP request does; the name is the one KO messages and timeouts use. SCP requests use the
+ * transfer verbs (uploads, downloads).
+ */
 public enum SftpVerb {
   MKDIR("mkdir"),
   RMDIR("rmdir"),

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 import scala.runtime.BoxedUnit;
 
 /**
- * The bytes of a run's SFTP transfers, by request name, printed once at the end of the run.
+ * The bytes of a run's SFTP and SCP transfers, by request name, printed once at the end of the run.
  * Gatling's open-source report has no byte columns for custom protocols, so the HTML report shows a
  * transfer's response time and this summary its size: per request name, the transfers that
  * succeeded, their bytes, and MiB/s as bytes over the sum of their response times (the mean rate of
@@ -61,7 +61,9 @@ final class TransferStats {
       return;
     }
     StringBuilder s =
-        new StringBuilder("---- SFTP transfers (successful) ").append("-".repeat(40)).append('\n');
+        new StringBuilder("---- SFTP and SCP transfers (successful) ")
+            .append("-".repeat(32))
+            .append('\n');
     s.append(
         String.format(Locale.ROOT, "%-32s %10s %16s %10s%n", "request", "count", "bytes", "MiB/s"));
     new TreeMap<>(byRequest)

@@ -8,6 +8,7 @@ import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.channel.Channel;
 import org.apache.sshd.common.channel.ChannelAsyncOutputStream;
 import org.apache.sshd.common.channel.PtyChannelConfiguration;
+import org.apache.sshd.common.channel.StreamingChannel.Streaming;
 import org.apache.sshd.common.io.IoOutputStream;
 import org.apache.sshd.common.io.IoWriteFuture;
 
@@ -19,7 +20,7 @@ import org.apache.sshd.common.io.IoWriteFuture;
  * the remote window; so this channel adds MINA's own async stream for stdin, which waits for window
  * adjustments without blocking (MINA notifies it of each one).
  */
-final class ChannelExecWithReply extends ChannelExec {
+public final class ChannelExecWithReply extends ChannelExec {
   private final RequestReplyListener replyListener;
   private final boolean withStdin;
 
@@ -29,6 +30,20 @@ final class ChannelExecWithReply extends ChannelExec {
     this.replyListener = replyListener;
     this.withStdin = options.stdin() != null;
     setUsePty(options.pty());
+  }
+
+  /**
+   * An exec channel whose stdin, stdout and stderr are all MINA's asynchronous streams ({@link
+   * #getAsyncIn()}, {@link #getAsyncOut()}, {@link #getAsyncErr()}): for a protocol spoken over the
+   * command's stdin and stdout (SCP), which reads the output as it can handle it, so that the
+   * channel window slows the server down instead of memory filling up.
+   */
+  public static ChannelExecWithReply async(
+      String command, Charset charset, RequestReplyListener replyListener) {
+    ChannelExecWithReply ch =
+        new ChannelExecWithReply(command, charset, ExecOptions.NONE, replyListener);
+    ch.setStreaming(Streaming.Async);
+    return ch;
   }
 
   /** What OpenSSH's client asks for when it has no terminal size to copy. */
@@ -55,7 +70,7 @@ final class ChannelExecWithReply extends ChannelExec {
   }
 
   /** Sends EOF on stdin (once; later calls do nothing). */
-  IoWriteFuture sendStdinEof() throws IOException {
+  public IoWriteFuture sendStdinEof() throws IOException {
     return sendEof();
   }
 

@@ -50,9 +50,11 @@ public record DownloadSink(int maxKeep, boolean digests, Path file) {
 
   /**
    * The receiving end of one download. Opens the local file, if any, on the calling thread (an
-   * open(2), no data I/O); every write after that is asynchronous.
+   * open(2), no data I/O); every write after that is asynchronous. SCP downloads use it too.
+   *
+   * @throws UncheckedIOException when the local file cannot be opened
    */
-  Receiver newReceiver() {
+  public Receiver newReceiver() {
     AsynchronousFileChannel ch = null;
     if (file != null) {
       try {

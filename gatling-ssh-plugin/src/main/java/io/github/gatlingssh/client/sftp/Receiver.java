@@ -9,9 +9,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The state of one download's sink: byte count, digests, kept bytes, and the local file's pending
- * writes. Bytes arrive in file order, one call at a time (the download serializes them).
+ * writes. Bytes arrive in file order, one call at a time (the download serializes them). Made by
+ * {@link DownloadSink#newReceiver()}, for SFTP and SCP downloads alike.
  */
-final class Receiver {
+public final class Receiver {
   private final int maxKeep;
   private final MessageDigest md5;
   private final MessageDigest sha1;
@@ -38,7 +39,7 @@ final class Receiver {
    * them, or a future completing when they are on disk (the caller counts that as a request slot,
    * so a slow disk slows the download instead of filling memory).
    */
-  CompletableFuture<Void> accept(long position, byte[] a, int off, int len) {
+  public CompletableFuture<Void> accept(long position, byte[] a, int off, int len) {
     bytes += len;
     if (md5 != null) {
       md5.update(a, off, len);
@@ -62,26 +63,30 @@ final class Receiver {
     return fileIo.writeFully(ByteBuffer.wrap(Arrays.copyOfRange(a, off, off + len)), position);
   }
 
-  long bytes() {
+  /** Bytes received so far. */
+  public long bytes() {
     return bytes;
   }
 
-  byte[] md5() {
+  /** MD5 of every byte received, or null without digests; call once, at the end. */
+  public byte[] md5() {
     return md5 == null ? null : md5.digest();
   }
 
-  byte[] sha1() {
+  /** SHA-1 of every byte received, or null without digests; call once, at the end. */
+  public byte[] sha1() {
     return sha1 == null ? null : sha1.digest();
   }
 
-  byte[] kept() {
+  /** The bytes kept in memory (at most the sink's {@code maxKeep}). */
+  public byte[] kept() {
     return kept.length == keptLength ? kept : Arrays.copyOf(kept, keptLength);
   }
 
   /**
    * Closes the local file, if any, once its writes in progress have ended (never waiting for them).
    */
-  void close() {
+  public void close() {
     fileIo.close();
   }
 }

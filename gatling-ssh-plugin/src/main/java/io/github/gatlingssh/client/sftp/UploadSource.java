@@ -33,15 +33,17 @@ public final class UploadSource {
   }
 
   /** A description for messages: the local path, or "N bytes". */
-  String describe() {
+  public String describe() {
     return file != null ? file.toString() : bytes.length + " bytes";
   }
 
   /**
    * Opens the source for one upload. A file is opened, and its size read, on the calling thread
-   * (open(2) and fstat(2), no data I/O); its data is read asynchronously.
+   * (open(2) and fstat(2), no data I/O); its data is read asynchronously. SCP uploads use it too.
+   *
+   * @throws UncheckedIOException when the local file cannot be opened
    */
-  Reader open() {
+  public Reader open() {
     if (bytes != null) {
       return new Reader(bytes.length, null, bytes);
     }
@@ -60,7 +62,7 @@ public final class UploadSource {
   }
 
   /** One upload's view of its source. */
-  static final class Reader {
+  public static final class Reader {
     final long size;
     private final byte[] bytes;
     private final LocalFileIo fileIo;
@@ -71,8 +73,13 @@ public final class UploadSource {
       this.fileIo = new LocalFileIo(file);
     }
 
+    /** The source's size in bytes. */
+    public long size() {
+      return size;
+    }
+
     /** Fills {@code dst[off, off+len)} with the source's bytes at {@code position}. */
-    CompletableFuture<Void> fill(long position, byte[] dst, int off, int len) {
+    public CompletableFuture<Void> fill(long position, byte[] dst, int off, int len) {
       if (bytes == null) {
         return fileIo.readFully(ByteBuffer.wrap(dst, off, len), position);
       }
@@ -81,7 +88,7 @@ public final class UploadSource {
     }
 
     /** Closes the local file once its reads in progress have ended (never waiting for them). */
-    void close() {
+    public void close() {
       fileIo.close();
     }
   }

@@ -9,25 +9,26 @@ import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 import org.apache.sshd.common.util.threads.ThreadUtils;
 
 /**
- * The writes of a streaming channel: MINA's async stream takes one pending write at a time ({@code
- * WritePendingException} otherwise), so writes queue here and each is issued when the previous one
- * was written. Issued as a MINA-internal call: during a key exchange a write from another thread
- * (the user's event loop) would block without timeout; an internal one is queued by MINA instead.
- * Never blocks.
+ * The writes of a streaming channel (and of an SCP transfer's exec channel): MINA's async stream
+ * takes one pending write at a time ({@code WritePendingException} otherwise), so writes queue here
+ * and each is issued when the previous one was written. Issued as a MINA-internal call: during a
+ * key exchange a write from another thread (the user's event loop) would block without timeout; an
+ * internal one is queued by MINA instead. Never blocks.
  */
-final class WriteQueue {
+public final class WriteQueue {
   private record Pending(byte[] data, CompletableFuture<Void> written) {}
 
   private final IoOutputStream out;
   private final Queue<Pending> queue = new ArrayDeque<>();
   private boolean writing;
 
-  WriteQueue(IoOutputStream out) {
+  /** The writes to {@code out}, a channel's asynchronous input stream. */
+  public WriteQueue(IoOutputStream out) {
     this.out = out;
   }
 
   /** Queues {@code data}; the future completes when MINA wrote it (or fails with why not). */
-  CompletableFuture<Void> write(byte[] data) {
+  public CompletableFuture<Void> write(byte[] data) {
     Pending p = new Pending(data, new CompletableFuture<>());
     synchronized (this) {
       if (writing) {

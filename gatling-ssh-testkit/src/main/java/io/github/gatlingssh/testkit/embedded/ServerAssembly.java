@@ -18,6 +18,7 @@ import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.util.threads.CloseableExecutorService;
 import org.apache.sshd.common.util.threads.ThreadUtils;
 import org.apache.sshd.core.CoreModuleProperties;
+import org.apache.sshd.scp.server.ScpCommandFactory;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.UserAuthFactory;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
@@ -49,7 +50,7 @@ final class ServerAssembly {
   private final AtomicInteger ioPools = new AtomicInteger();
   private final ScheduledThreadPoolExecutor scheduler;
   private final SshServer sshd;
-  private CloseableExecutorService sftpThreads;
+  private final CloseableExecutorService fileThreads;
 
   ServerAssembly(
       EmbeddedSshServerBuilder config, KeyPair hostKey, PublicKey userKey, FileStore files) {
@@ -85,18 +86,26 @@ final class ServerAssembly {
             EmbeddedChannelSession.factory(config.maxSessionsPerConnection),
             DirectTcpipFactory.INSTANCE));
     sshd.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
-    sshd.setCommandFactory(new InJvmCommandFactory(scheduler, files));
+    // MINA's SftpSubsystem loops on a blocking queue and its ScpCommand copies with blocking
+    // streams, so each holds a thread while its channel is open: a shared cached pool at least
+    // reuses those threads across sessions and is stopped with the server (noClose: a session's
+    // end must not shut down the shared pool)
+    fileThreads = ThreadUtils.newCachedThreadPool(config.threadPrefix + "-files");
+    // SFTP and scp see the data directory as "/" (and start there)
+    sshd.setFileSystemFactory(new VirtualFileSystemFactory(files.dataDir()));
+    // "scp -t PATH" / "scp -f PATH" go to MINA's scp command, every other command line to the
+    // in-JVM programs
+    sshd.setCommandFactory(
+        new ScpCommandFactory.Builder()
+            .withDelegate(new InJvmCommandFactory(scheduler, files))
+            .withExecutorServiceProvider(() -> ThreadUtils.noClose(fileThreads))
+            .build());
     sshd.setShellFactory(channel -> new InJvmShell());
     if (config.sftp) {
-      sftpThreads = ThreadUtils.newCachedThreadPool(config.threadPrefix + "-sftp");
-      sshd.setFileSystemFactory(new VirtualFileSystemFactory(files.dataDir()));
-      // MINA's SftpSubsystem loops on a blocking queue, so it holds a thread while its channel is
-      // open: a shared cached pool at least reuses those threads across sessions and is stopped
-      // with the server (noClose: a session's end must not shut down the shared pool)
       sshd.setSubsystemFactories(
           List.of(
               new SftpSubsystemFactory.Builder()
-                  .withExecutorServiceProvider(() -> ThreadUtils.noClose(sftpThreads))
+                  .withExecutorServiceProvider(() -> ThreadUtils.noClose(fileThreads))
                   .build()));
     }
     CoreModuleProperties.SOCKET_BACKLOG.set(sshd, SOCKET_BACKLOG);
@@ -139,9 +148,7 @@ final class ServerAssembly {
       LOG.debug("Stopping the embedded SSH server failed: {}", String.valueOf(e));
     }
     scheduler.shutdownNow();
-    if (sftpThreads != null) {
-      sftpThreads.shutdownNow();
-    }
+    fileThreads.shutdownNow();
     try {
       scheduler.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -22,12 +22,14 @@
  * <tr><td>{@code hang}</td><td>never ends until the channel is closed</td></tr>
  * <tr><td>{@code channels}</td><td>the number of session channels open on this connection, this
  * one included (to see that a client closed the others)</td></tr>
+ * <tr><td>{@code scp -t PATH}, {@code scp -f PATH}</td><td>MINA's scp command: receives or sends
+ * a file, PATH resolved in {@link EmbeddedSshServer#dataDir()} (which it sees as "/")</td></tr>
  * <tr><td>anything else</td><td>stderr {@code "CMD: command not found"}, exit status 127</td></tr>
  * </table>
  *
  * <p>Quoting follows the shell for {@code '...'}, {@code "..."} and backslashes; there are no
  * pipes, variables or globs. Exec requests are served, and the {@code "sftp"} subsystem (MINA's
  * SftpSubsystem, rooted in {@link EmbeddedSshServer#dataDir()}; off with {@link
- * EmbeddedSshServerBuilder#sftp(boolean)}): no shell or port forwarding.
+ * EmbeddedSshServerBuilder#sftp(boolean)}).
  */
 package io.github.gatlingssh.testkit.embedded;

@@ -60,7 +60,9 @@ final class SshdConfig {
       // OpenSSH >= 9.8 would otherwise block 127.0.0.1 after failed or dropped connections
       lines.add("PerSourcePenalties no");
     }
-    lines.add("Subsystem sftp internal-sftp");
+    if (o.sftpSubsystem()) {
+      lines.add("Subsystem sftp internal-sftp");
+    }
     lines.addAll(extra.subList(firstMatch, extra.size()));
     return lines;
   }

@@ -26,6 +26,7 @@ public final class SshdOptions {
   private final Path baseDir;
   private final Duration startTimeout;
   private final boolean freshHostKeys;
+  private final boolean sftpSubsystem;
 
   private SshdOptions(Builder b) {
     this.maxStartups = b.maxStartups;
@@ -35,6 +36,7 @@ public final class SshdOptions {
     this.baseDir = b.baseDir;
     this.startTimeout = b.startTimeout;
     this.freshHostKeys = b.freshHostKeys;
+    this.sftpSubsystem = b.sftpSubsystem;
   }
 
   /** The defaults: generous limits for load tests, public key authentication only. */
@@ -57,6 +59,7 @@ public final class SshdOptions {
     b.baseDir = baseDir;
     b.startTimeout = startTimeout;
     b.freshHostKeys = freshHostKeys;
+    b.sftpSubsystem = sftpSubsystem;
     return b;
   }
 
@@ -95,6 +98,11 @@ public final class SshdOptions {
     return freshHostKeys;
   }
 
+  /** Whether sshd serves SFTP ({@code Subsystem sftp internal-sftp}); default true. */
+  public boolean sftpSubsystem() {
+    return sftpSubsystem;
+  }
+
   @Override
   public String toString() {
     return "SshdOptions[maxStartups="
@@ -111,6 +119,8 @@ public final class SshdOptions {
         + startTimeout
         + ", freshHostKeys="
         + freshHostKeys
+        + ", sftpSubsystem="
+        + sftpSubsystem
         + "]";
   }
 
@@ -123,6 +133,7 @@ public final class SshdOptions {
     private Path baseDir;
     private Duration startTimeout = Duration.ofSeconds(20);
     private boolean freshHostKeys;
+    private boolean sftpSubsystem = true;
 
     private Builder() {}
 
@@ -188,6 +199,16 @@ public final class SshdOptions {
      */
     public Builder freshHostKeys(boolean value) {
       this.freshHostKeys = value;
+      return this;
+    }
+
+    /**
+     * Without SFTP (false), sshd_config has no {@code Subsystem sftp} line, so sshd refuses the
+     * subsystem, as servers that only allow shells or commands do. (A second Subsystem line in
+     * {@link #extraConfig} cannot remove it: sshd rejects a subsystem defined twice.)
+     */
+    public Builder sftpSubsystem(boolean value) {
+      this.sftpSubsystem = value;
       return this;
     }
 

@@ -1,0 +1,89 @@
+package io.github.gatlingssh.action.scp;
+
+import static io.github.gatlingssh.internal.Validations.failed;
+import static io.github.gatlingssh.internal.Validations.propagate;
+import static io.github.gatlingssh.internal.Validations.success;
+import static io.github.gatlingssh.internal.Validations.value;
+
+import io.gatling.commons.validation.Validation;
+import io.gatling.core.action.Action;
+import io.gatling.core.session.Session;
+import io.gatling.core.structure.ScenarioContext;
+import io.github.gatlingssh.action.sftp.TransferAction;
+import io.github.gatlingssh.check.SftpResponse;
+import io.github.gatlingssh.client.SshConnection;
+import io.github.gatlingssh.client.SshFailure;
+import io.github.gatlingssh.client.scp.ScpTransfer;
+import io.github.gatlingssh.client.sftp.UploadSource;
+import io.github.gatlingssh.protocol.SshComponents;
+import java.nio.file.Path;
+
+/**
+ * Every SCP request: one transfer on an exec channel of its own ({@code scp -t} or {@code scp -f})
+ * on the user's connection, bounded by the request's timeout, then the checks on the user's event
+ * loop. Downloads share SFTP's sink and checks ({@code bodyLength}, {@code md5}, {@code sha1} over
+ * every byte; {@code bodyBytes}, {@code bodyString}, {@code regex} over the kept ones), and
+ * transfers that succeed count in the same end-of-run summary.
+ */
+public final class ScpAction extends TransferAction {
+  private final ScpRequest request;
+
+  /** Builds the action of one SCP request in a scenario. */
+  public ScpAction(ScpRequest request, SshComponents components, ScenarioContext ctx, Action next) {
+    super("scp" + request.verb().label(), request.base(), components, ctx, next);
+    this.request = request;
+  }
+
+  /** Gatling's side of an SCP DSL builder: the action, with the protocol's components. */
+  public static io.gatling.core.action.builder.ActionBuilder builder(ScpRequest request) {
+    return TransferAction.builder(
+        (components, ctx, next) -> new ScpAction(request, components, ctx, next));
+  }
+
+  @Override
+  protected Validation<Runnable> prepare(Session session, String requestName) {
+    Validation<String> remote = request.remote().resolve(session);
+    Validation<String> local = resolve(request.local(), session);
+    Validation<byte[]> bytes = resolve(request.bytes(), session);
+    for (Validation<?> v : java.util.List.of(remote, local, bytes)) {
+      if (failed(v)) {
+        return propagate(v);
+      }
+    }
+    String path = value(remote);
+    String localPath = value(local);
+    byte[] content = value(bytes);
+    return success(
+        () -> {
+          long start = now();
+          SshConnection connection =
+              openConnection(session, requestName, start, request.base().connectionName());
+          if (connection != null) {
+            // opens the local file, if any (open(2), fstat(2): no data I/O), on this thread
+            ScpTransfer transfer = start(connection, path, localPath, content);
+            whenDone(
+                session,
+                transfer.result(timeout),
+                SshFailure.Step.SCP,
+                (result, failure, end) ->
+                    finish(
+                        session,
+                        requestName,
+                        start,
+                        end,
+                        new SftpResponse(result, null, null, start, end),
+                        failure));
+          }
+        });
+  }
+
+  private ScpTransfer start(SshConnection connection, String path, String local, byte[] content) {
+    return switch (request.verb()) {
+      case UPLOAD -> connection.scpUpload(UploadSource.ofFile(Path.of(local)), path);
+      case UPLOAD_BYTES -> connection.scpUpload(UploadSource.ofBytes(content), path);
+      case DOWNLOAD -> connection.scpDownload(path, checks.memorySink());
+      case DOWNLOAD_TO_FILE -> connection.scpDownload(path, checks.fileSink(Path.of(local)));
+      default -> throw new IllegalStateException("SCP has no " + request.verb().label());
+    };
+  }
+}

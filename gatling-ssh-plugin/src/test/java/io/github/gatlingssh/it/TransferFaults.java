@@ -1,0 +1,171 @@
+package io.github.gatlingssh.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
+import io.github.gatlingssh.testkit.gatling.GatlingResult;
+import io.github.gatlingssh.testkit.gatling.JvmResources;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.scp.common.ScpTransferEventListener;
+import org.apache.sshd.scp.server.ScpCommandFactory;
+import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.server.FileHandle;
+import org.apache.sshd.sftp.server.SftpEventListener;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+
+/**
+ * Faults staged in the embedded server's file transfers (hooks into MINA's SFTP subsystem and scp
+ * command, which run on the server's own threads), and the check that a failed transfer left
+ * nothing open in this JVM.
+ */
+final class TransferFaults {
+  private TransferFaults() {}
+
+  /** What a hook sees of one SFTP READ or WRITE. */
+  @FunctionalInterface
+  interface Hook {
+    /** Called on the server's SFTP thread before it reads or writes; may sleep or throw. */
+    void at(long offset, int length) throws IOException;
+  }
+
+  /** An embedded server that calls {@code reading} before each READ, {@code writing} each WRITE. */
+  static EmbeddedSshServer sftpServer(Hook reading, Hook writing) throws IOException {
+    SftpEventListener listener =
+        new SftpEventListener() {
+          @Override
+          public void reading(
+              ServerSession session,
+              String remoteHandle,
+              FileHandle localHandle,
+              long offset,
+              byte[] data,
+              int dataOffset,
+              int dataLen)
+              throws IOException {
+            reading.at(offset, dataLen);
+          }
+
+          @Override
+          public void writing(
+              ServerSession session,
+              String remoteHandle,
+              FileHandle localHandle,
+              long offset,
+              byte[] data,
+              int dataOffset,
+              int dataLen)
+              throws IOException {
+            writing.at(offset, dataLen);
+          }
+        };
+    return EmbeddedSshServer.builder()
+        .customize(
+            sshd ->
+                ((SftpSubsystemFactory) sshd.getSubsystemFactories().get(0))
+                    .addSftpEventListener(listener))
+        .build()
+        .start();
+  }
+
+  /** A hook that does nothing. */
+  static void none(long offset, int length) {}
+
+  /**
+   * An embedded server whose scp command calls {@code started} once a file was announced and
+   * accepted, before its data (SEND: a download, RECEIVE: an upload).
+   */
+  static EmbeddedSshServer scpServer(Consumer<ScpTransferEventListener.FileOperation> started)
+      throws IOException {
+    ScpTransferEventListener listener =
+        new ScpTransferEventListener() {
+          @Override
+          public void startFileEvent(
+              Session session,
+              FileOperation op,
+              Path file,
+              long length,
+              Set<PosixFilePermission> perms) {
+            started.accept(op);
+          }
+        };
+    return EmbeddedSshServer.builder()
+        .customize(
+            sshd -> ((ScpCommandFactory) sshd.getCommandFactory()).addEventListener(listener))
+        .build()
+        .start();
+  }
+
+  /**
+   * Crashes {@code server} (TCP close, nothing more) from a thread of its own, and holds the
+   * calling server thread a while: kill() waits for the server's threads, the caller's included.
+   */
+  static void killFromHook(EmbeddedSshServer server) {
+    new Thread(server::kill, "kill-embedded-server").start();
+    sleep(2_000);
+  }
+
+  /** Holds the calling (server) thread; every request behind it on that thread waits. */
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * The request {@code lost} of {@code r} failed with "connection lost" and the one after it,
+   * {@code after}, found no connection.
+   */
+  static void assertLostThenNotConnected(GatlingResult r, String lost, String after) {
+    assertThat(r.koMessages(lost))
+        .as(r.summary())
+        .singleElement()
+        .satisfies(m -> assertThat(m).startsWith("connection lost: "));
+    assertThat(r.koMessages(after))
+        .singleElement()
+        .satisfies(m -> assertThat(m).startsWith("not connected: "));
+  }
+
+  /**
+   * After a run: no MINA client thread, no socket to {@code port}, and {@code localFile} (of a
+   * transfer that failed) not open in this process.
+   */
+  static void assertNothingLeft(int port, Path localFile) {
+    Duration deadline = Duration.ofSeconds(20);
+    assertThat(Polling.until(deadline, () -> JvmResources.clientMinaThreads().isEmpty()))
+        .as("MINA client threads left: %s", JvmResources.clientMinaThreads())
+        .isTrue();
+    assertThat(Polling.until(deadline, () -> JvmResources.clientSocketsTo(port).isEmpty()))
+        .as("client sockets left: %s", JvmResources.clientSocketsTo(port))
+        .isTrue();
+    assertThat(Polling.until(deadline, () -> !openInThisProcess(localFile)))
+        .as("the local file of the failed transfer is still open: %s", localFile)
+        .isTrue();
+  }
+
+  /** Whether one of this process's file descriptors is open on {@code file} (Linux). */
+  private static boolean openInThisProcess(Path file) {
+    try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+      return fds.anyMatch(
+          fd -> {
+            try {
+              return Files.readSymbolicLink(fd).equals(file);
+            } catch (IOException e) {
+              return false; // closed meanwhile
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
