@@ -30,6 +30,8 @@ final class SshClientFactory {
    * unknown ones.
    */
   static void validate(ClientSettings settings) {
+    // the first MINA use of a simulation is often this, at build time: before MINA's providers
+    CryptoProviders.preferBouncyCastle();
     BuiltinDHFactories.ParseResult kex =
         BuiltinDHFactories.parseDHFactoriesList(settings.kexAlgorithms());
     if (!kex.getUnsupportedFactories().isEmpty()) {
@@ -67,6 +69,7 @@ final class SshClientFactory {
    */
   static SshClient newClient(ClientSettings settings) {
     validate(settings);
+    CryptoProviders.report();
     SshClient client = SshClient.setUpDefaultClient();
     client.setIoServiceFactoryFactory(new ConnectFriendlyNio2());
     // No ~/.ssh/config, no ~/.ssh/id_* and no agent: a load test uses exactly what it was given.
@@ -124,7 +127,9 @@ final class SshClientFactory {
     @Override
     public IoServiceFactory create(FactoryManager manager) {
       return new Nio2ServiceFactory(
-          manager, null, ThreadUtils.newCachedThreadPool(manager + "-nio2-resume"));
+          manager,
+          IoThreads.newPool(manager),
+          ThreadUtils.newCachedThreadPool(manager + "-nio2-resume"));
     }
   }
 }

@@ -38,6 +38,14 @@ public final class SshConnector implements AutoCloseable {
   }
 
   /**
+   * The I/O threads of this client (null once closed, or on another back-end): the live metrics
+   * queue a probe there each step to see how late they run.
+   */
+  public java.util.concurrent.ExecutorService ioThreads() {
+    return IoThreads.of(client);
+  }
+
+  /**
    * Connects and authenticates within {@link ConnectRequest#timeout()}. The returned future
    * completes on a MINA thread (or the timer's), exactly once: with the connection, or with an
    * {@link SshRequestException}.

@@ -45,14 +45,19 @@ final class InjectorPage {
         .append(" s (coarser when the run outlasted ")
         .append(StepSeries.CAPACITY)
         .append(
-            " samples); lag is how late Gatling's event loops ran a task queued each step.</p>\n");
+            " samples); lag is how late Gatling's event loops, and MINA's I/O threads, ran a task"
+                + " queued each step.</p>\n");
     if (times.length == 0) {
       html.append("<p>The run ended before the first sample.</p>\n");
     } else {
       String[] names = StepSeries.NAMES;
       chart(html, names[0], times, Map.of(names[0], series.column(0)));
       chart(html, names[1], times, Map.of(names[1], series.column(1)));
-      chart(html, names[2], times, Map.of(names[2], series.column(2)));
+      chart(
+          html,
+          "event-loop lag and MINA I/O-thread lag (ms)",
+          times,
+          Map.of(names[2], series.column(2), names[5], series.column(5)));
       chart(
           html,
           "open connections and channels",

@@ -29,6 +29,7 @@ public final class RunMetrics implements RequestMetrics, AutoCloseable {
   private static final Logger LOGGER = LoggerFactory.getLogger(RunMetrics.class);
 
   private final EventLoopLag lag;
+  private final IoThreadLag ioLag = new IoThreadLag();
   private final MinaCounters mina = new MinaCounters();
   private final LongAdder sentBytes = new LongAdder();
   private final LongAdder receivedBytes = new LongAdder();
@@ -38,6 +39,7 @@ public final class RunMetrics implements RequestMetrics, AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile RequestMeters requests = new RequestMeters(null);
   private volatile double lastLagMillis;
+  private volatile double lastIoLagMillis;
   private volatile Path runDirectory;
   private Metrics settings;
   private LiveRegistries live;
@@ -105,6 +107,10 @@ public final class RunMetrics implements RequestMetrics, AutoCloseable {
         .baseUnit("seconds")
         .description("how late Gatling's event loops ran a task queued each step")
         .register(registry);
+    Gauge.builder("gatling.ssh.injector.io.thread.lag", this, m -> m.lastIoLagMillis / 1000)
+        .baseUnit("seconds")
+        .description("how late MINA's I/O threads ran a task queued each step")
+        .register(registry);
   }
 
   /**
@@ -114,6 +120,7 @@ public final class RunMetrics implements RequestMetrics, AutoCloseable {
   public void watch(SshConnector connector) {
     if (watched.add(connector)) {
       connector.addListeners(mina.sessionListener, mina.channelListener);
+      ioLag.add(connector.ioThreads());
     }
   }
 
@@ -138,21 +145,24 @@ public final class RunMetrics implements RequestMetrics, AutoCloseable {
     }
   }
 
-  /** On the sampler thread, once per step: what the page shows, then the next lag probe. */
+  /** On the sampler thread, once per step: what the page shows, then the next lag probes. */
   private void sample() {
     try {
       findRunDirectory();
       lastLagMillis = lag.drainMillis();
+      lastIoLagMillis = ioLag.drainMillis();
       double[] values = {
         injector.processCpuPercent(),
         injector.heapUsedMiB(),
         lastLagMillis,
         mina.connections.get(),
-        mina.channels.get()
+        mina.channels.get(),
+        lastIoLagMillis
       };
       Map<String, Double> medians = requests.drainMedians();
       series.add(System.currentTimeMillis(), values, medians);
       lag.probe();
+      ioLag.probe();
     } catch (RuntimeException e) {
       LOGGER.debug("gatling-ssh metrics: sample failed", e);
     }

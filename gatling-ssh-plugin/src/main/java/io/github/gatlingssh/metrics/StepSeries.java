@@ -16,7 +16,12 @@ final class StepSeries {
 
   /** The injector-wide values of one sample, in the order of {@link #NAMES}. */
   static final String[] NAMES = {
-    "process CPU (%)", "heap used (MiB)", "event-loop lag (ms)", "open connections", "open channels"
+    "process CPU (%)",
+    "heap used (MiB)",
+    "event-loop lag (ms)",
+    "open connections",
+    "open channels",
+    "MINA I/O-thread lag (ms)"
   };
 
   private final List<Long> times = new ArrayList<>();

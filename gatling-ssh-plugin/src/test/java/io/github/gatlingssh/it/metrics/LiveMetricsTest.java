@@ -113,6 +113,7 @@ class LiveMetricsTest {
               "gatling_ssh_connects_total",
               "gatling_ssh_bytes_received_total",
               "gatling_ssh_injector_event_loop_lag_seconds",
+              "gatling_ssh_injector_io_thread_lag_seconds",
               "process_cpu_usage",
               "jvm_memory_used_bytes",
               "jvm_threads_live_threads")) {
@@ -120,6 +121,15 @@ class LiveMetricsTest {
             .as(series)
             .isPositive();
       }
+      assertThat(
+              prometheus
+                  .query("last_over_time(gatling_ssh_injector_io_thread_lag_seconds[5m])")
+                  .path(0)
+                  .path("value")
+                  .path(1)
+                  .asDouble(-1))
+          .as("MINA I/O-thread lag")
+          .isGreaterThanOrEqualTo(0);
       JsonNode p95 =
           prometheus.query(
               "histogram_quantile(0.95, sum by (le) (last_over_time("
@@ -307,6 +317,7 @@ class LiveMetricsTest {
             "process CPU",
             "heap used",
             "event-loop lag",
+            "I/O-thread lag",
             "open connections",
             "response time median per request");
     assertThat(html.split("<img ", -1)).hasSize(6);
