@@ -16,6 +16,8 @@ import io.github.gatlingssh.benchmark.run.OpenSshRun;
 import io.github.gatlingssh.benchmark.run.RampRun;
 import io.github.gatlingssh.benchmark.run.RunContext;
 import io.github.gatlingssh.benchmark.run.TargetServer;
+import io.github.gatlingssh.benchmark.sftp.SftpBenchmark;
+import io.github.gatlingssh.benchmark.sftp.SftpOptions;
 import io.github.gatlingssh.client.Negotiated;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,6 +61,10 @@ public final class Benchmark {
   private Benchmark() {}
 
   public static void main(String[] args) {
+    if (SftpOptions.selected(args)) {
+      Path root = Path.of(System.getProperty("benchmark.root", ".")).toAbsolutePath().normalize();
+      System.exit(SftpBenchmark.run(args, root));
+    }
     BenchmarkOptions options;
     try {
       options =

@@ -39,7 +39,8 @@ record BenchmarkOptions(
           "  --no-ramp                       skip the ramp mode (1 to 200 users, HTML report)",
           "  --jvm-flags '-Xms1g -Xmx1g ...' flags of the gatling-ssh and bare MINA JVMs",
           "  --out DIR                       report directory (default benchmark/target)",
-          "  --no-mina-warm-up               bare MINA without gatling-ssh's JIT warm-up (analysis)");
+          "  --no-mina-warm-up               bare MINA without gatling-ssh's JIT warm-up (analysis)",
+          "  --sftp (or first word: sftp)    the SFTP benchmark instead: benchmark/run --sftp --help");
 
   static BenchmarkOptions parse(String[] args, Path root) {
     List<Integer> users = List.of(1, 10, 50, 100, 200);

@@ -9,10 +9,10 @@ import java.util.function.BiConsumer;
  * A minimal JSON writer for the report: maps, collections, strings, numbers (NaN as null),
  * booleans.
  */
-final class Json {
+public final class Json {
   private Json() {}
 
-  static String write(Object value) {
+  public static String write(Object value) {
     StringBuilder sb = new StringBuilder();
     write(value, sb, "");
     return sb.append('\n').toString();

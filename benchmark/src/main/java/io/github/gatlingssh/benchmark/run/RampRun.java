@@ -57,7 +57,7 @@ public final class RampRun {
         Measurements.errorSamples(o.errors()));
   }
 
-  static Map<String, RequestStats> requestStats(List<PhaseRecord> steps) {
+  public static Map<String, RequestStats> requestStats(List<PhaseRecord> steps) {
     Map<String, List<PhaseRecord>> byName = new LinkedHashMap<>();
     steps.forEach(s -> byName.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s));
     Map<String, RequestStats> stats = new LinkedHashMap<>();
