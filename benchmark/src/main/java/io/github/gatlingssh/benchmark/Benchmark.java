@@ -3,6 +3,7 @@ package io.github.gatlingssh.benchmark;
 import io.github.gatlingssh.benchmark.report.Format;
 import io.github.gatlingssh.benchmark.report.MarkdownReport;
 import io.github.gatlingssh.benchmark.report.Report;
+import io.github.gatlingssh.benchmark.report.ReportFiles;
 import io.github.gatlingssh.benchmark.report.Summary;
 import io.github.gatlingssh.benchmark.result.Client;
 import io.github.gatlingssh.benchmark.result.RunResult;
@@ -19,11 +20,7 @@ import io.github.gatlingssh.benchmark.run.TargetServer;
 import io.github.gatlingssh.benchmark.sftp.SftpBenchmark;
 import io.github.gatlingssh.benchmark.sftp.SftpOptions;
 import io.github.gatlingssh.client.Negotiated;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -78,15 +75,9 @@ public final class Benchmark {
     }
     long start = System.nanoTime();
     String timestamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-    Path simulations = options.root().resolve("simulations/target/test-classes");
-    if (!Files.isRegularFile(
-        simulations.resolve("io/github/gatlingssh/simulations/SeedSimulation.class"))) {
-      throw new IllegalStateException(
-          "SeedSimulation is not compiled under "
-              + simulations
-              + ": launch the benchmark with benchmark/run, which builds it");
-    }
-    ChildJvm jvm = new ChildJvm(options.jvmFlags(), simulations);
+    ChildJvm jvm =
+        ChildJvm.forSimulation(
+            options.jvmFlags(), options.root(), GatlingRun.SIMULATION, "benchmark/run");
     Path runsDir = options.outDir().resolve("benchmark-runs").resolve(timestamp);
     log(options.describe());
 
@@ -149,14 +140,13 @@ public final class Benchmark {
               new Summary(results),
               negotiated,
               ramp);
-      String markdown = MarkdownReport.render(report);
-      System.out.println();
-      System.out.println(markdown);
-      Path md = write(options.outDir(), "benchmark-" + timestamp + ".md", markdown);
-      Path json = write(options.outDir(), "benchmark-" + timestamp + ".json", report.json());
-      copy(md, options.outDir().resolve("benchmark-latest.md"));
-      copy(json, options.outDir().resolve("benchmark-latest.json"));
-      log("report: " + md + " and " + json + " (also benchmark-latest.md/.json)");
+      ReportFiles.publish(
+          "benchmark",
+          options.outDir(),
+          "benchmark",
+          timestamp,
+          MarkdownReport.render(report),
+          report.json());
       log("per-run files: " + runsDir);
       if (ramp != null) {
         log("ramp HTML report: " + ramp.report());
@@ -220,28 +210,7 @@ public final class Benchmark {
     return s;
   }
 
-  private static Path write(Path dir, String name, String content) {
-    try {
-      Files.createDirectories(dir);
-      return Files.writeString(dir.resolve(name), content);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void copy(Path from, Path to) {
-    try {
-      Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private static void log(String message) {
-    System.out.println(
-        "[benchmark "
-            + LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"))
-            + "] "
-            + message);
+    ReportFiles.log("benchmark", message);
   }
 }

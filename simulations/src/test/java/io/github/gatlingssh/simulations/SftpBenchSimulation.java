@@ -22,8 +22,10 @@ import java.time.Duration;
  * check their byte counts.
  *
  * <p>With {@code -Dsftp.warmUp=<local file>}, one user first uploads and downloads that file {@code
- * -Dsftp.warmUpRounds} times (default 3), so that the measured transfers run JIT-compiled code, as
- * OpenSSH's native client does from its first byte. Target: {@code -Dssh.*}, see {@link Target}.
+ * -Dsftp.warmUpRounds} times (default 3) and waits {@code -Dsftp.warmUpPauseSeconds} (default 3),
+ * so that the measured transfers run JIT-compiled code, as OpenSSH's native client does from its
+ * first byte. Target: {@code -Dssh.*}, see {@link Target}; connect timeout {@code
+ * -Dsftp.connectTimeoutSeconds} (default 60).
  */
 public class SftpBenchSimulation extends Simulation {
   private final Target target = Target.fromSystemProperties();
@@ -56,8 +58,11 @@ public class SftpBenchSimulation extends Simulation {
     PopulationBuilder measured = transfer.injectOpen(atOnceUsers(users));
     PopulationBuilder population =
         warmUp == null ? measured : warmUp().injectOpen(atOnceUsers(1)).andThen(measured);
+    // 100 handshakes at once on a loaded 2-core machine can take longer than the default 10 s
+    Duration connectTimeout =
+        Duration.ofSeconds(Integer.getInteger("sftp.connectTimeoutSeconds", 60));
     setUp(population)
-        .protocols(target.protocol())
+        .protocols(target.protocol().connectTimeout(connectTimeout))
         .assertions(global().failedRequests().count().is(0L));
   }
 
@@ -72,7 +77,9 @@ public class SftpBenchSimulation extends Simulation {
             exec(sftp("warm-up upload").upload(warmUp, remote).timeout(timeout))
                 .exec(sftp("warm-up download").download(remote, local).timeout(timeout)))
         .exec(sftp("warm-up remove").remove(remote))
-        .exec(ssh("warm-up disconnect").disconnect());
+        .exec(ssh("warm-up disconnect").disconnect())
+        // time for the JIT compiler to finish what the warm-up queued, before the measured users
+        .pause(Duration.ofSeconds(Integer.getInteger("sftp.warmUpPauseSeconds", 3)));
   }
 
   private String uploaded(Session session) {

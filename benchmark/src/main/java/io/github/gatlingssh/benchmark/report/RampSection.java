@@ -27,24 +27,6 @@ final class RampSection {
         .append(", errors ")
         .append(ramp.errors())
         .append(".\n\n");
-    md.append("| request | count | KO | p50 | p95 | p99 | max |\n|---|---|---|---|---|---|---|\n");
-    ramp.requests()
-        .forEach(
-            (name, st) ->
-                md.append("| ")
-                    .append(name)
-                    .append(" | ")
-                    .append(st.count())
-                    .append(" | ")
-                    .append(st.ko())
-                    .append(" | ")
-                    .append(Format.millis(st.p50()))
-                    .append(" | ")
-                    .append(Format.millis(st.p95()))
-                    .append(" | ")
-                    .append(Format.millis(st.p99()))
-                    .append(" | ")
-                    .append(Format.millis(st.max()))
-                    .append(" |\n"));
+    RequestTable.append(md, ramp.requests());
   }
 }

@@ -59,12 +59,7 @@ public record Report(
     root.put("reference", reference());
     root.put("targets", Targets.evaluate(summary).stream().map(Targets.Check::toMap).toList());
     Map<String, Object> neg = new LinkedHashMap<>();
-    negotiated.forEach(
-        (c, n) ->
-            neg.put(
-                c.label,
-                Map.of(
-                    "kex", n.kex(), "hostKey", n.hostKey(), "cipher", n.cipher(), "mac", n.mac())));
+    negotiated.forEach((c, n) -> neg.put(c.label, algorithms(n)));
     root.put("negotiated", neg);
     root.put("runs", summary.runs().stream().map(Report::run).toList());
     root.put("ramp", ramp == null ? null : ramp(ramp));
@@ -128,16 +123,25 @@ public record Report(
     m.put("machineBusy", r.machineUtilisation());
     m.put("errors", r.errors());
     m.put("errorSamples", r.errorSamples());
-    Map<String, Object> reqs = new LinkedHashMap<>();
-    r.requests()
-        .forEach(
-            (name, s) ->
-                reqs.put(
-                    name,
-                    Map.of(
-                        "count", s.count(), "ko", s.ko(), "p50", s.p50(), "p95", s.p95(), "p99",
-                        s.p99(), "max", s.max())));
-    m.put("requests", reqs);
+    m.put("requests", requests(r.requests()));
     return m;
+  }
+
+  /** Negotiated algorithms, as the JSON reports show them. */
+  public static Map<String, Object> algorithms(Negotiated n) {
+    return Map.of("kex", n.kex(), "hostKey", n.hostKey(), "cipher", n.cipher(), "mac", n.mac());
+  }
+
+  /** Latencies per request name (ms), as the JSON reports show them. */
+  public static Map<String, Object> requests(Map<String, RampRun.RequestStats> requests) {
+    Map<String, Object> reqs = new LinkedHashMap<>();
+    requests.forEach(
+        (name, s) ->
+            reqs.put(
+                name,
+                Map.of(
+                    "count", s.count(), "ko", s.ko(), "p50", s.p50(), "p95", s.p95(), "p99",
+                    s.p99(), "max", s.max())));
+    return reqs;
   }
 }

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * of the window the log shows.
  */
 public final class GatlingRun {
-  static final String SIMULATION = "io.github.gatlingssh.simulations.SeedSimulation";
+  public static final String SIMULATION = "io.github.gatlingssh.simulations.SeedSimulation";
 
   private GatlingRun() {}
 

@@ -3,7 +3,6 @@ package io.github.gatlingssh.benchmark.sftp;
 import io.github.gatlingssh.benchmark.cpu.CpuSamples;
 import io.github.gatlingssh.benchmark.result.PhaseRecord;
 import io.github.gatlingssh.benchmark.run.GatlingRun;
-import io.github.gatlingssh.benchmark.run.RampRun;
 import io.github.gatlingssh.benchmark.run.RunContext;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,23 +45,25 @@ final class GatlingSftp {
         GatlingRun.run(
             ctx, dir, SIMULATION, properties(files, users, files.smallLocal()), false, TIMEOUT);
     List<PhaseRecord> steps = o.steps().stream().filter(s -> REQUESTS.contains(s.name())).toList();
-    double from = steps.stream().mapToDouble(PhaseRecord::start).min().orElse(Double.NaN);
-    double to = steps.stream().mapToDouble(PhaseRecord::end).max().orElse(Double.NaN);
     List<String> errors = new ArrayList<>(o.errors());
     long done = steps.stream().filter(s -> s.ok() && s.name().equals("download")).count();
     if (done < users) {
       errors.add((users - done) + " of " + users + " users did not download their file");
     }
-    Measured total =
-        new Measured(
-            LABEL,
-            Concurrent.what(users, userBytes),
-            2 * userBytes * users,
-            to - from,
-            o.samples().processCpuMs(from, to),
-            threads(o.samples(), from, to),
-            errors);
-    return new Concurrent(total, RampRun.requestStats(steps));
+    CpuSamples samples = o.samples();
+    Concurrent.Cpu cpu =
+        new Concurrent.Cpu() {
+          @Override
+          public double millis(double from, double to) {
+            return samples.processCpuMs(from, to);
+          }
+
+          @Override
+          public Map<String, Double> details(double from, double to) {
+            return threads(samples, from, to);
+          }
+        };
+    return Concurrent.of(LABEL, users, userBytes, steps, cpu, errors);
   }
 
   private static List<String> properties(TransferFiles files, int users, Path upload) {

@@ -1,14 +1,12 @@
 package io.github.gatlingssh.benchmark.sftp;
 
 import io.github.gatlingssh.benchmark.cpu.ProcStat;
-import io.github.gatlingssh.benchmark.result.Stats;
+import io.github.gatlingssh.benchmark.result.PhaseRecord;
 import io.github.gatlingssh.benchmark.run.NegotiationProbe;
 import io.github.gatlingssh.benchmark.run.OpenSshRun;
-import io.github.gatlingssh.benchmark.run.RampRun;
 import io.github.gatlingssh.benchmark.run.TargetServer;
 import io.github.gatlingssh.client.Negotiated;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +45,7 @@ final class OpenSshSftp {
 
   /** The algorithms sftp's ssh negotiates, from its debug log. */
   Negotiated negotiated(Path dir) {
-    Path batch = write(dir.resolve("probe.batch"), "pwd\n");
+    Path batch = LocalFiles.write(dir.resolve("probe.batch"), "pwd\n");
     try {
       return NegotiationProbe.parseSshVerbose(
           OpenSshRun.output(command(batch, true), Duration.ofSeconds(30)));
@@ -64,21 +62,24 @@ final class OpenSshSftp {
   List<Measured> single(Path dir, TransferFiles files, long bytes) {
     // a batch of only a comment: sftp connects, opens its channel, reads the start directory, exits
     Measured connectOnly =
-        run(write(dir.resolve("connect.batch"), "# connect only\n"), "connect", 0);
+        run(LocalFiles.write(dir.resolve("connect.batch"), "# connect only\n"), "connect", 0);
     Path remote = files.remoteDir().resolve("up-sftp.bin");
     Path local = files.downloads().resolve("sftp.bin");
     Measured up =
         run(
-            write(dir.resolve("put.batch"), SftpCommand.line("put", files.bigLocal(), remote)),
+            LocalFiles.write(
+                dir.resolve("put.batch"), SftpCommand.line("put", files.bigLocal(), remote)),
             "upload",
             bytes);
     Measured down =
         run(
-            write(dir.resolve("get.batch"), SftpCommand.line("get", files.bigRemote(), local)),
+            LocalFiles.write(
+                dir.resolve("get.batch"), SftpCommand.line("get", files.bigRemote(), local)),
             "download",
             bytes);
     return List.of(
-        lessConnect(down, connectOnly, size(local)), lessConnect(up, connectOnly, size(remote)));
+        lessConnect(down, connectOnly, LocalFiles.size(local)),
+        lessConnect(up, connectOnly, LocalFiles.size(remote)));
   }
 
   /** A transfer's process less the connect-only process; raw figures kept for the JSON report. */
@@ -124,8 +125,8 @@ final class OpenSshSftp {
     cmd.addAll(command(Path.of("batch"), false));
     for (int i = 1; i <= users; i++) {
       Path remote = files.remoteDir().resolve("up-sftp-" + i + ".bin");
-      write(
-          create(dir.resolve(Integer.toString(i))).resolve("batch"),
+      LocalFiles.write(
+          LocalFiles.create(dir.resolve(Integer.toString(i))).resolve("batch"),
           SftpCommand.line("put", files.smallLocal(), remote)
               + SftpCommand.line("get", remote, files.downloads().resolve("sftp-" + i + ".bin")));
     }
@@ -140,8 +141,8 @@ final class OpenSshSftp {
       try {
         Span span = Span.parse(Files.readString(own.resolve("time")));
         spans.add(span);
-        long up = size(files.remoteDir().resolve("up-sftp-" + i + ".bin"));
-        long down = size(files.downloads().resolve("sftp-" + i + ".bin"));
+        long up = LocalFiles.size(files.remoteDir().resolve("up-sftp-" + i + ".bin"));
+        long down = LocalFiles.size(files.downloads().resolve("sftp-" + i + ".bin"));
         if (span.exitCode() != 0 || up != userBytes || down != userBytes) {
           errors.add(
               "sftp #"
@@ -159,30 +160,19 @@ final class OpenSshSftp {
         errors.add("sftp #" + i + ": " + e);
       }
     }
-    double from = spans.stream().mapToDouble(Span::startMs).min().orElse(Double.NaN);
-    double to = spans.stream().mapToDouble(Span::endMs).max().orElse(Double.NaN);
     double cpu = ProcStat.millis(children(after) - children(before));
-    Measured m =
-        new Measured(
-            LABEL,
-            Concurrent.what(users, userBytes),
-            2 * userBytes * users,
-            to - from,
-            cpu,
-            Map.of(),
-            errors);
-    double[] times = spans.stream().mapToDouble(Span::millis).toArray();
-    Map<String, RampRun.RequestStats> requests = new LinkedHashMap<>();
-    requests.put(
-        "sftp process (connect, put, get, exit)",
-        new RampRun.RequestStats(
-            spans.size(),
-            (int) spans.stream().filter(s -> s.exitCode() != 0).count(),
-            Stats.percentile(times, 50),
-            Stats.percentile(times, 95),
-            Stats.percentile(times, 99),
-            Stats.percentile(times, 100)));
-    return new Concurrent(m, requests);
+    List<PhaseRecord> processes =
+        spans.stream()
+            .map(
+                s ->
+                    new PhaseRecord(
+                        "sftp process (connect, put, get, exit)",
+                        s.startMs(),
+                        s.endMs(),
+                        s.exitCode() == 0,
+                        ""))
+            .toList();
+    return Concurrent.of(LABEL, users, userBytes, processes, (from, to) -> cpu, errors);
   }
 
   private List<String> command(Path batch, boolean verbose) {
@@ -196,29 +186,5 @@ final class OpenSshSftp {
 
   private static long children(ProcStat.ProcessTimes t) {
     return t.cutime() + t.cstime();
-  }
-
-  static long size(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      return -1;
-    }
-  }
-
-  static Path write(Path file, String content) {
-    try {
-      return Files.writeString(file, content);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static Path create(Path dir) {
-    try {
-      return Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,17 +1,14 @@
 package io.github.gatlingssh.benchmark.sftp;
 
 import io.github.gatlingssh.benchmark.report.Format;
+import io.github.gatlingssh.benchmark.report.ReportFiles;
 import io.github.gatlingssh.benchmark.run.ChildJvm;
 import io.github.gatlingssh.benchmark.run.Environment;
 import io.github.gatlingssh.benchmark.run.NegotiationProbe;
 import io.github.gatlingssh.benchmark.run.RunContext;
 import io.github.gatlingssh.benchmark.run.TargetServer;
 import io.github.gatlingssh.client.Negotiated;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -53,15 +50,13 @@ public final class SftpBenchmark {
     }
     long start = System.nanoTime();
     String timestamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-    Path simulations = root.resolve("simulations/target/test-classes");
-    if (!Files.isRegularFile(
-        simulations.resolve(GatlingSftp.SIMULATION.replace('.', '/') + ".class"))) {
-      throw new IllegalStateException(
-          "SftpBenchSimulation is not compiled under "
-              + simulations
-              + ": launch the benchmark with benchmark/run --sftp, which builds it");
-    }
-    ChildJvm jvm = new ChildJvm(options.jvmFlags(), simulations);
+    // JFR writes into a directory (one recording per JVM) only if it exists
+    options.jvmFlags().stream()
+        .filter(f -> f.startsWith(SftpOptions.JFR_FLAG))
+        .forEach(f -> LocalFiles.create(Path.of(f.substring(f.indexOf("filename=") + 9))));
+    ChildJvm jvm =
+        ChildJvm.forSimulation(
+            options.jvmFlags(), root, GatlingSftp.SIMULATION, "benchmark/run --sftp");
     Path runsDir = options.outDir().resolve("sftp-runs").resolve(timestamp);
     log(options.describe());
     try (TargetServer server = TargetServer.start();
@@ -84,7 +79,7 @@ public final class SftpBenchmark {
       OpenSshSftp openssh = new OpenSshSftp(server, cipher);
       Map<String, Negotiated> negotiated = new LinkedHashMap<>();
       negotiated.put(GatlingSftp.LABEL, gatling);
-      negotiated.put(OpenSshSftp.LABEL, openssh.negotiated(create(runsDir)));
+      negotiated.put(OpenSshSftp.LABEL, openssh.negotiated(LocalFiles.create(runsDir)));
       negotiated.forEach((c, n) -> log(c + " negotiates " + SftpMarkdown.algorithms(n)));
 
       List<Measured> singles = new ArrayList<>();
@@ -99,7 +94,7 @@ public final class SftpBenchmark {
         singles.addAll(
             progress(
                 openssh.single(
-                    create(runsDir.resolve("openssh-single-r" + rep)),
+                    LocalFiles.create(runsDir.resolve("openssh-single-r" + rep)),
                     files,
                     options.fileBytes())));
         files.clean();
@@ -119,7 +114,7 @@ public final class SftpBenchmark {
         Environment.awaitQuietMachine();
         concurrent.add(
             openssh.concurrent(
-                create(runsDir.resolve("openssh-concurrent")),
+                LocalFiles.create(runsDir.resolve("openssh-concurrent")),
                 options.users(),
                 files,
                 options.userBytes()));
@@ -135,14 +130,14 @@ public final class SftpBenchmark {
               negotiated,
               singles,
               concurrent);
-      String markdown = SftpMarkdown.render(result);
-      System.out.println();
-      System.out.println(markdown);
-      Path md = write(options.outDir(), "sftp-" + timestamp + ".md", markdown);
-      Path json = write(options.outDir(), "sftp-" + timestamp + ".json", result.json());
-      copy(md, options.outDir().resolve("sftp-latest.md"));
-      copy(json, options.outDir().resolve("sftp-latest.json"));
-      log("report: " + md + " and " + json + " (also sftp-latest.md/.json); runs: " + runsDir);
+      ReportFiles.publish(
+          "sftp benchmark",
+          options.outDir(),
+          "sftp",
+          timestamp,
+          SftpMarkdown.render(result),
+          result.json());
+      log("per-run files: " + runsDir);
     }
     return 0;
   }
@@ -165,36 +160,7 @@ public final class SftpBenchmark {
     return measured;
   }
 
-  private static Path create(Path dir) {
-    try {
-      return Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static Path write(Path dir, String name, String content) {
-    try {
-      Files.createDirectories(dir);
-      return Files.writeString(dir.resolve(name), content);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void copy(Path from, Path to) {
-    try {
-      Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private static void log(String message) {
-    System.out.println(
-        "[sftp benchmark "
-            + LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"))
-            + "] "
-            + message);
+    ReportFiles.log("sftp benchmark", message);
   }
 }

@@ -1,7 +1,9 @@
 package io.github.gatlingssh.benchmark.sftp;
 
+import io.github.gatlingssh.benchmark.report.EnvironmentSection;
 import io.github.gatlingssh.benchmark.report.Format;
 import io.github.gatlingssh.benchmark.report.MarkdownTable;
+import io.github.gatlingssh.benchmark.report.RequestTable;
 import io.github.gatlingssh.client.Negotiated;
 import java.util.List;
 import java.util.Locale;
@@ -43,10 +45,17 @@ final class SftpMarkdown {
     MarkdownTable.header(
         md,
         List.of("transfer", "client"),
-        List.of("time", "throughput", "client CPU", "CPU per MiB", "cores", "errors"));
+        List.of(
+            "time",
+            "throughput",
+            "client CPU",
+            "CPU per MiB",
+            "cores",
+            "errors",
+            "CPU per MiB without JIT"));
     for (Measured m : r.medians()) {
       md.append("| ").append(m.what()).append(" | ").append(m.client()).append(" |");
-      row(md, m);
+      row(md, m, Format.millis(m.cpuMsPerMibWithoutJit()));
     }
     md.append('\n');
     for (String what : List.of("download", "upload")) {
@@ -70,36 +79,20 @@ final class SftpMarkdown {
             md,
             List.of("client"),
             List.of(
-                "window", "aggregate throughput", "client CPU", "CPU per MiB", "cores", "errors"));
+                "window",
+                "aggregate throughput",
+                "client CPU",
+                "CPU per MiB",
+                "cores",
+                "errors",
+                "CPU per MiB without JIT"));
       }
       md.append("| ").append(c.total().client()).append(" |");
-      row(md, c.total());
+      row(md, c.total(), Format.millis(c.total().cpuMsPerMibWithoutJit()));
     }
-    if (!r.concurrent().isEmpty()) {
-      md.append("\n| client | request | count | KO | p50 | p95 | p99 | max |\n");
-      md.append("|---|---|---|---|---|---|---|---|\n");
-      for (Concurrent c : r.concurrent()) {
-        c.requests()
-            .forEach(
-                (name, s) ->
-                    md.append("| ")
-                        .append(c.total().client())
-                        .append(" | ")
-                        .append(name)
-                        .append(" | ")
-                        .append(s.count())
-                        .append(" | ")
-                        .append(s.ko())
-                        .append(" | ")
-                        .append(
-                            String.join(
-                                " | ",
-                                Format.millis(s.p50()),
-                                Format.millis(s.p95()),
-                                Format.millis(s.p99()),
-                                Format.millis(s.max())))
-                        .append(" |\n"));
-      }
+    for (Concurrent c : r.concurrent()) {
+      md.append("\n").append(c.total().client()).append(":\n\n");
+      RequestTable.append(md, c.requests());
     }
     errors(md, r);
     md.append("\n## Definitions\n\n");
@@ -107,7 +100,8 @@ final class SftpMarkdown {
     return md.toString();
   }
 
-  private static void row(StringBuilder md, Measured m) {
+  /** The figures of a row, then {@code extra} cells. */
+  private static void row(StringBuilder md, Measured m, String... extra) {
     md.append(' ')
         .append(
             String.join(
@@ -117,36 +111,28 @@ final class SftpMarkdown {
                 Format.millis(m.cpuMs()),
                 Format.millis(m.cpuMsPerMib()),
                 Double.isNaN(m.cores()) ? "n/a" : String.format(Locale.ROOT, "%.2f", m.cores()),
-                Integer.toString(m.errors().size())))
-        .append(" |\n");
+                Integer.toString(m.errors().size())));
+    for (String cell : extra) {
+      md.append(" | ").append(cell);
+    }
+    md.append(" |\n");
   }
 
   private static void environment(StringBuilder md, SftpResult r) {
     Map<String, Object> env = r.environment();
     md.append("# gatling-ssh SFTP benchmark, ").append(r.timestamp()).append("\n\n");
     md.append("- ").append(r.options().describe()).append('\n');
-    md.append("- Code: ").append(env.get("code")).append('\n');
-    md.append("- Machine: ")
-        .append(env.get("cpus"))
-        .append(" CPUs (")
-        .append(env.get("cpuModel"))
-        .append("), Linux ")
-        .append(env.get("kernel"))
-        .append("; client and server share these CPUs\n");
-    md.append("- Server: ")
-        .append(env.get("server"))
-        .append(", `Subsystem sftp internal-sftp`; ")
-        .append(env.get("sshd"))
-        .append('\n');
+    EnvironmentSection.where(md, env);
     md.append(
-            "- Clients: gatling-ssh (SftpBenchSimulation, the plugin's sftp actions, 64 x 32 KiB"
-                + " in flight; JVM ")
-        .append(env.get("java"))
-        .append(" `")
-        .append(env.get("childJvmFlags"))
-        .append("`); OpenSSH sftp -b (")
-        .append(env.get("sshClient"))
-        .append(", default -R 64 -B 32768)\n");
+        String.format(
+            Locale.ROOT,
+            "- Clients: gatling-ssh (SftpBenchSimulation, the plugin's sftp actions, 64 x 32 KiB in"
+                + " flight; %s, a fresh JVM per run: `%s`); OpenSSH sftp -b (%s, default -R 64"
+                + " -B 32768), on the same CPUs as the server%n",
+            env.get("java"),
+            env.get("childJvmFlags"),
+            env.get("sshClient")));
+    md.append("- SFTP server: sshd's `Subsystem sftp internal-sftp`\n");
     r.negotiated()
         .forEach(
             (client, n) ->
@@ -155,12 +141,8 @@ final class SftpMarkdown {
                     .append(": ")
                     .append(algorithms(n))
                     .append('\n'));
-    md.append("- Machine busy before the runs, without benchmark load: ")
-        .append(Format.percent((Double) env.getOrDefault("machineBusyBeforeRuns", Double.NaN)))
-        .append(" (other processes compete with the benchmark when this is not ~0%)")
-        .append("; benchmark wall time ")
-        .append(String.format(Locale.ROOT, "%.0f s", r.wallSeconds()))
-        .append('\n');
+    EnvironmentSection.machineBusy(md, env);
+    md.append(String.format(Locale.ROOT, "- Benchmark wall time %.0f s%n", r.wallSeconds()));
   }
 
   static String algorithms(Negotiated n) {

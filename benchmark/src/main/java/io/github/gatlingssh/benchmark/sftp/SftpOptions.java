@@ -31,6 +31,8 @@ public record SftpOptions(
 
   static final long MIB = 1024 * 1024;
 
+  static final String JFR_FLAG = "-XX:StartFlightRecording=";
+
   static final String USAGE =
       String.join(
           "\n",
@@ -86,9 +88,7 @@ public record SftpOptions(
     if (jfr) {
       // a directory: each JVM writes its own recording there, named by its pid and start time
       jvmFlags.add(
-          "-XX:StartFlightRecording=settings=profile,filename="
-              + out.toAbsolutePath().resolve("sftp-jfr")
-              + "/");
+          JFR_FLAG + "settings=profile,filename=" + out.toAbsolutePath().resolve("sftp-jfr") + "/");
     }
     return new SftpOptions(
         fileBytes, users, userBytes, repetitions, openSshConcurrent, jvmFlags, root, out);

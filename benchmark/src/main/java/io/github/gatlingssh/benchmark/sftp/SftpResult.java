@@ -1,13 +1,14 @@
 package io.github.gatlingssh.benchmark.sftp;
 
 import io.github.gatlingssh.benchmark.report.Json;
+import io.github.gatlingssh.benchmark.report.Report;
 import io.github.gatlingssh.benchmark.result.Stats;
-import io.github.gatlingssh.benchmark.run.RampRun;
 import io.github.gatlingssh.client.Negotiated;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Everything one SFTP benchmark measured.
@@ -96,53 +97,33 @@ record SftpResult(
     root.put("repetitions", options.repetitions());
     root.put("environment", environment);
     Map<String, Object> algorithms = new LinkedHashMap<>();
-    negotiated.forEach((client, n) -> algorithms.put(client, algorithms(n)));
+    negotiated.forEach((client, n) -> algorithms.put(client, Report.algorithms(n)));
     root.put("negotiated", algorithms);
     root.put("singleMedians", medians().stream().map(SftpResult::measured).toList());
     root.put("singleRuns", singles.stream().map(SftpResult::measured).toList());
     List<Object> runs = new ArrayList<>();
     for (Concurrent c : concurrent) {
       Map<String, Object> m = measured(c.total());
-      Map<String, Object> requests = new LinkedHashMap<>();
-      c.requests().forEach((name, st) -> requests.put(name, stats(st)));
-      m.put("requests", requests);
+      m.put("requests", Report.requests(c.requests()));
       runs.add(m);
     }
     root.put("concurrent", runs);
     return Json.write(root);
   }
 
-  private static Map<String, Object> algorithms(Negotiated n) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("kex", n.kex());
-    m.put("hostKey", n.hostKey());
-    m.put("cipher", n.cipher());
-    m.put("mac", n.mac());
-    return m;
-  }
-
+  /** One measurement, keys in alphabetical order. */
   private static Map<String, Object> measured(Measured r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("client", r.client());
-    m.put("what", r.what());
-    m.put("bytes", r.bytes());
-    m.put("wallMs", r.wallMs());
-    m.put("mibPerSecond", r.mibPerSecond());
-    m.put("clientCpuMs", r.cpuMs());
-    m.put("clientCpuMsPerMib", r.cpuMsPerMib());
-    m.put("raw", r.raw());
-    m.put("errors", r.errors());
-    return m;
-  }
-
-  private static Map<String, Object> stats(RampRun.RequestStats s) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("count", s.count());
-    m.put("ko", s.ko());
-    m.put("p50Ms", s.p50());
-    m.put("p95Ms", s.p95());
-    m.put("p99Ms", s.p99());
-    m.put("maxMs", s.max());
-    return m;
+    return new TreeMap<>(
+        Map.of(
+            "client", r.client(),
+            "what", r.what(),
+            "bytes", r.bytes(),
+            "wallMs", r.wallMs(),
+            "mibPerSecond", r.mibPerSecond(),
+            "clientCpuMs", r.cpuMs(),
+            "clientCpuMsPerMib", r.cpuMsPerMib(),
+            "clientCpuMsPerMibWithoutJit", r.cpuMsPerMibWithoutJit(),
+            "raw", r.raw(),
+            "errors", r.errors()));
   }
 }

@@ -19,6 +19,10 @@ class MeasuredTest {
     assertThat(m.cpuMsPerMib()).isCloseTo(3.125, within(1e-9));
     assertThat(m.cores()).isCloseTo(0.25, within(1e-9));
     assertThat(m.ok()).isTrue();
+    assertThat(m.cpuMsPerMibWithoutJit()).isEqualTo(m.cpuMsPerMib());
+    Measured jit =
+        new Measured("c", "upload", 256 * MIB, 3200, 800, Map.of(Measured.JIT, 544.0), List.of());
+    assertThat(jit.cpuMsPerMibWithoutJit()).isCloseTo(1.0, within(1e-9));
   }
 
   @Test
