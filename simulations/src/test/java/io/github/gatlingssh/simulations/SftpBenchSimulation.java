@@ -22,7 +22,7 @@ import java.time.Duration;
  * check their byte counts.
  *
  * <p>With {@code -Dsftp.warmUp=<local file>}, one user first uploads and downloads that file {@code
- * -Dsftp.warmUpRounds} times (default 3) and waits {@code -Dsftp.warmUpPauseSeconds} (default 3),
+ * -Dsftp.warmUpRounds} times (default 5) and waits {@code -Dsftp.warmUpPauseSeconds} (default 3),
  * so that the measured transfers run JIT-compiled code, as OpenSSH's native client does from its
  * first byte. Target: {@code -Dssh.*}, see {@link Target}; connect timeout {@code
  * -Dsftp.connectTimeoutSeconds} (default 60).
@@ -72,7 +72,7 @@ public class SftpBenchSimulation extends Simulation {
     String local = localDir + "/warm-up.bin";
     return scenario("warm-up")
         .exec(ssh("warm-up connect").connect())
-        .repeat(Integer.getInteger("sftp.warmUpRounds", 3))
+        .repeat(Integer.getInteger("sftp.warmUpRounds", 5))
         .on(
             exec(sftp("warm-up upload").upload(warmUp, remote).timeout(timeout))
                 .exec(sftp("warm-up download").download(remote, local).timeout(timeout)))

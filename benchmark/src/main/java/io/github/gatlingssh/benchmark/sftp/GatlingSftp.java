@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * gatling-ssh: {@code SftpBenchSimulation} in a fresh JVM (the plugin's {@code sftp(..)} actions,
- * 64 requests of 32 KiB in flight), after a warm-up of the same transfers on a 32 MiB file; times
+ * 64 requests of 32 KiB in flight), after a warm-up of the same transfers on a 64 MiB file; times
  * from simulation.log, CPU from the child's samples in the same windows.
  */
 final class GatlingSftp {

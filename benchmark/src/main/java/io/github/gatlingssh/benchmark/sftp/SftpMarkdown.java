@@ -25,7 +25,7 @@ final class SftpMarkdown {
           "Concurrent run: the window is the first user's connect to the last user's disconnect"
               + " (OpenSSH: first sftp process start to last exit), so it holds the handshakes; the"
               + " aggregate throughput is all bytes moved (up and down) over that window.",
-          "gatling-ssh warms its JIT up first: one user uploads and downloads a 32 MiB file three"
+          "gatling-ssh warms its JIT up first: one user uploads and downloads a 64 MiB file five"
               + " times (not measured), as OpenSSH's native code needs no warm-up.");
 
   /** The CPU sampler's own thread: not client CPU, left out of the thread table. */
