@@ -61,25 +61,19 @@ final class OpenSshSftp {
    */
   List<Measured> single(Path dir, TransferFiles files, long bytes) {
     // a batch of only a comment: sftp connects, opens its channel, reads the start directory, exits
-    Measured connectOnly =
-        run(LocalFiles.write(dir.resolve("connect.batch"), "# connect only\n"), "connect", 0);
+    Measured connectOnly = run(dir, "connect", "# connect only\n", 0);
     Path remote = files.remoteDir().resolve("up-sftp.bin");
     Path local = files.downloads().resolve("sftp.bin");
-    Measured up =
-        run(
-            LocalFiles.write(
-                dir.resolve("put.batch"), SftpCommand.line("put", files.bigLocal(), remote)),
-            "upload",
-            bytes);
-    Measured down =
-        run(
-            LocalFiles.write(
-                dir.resolve("get.batch"), SftpCommand.line("get", files.bigRemote(), local)),
-            "download",
-            bytes);
+    Measured up = run(dir, "upload", SftpCommand.line("put", files.bigLocal(), remote), bytes);
+    Measured down = run(dir, "download", SftpCommand.line("get", files.bigRemote(), local), bytes);
     return List.of(
         lessConnect(down, connectOnly, LocalFiles.size(local)),
         lessConnect(up, connectOnly, LocalFiles.size(remote)));
+  }
+
+  /** One sftp process running the batch {@code commands}, written to {@code <what>.batch}. */
+  private Measured run(Path dir, String what, String commands, long bytes) {
+    return run(LocalFiles.write(dir.resolve(what + ".batch"), commands), what, bytes);
   }
 
   /** A transfer's process less the connect-only process; raw figures kept for the JSON report. */
