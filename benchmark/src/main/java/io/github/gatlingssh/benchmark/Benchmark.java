@@ -13,6 +13,7 @@ import io.github.gatlingssh.benchmark.result.SteadyResult;
 import io.github.gatlingssh.benchmark.run.ChildJvm;
 import io.github.gatlingssh.benchmark.run.ClientRuns;
 import io.github.gatlingssh.benchmark.run.Environment;
+import io.github.gatlingssh.benchmark.run.GatlingRun;
 import io.github.gatlingssh.benchmark.run.GoSeedClient;
 import io.github.gatlingssh.benchmark.run.MinaChild;
 import io.github.gatlingssh.benchmark.run.NegotiationProbe;
@@ -20,10 +21,11 @@ import io.github.gatlingssh.benchmark.run.OpenSshRun;
 import io.github.gatlingssh.benchmark.run.RampRun;
 import io.github.gatlingssh.benchmark.run.RunContext;
 import io.github.gatlingssh.benchmark.run.TargetServer;
+import io.github.gatlingssh.benchmark.sftp.SftpBenchmark;
+import io.github.gatlingssh.benchmark.sftp.SftpOptions;
 import io.github.gatlingssh.client.Negotiated;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -70,6 +72,9 @@ public final class Benchmark {
 
   public static void main(String[] args) {
     Path root = Path.of(System.getProperty("benchmark.root", ".")).toAbsolutePath().normalize();
+    if (SftpOptions.selected(args)) {
+      System.exit(SftpBenchmark.run(args, root));
+    }
     if (args.length > 0 && args[0].equals("--hold")) {
       System.exit(HoldBenchmark.run(Arrays.copyOfRange(args, 1, args.length), root));
     }
@@ -83,15 +88,9 @@ public final class Benchmark {
     }
     long start = System.nanoTime();
     String timestamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-    Path simulations = options.root().resolve("simulations/target/test-classes");
-    if (!Files.isRegularFile(
-        simulations.resolve("io/github/gatlingssh/simulations/SeedSimulation.class"))) {
-      throw new IllegalStateException(
-          "SeedSimulation is not compiled under "
-              + simulations
-              + ": launch the benchmark with benchmark/run, which builds it");
-    }
-    ChildJvm jvm = new ChildJvm(options.jvmFlags(), simulations);
+    ChildJvm jvm =
+        ChildJvm.forSimulation(
+            options.jvmFlags(), options.root(), GatlingRun.SIMULATION, "benchmark/run");
     Path runsDir = options.outDir().resolve("benchmark-runs").resolve(timestamp);
     Map<String, String> skipped = new LinkedHashMap<>();
     GoSeedClient go = null;
@@ -175,12 +174,13 @@ public final class Benchmark {
               skipped,
               charts);
       ChartsPage.write(report, charts);
-      String markdown = MarkdownReport.render(report);
-      System.out.println();
-      System.out.println(markdown);
-      Path md =
-          ReportFiles.write(options.outDir(), "benchmark", timestamp, markdown, report.json());
-      log("report: " + md + " and .json (also benchmark-latest.md/.json)");
+      ReportFiles.publish(
+          "benchmark",
+          options.outDir(),
+          "benchmark",
+          timestamp,
+          MarkdownReport.render(report),
+          report.json());
       log("per-run files: " + runsDir);
       if (ramp != null) {
         log("ramp HTML report: " + ramp.report());
@@ -266,10 +266,6 @@ public final class Benchmark {
   }
 
   private static void log(String message) {
-    System.out.println(
-        "[benchmark "
-            + LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"))
-            + "] "
-            + message);
+    ReportFiles.log("benchmark", message);
   }
 }

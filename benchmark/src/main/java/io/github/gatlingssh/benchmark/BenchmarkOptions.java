@@ -54,6 +54,7 @@ record BenchmarkOptions(
           "  --jvm-flags '-Xms1g -Xmx1g ...' flags of the gatling-ssh and bare MINA JVMs",
           "  --out DIR                       report directory (default benchmark/target)",
           "  --no-mina-warm-up               bare MINA without gatling-ssh's JIT warm-up (analysis)",
+          "  --sftp (or first word: sftp)    the SFTP benchmark instead: benchmark/run --sftp --help",
           "benchmark/run --hold [--help]     instead: 10,000 sessions held, heap per session");
 
   static BenchmarkOptions parse(String[] args, Path root) {

@@ -3,29 +3,18 @@ package io.github.gatlingssh.benchmark.report;
 import java.util.Locale;
 import java.util.Map;
 
-/** The report's title and the list of what was measured where: code, machine, server, clients. */
-final class EnvironmentSection {
+/**
+ * The report's title and the list of what was measured where: code, machine, server, clients; the
+ * lines every benchmark mode shares are public.
+ */
+public final class EnvironmentSection {
 
   private EnvironmentSection() {}
 
   static void append(StringBuilder md, Report r) {
     Map<String, Object> env = r.environment();
     md.append("# gatling-ssh seed workload benchmark, ").append(r.timestamp()).append("\n\n");
-    md.append("- Code: ").append(env.get("code")).append('\n');
-    md.append("- Machine: ")
-        .append(env.get("cpus"))
-        .append(" CPUs (")
-        .append(env.get("cpuModel"))
-        .append("), ")
-        .append(env.get("memoryGiB"))
-        .append(" GiB, Linux ")
-        .append(env.get("kernel"))
-        .append('\n');
-    md.append("- Server: ")
-        .append(env.get("server"))
-        .append("; ")
-        .append(env.get("sshd"))
-        .append('\n');
+    where(md, env);
     md.append("- File: ").append(env.get("file")).append('\n');
     md.append(
             "- Clients: gatling-ssh (SeedSimulation, -Dseed.users=N: N users at once, phases in lockstep;")
@@ -46,14 +35,34 @@ final class EnvironmentSection {
         .append(", a fresh one per client, N and repetition: `")
         .append(env.get("childJvmFlags"))
         .append("`\n");
-    md.append("- Machine busy before the runs, without benchmark load: ")
-        .append(Format.percent((Double) env.getOrDefault("machineBusyBeforeRuns", Double.NaN)))
-        .append(" (other processes compete with the benchmark when this is not ~0%)\n");
+    machineBusy(md, env);
     md.append("- ")
         .append(r.repetitions())
         .append(" repetitions, medians; N sessions started at once;")
         .append(" benchmark wall time ")
         .append(String.format(Locale.ROOT, "%.0f s", r.wallSeconds()))
         .append("\n\n");
+  }
+
+  /** The code, machine and server lines, from {@code run.Environment.describe}'s map. */
+  public static void where(StringBuilder md, Map<String, Object> env) {
+    md.append("- Code: ").append(env.get("code")).append('\n');
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "- Machine: %s CPUs (%s), %s GiB, Linux %s%n- Server: %s; %s%n",
+            env.get("cpus"),
+            env.get("cpuModel"),
+            env.get("memoryGiB"),
+            env.get("kernel"),
+            env.get("server"),
+            env.get("sshd")));
+  }
+
+  /** The busy share of the machine before the runs. */
+  public static void machineBusy(StringBuilder md, Map<String, Object> env) {
+    md.append("- Machine busy before the runs, without benchmark load: ")
+        .append(Format.percent((Double) env.getOrDefault("machineBusyBeforeRuns", Double.NaN)))
+        .append(" (other processes compete with the benchmark when this is not ~0%)\n");
   }
 }

@@ -10,7 +10,7 @@ import java.util.function.BiConsumer;
  * A minimal JSON writer for the report: maps, collections, strings, numbers (NaN as null),
  * booleans.
  */
-final class Json {
+public final class Json {
   private Json() {}
 
   /** An object with these members, in this order: key, value, key, value, ... */
@@ -22,7 +22,7 @@ final class Json {
     return m;
   }
 
-  static String write(Object value) {
+  public static String write(Object value) {
     StringBuilder sb = new StringBuilder();
     write(value, sb, "");
     return sb.append('\n').toString();

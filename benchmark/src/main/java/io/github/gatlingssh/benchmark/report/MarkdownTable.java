@@ -3,12 +3,12 @@ package io.github.gatlingssh.benchmark.report;
 import java.util.List;
 
 /** The parts that every Markdown table of the report shares. */
-final class MarkdownTable {
+public final class MarkdownTable {
 
   private MarkdownTable() {}
 
   /** A table's header row and separator line: the key columns, then the value columns. */
-  static void header(StringBuilder md, List<String> keys, List<String> values) {
+  public static void header(StringBuilder md, List<String> keys, List<String> values) {
     md.append('|');
     keys.forEach(k -> md.append(' ').append(k).append(" |"));
     values.forEach(v -> md.append(' ').append(v).append(" |"));

@@ -1,7 +1,6 @@
 package io.github.gatlingssh.benchmark.report;
 
 import io.github.gatlingssh.benchmark.run.RampRun;
-import java.util.List;
 
 /** The ramp mode run (SeedSimulation's default injection): totals and one row per request. */
 final class RampSection {
@@ -28,7 +27,6 @@ final class RampSection {
         .append(", errors ")
         .append(ramp.errors())
         .append(".\n\n");
-    RequestTable.header(md, List.of());
-    RequestTable.rows(md, List.of(), ramp.requests());
+    RequestTable.append(md, ramp.requests());
   }
 }

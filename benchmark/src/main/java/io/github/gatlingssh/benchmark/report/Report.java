@@ -71,12 +71,7 @@ public record Report(
     root.put("reference", reference());
     root.put("targets", Targets.evaluate(summary).stream().map(Targets.Check::toMap).toList());
     Map<String, Object> neg = new LinkedHashMap<>();
-    negotiated.forEach(
-        (c, n) ->
-            neg.put(
-                c.label,
-                Map.of(
-                    "kex", n.kex(), "hostKey", n.hostKey(), "cipher", n.cipher(), "mac", n.mac())));
+    negotiated.forEach((c, n) -> neg.put(c.label, algorithms(n)));
     root.put("negotiated", neg);
     root.put("runs", summary.runs().stream().map(Report::run).toList());
     root.put("ramp", ramp == null ? null : ramp(ramp));
@@ -173,8 +168,18 @@ public record Report(
       Map<String, RequestStats> requests) {
     m.put("errors", errors);
     m.put("errorSamples", errorSamples);
+    m.put("requests", requests(requests));
+  }
+
+  /** Negotiated algorithms, as the JSON reports show them. */
+  public static Map<String, Object> algorithms(Negotiated n) {
+    return Map.of("kex", n.kex(), "hostKey", n.hostKey(), "cipher", n.cipher(), "mac", n.mac());
+  }
+
+  /** Latencies per request name (ms), as the JSON reports show them. */
+  public static Map<String, Object> requests(Map<String, RequestStats> requests) {
     Map<String, Object> reqs = new LinkedHashMap<>();
     requests.forEach((name, s) -> reqs.put(name, s.toMap()));
-    m.put("requests", reqs);
+    return reqs;
   }
 }

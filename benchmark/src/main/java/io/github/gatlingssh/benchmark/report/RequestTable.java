@@ -6,9 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 /** Latency percentiles per request, one row each, after some leading columns (e.g. the client). */
-final class RequestTable {
+public final class RequestTable {
 
   private RequestTable() {}
+
+  /** The table alone: one row per request name, no leading columns. */
+  public static void append(StringBuilder md, Map<String, RequestStats> requests) {
+    header(md, List.of());
+    rows(md, List.of(), requests);
+  }
 
   static void header(StringBuilder md, List<String> leading) {
     MarkdownTable.header(

@@ -2,6 +2,7 @@ package io.github.gatlingssh.benchmark.run;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +41,28 @@ public final class ChildJvm {
   public ChildJvm(List<String> flags, Path simulationClasses) {
     this.flags = List.copyOf(flags);
     this.classpath = System.getProperty("java.class.path") + File.pathSeparator + simulationClasses;
+  }
+
+  /**
+   * A launcher for JVMs that run {@code simulation}, a class of simulations/ (compiled under its
+   * target/test-classes, which joins the classpath).
+   *
+   * @param command the command that builds and runs the benchmark, for the error message
+   * @throws IllegalStateException if the simulation is not compiled
+   */
+  public static ChildJvm forSimulation(
+      List<String> flags, Path root, String simulation, String command) {
+    Path classes = root.resolve("simulations/target/test-classes");
+    if (!Files.isRegularFile(classes.resolve(simulation.replace('.', '/') + ".class"))) {
+      throw new IllegalStateException(
+          simulation
+              + " is not compiled under "
+              + classes
+              + ": launch the benchmark with "
+              + command
+              + ", which builds it");
+    }
+    return new ChildJvm(flags, classes);
   }
 
   List<String> flags() {

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * of the window the log shows.
  */
 public final class GatlingRun {
-  static final String SIMULATION = "io.github.gatlingssh.simulations.SeedSimulation";
+  public static final String SIMULATION = "io.github.gatlingssh.simulations.SeedSimulation";
 
   private GatlingRun() {}
 
@@ -61,7 +61,7 @@ public final class GatlingRun {
   }
 
   /** What one Gatling child left behind. */
-  record Outcome(
+  public record Outcome(
       SimulationLog log,
       List<PhaseRecord> steps,
       CpuSamples samples,
@@ -72,13 +72,27 @@ public final class GatlingRun {
 
   static Outcome run(
       RunContext ctx, Path dir, List<String> extraProperties, boolean reports, Duration timeout) {
+    return run(ctx, dir, SIMULATION, extraProperties, reports, timeout);
+  }
+
+  /**
+   * Runs {@code simulation} (a class of simulations/) in a fresh JVM against the run's server, with
+   * {@code extraProperties} ({@code -Dkey=value}) and CPU sampling; results under {@code dir}.
+   */
+  public static Outcome run(
+      RunContext ctx,
+      Path dir,
+      String simulation,
+      List<String> extraProperties,
+      boolean reports,
+      Duration timeout) {
     Path results = dir.resolve("results");
     Path samples = dir.resolve("cpu-samples.tsv");
     List<String> properties = new ArrayList<>(ctx.targetProperties());
     properties.add("-Dgatling.data.enableAnalytics=false");
     properties.addAll(extraProperties);
     List<String> args =
-        new ArrayList<>(List.of(samples.toString(), "-s", SIMULATION, "-rf", results.toString()));
+        new ArrayList<>(List.of(samples.toString(), "-s", simulation, "-rf", results.toString()));
     if (!reports) {
       args.add("-nr");
     }

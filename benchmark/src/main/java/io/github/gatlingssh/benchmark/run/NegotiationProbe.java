@@ -67,7 +67,7 @@ public final class NegotiationProbe {
   }
 
   /** Reads the "kex:" lines of {@code ssh -v} output. */
-  static Negotiated parseSshVerbose(String output) {
+  public static Negotiated parseSshVerbose(String output) {
     Matcher cipher = CIPHER.matcher(output);
     boolean hasCipher = cipher.find();
     return new Negotiated(

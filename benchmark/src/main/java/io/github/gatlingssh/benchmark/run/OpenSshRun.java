@@ -28,7 +28,7 @@ public final class OpenSshRun {
   private OpenSshRun() {}
 
   /** The ssh command line, without the remote command: no config files, no agent, curve25519. */
-  static List<String> ssh(TargetServer s) {
+  public static List<String> ssh(TargetServer s) {
     return List.of(
         "ssh",
         "-F",
@@ -147,7 +147,7 @@ public final class OpenSshRun {
    *
    * @throws IllegalStateException if it cannot start or does not end within {@code timeout}
    */
-  static String output(List<String> command, Duration timeout) {
+  public static String output(List<String> command, Duration timeout) {
     try {
       Process p =
           new ProcessBuilder(command)

@@ -53,11 +53,11 @@ public final class TargetServer implements AutoCloseable {
     return sshd.username();
   }
 
-  Path userKey() {
+  public Path userKey() {
     return sshd.userKey();
   }
 
-  Path knownHosts() {
+  public Path knownHosts() {
     return sshd.knownHostsFile();
   }
 

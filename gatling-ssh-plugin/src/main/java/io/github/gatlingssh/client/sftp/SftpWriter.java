@@ -1,6 +1,8 @@
 package io.github.gatlingssh.client.sftp;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,12 +17,18 @@ import org.apache.sshd.common.util.threads.ThreadUtils;
 
 /**
  * The write side of an SFTP transport: a queue in front of MINA's asynchronous input stream, which
- * takes one write at a time. Whichever thread gets in drains the queue; small messages are merged
- * into one write, and each write is cut into slices of at most one SSH packet.
+ * takes one write at a time. Whichever thread gets in drains the queue; the messages waiting are
+ * merged into one write, and each write is cut into slices of at most one SSH packet.
  */
 final class SftpWriter {
-  /** Small messages (READ requests, CLOSE, STAT...) are sent together, up to this size. */
-  private static final int BATCH = 64 * 1024;
+  /**
+   * The messages waiting behind a write are sent together, up to this size: many small ones (READ
+   * requests, CLOSE, STAT...) in one write, and large ones back to back. A 32 KiB WRITE request is
+   * 29 bytes more than OpenSSH's 32 KiB packet: alone it took two writes, a full packet and a
+   * nearly empty one, each waiting for the one before; merged, 7 of them take 8 packets instead of
+   * 14. The cost is one copy of the merged messages, besides the one MINA makes for each packet.
+   */
+  static final int BATCH = 256 * 1024;
 
   /** The smallest slice written, whatever packet size the server announced. */
   private static final int MIN_PIECE = 1024;
@@ -75,18 +83,26 @@ final class SftpWriter {
     } while (drainWip.decrementAndGet() != 0);
   }
 
-  /** The next message; small ones are merged into one write to save per-write overhead. */
+  /** The next message, or the messages waiting merged into one write, up to {@link #BATCH}. */
   private Buffer nextBatch() {
     Buffer first = queue.poll();
-    if (first == null || first.available() >= BATCH / 4 || queue.isEmpty()) {
+    if (first == null || queue.isEmpty()) {
       return first;
     }
-    Buffer batch = new ByteArrayBuffer(BATCH + 1024, false);
-    batch.putBuffer(first);
+    List<Buffer> parts = new ArrayList<>();
+    parts.add(first);
+    int size = first.available();
     Buffer head;
-    while ((head = queue.peek()) != null && batch.available() + head.available() <= BATCH) {
-      batch.putBuffer(queue.poll());
+    // only this thread drains (drainWip), so the head it peeks is the one it polls
+    while ((head = queue.peek()) != null && size + head.available() <= BATCH) {
+      parts.add(queue.poll());
+      size += head.available();
     }
+    if (parts.size() == 1) {
+      return first;
+    }
+    Buffer batch = new ByteArrayBuffer(size, false);
+    parts.forEach(batch::putBuffer);
     return batch;
   }
 
