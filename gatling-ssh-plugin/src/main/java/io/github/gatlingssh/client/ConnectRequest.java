@@ -27,18 +27,6 @@ public record ConnectRequest(
     prompts = prompts == null ? List.of() : List.copyOf(prompts);
   }
 
-  /** A request without keyboard-interactive answers. */
-  public ConnectRequest(
-      String host,
-      int port,
-      String username,
-      String password,
-      List<KeyPair> keys,
-      HostKeyPolicy hostKeyPolicy,
-      Duration timeout) {
-    this(host, port, username, password, keys, hostKeyPolicy, timeout, List.of());
-  }
-
   /** The authentication methods this request can try, in the order the client tries them. */
   public List<String> methods() {
     if (!prompts.isEmpty()) {

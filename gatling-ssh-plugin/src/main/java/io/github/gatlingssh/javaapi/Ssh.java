@@ -2,6 +2,7 @@ package io.github.gatlingssh.javaapi;
 
 import io.gatling.javaapi.core.Session;
 import io.github.gatlingssh.action.SshAttributes;
+import io.github.gatlingssh.action.exec.ExecSpec;
 import io.github.gatlingssh.protocol.Param;
 import java.util.function.Function;
 
@@ -48,11 +49,11 @@ public final class Ssh {
    * end, exit status, close.
    */
   public SshExecActionBuilder exec(String command) {
-    return new SshExecActionBuilder(attributes.withCommand(command(command)));
+    return new SshExecActionBuilder(attributes.withCommand(command(command)), ExecSpec.NONE);
   }
 
   public SshExecActionBuilder exec(Function<Session, String> command) {
-    return new SshExecActionBuilder(attributes.withCommand(Param.fn(command)));
+    return new SshExecActionBuilder(attributes.withCommand(Param.fn(command)), ExecSpec.NONE);
   }
 
   /**
@@ -60,11 +61,11 @@ public final class Ssh {
    * output streaming in, until {@link #awaitExit()}.
    */
   public SshStartActionBuilder start(String command) {
-    return new SshStartActionBuilder(attributes.withCommand(command(command)));
+    return new SshStartActionBuilder(attributes.withCommand(command(command)), ExecSpec.NONE);
   }
 
   public SshStartActionBuilder start(Function<Session, String> command) {
-    return new SshStartActionBuilder(attributes.withCommand(Param.fn(command)));
+    return new SshStartActionBuilder(attributes.withCommand(Param.fn(command)), ExecSpec.NONE);
   }
 
   /**

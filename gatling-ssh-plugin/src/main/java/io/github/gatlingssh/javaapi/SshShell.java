@@ -16,20 +16,15 @@ import io.github.gatlingssh.action.stream.StreamAttributes;
  * user holds one shell per name ({@link #shellName}) and connection ({@link #connectionName}); a
  * shell still open when the user ends is closed.
  */
-public final class SshShell extends SshStream {
+public final class SshShell extends SshStream<SshShell> {
 
   SshShell(StreamAttributes attributes) {
-    super(attributes);
+    super(attributes, SshShell::new);
   }
 
   /** Names the shell, for users that hold several at once (default "default"). */
   public SshShell shellName(String name) {
-    return new SshShell(attributes.withStreamName(Timeouts.channelName(name)));
-  }
-
-  /** The SSH connection the shell is on (default "default"), as {@link Ssh#connectionName}. */
-  public SshShell connectionName(String name) {
-    return new SshShell(attributes.withConnectionName(Timeouts.channelName(name)));
+    return streamName(name);
   }
 
   /**

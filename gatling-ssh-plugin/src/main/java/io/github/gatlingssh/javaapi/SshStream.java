@@ -8,13 +8,32 @@ import java.util.function.Function;
 /**
  * The verbs a shell ({@link SshShell}) and a tunnel ({@link SshTunnel}) share: send, expect, close.
  * Not meant to be extended outside this package.
+ *
+ * @param <S> the shell's or tunnel's own type, which the naming methods return
  */
-public abstract class SshStream {
+public abstract class SshStream<S extends SshStream<S>> {
   /** The request's attributes so far. */
   final StreamAttributes attributes;
 
-  SshStream(StreamAttributes attributes) {
+  /** Makes the same kind of stream request from other attributes. */
+  private final Function<StreamAttributes, S> with;
+
+  SshStream(StreamAttributes attributes, Function<StreamAttributes, S> with) {
     this.attributes = attributes;
+    this.with = with;
+  }
+
+  /** The same request on the stream of this name (see the shell's and tunnel's name methods). */
+  final S streamName(String name) {
+    return with.apply(attributes.withStreamName(Timeouts.channelName(name)));
+  }
+
+  /**
+   * The SSH connection the shell or tunnel goes through (default "default"), as {@link
+   * Ssh#connectionName}.
+   */
+  public S connectionName(String name) {
+    return with.apply(attributes.withConnectionName(Timeouts.channelName(name)));
   }
 
   /**

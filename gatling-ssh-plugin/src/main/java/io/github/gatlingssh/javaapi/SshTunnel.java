@@ -15,22 +15,15 @@ import java.util.function.Function;
  * .exec(tunnel("close").close())
  * }</pre>
  */
-public final class SshTunnel extends SshStream {
+public final class SshTunnel extends SshStream<SshTunnel> {
 
   SshTunnel(StreamAttributes attributes) {
-    super(attributes);
+    super(attributes, SshTunnel::new);
   }
 
   /** Names the tunnel, for users that hold several at once (default "default"). */
   public SshTunnel tunnelName(String name) {
-    return new SshTunnel(attributes.withStreamName(Timeouts.channelName(name)));
-  }
-
-  /**
-   * The SSH connection the tunnel goes through (default "default"), as {@link Ssh#connectionName}.
-   */
-  public SshTunnel connectionName(String name) {
-    return new SshTunnel(attributes.withConnectionName(Timeouts.channelName(name)));
+    return streamName(name);
   }
 
   /** Opens a tunnel to {@code host} (EL) and {@code port}, as the SSH server sees them. */

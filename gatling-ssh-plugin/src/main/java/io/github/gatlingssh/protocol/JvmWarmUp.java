@@ -67,7 +67,8 @@ final class JvmWarmUp {
               null,
               List.of(server.clientKeyPair()),
               new FingerprintPolicy(List.of(server.hostKeyFingerprint())),
-              Duration.ofSeconds(10));
+              Duration.ofSeconds(10),
+              List.of());
       String cat = WarmUpServer.COMMAND;
       long deadline = start + BUDGET.toNanos();
       while (sessions < SESSIONS && System.nanoTime() < deadline) {

@@ -40,7 +40,8 @@ public final class NegotiationProbe {
               null,
               List.of(BareMinaClient.loadKey(s.userKey())),
               KnownHostsPolicy.load(s.knownHosts()),
-              Duration.ofSeconds(20));
+              Duration.ofSeconds(20),
+              List.of());
       SshConnection connection = connector.connect(request, timer).get(30, TimeUnit.SECONDS);
       Negotiated negotiated = connection.negotiated();
       connection.disconnect().get(30, TimeUnit.SECONDS);
