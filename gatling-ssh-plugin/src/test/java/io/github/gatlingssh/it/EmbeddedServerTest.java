@@ -9,7 +9,6 @@ import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
 import io.github.gatlingssh.testkit.gatling.GatlingRunner;
-import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import io.github.gatlingssh.testkit.junit.ClassServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,15 +160,14 @@ class EmbeddedServerTest {
   @Test
   void theHtmlReportShowsEachRequest() throws Exception {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("report")
-                            .exec(ssh("connect").connect())
-                            .exec(ssh("cat").exec("cat " + SERVER.get().seedFile()))
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(3)))
-                    .protocols(protocol()),
+        Runs.atOnce(
+            () ->
+                scenario("report")
+                    .exec(ssh("connect").connect())
+                    .exec(ssh("cat").exec("cat " + SERVER.get().seedFile()))
+                    .exec(ssh("disconnect").disconnect()),
+            3,
+            protocol(),
             GatlingRunner.Options.defaults().withReports(true));
 
     Path index = r.reportIndex().orElseThrow();

@@ -66,19 +66,18 @@ class OpenSshTest {
     // all connected first (a rendez-vous, bounded by maxDuration), so that how long 200 handshakes
     // take on a loaded machine does not matter: then 200 sleeps start together
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("sleepers")
-                            .exec(ssh("connect").connect())
-                            .rendezVous(200)
-                            .exec(ssh("sleep 1").exec("sleep 1"))
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(200)))
-                    // 200 OpenSSH handshakes at once on 2 cores shared with the test JVM can take
-                    // longer than the default 10 s: the connect timeout is no part of this test
-                    .protocols(protocol().connectTimeout(Duration.ofSeconds(60)))
-                    .maxDuration(Duration.ofSeconds(120)));
+        Runs.atOnce(
+            () ->
+                scenario("sleepers")
+                    .exec(ssh("connect").connect())
+                    .rendezVous(200)
+                    .exec(ssh("sleep 1").exec("sleep 1"))
+                    .exec(ssh("disconnect").disconnect()),
+            200,
+            // 200 OpenSSH handshakes at once on 2 cores shared with the test JVM can take
+            // longer than the default 10 s: the connect timeout is no part of this test
+            protocol().connectTimeout(Duration.ofSeconds(60)),
+            Duration.ofSeconds(120));
 
     assertThat(r.ok("sleep 1")).as(r.summary()).isEqualTo(200);
     // with a blocking client the sleeps would run a few at a time (one per thread)

@@ -4,9 +4,12 @@ import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
+import io.github.gatlingssh.testkit.gatling.GatlingRunner;
 import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /** The run most tests make, and the assertions on it that many make, written once. */
@@ -23,8 +26,34 @@ public final class Runs {
    */
   public static GatlingResult atOnce(
       Supplier<ScenarioBuilder> scenario, int users, SshProtocolBuilder protocol) {
+    return ScriptedSimulation.run(sim -> setUp(sim, scenario, users, protocol));
+  }
+
+  /**
+   * As {@link #atOnce(Supplier, int, SshProtocolBuilder)}, the run cut at {@code maxDuration}
+   * (users that wait for each other, or many users on a loaded machine, must not hang the build).
+   */
+  public static GatlingResult atOnce(
+      Supplier<ScenarioBuilder> scenario,
+      int users,
+      SshProtocolBuilder protocol,
+      Duration maxDuration) {
     return ScriptedSimulation.run(
-        sim -> sim.setUp(scenario.get().injectOpen(atOnceUsers(users))).protocols(protocol));
+        sim -> setUp(sim, scenario, users, protocol).maxDuration(maxDuration));
+  }
+
+  /** As {@link #atOnce(Supplier, int, SshProtocolBuilder)}, run with {@code options}. */
+  public static GatlingResult atOnce(
+      Supplier<ScenarioBuilder> scenario,
+      int users,
+      SshProtocolBuilder protocol,
+      GatlingRunner.Options options) {
+    return ScriptedSimulation.run(sim -> setUp(sim, scenario, users, protocol), options);
+  }
+
+  private static Simulation.SetUp setUp(
+      Simulation sim, Supplier<ScenarioBuilder> scenario, int users, SshProtocolBuilder protocol) {
+    return sim.setUp(scenario.get().injectOpen(atOnceUsers(users))).protocols(protocol);
   }
 
   /** Each of {@code requests} is OK exactly {@code times} times in the run (checked in order). */

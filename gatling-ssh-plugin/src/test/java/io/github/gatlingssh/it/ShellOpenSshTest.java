@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
-import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import io.github.gatlingssh.testkit.junit.ClassServer;
 import io.github.gatlingssh.testkit.openssh.PrivateSshd;
 import java.time.Duration;
@@ -132,20 +131,18 @@ class ShellOpenSshTest {
   @Test
   void twoHundredShellsAtOnce() {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("shells")
-                            .exec(ssh("connect").connect())
-                            .exec(shell("open").open())
-                            .exec(shell("prompt").expect(PROMPT))
-                            .exec(shell("answer").send("echo $((6*7))\n").expect("(?m)^42\\r?$"))
-                            .exec(
-                                shell("exit").send("exit\n").awaitExit().check(exitStatus().is(0)))
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(200)))
-                    .protocols(protocol())
-                    .maxDuration(Duration.ofSeconds(240)));
+        Runs.atOnce(
+            () ->
+                scenario("shells")
+                    .exec(ssh("connect").connect())
+                    .exec(shell("open").open())
+                    .exec(shell("prompt").expect(PROMPT))
+                    .exec(shell("answer").send("echo $((6*7))\n").expect("(?m)^42\\r?$"))
+                    .exec(shell("exit").send("exit\n").awaitExit().check(exitStatus().is(0)))
+                    .exec(ssh("disconnect").disconnect()),
+            200,
+            protocol(),
+            Duration.ofSeconds(240));
 
     Runs.assertAllOk(r, 200, "connect", "open", "prompt", "answer", "exit");
   }

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.github.gatlingssh.testkit.TestServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
-import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import io.github.gatlingssh.testkit.junit.ForEachServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -61,29 +60,27 @@ class TunnelTest {
     int port = http.getAddress().getPort();
     int before = served.get();
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("tunnels")
-                            .exec(ssh("connect").connect())
-                            .exec(tunnel("open").open("127.0.0.1", port))
-                            .exec(
-                                tunnel("get")
-                                    .send("GET / HTTP/1.0\r\n\r\n")
-                                    .expect("HTTP/1\\.[01] 200")
-                                    .check(bodyString().saveAs("status line")))
-                            .exec(
-                                tunnel("body")
-                                    .expect("hello through the (\\w+)")
-                                    .check(regex("hello through the (\\w+)").is("tunnel")))
-                            .exec(tunnel("close").close())
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(200)))
-                    .protocols(
-                        TestProtocols.forServer(server)
-                            .connectTimeout(Duration.ofSeconds(60))
-                            .requestTimeout(Duration.ofSeconds(30)))
-                    .maxDuration(Duration.ofSeconds(240)));
+        Runs.atOnce(
+            () ->
+                scenario("tunnels")
+                    .exec(ssh("connect").connect())
+                    .exec(tunnel("open").open("127.0.0.1", port))
+                    .exec(
+                        tunnel("get")
+                            .send("GET / HTTP/1.0\r\n\r\n")
+                            .expect("HTTP/1\\.[01] 200")
+                            .check(bodyString().saveAs("status line")))
+                    .exec(
+                        tunnel("body")
+                            .expect("hello through the (\\w+)")
+                            .check(regex("hello through the (\\w+)").is("tunnel")))
+                    .exec(tunnel("close").close())
+                    .exec(ssh("disconnect").disconnect()),
+            200,
+            TestProtocols.forServer(server)
+                .connectTimeout(Duration.ofSeconds(60))
+                .requestTimeout(Duration.ofSeconds(30)),
+            Duration.ofSeconds(240));
 
     Runs.assertAllOk(r, 200, "connect", "open", "get", "body", "close", "disconnect");
     assertThat(served.get() - before).isEqualTo(200);

@@ -14,7 +14,6 @@ import io.github.gatlingssh.it.Runs;
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
-import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import io.github.gatlingssh.testkit.junit.ClassServer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -214,16 +213,15 @@ class LiveMetricsTest {
   void maxDurationEndsTheMetricsWithTheRun() throws Exception {
     int port = MetricsServer.freePort();
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("cut short")
-                            .exec(ssh("connect").connect())
-                            .exec(ssh("echo").exec("echo hi"))
-                            .pause(Duration.ofSeconds(60))
-                            .injectOpen(atOnceUsers(2)))
-                    .protocols(protocol().prometheusEndpoint(port))
-                    .maxDuration(Duration.ofSeconds(2)));
+        Runs.atOnce(
+            () ->
+                scenario("cut short")
+                    .exec(ssh("connect").connect())
+                    .exec(ssh("echo").exec("echo hi"))
+                    .pause(Duration.ofSeconds(60)),
+            2,
+            protocol().prometheusEndpoint(port),
+            Duration.ofSeconds(2));
 
     assertThat(r.ok("echo")).as(r.summary()).isEqualTo(2);
     assertInjectorPage(r);
