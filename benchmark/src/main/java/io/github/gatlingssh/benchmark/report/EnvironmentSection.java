@@ -12,20 +12,16 @@ final class EnvironmentSection {
     Map<String, Object> env = r.environment();
     md.append("# gatling-ssh seed workload benchmark, ").append(r.timestamp()).append("\n\n");
     md.append("- Code: ").append(env.get("code")).append('\n');
-    md.append("- Machine: ")
-        .append(env.get("cpus"))
-        .append(" CPUs (")
-        .append(env.get("cpuModel"))
-        .append("), ")
-        .append(env.get("memoryGiB"))
-        .append(" GiB, Linux ")
-        .append(env.get("kernel"))
-        .append('\n');
-    md.append("- Server: ")
-        .append(env.get("server"))
-        .append("; ")
-        .append(env.get("sshd"))
-        .append('\n');
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "- Machine: %s CPUs (%s), %s GiB, Linux %s\n- Server: %s; %s\n",
+            env.get("cpus"),
+            env.get("cpuModel"),
+            env.get("memoryGiB"),
+            env.get("kernel"),
+            env.get("server"),
+            env.get("sshd")));
     md.append("- File: ").append(env.get("file")).append('\n');
     md.append(
             "- Clients: gatling-ssh (SeedSimulation, -Dseed.users=N: N users at once, phases in lockstep;")
