@@ -56,8 +56,7 @@ class EmbeddedServerTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("checks")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("checks")
                     .exec(
                         ssh("json")
                             .exec("echo '{\"name\":\"gatling\",\"n\":3}'")
@@ -126,8 +125,7 @@ class EmbeddedServerTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("disconnect")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("disconnect")
                     .exec(ssh("start hang").start("hang"))
                     .exec(ssh("disconnect").disconnect())
                     .exec(ssh("await").awaitExit()),
@@ -146,12 +144,7 @@ class EmbeddedServerTest {
   void usersThatEndWithoutDisconnectingHaveTheirConnectionsClosed() throws Exception {
     GatlingResult r =
         Runs.atOnce(
-            () ->
-                scenario("forgetful")
-                    .exec(ssh("connect").connect())
-                    .exec(ssh("start").start("hang")),
-            5,
-            protocol());
+            () -> Scenarios.connected("forgetful").exec(ssh("start").start("hang")), 5, protocol());
 
     assertThat(r.ok("start")).as(r.summary()).isEqualTo(5);
     awaitNoSessions();
@@ -162,8 +155,7 @@ class EmbeddedServerTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("report")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("report")
                     .exec(ssh("cat").exec("cat " + SERVER.get().seedFile()))
                     .exec(ssh("disconnect").disconnect()),
             3,
@@ -190,8 +182,7 @@ class EmbeddedServerTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("timeout")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("timeout")
                     .exec(ssh("start").start("hang"))
                     .exec(ssh("await").awaitExit().timeout(Duration.ofMillis(300)))
                     .exec(ssh("next").exec("echo next"))

@@ -130,8 +130,7 @@ class ExecInputTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("git")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("git")
                     .exec(ssh("make repo").exec(make))
                     .exec(
                         ssh("refs")

@@ -42,8 +42,7 @@ class KeepAliveTest {
       GatlingResult r =
           Runs.atOnce(
               () ->
-                  scenario("silent")
-                      .exec(ssh("connect").connect())
+                  Scenarios.connected("silent")
                       .exec(ssh("in flight").exec("sleep 30").timeout(Duration.ofSeconds(30)))
                       .exec(ssh("later").exec("echo hi")),
               3,
@@ -72,8 +71,7 @@ class KeepAliveTest {
       GatlingResult r =
           Runs.atOnce(
               () ->
-                  scenario("alive")
-                      .exec(ssh("connect").connect())
+                  Scenarios.connected("alive")
                       .pause(Duration.ofSeconds(1))
                       .exec(ssh("after keepalives").exec("echo hi").check(stdout().is("hi\n")))
                       .exec(ssh("disconnect").disconnect()),

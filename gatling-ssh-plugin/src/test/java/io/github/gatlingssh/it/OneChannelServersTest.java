@@ -45,8 +45,7 @@ class OneChannelServersTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("two execs")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("two execs")
                     .exec(ssh("first").exec("echo one").check(stdout().is("one\n")))
                     .exec(ssh("second").exec("echo two"))
                     .exec(ssh("disconnect").disconnect()),

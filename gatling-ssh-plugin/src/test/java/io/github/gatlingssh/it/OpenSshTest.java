@@ -34,8 +34,7 @@ class OpenSshTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("exits")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("exits")
                     .exec(ssh("exit 3").exec("exit 3"))
                     .exec(ssh("exit 3 checked").exec("exit 3").check(exitStatus().is(3)))
                     .exec(ssh("killed").exec("sh -c 'kill -KILL $$'"))
@@ -68,8 +67,7 @@ class OpenSshTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("sleepers")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("sleepers")
                     .rendezVous(200)
                     .exec(ssh("sleep 1").exec("sleep 1"))
                     .exec(ssh("disconnect").disconnect()),
@@ -89,10 +87,7 @@ class OpenSshTest {
     Path stranger = SSHD.get().generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, null, false);
     GatlingResult r =
         Runs.atOnce(
-            () ->
-                scenario("stranger")
-                    .exec(ssh("connect").connect())
-                    .exec(ssh("echo").exec("echo hi")),
+            () -> Scenarios.connected("stranger").exec(ssh("echo").exec("echo hi")),
             2,
             protocol().privateKey(stranger.toString()));
 

@@ -42,8 +42,7 @@ class ResourceHygieneTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("fine")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("fine")
                     .exec(ssh("cat").exec("cat " + server.seedFile()))
                     .exec(ssh("disconnect").disconnect()),
             20,
@@ -82,8 +81,7 @@ class ResourceHygieneTest {
                                 .username("u")
                                 .password("p")
                                 .acceptAnyHostKey()),
-                    scenario("abandoned")
-                        .exec(ssh("connect").connect())
+                    Scenarios.connected("abandoned")
                         .exec(ssh("hang").exec("hang").timeout(Duration.ofMillis(200)))
                         .exec(ssh("started").start("hang"))
                         .injectOpen(atOnceUsers(5))

@@ -134,8 +134,7 @@ class SftpTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("many")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("many")
                     .exec(
                         session ->
                             session
@@ -172,8 +171,7 @@ class SftpTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("missing")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("missing")
                     .exec(sftp("download").download(missing + "/x"))
                     .exec(sftp("stat").stat(missing))
                     .exec(sftp("remove").remove(missing))
@@ -199,8 +197,7 @@ class SftpTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("denied")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("denied")
                     .exec(sftp("mkdir").mkdir(denied))
                     .exec(sftp("upload").uploadBytes(denied, s -> new byte[10])),
             1,

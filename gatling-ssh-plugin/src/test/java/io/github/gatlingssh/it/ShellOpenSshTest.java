@@ -32,8 +32,7 @@ class ShellOpenSshTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("shell")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("shell")
                     .exec(shell("open").open())
                     .exec(shell("prompt").expect(PROMPT))
                     .exec(
@@ -97,8 +96,7 @@ class ShellOpenSshTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("exits")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("exits")
                     .exec(shell("open").open().pty("vt100", 132, 43))
                     .exec(shell("size").send("stty size\n").expect("(?m)^43 132\\r?$"))
                     .exec(shell("exit 3").send("exit 3\n").awaitExit())
@@ -133,8 +131,7 @@ class ShellOpenSshTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("shells")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("shells")
                     .exec(shell("open").open())
                     .exec(shell("prompt").expect(PROMPT))
                     .exec(shell("answer").send("echo $((6*7))\n").expect("(?m)^42\\r?$"))

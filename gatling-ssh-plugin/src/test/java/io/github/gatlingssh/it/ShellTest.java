@@ -20,8 +20,7 @@ class ShellTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("shell")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("shell")
                     .exec(shell("open").open())
                     .exec(shell("prompt").expect("\\$ $"))
                     .exec(

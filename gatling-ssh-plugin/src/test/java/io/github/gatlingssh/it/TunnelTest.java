@@ -62,8 +62,7 @@ class TunnelTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("tunnels")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("tunnels")
                     .exec(tunnel("open").open("127.0.0.1", port))
                     .exec(
                         tunnel("get")
@@ -96,8 +95,7 @@ class TunnelTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("refused")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("refused")
                     .exec(tunnel("refused").open("127.0.0.1", closedPort))
                     .exec(tunnel("send on refused").send("GET / HTTP/1.0\r\n\r\n"))
                     .exec(tunnel("open").tunnelName("web").open("127.0.0.1", "" + port))

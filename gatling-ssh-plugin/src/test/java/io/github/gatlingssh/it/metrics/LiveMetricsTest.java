@@ -11,6 +11,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.gatlingssh.it.Runs;
+import io.github.gatlingssh.it.Scenarios;
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
@@ -61,8 +62,7 @@ class LiveMetricsTest {
   private static GatlingResult run(UnaryOperator<SshProtocolBuilder> metrics) {
     return Runs.atOnce(
         () ->
-            scenario("metrics")
-                .exec(ssh("connect").connect())
+            Scenarios.connected("metrics")
                 .repeat(3)
                 .on(exec(ssh("echo").exec("echo hi")))
                 .exec(ssh("fail").exec("echo 1").check(stdout().is("2\n")))
@@ -215,8 +215,7 @@ class LiveMetricsTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("cut short")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("cut short")
                     .exec(ssh("echo").exec("echo hi"))
                     .pause(Duration.ofSeconds(60)),
             2,
