@@ -49,18 +49,18 @@ class KeepAliveTest {
               TestProtocols.forServer(server).keepAlive(Duration.ofMillis(200), 2));
 
       assertThat(r.ok("connect")).as(r.summary()).isEqualTo(3);
-      assertThat(r.koMessages("in flight"))
-          .as(r.summary())
-          .hasSize(3)
-          .allSatisfy(
-              m ->
-                  assertThat(m)
-                      .startsWith(
-                          "connection lost: no keepalive answer from "
-                              + server.host()
-                              + ":"
-                              + server.port())
-                      .contains("2 unanswered, one every 200 ms"));
+      Runs.assertAllKo(
+          r,
+          3,
+          "in flight",
+          m ->
+              assertThat(m)
+                  .startsWith(
+                      "connection lost: no keepalive answer from "
+                          + server.host()
+                          + ":"
+                          + server.port())
+                  .contains("2 unanswered, one every 200 ms"));
       Runs.assertAllKoStartingWith(r, 3, "later", "not connected:");
     }
   }

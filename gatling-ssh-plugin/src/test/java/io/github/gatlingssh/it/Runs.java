@@ -10,6 +10,7 @@ import io.github.gatlingssh.testkit.gatling.GatlingResult;
 import io.github.gatlingssh.testkit.gatling.GatlingRunner;
 import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** The run most tests make, and the assertions on it that many make, written once. */
@@ -68,9 +69,18 @@ public final class Runs {
    * prefix}.
    */
   static void assertAllKoStartingWith(GatlingResult r, int times, String request, String prefix) {
+    assertAllKo(r, times, request, m -> assertThat(m).startsWith(prefix));
+  }
+
+  /**
+   * {@code request} is KO exactly {@code times} times in the run, each message satisfying {@code
+   * each}.
+   */
+  public static void assertAllKo(
+      GatlingResult r, int times, String request, Consumer<String> each) {
     assertThat(r.koMessages(request))
         .as("%s: %s", request, r.summary())
         .hasSize(times)
-        .allSatisfy(m -> assertThat(m).startsWith(prefix));
+        .allSatisfy(each);
   }
 }
