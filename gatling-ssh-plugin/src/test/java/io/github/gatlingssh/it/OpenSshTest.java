@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
 import io.github.gatlingssh.testkit.gatling.Overlap;
-import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import io.github.gatlingssh.testkit.junit.ClassServer;
 import io.github.gatlingssh.testkit.openssh.KeyFormat;
 import io.github.gatlingssh.testkit.openssh.KeyType;
@@ -145,22 +144,19 @@ class OpenSshTest {
     Path protectedKey =
         SSHD.get().generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, "correct horse", true);
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                    scenario("ecdsa")
-                        .exec(ssh("ecdsa").connect())
-                        .injectOpen(atOnceUsers(2))
-                        .protocols(protocol().privateKey(ecdsa.toString())),
-                    scenario("rsa pem")
-                        .exec(ssh("rsa pem").connect())
-                        .injectOpen(atOnceUsers(2))
-                        .protocols(protocol().privateKey(rsaPem.toString())),
-                    scenario("passphrase")
-                        .exec(ssh("passphrase").connect())
-                        .injectOpen(atOnceUsers(2))
-                        .protocols(
-                            protocol().privateKey(protectedKey.toString(), "correct horse"))));
+        Runs.together(
+            new Runs.Group(
+                () -> scenario("ecdsa").exec(ssh("ecdsa").connect()),
+                2,
+                protocol().privateKey(ecdsa.toString())),
+            new Runs.Group(
+                () -> scenario("rsa pem").exec(ssh("rsa pem").connect()),
+                2,
+                protocol().privateKey(rsaPem.toString())),
+            new Runs.Group(
+                () -> scenario("passphrase").exec(ssh("passphrase").connect()),
+                2,
+                protocol().privateKey(protectedKey.toString(), "correct horse")));
 
     Runs.assertAllOk(r, 2, "ecdsa", "rsa pem", "passphrase");
   }

@@ -3,6 +3,7 @@ package io.github.gatlingssh.it;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
@@ -10,6 +11,7 @@ import io.github.gatlingssh.testkit.gatling.GatlingResult;
 import io.github.gatlingssh.testkit.gatling.GatlingRunner;
 import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -50,6 +52,19 @@ public final class Runs {
       SshProtocolBuilder protocol,
       GatlingRunner.Options options) {
     return ScriptedSimulation.run(sim -> setUp(sim, scenario, users, protocol), options);
+  }
+
+  /** One scenario of a run with several: its users all start at once, with their own protocol. */
+  public record Group(Supplier<ScenarioBuilder> scenario, int users, SshProtocolBuilder protocol) {
+    PopulationBuilder population() {
+      return scenario.get().injectOpen(atOnceUsers(users)).protocols(protocol);
+    }
+  }
+
+  /** Runs the {@code groups} side by side in one simulation. */
+  public static GatlingResult together(Group... groups) {
+    return ScriptedSimulation.run(
+        sim -> sim.setUp(Arrays.stream(groups).map(Group::population).toList()));
   }
 
   private static Simulation.SetUp setUp(
