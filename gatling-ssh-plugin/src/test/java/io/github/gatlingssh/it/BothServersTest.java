@@ -20,8 +20,7 @@ class BothServersTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("pairing")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("pairing")
                     .exec(ssh("lonely await").awaitExit())
                     .exec(ssh("first start").start("sleep 0.2"))
                     .exec(ssh("second start").start("echo too soon"))
@@ -47,8 +46,7 @@ class BothServersTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("channels")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("channels")
                     .exec(ssh("start a").start("sleep 0.5").channelName("a"))
                     .exec(ssh("start b").start("echo b").channelName("b"))
                     .exec(ssh("await b").awaitExit().channelName("b").check(stdout().is("b\n")))
@@ -132,8 +130,7 @@ class BothServersTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("hang")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("hang")
                     .exec(ssh("hang").exec("sleep 60").timeout(Duration.ofSeconds(1)))
                     .exec(ssh("after").exec("echo still here").check(stdout().is("still here\n")))
                     .exec(ssh("disconnect").disconnect()),

@@ -9,7 +9,6 @@ import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
 import io.github.gatlingssh.testkit.gatling.GatlingRunner;
-import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import io.github.gatlingssh.testkit.junit.ClassServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,8 +56,7 @@ class EmbeddedServerTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("checks")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("checks")
                     .exec(
                         ssh("json")
                             .exec("echo '{\"name\":\"gatling\",\"n\":3}'")
@@ -127,8 +125,7 @@ class EmbeddedServerTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("disconnect")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("disconnect")
                     .exec(ssh("start hang").start("hang"))
                     .exec(ssh("disconnect").disconnect())
                     .exec(ssh("await").awaitExit()),
@@ -147,12 +144,7 @@ class EmbeddedServerTest {
   void usersThatEndWithoutDisconnectingHaveTheirConnectionsClosed() throws Exception {
     GatlingResult r =
         Runs.atOnce(
-            () ->
-                scenario("forgetful")
-                    .exec(ssh("connect").connect())
-                    .exec(ssh("start").start("hang")),
-            5,
-            protocol());
+            () -> Scenarios.connected("forgetful").exec(ssh("start").start("hang")), 5, protocol());
 
     assertThat(r.ok("start")).as(r.summary()).isEqualTo(5);
     awaitNoSessions();
@@ -161,15 +153,13 @@ class EmbeddedServerTest {
   @Test
   void theHtmlReportShowsEachRequest() throws Exception {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("report")
-                            .exec(ssh("connect").connect())
-                            .exec(ssh("cat").exec("cat " + SERVER.get().seedFile()))
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(3)))
-                    .protocols(protocol()),
+        Runs.atOnce(
+            () ->
+                Scenarios.connected("report")
+                    .exec(ssh("cat").exec("cat " + SERVER.get().seedFile()))
+                    .exec(ssh("disconnect").disconnect()),
+            3,
+            protocol(),
             GatlingRunner.Options.defaults().withReports(true));
 
     Path index = r.reportIndex().orElseThrow();
@@ -192,8 +182,7 @@ class EmbeddedServerTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("timeout")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("timeout")
                     .exec(ssh("start").start("hang"))
                     .exec(ssh("await").awaitExit().timeout(Duration.ofMillis(300)))
                     .exec(ssh("next").exec("echo next"))

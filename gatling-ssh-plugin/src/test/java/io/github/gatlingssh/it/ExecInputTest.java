@@ -130,8 +130,7 @@ class ExecInputTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("git")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("git")
                     .exec(ssh("make repo").exec(make))
                     .exec(
                         ssh("refs")
@@ -207,12 +206,11 @@ class ExecInputTest {
 
     assertThat(r.ok("cat")).as(r.summary()).isEqualTo(2);
     assertThat(r.ok("cat file")).as(r.summary()).isEqualTo(2);
-    assertThat(r.koMessages("cat gone"))
-        .as(r.summary())
-        .hasSize(2)
-        .allSatisfy(
-            m ->
-                assertThat(m).isEqualTo("exec: cannot read stdin file " + gone + ": no such file"));
+    Runs.assertAllKo(
+        r,
+        2,
+        "cat gone",
+        m -> assertThat(m).isEqualTo("exec: cannot read stdin file " + gone + ": no such file"));
     assertThat(r.ok("after")).as(r.summary()).isEqualTo(2);
   }
 

@@ -135,13 +135,7 @@ class FaultMatrixTest {
             .connectTimeout(PATIENT);
 
     GatlingResult r =
-        atOnce(
-            () ->
-                scenario("refused")
-                    .exec(ssh("connect").connect())
-                    .exec(ssh("echo").exec("echo hi")),
-            5,
-            protocol);
+        atOnce(() -> Scenarios.connected("refused").exec(ssh("echo").exec("echo hi")), 5, protocol);
 
     assertThat(r.ko("connect")).as(r.summary()).isEqualTo(5);
     assertThat(r.koMessages("connect"))
@@ -377,8 +371,7 @@ class FaultMatrixTest {
       GatlingResult r =
           atOnce(
               () ->
-                  scenario("burst")
-                      .exec(ssh("connect").connect())
+                  Scenarios.connected("burst")
                       .exec(ssh("echo").exec("echo hi"))
                       .exec(ssh("disconnect").disconnect()),
               users,
@@ -478,8 +471,7 @@ class FaultMatrixTest {
     GatlingResult r =
         atOnce(
             () ->
-                scenario("hang")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("hang")
                     .exec(ssh("hang").exec("hang").timeout(SHORT))
                     // the server's count of open channels on this connection: only the one asking
                     .exec(ssh("channels").exec("channels").check(stdout().is("1\n")))
@@ -507,8 +499,7 @@ class FaultMatrixTest {
         run(
             sim ->
                 sim.setUp(
-                    scenario("openssh")
-                        .exec(ssh("connect").connect())
+                    Scenarios.connected("openssh")
                         .exec(ssh("KILL").exec("sh -c 'kill -KILL $$'"))
                         .exec(
                             ssh("TERM checked")
@@ -517,8 +508,7 @@ class FaultMatrixTest {
                         .exec(ssh("disconnect").disconnect())
                         .injectOpen(atOnceUsers(2))
                         .protocols(openSsh(SSHD.get())),
-                    scenario("embedded")
-                        .exec(ssh("connect").connect())
+                    Scenarios.connected("embedded")
                         .exec(ssh("SEGV").exec("signal SEGV"))
                         .exec(ssh("HUP checked").exec("signal HUP").check(exitSignal().is("HUP")))
                         .exec(ssh("disconnect").disconnect())
@@ -556,8 +546,7 @@ class FaultMatrixTest {
       GatlingResult r =
           atOnce(
               () ->
-                  scenario("doomed")
-                      .exec(ssh("connect").connect())
+                  Scenarios.connected("doomed")
                       .exec(ssh("in flight").exec("sleep 30"))
                       .exec(ssh("after the kill").exec("echo hi"))
                       .exec(ssh("reconnect").connect()),
@@ -668,8 +657,7 @@ class FaultMatrixTest {
       GatlingResult r =
           atOnce(
               () ->
-                  scenario("flood")
-                      .exec(ssh("connect").connect())
+                  Scenarios.connected("flood")
                       .exec(
                           ssh("1 GiB")
                               .exec("bytes " + gib)
@@ -707,8 +695,7 @@ class FaultMatrixTest {
         run(
             sim ->
                 sim.setUp(
-                    scenario("embedded binary")
-                        .exec(ssh("connect").connect())
+                    Scenarios.connected("embedded binary")
                         .exec(
                             ssh("binary")
                                 .exec("binary 100000")
@@ -721,8 +708,7 @@ class FaultMatrixTest {
                                     substring("\uFFFD").exists()))
                         .injectOpen(atOnceUsers(2))
                         .protocols(embeddedProtocol),
-                    scenario("openssh binary")
-                        .exec(ssh("connect").connect())
+                    Scenarios.connected("openssh binary")
                         .exec(
                             ssh("invalid utf-8")
                                 .exec("printf '\\377\\376ok\\n'")
@@ -752,13 +738,11 @@ class FaultMatrixTest {
         run(
             sim ->
                 sim.setUp(
-                        scenario("embedded")
-                            .exec(ssh("connect").connect())
+                        Scenarios.connected("embedded")
                             .exec(ssh("hang").exec("hang"))
                             .injectOpen(atOnceUsers(5))
                             .protocols(embeddedProtocol.requestTimeout(Duration.ofMinutes(5))),
-                        scenario("openssh")
-                            .exec(ssh("connect").connect())
+                        Scenarios.connected("openssh")
                             .exec(
                                 ssh("cat")
                                     .exec("cat")) // waits for stdin: ends when its channel closes

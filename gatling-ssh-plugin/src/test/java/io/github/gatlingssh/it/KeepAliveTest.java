@@ -42,26 +42,25 @@ class KeepAliveTest {
       GatlingResult r =
           Runs.atOnce(
               () ->
-                  scenario("silent")
-                      .exec(ssh("connect").connect())
+                  Scenarios.connected("silent")
                       .exec(ssh("in flight").exec("sleep 30").timeout(Duration.ofSeconds(30)))
                       .exec(ssh("later").exec("echo hi")),
               3,
               TestProtocols.forServer(server).keepAlive(Duration.ofMillis(200), 2));
 
       assertThat(r.ok("connect")).as(r.summary()).isEqualTo(3);
-      assertThat(r.koMessages("in flight"))
-          .as(r.summary())
-          .hasSize(3)
-          .allSatisfy(
-              m ->
-                  assertThat(m)
-                      .startsWith(
-                          "connection lost: no keepalive answer from "
-                              + server.host()
-                              + ":"
-                              + server.port())
-                      .contains("2 unanswered, one every 200 ms"));
+      Runs.assertAllKo(
+          r,
+          3,
+          "in flight",
+          m ->
+              assertThat(m)
+                  .startsWith(
+                      "connection lost: no keepalive answer from "
+                          + server.host()
+                          + ":"
+                          + server.port())
+                  .contains("2 unanswered, one every 200 ms"));
       Runs.assertAllKoStartingWith(r, 3, "later", "not connected:");
     }
   }
@@ -72,8 +71,7 @@ class KeepAliveTest {
       GatlingResult r =
           Runs.atOnce(
               () ->
-                  scenario("alive")
-                      .exec(ssh("connect").connect())
+                  Scenarios.connected("alive")
                       .pause(Duration.ofSeconds(1))
                       .exec(ssh("after keepalives").exec("echo hi").check(stdout().is("hi\n")))
                       .exec(ssh("disconnect").disconnect()),

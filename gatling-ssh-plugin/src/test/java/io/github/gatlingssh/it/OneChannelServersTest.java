@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gatlingssh.testkit.TestServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
-import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import io.github.gatlingssh.testkit.junit.ForEachServer;
 import io.github.gatlingssh.testkit.junit.ServerKind;
 
@@ -21,22 +20,20 @@ class OneChannelServersTest {
   @ForEachServer({ServerKind.TINYSSH, ServerKind.DROPBEAR, ServerKind.OPENSSH})
   void execThenDisconnectIsOkWhetherOrNotTheServerClosedFirst(TestServer server) {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        // 4 at a time: Dropbear closes unauthenticated connections past 5 per
-                        // address
-                        scenario("one exec")
-                            .repeat(USERS / 4)
-                            .on(
-                                exec(ssh("connect").connect())
-                                    .exec(
-                                        ssh("cat")
-                                            .exec("cat " + server.seedFile())
-                                            .check(stdoutLineCount().is(333)))
-                                    .exec(ssh("disconnect").disconnect()))
-                            .injectOpen(atOnceUsers(4)))
-                    .protocols(TestProtocols.forServer(server)));
+        Runs.atOnce(
+            () ->
+                scenario("one exec")
+                    .repeat(USERS / 4)
+                    .on(
+                        exec(ssh("connect").connect())
+                            .exec(
+                                ssh("cat")
+                                    .exec("cat " + server.seedFile())
+                                    .check(stdoutLineCount().is(333)))
+                            .exec(ssh("disconnect").disconnect())),
+            // 4 at a time: Dropbear closes unauthenticated connections past 5 per address
+            4,
+            TestProtocols.forServer(server));
 
     assertThat(r.koCount()).as(r.summary()).isZero();
     assertThat(r.ok("cat")).isEqualTo(USERS);
@@ -48,8 +45,7 @@ class OneChannelServersTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("two execs")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("two execs")
                     .exec(ssh("first").exec("echo one").check(stdout().is("one\n")))
                     .exec(ssh("second").exec("echo two"))
                     .exec(ssh("disconnect").disconnect()),

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
 import io.github.gatlingssh.testkit.gatling.Overlap;
-import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import io.github.gatlingssh.testkit.junit.ClassServer;
 import io.github.gatlingssh.testkit.openssh.KeyFormat;
 import io.github.gatlingssh.testkit.openssh.KeyType;
@@ -34,8 +33,7 @@ class OpenSshTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("exits")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("exits")
                     .exec(ssh("exit 3").exec("exit 3"))
                     .exec(ssh("exit 3 checked").exec("exit 3").check(exitStatus().is(3)))
                     .exec(ssh("killed").exec("sh -c 'kill -KILL $$'"))
@@ -66,19 +64,17 @@ class OpenSshTest {
     // all connected first (a rendez-vous, bounded by maxDuration), so that how long 200 handshakes
     // take on a loaded machine does not matter: then 200 sleeps start together
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("sleepers")
-                            .exec(ssh("connect").connect())
-                            .rendezVous(200)
-                            .exec(ssh("sleep 1").exec("sleep 1"))
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(200)))
-                    // 200 OpenSSH handshakes at once on 2 cores shared with the test JVM can take
-                    // longer than the default 10 s: the connect timeout is no part of this test
-                    .protocols(protocol().connectTimeout(Duration.ofSeconds(60)))
-                    .maxDuration(Duration.ofSeconds(120)));
+        Runs.atOnce(
+            () ->
+                Scenarios.connected("sleepers")
+                    .rendezVous(200)
+                    .exec(ssh("sleep 1").exec("sleep 1"))
+                    .exec(ssh("disconnect").disconnect()),
+            200,
+            // 200 OpenSSH handshakes at once on 2 cores shared with the test JVM can take
+            // longer than the default 10 s: the connect timeout is no part of this test
+            protocol().connectTimeout(Duration.ofSeconds(60)),
+            Duration.ofSeconds(120));
 
     assertThat(r.ok("sleep 1")).as(r.summary()).isEqualTo(200);
     // with a blocking client the sleeps would run a few at a time (one per thread)
@@ -90,10 +86,7 @@ class OpenSshTest {
     Path stranger = SSHD.get().generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, null, false);
     GatlingResult r =
         Runs.atOnce(
-            () ->
-                scenario("stranger")
-                    .exec(ssh("connect").connect())
-                    .exec(ssh("echo").exec("echo hi")),
+            () -> Scenarios.connected("stranger").exec(ssh("echo").exec("echo hi")),
             2,
             protocol().privateKey(stranger.toString()));
 
@@ -151,22 +144,19 @@ class OpenSshTest {
     Path protectedKey =
         SSHD.get().generateUserKey(KeyType.ED25519, KeyFormat.OPENSSH, "correct horse", true);
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                    scenario("ecdsa")
-                        .exec(ssh("ecdsa").connect())
-                        .injectOpen(atOnceUsers(2))
-                        .protocols(protocol().privateKey(ecdsa.toString())),
-                    scenario("rsa pem")
-                        .exec(ssh("rsa pem").connect())
-                        .injectOpen(atOnceUsers(2))
-                        .protocols(protocol().privateKey(rsaPem.toString())),
-                    scenario("passphrase")
-                        .exec(ssh("passphrase").connect())
-                        .injectOpen(atOnceUsers(2))
-                        .protocols(
-                            protocol().privateKey(protectedKey.toString(), "correct horse"))));
+        Runs.together(
+            new Runs.Group(
+                () -> scenario("ecdsa").exec(ssh("ecdsa").connect()),
+                2,
+                protocol().privateKey(ecdsa.toString())),
+            new Runs.Group(
+                () -> scenario("rsa pem").exec(ssh("rsa pem").connect()),
+                2,
+                protocol().privateKey(rsaPem.toString())),
+            new Runs.Group(
+                () -> scenario("passphrase").exec(ssh("passphrase").connect()),
+                2,
+                protocol().privateKey(protectedKey.toString(), "correct horse")));
 
     Runs.assertAllOk(r, 2, "ecdsa", "rsa pem", "passphrase");
   }

@@ -8,7 +8,6 @@ import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
 import io.github.gatlingssh.testkit.gatling.JvmResources;
-import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -42,8 +41,7 @@ class ResourceHygieneTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("fine")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("fine")
                     .exec(ssh("cat").exec("cat " + server.seedFile()))
                     .exec(ssh("disconnect").disconnect()),
             20,
@@ -61,33 +59,30 @@ class ResourceHygieneTest {
     }
     int refusedPort = closedPort;
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                    scenario("wrong password")
-                        .exec(ssh("bad auth").connect())
-                        .injectOpen(atOnceUsers(5))
-                        .protocols(
-                            ssh.host(server.host())
-                                .port(server.port())
-                                .username(server.username())
-                                .password("wrong")
-                                .hostKeyFingerprint(server.hostKeyFingerprint())),
-                    scenario("refused")
-                        .exec(ssh("refused").connect())
-                        .injectOpen(atOnceUsers(5))
-                        .protocols(
-                            ssh.host("127.0.0.1")
-                                .port(refusedPort)
-                                .username("u")
-                                .password("p")
-                                .acceptAnyHostKey()),
-                    scenario("abandoned")
-                        .exec(ssh("connect").connect())
+        Runs.together(
+            new Runs.Group(
+                () -> scenario("wrong password").exec(ssh("bad auth").connect()),
+                5,
+                ssh.host(server.host())
+                    .port(server.port())
+                    .username(server.username())
+                    .password("wrong")
+                    .hostKeyFingerprint(server.hostKeyFingerprint())),
+            new Runs.Group(
+                () -> scenario("refused").exec(ssh("refused").connect()),
+                5,
+                ssh.host("127.0.0.1")
+                    .port(refusedPort)
+                    .username("u")
+                    .password("p")
+                    .acceptAnyHostKey()),
+            new Runs.Group(
+                () ->
+                    Scenarios.connected("abandoned")
                         .exec(ssh("hang").exec("hang").timeout(Duration.ofMillis(200)))
-                        .exec(ssh("started").start("hang"))
-                        .injectOpen(atOnceUsers(5))
-                        .protocols(protocol())));
+                        .exec(ssh("started").start("hang")),
+                5,
+                protocol()));
 
     assertThat(r.ko("bad auth")).as(r.summary()).isEqualTo(5);
     assertThat(r.ko("refused")).isEqualTo(5);

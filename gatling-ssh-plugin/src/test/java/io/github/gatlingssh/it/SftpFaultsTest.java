@@ -32,8 +32,7 @@ class SftpFaultsTest {
       GatlingResult r =
           Runs.atOnce(
               () ->
-                  scenario("no sftp")
-                      .exec(ssh("connect").connect())
+                  Scenarios.connected("no sftp")
                       .exec(sftp("stat").stat("."))
                       .exec(sftp("stat again").stat("."))
                       .exec(ssh("exec").exec("echo still here").check(stdout().is("still here\n"))),
@@ -66,8 +65,7 @@ class SftpFaultsTest {
       GatlingResult r =
           Runs.atOnce(
               () ->
-                  scenario("stall")
-                      .exec(ssh("connect").connect())
+                  Scenarios.connected("stall")
                       .exec(
                           sftp("slow download").download("slow.bin").timeout(Duration.ofSeconds(1)))
                       .exec(sftp("stat after").stat("slow.bin").check(fileSize().is(1024L * 1024)))

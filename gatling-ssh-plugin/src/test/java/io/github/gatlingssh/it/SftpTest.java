@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gatlingssh.testkit.TestServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
-import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import io.github.gatlingssh.testkit.junit.ForEachServer;
 import io.github.gatlingssh.testkit.junit.ServerKind;
 import java.nio.charset.StandardCharsets;
@@ -133,36 +132,31 @@ class SftpTest {
   void aHundredUsersEachInTheirOwnDirectory(TestServer server) {
     String dir = "sftp-many-" + UUID.randomUUID();
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("many")
-                            .exec(ssh("connect").connect())
-                            .exec(
-                                session ->
-                                    session
-                                        .set("sha1", sha1Of(content(session.userId())))
-                                        .set("id", session.userId()))
-                            .exec(sftp("mkdir").mkdir(dir + "-#{id}"))
-                            .exec(
-                                sftp("upload")
-                                    .uploadBytes(dir + "-#{id}/f", s -> content(s.userId())))
-                            .exec(
-                                sftp("list")
-                                    .list(dir + "-#{id}")
-                                    .check(fileNames().findAll().is(List.of("f"))))
-                            .exec(
-                                sftp("download")
-                                    .download(dir + "-#{id}/f")
-                                    .check(bodyLength().is(64 * 1024), sha1().isEL("#{sha1}")))
-                            .exec(sftp("remove").remove(dir + "-#{id}/f"))
-                            .exec(sftp("rmdir").rmdir(dir + "-#{id}"))
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(100)))
-                    // 100 handshakes at once on a loaded CI machine: a generous connect timeout,
-                    // this test is about SFTP
-                    .protocols(
-                        TestProtocols.forServer(server).connectTimeout(Duration.ofSeconds(60))));
+        Runs.atOnce(
+            () ->
+                Scenarios.connected("many")
+                    .exec(
+                        session ->
+                            session
+                                .set("sha1", sha1Of(content(session.userId())))
+                                .set("id", session.userId()))
+                    .exec(sftp("mkdir").mkdir(dir + "-#{id}"))
+                    .exec(sftp("upload").uploadBytes(dir + "-#{id}/f", s -> content(s.userId())))
+                    .exec(
+                        sftp("list")
+                            .list(dir + "-#{id}")
+                            .check(fileNames().findAll().is(List.of("f"))))
+                    .exec(
+                        sftp("download")
+                            .download(dir + "-#{id}/f")
+                            .check(bodyLength().is(64 * 1024), sha1().isEL("#{sha1}")))
+                    .exec(sftp("remove").remove(dir + "-#{id}/f"))
+                    .exec(sftp("rmdir").rmdir(dir + "-#{id}"))
+                    .exec(ssh("disconnect").disconnect()),
+            100,
+            // 100 handshakes at once on a loaded CI machine: a generous connect timeout,
+            // this test is about SFTP
+            TestProtocols.forServer(server).connectTimeout(Duration.ofSeconds(60)));
 
     for (String name :
         List.of(
@@ -177,8 +171,7 @@ class SftpTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("missing")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("missing")
                     .exec(sftp("download").download(missing + "/x"))
                     .exec(sftp("stat").stat(missing))
                     .exec(sftp("remove").remove(missing))
@@ -204,8 +197,7 @@ class SftpTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("denied")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("denied")
                     .exec(sftp("mkdir").mkdir(denied))
                     .exec(sftp("upload").uploadBytes(denied, s -> new byte[10])),
             1,

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
-import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import io.github.gatlingssh.testkit.junit.ClassServer;
 import io.github.gatlingssh.testkit.openssh.PrivateSshd;
 import java.time.Duration;
@@ -33,8 +32,7 @@ class ShellOpenSshTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("shell")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("shell")
                     .exec(shell("open").open())
                     .exec(shell("prompt").expect(PROMPT))
                     .exec(
@@ -70,20 +68,20 @@ class ShellOpenSshTest {
 
     Runs.assertAllOk(r, 2, "open", "prompt", "answer", "prompt again");
     // the shell stays open after an expect timeout, and the message shows what came in last
-    assertThat(r.koMessages("nothing"))
-        .as(r.summary())
-        .hasSize(2)
-        .allSatisfy(
-            m ->
-                assertThat(m)
-                    .startsWith("expect: no match for /never printed/ within 2 s; last output: ")
-                    .contains("marker-2\\r\\n"));
+    Runs.assertAllKo(
+        r,
+        2,
+        "nothing",
+        m ->
+            assertThat(m)
+                .startsWith("expect: no match for /never printed/ within 2 s; last output: ")
+                .contains("marker-2\\r\\n"));
     assertThat(r.ok("saved")).as(r.summary()).isEqualTo(2);
-    assertThat(r.koMessages("raw prompt"))
-        .as(r.summary())
-        .hasSize(2)
-        .allSatisfy(
-            m -> assertThat(m).contains("within 2 s; last output: ").contains("\\x1b[?2004h"));
+    Runs.assertAllKo(
+        r,
+        2,
+        "raw prompt",
+        m -> assertThat(m).contains("within 2 s; last output: ").contains("\\x1b[?2004h"));
     assertThat(r.ok("stripped prompt")).as(r.summary()).isEqualTo(2);
     assertThat(r.ok("exit")).as(r.summary()).isEqualTo(2);
     assertThat(r.koMessages("after exit"))
@@ -98,8 +96,7 @@ class ShellOpenSshTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("exits")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("exits")
                     .exec(shell("open").open().pty("vt100", 132, 43))
                     .exec(shell("size").send("stty size\n").expect("(?m)^43 132\\r?$"))
                     .exec(shell("exit 3").send("exit 3\n").awaitExit())
@@ -132,20 +129,17 @@ class ShellOpenSshTest {
   @Test
   void twoHundredShellsAtOnce() {
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("shells")
-                            .exec(ssh("connect").connect())
-                            .exec(shell("open").open())
-                            .exec(shell("prompt").expect(PROMPT))
-                            .exec(shell("answer").send("echo $((6*7))\n").expect("(?m)^42\\r?$"))
-                            .exec(
-                                shell("exit").send("exit\n").awaitExit().check(exitStatus().is(0)))
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(200)))
-                    .protocols(protocol())
-                    .maxDuration(Duration.ofSeconds(240)));
+        Runs.atOnce(
+            () ->
+                Scenarios.connected("shells")
+                    .exec(shell("open").open())
+                    .exec(shell("prompt").expect(PROMPT))
+                    .exec(shell("answer").send("echo $((6*7))\n").expect("(?m)^42\\r?$"))
+                    .exec(shell("exit").send("exit\n").awaitExit().check(exitStatus().is(0)))
+                    .exec(ssh("disconnect").disconnect()),
+            200,
+            protocol(),
+            Duration.ofSeconds(240));
 
     Runs.assertAllOk(r, 200, "connect", "open", "prompt", "answer", "exit");
   }

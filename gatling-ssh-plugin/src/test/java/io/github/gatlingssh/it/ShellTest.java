@@ -20,8 +20,7 @@ class ShellTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("shell")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("shell")
                     .exec(shell("open").open())
                     .exec(shell("prompt").expect("\\$ $"))
                     .exec(
@@ -46,14 +45,14 @@ class ShellTest {
                 .requestTimeout(Duration.ofSeconds(30)));
 
     Runs.assertAllOk(r, 20, "open", "prompt", "echo");
-    assertThat(r.koMessages("timeout"))
-        .as(r.summary())
-        .hasSize(20)
-        .allSatisfy(
-            m ->
-                assertThat(m)
-                    .startsWith("expect: no match for /never printed/ within 2 s; last output: ")
-                    .contains("tail-marker\\r\\n"));
+    Runs.assertAllKo(
+        r,
+        20,
+        "timeout",
+        m ->
+            assertThat(m)
+                .startsWith("expect: no match for /never printed/ within 2 s; last output: ")
+                .contains("tail-marker\\r\\n"));
     Runs.assertAllOk(r, 20, "still open", "exit", "disconnect");
   }
 }

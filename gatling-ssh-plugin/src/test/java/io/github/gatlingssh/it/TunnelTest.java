@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.github.gatlingssh.testkit.TestServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
-import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import io.github.gatlingssh.testkit.junit.ForEachServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -61,29 +60,26 @@ class TunnelTest {
     int port = http.getAddress().getPort();
     int before = served.get();
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("tunnels")
-                            .exec(ssh("connect").connect())
-                            .exec(tunnel("open").open("127.0.0.1", port))
-                            .exec(
-                                tunnel("get")
-                                    .send("GET / HTTP/1.0\r\n\r\n")
-                                    .expect("HTTP/1\\.[01] 200")
-                                    .check(bodyString().saveAs("status line")))
-                            .exec(
-                                tunnel("body")
-                                    .expect("hello through the (\\w+)")
-                                    .check(regex("hello through the (\\w+)").is("tunnel")))
-                            .exec(tunnel("close").close())
-                            .exec(ssh("disconnect").disconnect())
-                            .injectOpen(atOnceUsers(200)))
-                    .protocols(
-                        TestProtocols.forServer(server)
-                            .connectTimeout(Duration.ofSeconds(60))
-                            .requestTimeout(Duration.ofSeconds(30)))
-                    .maxDuration(Duration.ofSeconds(240)));
+        Runs.atOnce(
+            () ->
+                Scenarios.connected("tunnels")
+                    .exec(tunnel("open").open("127.0.0.1", port))
+                    .exec(
+                        tunnel("get")
+                            .send("GET / HTTP/1.0\r\n\r\n")
+                            .expect("HTTP/1\\.[01] 200")
+                            .check(bodyString().saveAs("status line")))
+                    .exec(
+                        tunnel("body")
+                            .expect("hello through the (\\w+)")
+                            .check(regex("hello through the (\\w+)").is("tunnel")))
+                    .exec(tunnel("close").close())
+                    .exec(ssh("disconnect").disconnect()),
+            200,
+            TestProtocols.forServer(server)
+                .connectTimeout(Duration.ofSeconds(60))
+                .requestTimeout(Duration.ofSeconds(30)),
+            Duration.ofSeconds(240));
 
     Runs.assertAllOk(r, 200, "connect", "open", "get", "body", "close", "disconnect");
     assertThat(served.get() - before).isEqualTo(200);
@@ -99,8 +95,7 @@ class TunnelTest {
     GatlingResult r =
         Runs.atOnce(
             () ->
-                scenario("refused")
-                    .exec(ssh("connect").connect())
+                Scenarios.connected("refused")
                     .exec(tunnel("refused").open("127.0.0.1", closedPort))
                     .exec(tunnel("send on refused").send("GET / HTTP/1.0\r\n\r\n"))
                     .exec(tunnel("open").tunnelName("web").open("127.0.0.1", "" + port))

@@ -147,10 +147,7 @@ class WarmUpTest {
       logger.addAppender(events);
       GatlingResult r =
           Runs.atOnce(
-              () ->
-                  scenario(name)
-                      .exec(ssh("connect").connect())
-                      .exec(ssh("disconnect").disconnect()),
+              () -> Scenarios.connected(name).exec(ssh("disconnect").disconnect()),
               2,
               protocol.get());
       logger.detachAppender(events);

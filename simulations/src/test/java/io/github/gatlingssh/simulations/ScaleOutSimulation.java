@@ -3,6 +3,7 @@ package io.github.gatlingssh.simulations;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.github.gatlingssh.javaapi.SshDsl.*;
 
+import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
@@ -29,14 +30,17 @@ public class ScaleOutSimulation extends Simulation {
   private final int rampSeconds = Integer.getInteger("scaleout.rampSeconds", 10);
   private final double rate = Double.parseDouble(System.getProperty("scaleout.rate", "2"));
 
+  /** Echoes the user's id, unique across injectors, and checks what came back. */
+  private final ActionBuilder echoUserId =
+      ssh("echo")
+          .exec("echo #{injectorUserId}")
+          .check(stdout().is(session -> session.getString(Injector.USER_ATTRIBUTE) + "\n"));
+
   ScenarioBuilder work =
       scenario("work")
           .exec(Injector.attribute())
           .exec(ssh("connect").connect())
-          .exec(
-              ssh("echo")
-                  .exec("echo #{injectorUserId}")
-                  .check(stdout().is(session -> session.getString(Injector.USER_ATTRIBUTE) + "\n")))
+          .exec(echoUserId)
           .exec(
               ssh("cat")
                   .exec("cat " + target.dataFile())

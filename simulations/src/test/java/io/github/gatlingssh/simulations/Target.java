@@ -28,22 +28,17 @@ import java.time.Duration;
  *       copy of the seed file. {@code -Dssh.connectTimeout=30} (seconds) overrides the protocol's
  *       connect timeout (10 s).
  * </ul>
+ *
+ * @param protocol the protocol that reaches the server
+ * @param dataFile the seed data file's path on the server
+ * @param server the embedded server this JVM started and stops, or null for a server of its own
  */
-final class Target implements AutoCloseable {
+record Target(SshProtocolBuilder protocol, String dataFile, EmbeddedSshServer server)
+    implements AutoCloseable {
   /** The seed workload's file: 333 lines of 80 bytes. */
   static final int SEED_LINES = SeedFile.LINE_COUNT;
 
   static final int SEED_BYTES = SeedFile.SIZE;
-
-  private final SshProtocolBuilder protocol;
-  private final String dataFile;
-  private final EmbeddedSshServer server;
-
-  private Target(SshProtocolBuilder protocol, String dataFile, EmbeddedSshServer server) {
-    this.protocol = protocol;
-    this.dataFile = dataFile;
-    this.server = server;
-  }
 
   static Target fromSystemProperties() {
     return System.getProperty("ssh.host") == null ? embedded() : real();
@@ -136,14 +131,6 @@ final class Target implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  SshProtocolBuilder protocol() {
-    return protocol;
-  }
-
-  String dataFile() {
-    return dataFile;
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.github.gatlingssh.benchmark.report;
 
 import io.github.gatlingssh.benchmark.result.Client;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,15 +44,8 @@ public final class MarkdownReport {
     md.append("\n## Targets (gatling-ssh at N = ").append(Reference.TARGET_USERS).append(")\n\n");
     md.append("| target | limit | measured | met |\n|---|---|---|---|\n");
     for (Targets.Check c : Targets.evaluate(s)) {
-      md.append("| ")
-          .append(c.target())
-          .append(" | ")
-          .append(c.limit())
-          .append(" | ")
-          .append(c.measured())
-          .append(" | ")
-          .append(c.met() ? "yes" : "**no**")
-          .append(" |\n");
+      MarkdownTable.row(
+          md, Arrays.asList(c.target(), c.limit(), c.measured(), c.met() ? "yes" : "**no**"));
     }
 
     md.append("\n## gatling-ssh / bare MINA (ratio of medians)\n\n");
@@ -75,19 +69,9 @@ public final class MarkdownReport {
     r.negotiated()
         .forEach(
             (c, n) ->
-                md.append("| ")
-                    .append(c.label)
-                    .append(" | ")
-                    .append(n.kex())
-                    .append(" | ")
-                    .append(n.hostKey())
-                    .append(" | ")
-                    .append(n.cipher())
-                    .append(" | ")
-                    .append(n.mac())
-                    .append(" | ")
-                    .append(source(c))
-                    .append(" |\n"));
+                MarkdownTable.row(
+                    md,
+                    Arrays.asList(c.label, n.kex(), n.hostKey(), n.cipher(), n.mac(), source(c))));
 
     md.append("\n## Server CPU accounting check\n\n");
     md.append("Share of sshd's CPU (")

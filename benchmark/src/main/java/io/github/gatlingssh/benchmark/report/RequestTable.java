@@ -4,6 +4,7 @@ import io.github.gatlingssh.benchmark.result.RequestStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.DoubleStream;
 
 /** Latency percentiles per request, one row each, after some leading columns (e.g. the client). */
 public final class RequestTable {
@@ -25,15 +26,10 @@ public final class RequestTable {
     requests.forEach(
         (name, st) -> {
           List<String> cells = new ArrayList<>(leading);
-          cells.addAll(
-              List.of(
-                  name,
-                  Integer.toString(st.count()),
-                  Integer.toString(st.ko()),
-                  Format.millis(st.p50()),
-                  Format.millis(st.p95()),
-                  Format.millis(st.p99()),
-                  Format.millis(st.max())));
+          cells.addAll(List.of(name, Integer.toString(st.count()), Integer.toString(st.ko())));
+          DoubleStream.of(st.p50(), st.p95(), st.p99(), st.max())
+              .mapToObj(Format::millis)
+              .forEach(cells::add);
           MarkdownTable.row(md, cells);
         });
   }

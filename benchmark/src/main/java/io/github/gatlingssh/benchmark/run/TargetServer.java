@@ -22,10 +22,11 @@ public final class TargetServer implements AutoCloseable {
   private final Path dataFile;
   private final CpuCgroup cgroup;
 
-  private TargetServer(PrivateSshd sshd, Path dataFile, CpuCgroup cgroup) {
+  /** Puts the seed file on {@code sshd} and starts accounting for its CPU. */
+  private TargetServer(PrivateSshd sshd) {
     this.sshd = sshd;
-    this.dataFile = dataFile;
-    this.cgroup = cgroup;
+    this.dataFile = sshd.createDataFile("seed.txt", SeedFile.content());
+    this.cgroup = CpuCgroup.tryCreate(sshd.pid());
   }
 
   public static TargetServer start() {
@@ -33,8 +34,7 @@ public final class TargetServer implements AutoCloseable {
         PrivateSshd.start(
             SshdOptions.builder().maxStartups(MAX_STARTUPS).maxSessions(MAX_SESSIONS).build());
     try {
-      Path file = sshd.createDataFile("seed.txt", SeedFile.content());
-      return new TargetServer(sshd, file, CpuCgroup.tryCreate(sshd.pid()));
+      return new TargetServer(sshd);
     } catch (RuntimeException e) {
       sshd.close();
       throw e;

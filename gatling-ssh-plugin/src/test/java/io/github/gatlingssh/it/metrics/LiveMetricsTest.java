@@ -11,10 +11,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.gatlingssh.it.Runs;
+import io.github.gatlingssh.it.Scenarios;
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
 import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
-import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import io.github.gatlingssh.testkit.junit.ClassServer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -62,8 +62,7 @@ class LiveMetricsTest {
   private static GatlingResult run(UnaryOperator<SshProtocolBuilder> metrics) {
     return Runs.atOnce(
         () ->
-            scenario("metrics")
-                .exec(ssh("connect").connect())
+            Scenarios.connected("metrics")
                 .repeat(3)
                 .on(exec(ssh("echo").exec("echo hi")))
                 .exec(ssh("fail").exec("echo 1").check(stdout().is("2\n")))
@@ -224,16 +223,14 @@ class LiveMetricsTest {
   void maxDurationEndsTheMetricsWithTheRun() throws Exception {
     int port = MetricsServer.freePort();
     GatlingResult r =
-        ScriptedSimulation.run(
-            sim ->
-                sim.setUp(
-                        scenario("cut short")
-                            .exec(ssh("connect").connect())
-                            .exec(ssh("echo").exec("echo hi"))
-                            .pause(Duration.ofSeconds(60))
-                            .injectOpen(atOnceUsers(2)))
-                    .protocols(protocol().prometheusEndpoint(port))
-                    .maxDuration(Duration.ofSeconds(2)));
+        Runs.atOnce(
+            () ->
+                Scenarios.connected("cut short")
+                    .exec(ssh("echo").exec("echo hi"))
+                    .pause(Duration.ofSeconds(60)),
+            2,
+            protocol().prometheusEndpoint(port),
+            Duration.ofSeconds(2));
 
     assertThat(r.ok("echo")).as(r.summary()).isEqualTo(2);
     assertInjectorPage(r);

@@ -15,13 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The embedded server's host key: its type, its fingerprint, and a client that pins it. */
 class HostKeyTest {
 
   @RegisterExtension
   static final ClassServer<EmbeddedSshServer> SERVER =
       ClassServer.embedded(EmbeddedSshServer.builder());
-
-  @TempDir Path tmp;
 
   @Test
   void hostKeyIsEd25519() {
@@ -32,7 +31,7 @@ class HostKeyTest {
   }
 
   @Test
-  void fingerprintMatchesSshKeygen() throws Exception {
+  void fingerprintMatchesSshKeygen(@TempDir Path tmp) throws Exception {
     Path pub =
         Files.writeString(
             tmp.resolve("host.pub"), SERVER.get().knownHostsLine().split(" ", 2)[1] + "\n");
@@ -53,7 +52,7 @@ class HostKeyTest {
   }
 
   @Test
-  void anotherServersKeyIsRejected() throws IOException {
+  void anotherServersKeyIsRejected(@TempDir Path tmp) throws IOException {
     try (EmbeddedSshServer other = EmbeddedSshServer.builder().build().start()) {
       // the other server's key, filed under this server's address
       String line =

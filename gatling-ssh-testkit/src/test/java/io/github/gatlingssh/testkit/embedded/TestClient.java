@@ -97,8 +97,7 @@ final class TestClient implements AutoCloseable {
           .connect(server.username(), server.host(), server.port())
           .addListener(
               cf -> {
-                if (!cf.isConnected()) {
-                  result.completeExceptionally(cf.getException());
+                if (failed(cf.isConnected(), cf.getException(), result)) {
                   return;
                 }
                 ClientSession session = cf.getClientSession();
@@ -109,8 +108,7 @@ final class TestClient implements AutoCloseable {
                       .auth()
                       .addListener(
                           af -> {
-                            if (!af.isSuccess()) {
-                              result.completeExceptionally(af.getException());
+                            if (failed(af.isSuccess(), af.getException(), result)) {
                               return;
                             }
                             if (authenticated != null) {
@@ -144,17 +142,22 @@ final class TestClient implements AutoCloseable {
                       err.toByteArray(),
                       channel.getExitStatus(),
                       channel.getExitSignal())));
-      channel
-          .open()
-          .addListener(
-              of -> {
-                if (!of.isOpened()) {
-                  result.completeExceptionally(of.getException());
-                }
-              });
+      channel.open().addListener(of -> failed(of.isOpened(), of.getException(), result));
     } catch (IOException e) {
       result.completeExceptionally(e);
     }
+  }
+
+  /**
+   * Fails {@code result} with {@code failure} unless the MINA future was {@code ok}.
+   *
+   * @return whether it failed
+   */
+  private static boolean failed(boolean ok, Throwable failure, CompletableFuture<?> result) {
+    if (!ok) {
+      result.completeExceptionally(failure);
+    }
+    return !ok;
   }
 
   @Override

@@ -23,7 +23,6 @@ import java.util.stream.Stream;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.session.ClientSession;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@link PrivateDropbear} and {@link PrivateTinySshd}: start, key login, host key, clean close. */
@@ -34,42 +33,47 @@ class ProcessServerTest {
     ProcessServer start(IntSupplier ports);
   }
 
+  /** A kind of server and how to start it, shown as its kind in the test's name. */
+  record Flavour(ServerKind kind, Starter starter) {
+    /** Starts a server (the test is skipped if not installed), logs in and runs {@code test}. */
+    void loggedIn(LoggedIn test) throws IOException {
+      kind.assumeAvailable();
+      try (ProcessServer server = starter.start(ServerProbe::freePort);
+          KeyLoginClient client = new KeyLoginClient(server);
+          ClientSession session = client.login()) {
+        test.run(server, client, session);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return kind.toString();
+    }
+  }
+
   /** What a test does with a started server and a session logged in to it. */
   interface LoggedIn {
     void run(ProcessServer server, KeyLoginClient client, ClientSession session) throws IOException;
   }
 
-  /** Starts a server of {@code kind} (skipped if not installed), logs in and runs {@code test}. */
-  private static void loggedIn(ServerKind kind, Starter starter, LoggedIn test) throws IOException {
-    kind.assumeAvailable();
-    try (ProcessServer server = starter.start(ServerProbe::freePort);
-        KeyLoginClient client = new KeyLoginClient(server);
-        ClientSession session = client.login()) {
-      test.run(server, client, session);
-    }
-  }
-
-  static Stream<Arguments> servers() {
+  static Stream<Flavour> servers() {
     return Stream.of(
-        Arguments.of(
+        new Flavour(
             ServerKind.DROPBEAR,
-            (Starter) ports -> PrivateDropbear.start(ports, ProcessServer.START_TIMEOUT)),
-        Arguments.of(
+            ports -> PrivateDropbear.start(ports, ProcessServer.START_TIMEOUT)),
+        new Flavour(
             ServerKind.TINYSSH,
-            (Starter) ports -> PrivateTinySshd.start(ports, ProcessServer.START_TIMEOUT)));
+            ports -> PrivateTinySshd.start(ports, ProcessServer.START_TIMEOUT)));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("servers")
-  void keyLoginCatsTheSeedFileAndTheHostKeyIsTheAdvertisedOne(ServerKind kind, Starter starter)
-      throws IOException {
-    loggedIn(
-        kind,
-        starter,
+  void keyLoginCatsTheSeedFileAndTheHostKeyIsTheAdvertisedOne(Flavour flavour) throws IOException {
+    flavour.loggedIn(
         (server, client, session) -> {
           KeyLoginClient.Result cat = KeyLoginClient.exec(session, "cat " + server.seedFile());
 
-          assertThat(server.kind()).isEqualTo(kind.displayName());
+          assertThat(server.kind()).isEqualTo(flavour.kind().displayName());
           assertThat(cat.stdout()).as(server.log()).hasSize(26_640).isEqualTo(SeedFile.content());
           assertThat(cat.exitStatus()).isZero();
           assertThat(client.hostKeyFingerprint())
@@ -84,11 +88,8 @@ class ProcessServerTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("servers")
-  void loginUserIsNeverRootAndCanWriteTheDataDir(ServerKind kind, Starter starter)
-      throws IOException {
-    loggedIn(
-        kind,
-        starter,
+  void loginUserIsNeverRootAndCanWriteTheDataDir(Flavour flavour) throws IOException {
+    flavour.loggedIn(
         (server, client, session) -> {
           Path file = server.createDataFile("sub/data.txt", "x\n".getBytes(StandardCharsets.UTF_8));
           String command =
@@ -109,10 +110,9 @@ class ProcessServerTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("servers")
-  void closeLeavesNoProcessNoFileAndNoAuthorizedKeyBehind(ServerKind kind, Starter starter)
-      throws Exception {
-    kind.assumeAvailable();
-    ProcessServer server = starter.start(ServerProbe::freePort);
+  void closeLeavesNoProcessNoFileAndNoAuthorizedKeyBehind(Flavour flavour) throws Exception {
+    flavour.kind().assumeAvailable();
+    ProcessServer server = flavour.starter().start(ServerProbe::freePort);
     Path authorizedKeys = HomeAuthorizedKeys.file(LoginUser.get());
     try (KeyLoginClient client = new KeyLoginClient(server)) {
       ClientSession session = client.login();
@@ -125,7 +125,9 @@ class ProcessServerTest {
       server.close();
 
       assertThat(processes).allMatch(ProcessTree::hasExited);
-      assertThat(ProcessTree.holdingOpen(Set.of(server.dir().resolve(kind.displayName() + ".log"))))
+      assertThat(
+              ProcessTree.holdingOpen(
+                  Set.of(server.dir().resolve(flavour.kind().displayName() + ".log"))))
           .isEmpty();
       assertThat(ServerProbe.refusesConnections(server.port())).isTrue();
       assertThat(server.isAlive()).isFalse();
@@ -141,14 +143,13 @@ class ProcessServerTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("servers")
-  void portTakenByAnotherProcessIsRetriedWithAnotherPort(ServerKind kind, Starter starter)
-      throws IOException {
-    kind.assumeAvailable();
+  void portTakenByAnotherProcessIsRetriedWithAnotherPort(Flavour flavour) throws IOException {
+    flavour.kind().assumeAvailable();
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(ProcessServer.HOST))) {
       Deque<Integer> ports =
           new ArrayDeque<>(List.of(taken.getLocalPort(), ServerProbe.freePort()));
 
-      try (ProcessServer server = starter.start(ports::pop);
+      try (ProcessServer server = flavour.starter().start(ports::pop);
           KeyLoginClient client = new KeyLoginClient(server);
           ClientSession session = client.login()) {
         assertThat(server.port()).isNotEqualTo(taken.getLocalPort());
@@ -160,9 +161,9 @@ class ProcessServerTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("servers")
-  void killDropsConnectionsAndRefusesNewOnes(ServerKind kind, Starter starter) throws Exception {
-    kind.assumeAvailable();
-    try (ProcessServer server = starter.start(ServerProbe::freePort);
+  void killDropsConnectionsAndRefusesNewOnes(Flavour flavour) throws Exception {
+    flavour.kind().assumeAvailable();
+    try (ProcessServer server = flavour.starter().start(ServerProbe::freePort);
         KeyLoginClient client = new KeyLoginClient(server)) {
       ClientSession session = client.login();
       session.createExecChannel("exec sleep 300").open().verify(KeyLoginClient.TIMEOUT);
