@@ -42,13 +42,7 @@ class ScpTest {
                 sim.setUp(
                         scenario("round trip")
                             .exec(scp("before connect").download("x"))
-                            .exec(ssh("connect").connect())
-                            .exec(
-                                session ->
-                                    session
-                                        .set("dir", dir + "-" + session.userId())
-                                        .set("id", session.userId()))
-                            .exec(sftp("mkdir").mkdir("#{dir}"))
+                            .exec(Scenarios.connectedWithOwnDir(dir))
                             .exec(
                                 scp("upload")
                                     .upload(source.toString(), "#{dir}/data.bin")

@@ -42,13 +42,7 @@ class SftpTest {
             () ->
                 scenario("verbs")
                     .exec(sftp("before connect").stat("."))
-                    .exec(ssh("connect").connect())
-                    .exec(
-                        session ->
-                            session
-                                .set("dir", dir + "-" + session.userId())
-                                .set("id", session.userId()))
-                    .exec(sftp("mkdir").mkdir("#{dir}"))
+                    .exec(Scenarios.connectedWithOwnDir(dir))
                     .exec(
                         sftp("upload")
                             .upload(source.toString(), "#{dir}/data.bin")
