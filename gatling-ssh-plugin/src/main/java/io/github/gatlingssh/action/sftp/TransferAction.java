@@ -71,8 +71,8 @@ public abstract class TransferAction extends SshAction {
       done(session, requestName, start, end, failure);
       return;
     }
-    TransferChecks.Outcome checked = checks.check(requestName, response, session);
-    done(checked.session(), requestName, start, end, checked.failure());
+    checks.count(requestName, response);
+    doneChecked(session, requestName, start, end, checks.checks(), response, null);
   }
 
   /** The user's value of an optional parameter (null when the request has none). */

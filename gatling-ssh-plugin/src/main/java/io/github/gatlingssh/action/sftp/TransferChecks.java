@@ -1,9 +1,6 @@
 package io.github.gatlingssh.action.sftp;
 
-import io.gatling.commons.validation.Failure;
 import io.gatling.core.check.Check;
-import io.gatling.core.check.Check$;
-import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.internal.CoreCheckType;
@@ -14,8 +11,6 @@ import io.github.gatlingssh.protocol.Output;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import scala.Option;
-import scala.Tuple2;
 
 /**
  * What SFTP and SCP requests share once the bytes moved: the checks, the download sink they need
@@ -34,9 +29,6 @@ public final class TransferChecks {
   private final scala.collection.immutable.List<Check<SftpResponse>> checks;
   private final DownloadSink memorySink;
   private final TransferStats stats;
-
-  /** What a request's checks are checked after; the end of a user's transfer, logged. */
-  public record Outcome(Session session, String failure) {}
 
   /**
    * The checks of one request of a scenario, with the protocol's output settings; unsupported
@@ -65,21 +57,15 @@ public final class TransferChecks {
     return memorySink.digests() ? sink : sink.withoutDigests();
   }
 
-  /**
-   * Counts a transfer that succeeded in the end-of-run summary and runs the checks, on the user's
-   * event loop.
-   *
-   * @return the session to pass on, and the first failed check's message or null
-   */
-  public Outcome check(String requestName, SftpResponse response, Session session) {
+  /** The checks, as the Scala list {@code SshAction.doneChecked} runs. */
+  public scala.collection.immutable.List<Check<SftpResponse>> checks() {
+    return checks;
+  }
+
+  /** Counts a transfer that succeeded in the end-of-run summary (a no-op for other verbs). */
+  public void count(String requestName, SftpResponse response) {
     if (response.transfer() != null) {
       stats.add(requestName, response.bytes(), response.endTimestamp() - response.startTimestamp());
     }
-    if (checks.isEmpty()) {
-      return new Outcome(session, null);
-    }
-    Tuple2<Session, Option<Failure>> checked = Check$.MODULE$.check(response, session, checks);
-    return new Outcome(
-        checked._1(), checked._2().isDefined() ? checked._2().get().message() : null);
   }
 }
