@@ -36,32 +36,32 @@ public final class Sftp extends SshFileTransfer<Sftp, SftpActionBuilder> {
 
   /** Creates the remote directory {@code dir} (SSH_FXP_MKDIR); KO when it exists. */
   public SftpActionBuilder mkdir(String dir) {
-    return request(SftpVerb.MKDIR, path(dir), null);
+    return of(SftpVerb.MKDIR, path(dir));
   }
 
   /** {@link #mkdir(String)} with the path computed from the session. */
   public SftpActionBuilder mkdir(Function<Session, String> dir) {
-    return request(SftpVerb.MKDIR, Param.fn(dir), null);
+    return of(SftpVerb.MKDIR, Param.fn(dir));
   }
 
   /** Removes the empty remote directory {@code dir}. */
   public SftpActionBuilder rmdir(String dir) {
-    return request(SftpVerb.RMDIR, path(dir), null);
+    return of(SftpVerb.RMDIR, path(dir));
   }
 
   /** {@link #rmdir(String)} with the path computed from the session. */
   public SftpActionBuilder rmdir(Function<Session, String> dir) {
-    return request(SftpVerb.RMDIR, Param.fn(dir), null);
+    return of(SftpVerb.RMDIR, Param.fn(dir));
   }
 
   /** Removes the remote file {@code file}. */
   public SftpActionBuilder remove(String file) {
-    return request(SftpVerb.REMOVE, path(file), null);
+    return of(SftpVerb.REMOVE, path(file));
   }
 
   /** {@link #remove(String)} with the path computed from the session. */
   public SftpActionBuilder remove(Function<Session, String> file) {
-    return request(SftpVerb.REMOVE, Param.fn(file), null);
+    return of(SftpVerb.REMOVE, Param.fn(file));
   }
 
   /**
@@ -78,22 +78,27 @@ public final class Sftp extends SshFileTransfer<Sftp, SftpActionBuilder> {
 
   /** Reads the attributes of {@code path}, links followed: check them with {@code fileSize()}. */
   public SftpActionBuilder stat(String path) {
-    return request(SftpVerb.STAT, path(path), null);
+    return of(SftpVerb.STAT, path(path));
   }
 
   /** {@link #stat(String)} with the path computed from the session. */
   public SftpActionBuilder stat(Function<Session, String> path) {
-    return request(SftpVerb.STAT, Param.fn(path), null);
+    return of(SftpVerb.STAT, Param.fn(path));
   }
 
   /** Lists the remote directory {@code dir}: check the names with {@code fileNames()}. */
   public SftpActionBuilder list(String dir) {
-    return request(SftpVerb.LIST, path(dir), null);
+    return of(SftpVerb.LIST, path(dir));
   }
 
   /** {@link #list(String)} with the path computed from the session. */
   public SftpActionBuilder list(Function<Session, String> dir) {
-    return request(SftpVerb.LIST, Param.fn(dir), null);
+    return of(SftpVerb.LIST, Param.fn(dir));
+  }
+
+  /** A request on one remote path. */
+  private SftpActionBuilder of(SftpVerb verb, Param<String> path) {
+    return request(verb, path, null);
   }
 
   @Override
