@@ -1,14 +1,11 @@
 package io.github.gatlingssh.javaapi;
 
-import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.github.gatlingssh.action.scp.ScpAction;
 import io.github.gatlingssh.action.scp.ScpRequest;
 import io.github.gatlingssh.check.SftpCheckType;
 import io.github.gatlingssh.check.SftpChecks;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,26 +16,22 @@ import java.util.List;
  *     .check(bodyLength().is(1048576), sha1().isEL("#{sha1}"))
  *     .timeout(Duration.ofSeconds(30))
  * }</pre>
+ *
+ * <p>Checks: {@code transferredBytes()}, Gatling's {@code bodyLength}, {@code md5}, {@code sha1}
+ * (every byte downloaded), {@code bodyBytes}, {@code bodyString}, {@code regex}, {@code substring}
+ * (the first maxOutputLength bytes downloaded) and {@code responseTimeInMillis}; another check
+ * fails when the simulation is built. Past the timeout, the request is KO ("timeout: scp download
+ * of x not done within 5 s; channel closed") and the transfer's channel is closed; the connection
+ * stays usable.
  */
-public final class ScpActionBuilder implements ActionBuilder {
-  private final ScpRequest request;
+public final class ScpActionBuilder extends SshCheckedActionBuilder<ScpActionBuilder, ScpRequest> {
 
   ScpActionBuilder(ScpRequest request) {
-    this.request = request;
+    super(request, RequestSetters.SCP, ScpActionBuilder::new, ScpAction::builder);
   }
 
-  /**
-   * Checks on the transfer: {@code transferredBytes()}, Gatling's {@code bodyLength}, {@code md5},
-   * {@code sha1} (every byte downloaded), {@code bodyBytes}, {@code bodyString}, {@code regex},
-   * {@code substring} (the first maxOutputLength bytes downloaded) and {@code
-   * responseTimeInMillis}. An unsupported check fails when the simulation is built.
-   */
-  public ScpActionBuilder check(CheckBuilder... checks) {
-    return check(Arrays.asList(checks));
-  }
-
-  /** {@link #check(CheckBuilder...)} with a list. */
-  public ScpActionBuilder check(List<CheckBuilder> checks) {
+  /** Fails, naming the checks SCP supports, on a check it does not. */
+  static void refuseUnsupported(List<CheckBuilder> checks) {
     for (CheckBuilder c : checks) {
       if (c.type() == SftpCheckType.FileSize || c.type() == SftpCheckType.FileNames) {
         throw new IllegalArgumentException(
@@ -49,23 +42,6 @@ public final class ScpActionBuilder implements ActionBuilder {
                 + " (downloads) and responseTimeInMillis");
       }
     }
-    // fails now on an unsupported check
     SftpChecks.toScalaChecks(checks, StandardCharsets.UTF_8, "SCP");
-    return new ScpActionBuilder(request.withBase(request.base().withChecks(checks)));
-  }
-
-  /**
-   * After this, the request is KO ("timeout: scp download of x not done within 5 s; channel
-   * closed") and the transfer's channel is closed; the connection stays usable. Default: the
-   * protocol's requestTimeout.
-   */
-  public ScpActionBuilder timeout(Duration timeout) {
-    return new ScpActionBuilder(
-        request.withBase(request.base().withTimeout(Timeouts.positive(timeout))));
-  }
-
-  @Override
-  public io.gatling.core.action.builder.ActionBuilder asScala() {
-    return ScpAction.builder(request);
   }
 }

@@ -5,14 +5,15 @@ import io.github.gatlingssh.action.SshAttributes;
 import io.github.gatlingssh.action.sftp.SftpRequest;
 import io.github.gatlingssh.action.sftp.SftpVerb;
 import io.github.gatlingssh.protocol.Param;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
  * A named SFTP request, the result of {@code sftp("name")}: pick its verb. It runs on the virtual
  * user's SSH connection ({@code ssh(..).connect()} first); the first SFTP request opens the
  * connection's SFTP channel, the next ones share it. Every path is a Gatling EL string or a
- * function of the session.
+ * function of the session. Transfers are pipelined ({@code sftpChunkSize}, {@code
+ * sftpMaxRequests}); an upload truncates an existing remote file unless {@link
+ * SftpActionBuilder#append()}.
  *
  * <pre>{@code
  * sftp("mkdir").mkdir("#{dir}")
@@ -27,22 +28,10 @@ import java.util.function.Function;
  * sftp("rmdir").rmdir("#{dir}")
  * }</pre>
  */
-public final class Sftp {
-  private final SshAttributes attributes;
+public final class Sftp extends SshFileTransfer<Sftp, SftpActionBuilder> {
 
   Sftp(SshAttributes attributes) {
-    this.attributes = attributes;
-  }
-
-  /**
-   * Names the SSH connection this request uses (default "default"), as {@code
-   * ssh(..).connectionName(..)}.
-   */
-  public Sftp connectionName(String name) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("connectionName must not be empty");
-    }
-    return new Sftp(attributes.withConnectionName(name));
+    super(attributes, Sftp::new, "SFTP");
   }
 
   /** Creates the remote directory {@code dir} (SSH_FXP_MKDIR); KO when it exists. */
@@ -79,12 +68,12 @@ public final class Sftp {
    * Renames {@code from} to {@code to}; SFTP v3 servers (OpenSSH) refuse when {@code to} exists.
    */
   public SftpActionBuilder rename(String from, String to) {
-    return of(SftpVerb.RENAME, path(from), path(to));
+    return request(SftpVerb.RENAME, path(from), path(to));
   }
 
   /** {@link #rename(String, String)} with the paths computed from the session. */
   public SftpActionBuilder rename(Function<Session, String> from, Function<Session, String> to) {
-    return of(SftpVerb.RENAME, Param.fn(from), Param.fn(to));
+    return request(SftpVerb.RENAME, Param.fn(from), Param.fn(to));
   }
 
   /** Reads the attributes of {@code path}, links followed: check them with {@code fileSize()}. */
@@ -107,76 +96,19 @@ public final class Sftp {
     return of(SftpVerb.LIST, Param.fn(dir));
   }
 
-  /**
-   * Uploads the local file {@code localFile} to {@code remoteFile} (created or truncated; see
-   * {@link SftpActionBuilder#append()}), pipelined, read from disk as it is sent.
-   */
-  public SftpActionBuilder upload(String localFile, String remoteFile) {
-    return of(SftpVerb.UPLOAD, path(remoteFile), path(localFile));
-  }
-
-  /** {@link #upload(String, String)} with the paths computed from the session. */
-  public SftpActionBuilder upload(
-      Function<Session, String> localFile, Function<Session, String> remoteFile) {
-    return of(SftpVerb.UPLOAD, Param.fn(remoteFile), Param.fn(localFile));
-  }
-
-  /** Uploads the bytes {@code content} makes from the session to {@code remoteFile}. */
-  public SftpActionBuilder uploadBytes(String remoteFile, Function<Session, byte[]> content) {
-    Objects.requireNonNull(content, "content");
-    return new SftpActionBuilder(
-        SftpRequest.of(attributes, SftpVerb.UPLOAD_BYTES, path(remoteFile))
-            .withBytes(Param.fn(content)));
-  }
-
-  /** {@link #uploadBytes(String, Function)} with the path computed from the session. */
-  public SftpActionBuilder uploadBytes(
-      Function<Session, String> remoteFile, Function<Session, byte[]> content) {
-    Objects.requireNonNull(content, "content");
-    return new SftpActionBuilder(
-        SftpRequest.of(attributes, SftpVerb.UPLOAD_BYTES, Param.fn(remoteFile))
-            .withBytes(Param.fn(content)));
-  }
-
-  /**
-   * Downloads {@code remoteFile} to its end, pipelined. {@code bodyLength()}, {@code md5()} and
-   * {@code sha1()} see every byte; {@code bodyBytes()}, {@code bodyString()} and {@code regex(..)}
-   * the first {@code maxOutputLength} bytes. Bytes are kept or digested only when a check needs
-   * them.
-   */
-  public SftpActionBuilder download(String remoteFile) {
-    return of(SftpVerb.DOWNLOAD, path(remoteFile));
-  }
-
-  /** {@link #download(String)} with the path computed from the session. */
-  public SftpActionBuilder download(Function<Session, String> remoteFile) {
-    return of(SftpVerb.DOWNLOAD, Param.fn(remoteFile));
-  }
-
-  /** Downloads {@code remoteFile} into the local file {@code localFile} (created or truncated). */
-  public SftpActionBuilder download(String remoteFile, String localFile) {
-    return of(SftpVerb.DOWNLOAD_TO_FILE, path(remoteFile), path(localFile));
-  }
-
-  /** {@link #download(String, String)} with the paths computed from the session. */
-  public SftpActionBuilder download(
-      Function<Session, String> remoteFile, Function<Session, String> localFile) {
-    return of(SftpVerb.DOWNLOAD_TO_FILE, Param.fn(remoteFile), Param.fn(localFile));
-  }
-
+  /** A request on one remote path. */
   private SftpActionBuilder of(SftpVerb verb, Param<String> path) {
-    return new SftpActionBuilder(SftpRequest.of(attributes, verb, path));
+    return request(verb, path, null);
   }
 
-  /** A request on {@code path} that names a second path, {@code other} (target or local file). */
-  private SftpActionBuilder of(SftpVerb verb, Param<String> path, Param<String> other) {
+  @Override
+  SftpActionBuilder request(SftpVerb verb, Param<String> path, Param<String> other) {
     return new SftpActionBuilder(SftpRequest.of(attributes, verb, path).withOther(other));
   }
 
-  private static Param<String> path(String path) {
-    if (path == null || path.isBlank()) {
-      throw new IllegalArgumentException("an SFTP path must not be empty");
-    }
-    return Param.el(path);
+  @Override
+  SftpActionBuilder uploadBytes(Param<String> remoteFile, Param<byte[]> bytes) {
+    return new SftpActionBuilder(
+        SftpRequest.of(attributes, SftpVerb.UPLOAD_BYTES, remoteFile).withBytes(bytes));
   }
 }

@@ -1,16 +1,9 @@
 package io.github.gatlingssh.javaapi;
 
-import io.gatling.javaapi.core.ActionBuilder;
-import io.gatling.javaapi.core.CheckBuilder;
 import io.github.gatlingssh.action.sftp.SftpAction;
 import io.github.gatlingssh.action.sftp.SftpRequest;
 import io.github.gatlingssh.action.sftp.SftpVerb;
-import io.github.gatlingssh.check.SftpChecks;
 import io.github.gatlingssh.client.sftp.WriteMode;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * An SFTP request of {@link Sftp}: add checks, a timeout, and for uploads the write mode.
@@ -20,38 +13,19 @@ import java.util.List;
  *     .check(bodyLength().is(1048576), sha1().isEL("#{sha1}"))
  *     .timeout(Duration.ofSeconds(30))
  * }</pre>
+ *
+ * <p>Checks: {@code fileSize()} (stat), {@code fileNames()} (list), {@code transferredBytes()}
+ * (transfers), Gatling's {@code bodyLength}, {@code md5}, {@code sha1} (every byte downloaded),
+ * {@code bodyBytes}, {@code bodyString}, {@code regex}, {@code substring} (the first
+ * maxOutputLength bytes downloaded) and {@code responseTimeInMillis}; another check fails when the
+ * simulation is built. Past the timeout, the request is KO ("timeout: ...") and a transfer is
+ * stopped (no more requests, its remote file closed); the SFTP channel stays usable.
  */
-public final class SftpActionBuilder implements ActionBuilder {
-  private final SftpRequest request;
+public final class SftpActionBuilder
+    extends SshCheckedActionBuilder<SftpActionBuilder, SftpRequest> {
 
   SftpActionBuilder(SftpRequest request) {
-    this.request = request;
-  }
-
-  /**
-   * Checks on the result: {@code fileSize()} (stat), {@code fileNames()} (list), {@code
-   * transferredBytes()} (transfers), Gatling's {@code bodyLength}, {@code md5}, {@code sha1} (every
-   * byte downloaded), {@code bodyBytes}, {@code bodyString}, {@code regex}, {@code substring} (the
-   * first maxOutputLength bytes downloaded) and {@code responseTimeInMillis}. An unsupported check
-   * fails when the simulation is built.
-   */
-  public SftpActionBuilder check(CheckBuilder... checks) {
-    return check(Arrays.asList(checks));
-  }
-
-  /** {@link #check(CheckBuilder...)} with a list. */
-  public SftpActionBuilder check(List<CheckBuilder> checks) {
-    SftpChecks.toScalaChecks(checks, StandardCharsets.UTF_8); // fails now on an unsupported check
-    return new SftpActionBuilder(request.withBase(request.base().withChecks(checks)));
-  }
-
-  /**
-   * After this, the request is KO ("timeout: ...") and a transfer is stopped (no more requests, its
-   * remote file closed); the SFTP channel stays usable. Default: the protocol's requestTimeout.
-   */
-  public SftpActionBuilder timeout(Duration timeout) {
-    return new SftpActionBuilder(
-        request.withBase(request.base().withTimeout(Timeouts.positive(timeout))));
+    super(request, RequestSetters.SFTP, SftpActionBuilder::new, SftpAction::builder);
   }
 
   /** An upload writes after the end of an existing remote file, which it creates if missing. */
@@ -70,11 +44,6 @@ public final class SftpActionBuilder implements ActionBuilder {
           "append() and overwrite() apply to upload and uploadBytes, not to "
               + request.verb().label());
     }
-    return new SftpActionBuilder(request.withMode(mode));
-  }
-
-  @Override
-  public io.gatling.core.action.builder.ActionBuilder asScala() {
-    return SftpAction.builder(request);
+    return with(request.withMode(mode));
   }
 }

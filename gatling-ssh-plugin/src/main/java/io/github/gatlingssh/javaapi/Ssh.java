@@ -17,23 +17,10 @@ import java.util.function.Function;
  * ssh("bye").disconnect()
  * }</pre>
  */
-public final class Ssh {
-  private final SshAttributes attributes;
+public final class Ssh extends SshNamedRequest<Ssh, SshAttributes> {
 
   Ssh(SshAttributes attributes) {
-    this.attributes = attributes;
-  }
-
-  /**
-   * Names the SSH connection this request uses, for virtual users that hold several (default
-   * "default"). A connection opened with {@code connectionName("a")} is used by the requests that
-   * name "a".
-   */
-  public Ssh connectionName(String name) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("connectionName must not be empty");
-    }
-    return new Ssh(attributes.withConnectionName(name));
+    super(attributes, Ssh::new, SshAttributes::withConnectionName);
   }
 
   /**

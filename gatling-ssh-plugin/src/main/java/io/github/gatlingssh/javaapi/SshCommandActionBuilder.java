@@ -2,7 +2,6 @@ package io.github.gatlingssh.javaapi;
 
 import io.gatling.core.action.Action;
 import io.gatling.core.structure.ScenarioContext;
-import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.Session;
 import io.github.gatlingssh.action.SshActionBuilder;
 import io.github.gatlingssh.action.SshAttributes;
@@ -20,7 +19,7 @@ import java.util.function.Function;
  * @param <B> the exec's or start's own builder type, which these methods return
  */
 public abstract class SshCommandActionBuilder<B extends SshCommandActionBuilder<B>>
-    implements ActionBuilder {
+    extends SshRequestActionBuilder<B, SshAttributes> {
 
   /** Makes the exec's or start's action from the request's attributes and command set-up. */
   @FunctionalInterface
@@ -33,12 +32,8 @@ public abstract class SshCommandActionBuilder<B extends SshCommandActionBuilder<
         Action next);
   }
 
-  /** The request's attributes so far. */
-  final SshAttributes attributes;
-
   private final ExecSpec spec;
   private final BiFunction<SshAttributes, ExecSpec, B> rebuild;
-  private final CommandActionFactory action;
 
   /**
    * @param rebuild makes the same kind of builder from other attributes or set-up
@@ -49,19 +44,19 @@ public abstract class SshCommandActionBuilder<B extends SshCommandActionBuilder<
       ExecSpec spec,
       BiFunction<SshAttributes, ExecSpec, B> rebuild,
       CommandActionFactory action) {
-    this.attributes = attributes;
+    super(
+        attributes,
+        RequestSetters.SSH,
+        a -> rebuild.apply(a, spec),
+        a ->
+            new SshActionBuilder<>(
+                a, (x, components, ctx, next) -> action.create(x, spec, components, ctx, next)));
     this.spec = spec;
     this.rebuild = rebuild;
-    this.action = action;
-  }
-
-  /** The same request with these attributes. */
-  final B with(SshAttributes newAttributes) {
-    return rebuild.apply(newAttributes, spec);
   }
 
   private B with(ExecSpec newSpec) {
-    return rebuild.apply(attributes, newSpec);
+    return rebuild.apply(request, newSpec);
   }
 
   /**
@@ -113,12 +108,5 @@ public abstract class SshCommandActionBuilder<B extends SshCommandActionBuilder<
           "env(" + name + ", ..): the value must not be null (EL allowed)");
     }
     return with(spec.withEnv(name, Param.el(value)));
-  }
-
-  @Override
-  public io.gatling.core.action.builder.ActionBuilder asScala() {
-    ExecSpec s = spec;
-    return new SshActionBuilder<>(
-        attributes, (a, components, ctx, next) -> action.create(a, s, components, ctx, next));
   }
 }

@@ -1,5 +1,6 @@
 package io.github.gatlingssh.javaapi;
 
+import io.gatling.commons.validation.Validation;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.internal.Expressions;
@@ -9,6 +10,7 @@ import io.github.gatlingssh.check.SftpChecks;
 import io.github.gatlingssh.check.SshCheckBuilders;
 import io.github.gatlingssh.protocol.SshProtocol;
 import java.util.function.Function;
+import scala.Function1;
 
 /**
  * The entry point of gatling-ssh's Java DSL.
@@ -37,15 +39,12 @@ public final class SshDsl {
 
   /** A named SSH request (the name may be EL). */
   public static Ssh ssh(String requestName) {
-    if (requestName == null || requestName.isBlank()) {
-      throw new IllegalArgumentException("an SSH request needs a name: ssh(\"name\")");
-    }
-    return new Ssh(SshAttributes.of(Expressions.toStringExpression(requestName)));
+    return new Ssh(SshAttributes.of(name(requestName, "ssh")));
   }
 
   /** A named SSH request, the name computed from the session. */
   public static Ssh ssh(Function<Session, String> requestName) {
-    return new Ssh(SshAttributes.of(Expressions.javaFunctionToExpression(requestName)));
+    return new Ssh(SshAttributes.of(name(requestName)));
   }
 
   /**
@@ -53,14 +52,13 @@ public final class SshDsl {
    * shell("prompt").expect("\\$ $")}: see {@link SshShell}.
    */
   public static SshShell shell(String requestName) {
-    return new SshShell(StreamAttributes.of(StreamAttributes.Kind.SHELL, name(requestName)));
+    return new SshShell(
+        StreamAttributes.of(StreamAttributes.Kind.SHELL, name(requestName, "shell")));
   }
 
   /** A named shell request, the name computed from the session. */
   public static SshShell shell(Function<Session, String> requestName) {
-    return new SshShell(
-        StreamAttributes.of(
-            StreamAttributes.Kind.SHELL, Expressions.javaFunctionToExpression(requestName)));
+    return new SshShell(StreamAttributes.of(StreamAttributes.Kind.SHELL, name(requestName)));
   }
 
   /**
@@ -68,23 +66,29 @@ public final class SshDsl {
    * tunnel("open").open("127.0.0.1", 8080)}: see {@link SshTunnel}.
    */
   public static SshTunnel tunnel(String requestName) {
-    return new SshTunnel(StreamAttributes.of(StreamAttributes.Kind.TUNNEL, name(requestName)));
+    return new SshTunnel(
+        StreamAttributes.of(StreamAttributes.Kind.TUNNEL, name(requestName, "tunnel")));
   }
 
   /** A named tunnel request, the name computed from the session. */
   public static SshTunnel tunnel(Function<Session, String> requestName) {
-    return new SshTunnel(
-        StreamAttributes.of(
-            StreamAttributes.Kind.TUNNEL, Expressions.javaFunctionToExpression(requestName)));
+    return new SshTunnel(StreamAttributes.of(StreamAttributes.Kind.TUNNEL, name(requestName)));
   }
 
-  private static scala.Function1<
-          io.gatling.core.session.Session, io.gatling.commons.validation.Validation<String>>
-      name(String requestName) {
+  /** The request name as a Gatling expression; fails now, naming the DSL call, when empty. */
+  private static Function1<io.gatling.core.session.Session, Validation<String>> name(
+      String requestName, String dslCall) {
     if (requestName == null || requestName.isBlank()) {
-      throw new IllegalArgumentException("a request needs a name, e.g. shell(\"prompt\")");
+      throw new IllegalArgumentException(
+          "a request needs a name: " + dslCall + "(\"name\"), the name may be EL");
     }
     return Expressions.toStringExpression(requestName);
+  }
+
+  /** The request name computed from the session, as a Gatling expression. */
+  private static Function1<io.gatling.core.session.Session, Validation<String>> name(
+      Function<Session, String> requestName) {
+    return Expressions.javaFunctionToExpression(requestName);
   }
 
   /**
@@ -123,15 +127,12 @@ public final class SshDsl {
    * sftp("upload").upload("/local/data.bin", "#{dir}/data.bin")}: see {@link Sftp}.
    */
   public static Sftp sftp(String requestName) {
-    if (requestName == null || requestName.isBlank()) {
-      throw new IllegalArgumentException("an SFTP request needs a name: sftp(\"name\")");
-    }
-    return new Sftp(SshAttributes.of(Expressions.toStringExpression(requestName)));
+    return new Sftp(SshAttributes.of(name(requestName, "sftp")));
   }
 
   /** A named SFTP request, the name computed from the session. */
   public static Sftp sftp(Function<Session, String> requestName) {
-    return new Sftp(SshAttributes.of(Expressions.javaFunctionToExpression(requestName)));
+    return new Sftp(SshAttributes.of(name(requestName)));
   }
 
   /**
@@ -139,15 +140,12 @@ public final class SshDsl {
    * up").upload("/local/data.bin", "#{dir}/scp.bin")}: see {@link Scp}.
    */
   public static Scp scp(String requestName) {
-    if (requestName == null || requestName.isBlank()) {
-      throw new IllegalArgumentException("an SCP request needs a name: scp(\"name\")");
-    }
-    return new Scp(SshAttributes.of(Expressions.toStringExpression(requestName)));
+    return new Scp(SshAttributes.of(name(requestName, "scp")));
   }
 
   /** A named SCP request, the name computed from the session. */
   public static Scp scp(Function<Session, String> requestName) {
-    return new Scp(SshAttributes.of(Expressions.javaFunctionToExpression(requestName)));
+    return new Scp(SshAttributes.of(name(requestName)));
   }
 
   /** Checks the size in bytes that {@code stat} read, e.g. {@code fileSize().is(1048576L)}. */

@@ -3,9 +3,11 @@ package io.github.gatlingssh.javaapi;
 import io.github.gatlingssh.action.SshAttributes;
 import io.github.gatlingssh.action.exec.ExecSpec;
 import io.github.gatlingssh.action.exec.StartAction;
-import java.time.Duration;
 
-/** {@code ssh("name").start(command)}: see {@link Ssh#start(String)}. */
+/**
+ * {@code ssh("name").start(command)}: see {@link Ssh#start(String)}. The timeout bounds how long
+ * the server may take to accept the command.
+ */
 public final class SshStartActionBuilder extends SshCommandActionBuilder<SshStartActionBuilder> {
 
   SshStartActionBuilder(SshAttributes attributes, ExecSpec spec) {
@@ -17,13 +19,6 @@ public final class SshStartActionBuilder extends SshCommandActionBuilder<SshStar
    * awaitExit()} with the same name waits for this one (default "default").
    */
   public SshStartActionBuilder channelName(String name) {
-    return with(attributes.withChannelName(Timeouts.channelName(name)));
-  }
-
-  /**
-   * How long the server may take to accept the command (default: the protocol's requestTimeout).
-   */
-  public SshStartActionBuilder timeout(Duration timeout) {
-    return with(attributes.withTimeout(Timeouts.positive(timeout)));
+    return with(request.withChannelName(Timeouts.channelName(name)));
   }
 }

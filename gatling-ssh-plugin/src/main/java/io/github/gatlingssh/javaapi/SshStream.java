@@ -6,34 +6,22 @@ import io.github.gatlingssh.protocol.Param;
 import java.util.function.Function;
 
 /**
- * The verbs a shell ({@link SshShell}) and a tunnel ({@link SshTunnel}) share: send, expect, close.
- * Not meant to be extended outside this package.
+ * The verbs a shell ({@link SshShell}) and a tunnel ({@link SshTunnel}) share: send, expect, close;
+ * the connection they go through is named as for {@link Ssh}. Not meant to be extended outside this
+ * package.
  *
  * @param <S> the shell's or tunnel's own type, which the naming methods return
  */
-public abstract class SshStream<S extends SshStream<S>> {
-  /** The request's attributes so far. */
-  final StreamAttributes attributes;
+public abstract class SshStream<S extends SshStream<S>>
+    extends SshNamedRequest<S, StreamAttributes> {
 
-  /** Makes the same kind of stream request from other attributes. */
-  private final Function<StreamAttributes, S> with;
-
-  SshStream(StreamAttributes attributes, Function<StreamAttributes, S> with) {
-    this.attributes = attributes;
-    this.with = with;
+  SshStream(StreamAttributes attributes, Function<StreamAttributes, S> rebuild) {
+    super(attributes, rebuild, StreamAttributes::withConnectionName);
   }
 
   /** The same request on the stream of this name (see the shell's and tunnel's name methods). */
   final S streamName(String name) {
-    return with.apply(attributes.withStreamName(Timeouts.channelName(name)));
-  }
-
-  /**
-   * The SSH connection the shell or tunnel goes through (default "default"), as {@link
-   * Ssh#connectionName}.
-   */
-  public S connectionName(String name) {
-    return with.apply(attributes.withConnectionName(Timeouts.channelName(name)));
+    return with(attributes.withStreamName(Timeouts.channelName(name)));
   }
 
   /**

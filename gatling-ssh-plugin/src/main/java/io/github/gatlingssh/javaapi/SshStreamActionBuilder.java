@@ -1,12 +1,7 @@
 package io.github.gatlingssh.javaapi;
 
-import io.gatling.javaapi.core.ActionBuilder;
-import io.gatling.javaapi.core.CheckBuilder;
 import io.github.gatlingssh.action.stream.StreamActionBuilder;
 import io.github.gatlingssh.action.stream.StreamAttributes;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -14,13 +9,18 @@ import java.util.regex.PatternSyntaxException;
  * A send and/or expect step on a shell or tunnel, e.g. {@code shell("answer").send("echo
  * $((6*7))\n").expect("(?m)^42\\r?$").check(regex("(\\d+)").saveAs("n"))}. Timed from the send to
  * the match. Checks see the output from the previous match up to and including this one: {@code
- * bodyString()}, {@code regex(..)} (with groups), {@code substring(..)}.
+ * bodyString()}, {@code regex(..)} (with groups), {@code substring(..)}. The timeout bounds the
+ * wait for the match.
  */
-public final class SshStreamActionBuilder implements ActionBuilder {
-  private final StreamAttributes attributes;
+public final class SshStreamActionBuilder
+    extends SshCheckedActionBuilder<SshStreamActionBuilder, StreamAttributes> {
 
   SshStreamActionBuilder(StreamAttributes attributes) {
-    this.attributes = attributes;
+    super(
+        attributes,
+        RequestSetters.STREAM,
+        SshStreamActionBuilder::new,
+        StreamActionBuilder::sendExpect);
   }
 
   /**
@@ -29,7 +29,7 @@ public final class SshStreamActionBuilder implements ActionBuilder {
    * timeout the request is KO with the last ~200 characters received; the stream stays open.
    */
   public SshStreamActionBuilder expect(String regex) {
-    return new SshStreamActionBuilder(attributes.withExpect(compile(regex)));
+    return with(request.withExpect(compile(regex)));
   }
 
   /**
@@ -38,16 +38,16 @@ public final class SshStreamActionBuilder implements ActionBuilder {
    * Shells only (a tunnel has no exit status: use close()).
    */
   public SshShellAwaitExitActionBuilder awaitExit() {
-    if (attributes.kind() != StreamAttributes.Kind.SHELL) {
+    if (request.kind() != StreamAttributes.Kind.SHELL) {
       throw new IllegalArgumentException(
           "awaitExit() is for shells: a tunnel has no exit status, use tunnel(..).close()");
     }
-    if (attributes.expect() != null) {
+    if (request.expect() != null) {
       throw new IllegalArgumentException(
           "awaitExit() follows send(..), not expect(..): "
               + "use shell(..).send(\"exit\\n\").awaitExit() as its own request");
     }
-    return new SshShellAwaitExitActionBuilder(attributes);
+    return new SshShellAwaitExitActionBuilder(request);
   }
 
   /**
@@ -55,25 +55,7 @@ public final class SshStreamActionBuilder implements ActionBuilder {
    * titles).
    */
   public SshStreamActionBuilder stripEscapes() {
-    return new SshStreamActionBuilder(attributes.withStripEscapes());
-  }
-
-  /**
-   * Checks on the output this step received: {@code bodyString()}, {@code regex(..)}, {@code
-   * substring(..)}, ...
-   */
-  public SshStreamActionBuilder check(CheckBuilder... checks) {
-    return check(Arrays.asList(checks));
-  }
-
-  /** Checks on the output this step received, as {@link #check(CheckBuilder...)}. */
-  public SshStreamActionBuilder check(List<CheckBuilder> checks) {
-    return new SshStreamActionBuilder(attributes.withChecks(checks));
-  }
-
-  /** How long to wait for the match (default: the protocol's requestTimeout). */
-  public SshStreamActionBuilder timeout(Duration timeout) {
-    return new SshStreamActionBuilder(attributes.withTimeout(Timeouts.positive(timeout)));
+    return with(request.withStripEscapes());
   }
 
   static Pattern compile(String regex) {
@@ -86,10 +68,5 @@ public final class SshStreamActionBuilder implements ActionBuilder {
       throw new IllegalArgumentException(
           "expect: invalid regex (Java syntax): " + e.getMessage(), e);
     }
-  }
-
-  @Override
-  public io.gatling.core.action.builder.ActionBuilder asScala() {
-    return StreamActionBuilder.sendExpect(attributes);
   }
 }

@@ -1,27 +1,20 @@
 package io.github.gatlingssh.javaapi;
 
-import io.gatling.javaapi.core.ActionBuilder;
 import io.github.gatlingssh.action.stream.StreamActionBuilder;
 import io.github.gatlingssh.action.stream.StreamAttributes;
-import java.time.Duration;
 
 /**
- * {@code shell("close").close()} or {@code tunnel("close").close()}: closes the channel gracefully.
+ * {@code shell("close").close()} or {@code tunnel("close").close()}: closes the channel gracefully;
+ * the timeout bounds how long the server may take to close its side.
  */
-public final class SshStreamCloseActionBuilder implements ActionBuilder {
-  private final StreamAttributes attributes;
+public final class SshStreamCloseActionBuilder
+    extends SshRequestActionBuilder<SshStreamCloseActionBuilder, StreamAttributes> {
 
   SshStreamCloseActionBuilder(StreamAttributes attributes) {
-    this.attributes = attributes;
-  }
-
-  /** How long the server may take to close its side (default: the protocol's requestTimeout). */
-  public SshStreamCloseActionBuilder timeout(Duration timeout) {
-    return new SshStreamCloseActionBuilder(attributes.withTimeout(Timeouts.positive(timeout)));
-  }
-
-  @Override
-  public io.gatling.core.action.builder.ActionBuilder asScala() {
-    return StreamActionBuilder.close(attributes);
+    super(
+        attributes,
+        RequestSetters.STREAM,
+        SshStreamCloseActionBuilder::new,
+        StreamActionBuilder::close);
   }
 }

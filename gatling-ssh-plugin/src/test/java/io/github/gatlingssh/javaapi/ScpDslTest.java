@@ -13,20 +13,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Mistakes in SCP requests fail when the simulation is built, saying what to do. */
+/**
+ * Mistakes in SCP requests fail when the simulation is built, saying what to do; names and paths:
+ * {@link NamedRequestDslTest}.
+ */
 class ScpDslTest {
-
-  @Test
-  void aRequestNeedsANameAndPaths() {
-    assertThatThrownBy(() -> scp(" ")).hasMessageContaining("scp(\"name\")");
-    assertThatThrownBy(() -> scp("x").download("")).hasMessage("an SCP path must not be empty");
-    assertThatThrownBy(() -> scp("x").upload("/l", " "))
-        .hasMessage("an SCP path must not be empty");
-    assertThatThrownBy(() -> scp("x").upload(" ", "r")).hasMessage("an SCP path must not be empty");
-    assertThatThrownBy(() -> scp("x").uploadBytes("r", null)).hasMessage("content");
-    assertThatThrownBy(() -> scp("x").connectionName(""))
-        .hasMessage("connectionName must not be empty");
-  }
 
   @Test
   void transferChecksAreAcceptedAndSftpOnesRefused() {

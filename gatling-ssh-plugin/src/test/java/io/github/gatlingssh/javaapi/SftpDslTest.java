@@ -10,17 +10,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** Mistakes in SFTP requests fail when the simulation is built, saying what to do. */
+/**
+ * Mistakes in SFTP requests fail when the simulation is built, saying what to do; names, connection
+ * names and transfer paths: {@link NamedRequestDslTest}.
+ */
 class SftpDslTest {
 
   @Test
-  void aRequestNeedsANameAndPaths() {
-    assertThatThrownBy(() -> sftp(" ")).hasMessageContaining("sftp(\"name\")");
+  void sftpVerbsNeedPaths() {
     assertThatThrownBy(() -> sftp("x").mkdir("")).hasMessage("an SFTP path must not be empty");
     assertThatThrownBy(() -> sftp("x").rename("a", " "))
         .hasMessage("an SFTP path must not be empty");
-    assertThatThrownBy(() -> sftp("x").connectionName(""))
-        .hasMessage("connectionName must not be empty");
   }
 
   @Test
