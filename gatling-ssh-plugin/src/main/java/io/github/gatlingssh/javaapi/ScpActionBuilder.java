@@ -2,7 +2,7 @@ package io.github.gatlingssh.javaapi;
 
 import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.CheckBuilder;
-import io.github.gatlingssh.action.scp.ScpAction;
+import io.github.gatlingssh.action.SshActionBuilder;
 import io.github.gatlingssh.action.scp.ScpRequest;
 import io.github.gatlingssh.check.SftpCheckType;
 import io.github.gatlingssh.check.SftpChecks;
@@ -66,6 +66,6 @@ public final class ScpActionBuilder implements ActionBuilder {
 
   @Override
   public io.gatling.core.action.builder.ActionBuilder asScala() {
-    return ScpAction.builder(request);
+    return SshActionBuilder.scp(request);
   }
 }

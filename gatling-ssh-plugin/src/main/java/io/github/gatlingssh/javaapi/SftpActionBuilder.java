@@ -2,7 +2,7 @@ package io.github.gatlingssh.javaapi;
 
 import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.CheckBuilder;
-import io.github.gatlingssh.action.sftp.SftpAction;
+import io.github.gatlingssh.action.SshActionBuilder;
 import io.github.gatlingssh.action.sftp.SftpRequest;
 import io.github.gatlingssh.action.sftp.SftpVerb;
 import io.github.gatlingssh.check.SftpChecks;
@@ -75,6 +75,6 @@ public final class SftpActionBuilder implements ActionBuilder {
 
   @Override
   public io.gatling.core.action.builder.ActionBuilder asScala() {
-    return SftpAction.builder(request);
+    return SshActionBuilder.sftp(request);
   }
 }
