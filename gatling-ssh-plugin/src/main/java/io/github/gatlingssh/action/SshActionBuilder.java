@@ -4,6 +4,8 @@ import io.gatling.core.action.Action;
 import io.gatling.core.action.builder.ActionBuilder;
 import io.gatling.core.structure.ScenarioContext;
 import io.github.gatlingssh.action.exec.AwaitExitAction;
+import io.github.gatlingssh.action.exec.ExecAction;
+import io.github.gatlingssh.action.exec.ExecSpec;
 import io.github.gatlingssh.action.scp.ScpAction;
 import io.github.gatlingssh.action.scp.ScpRequest;
 import io.github.gatlingssh.action.sftp.SftpAction;
@@ -55,6 +57,14 @@ public final class SshActionBuilder<A> implements ActionBuilder {
         a,
         (attributes, components, ctx, next) ->
             new ConnectAction(attributes, timePhases, components, ctx, next));
+  }
+
+  /** exec(command) or start(command), with the command's set-up: see {@link ExecAction}. */
+  public static ActionBuilder command(ExecAction.Verb verb, SshAttributes a, ExecSpec spec) {
+    return new SshActionBuilder<>(
+        a,
+        (attributes, components, ctx, next) ->
+            new ExecAction(verb, attributes, spec, components, ctx, next));
   }
 
   /** awaitExit(): see {@link AwaitExitAction}. */

@@ -1,14 +1,12 @@
 package io.github.gatlingssh.javaapi;
 
-import io.gatling.core.action.Action;
-import io.gatling.core.structure.ScenarioContext;
 import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.Session;
 import io.github.gatlingssh.action.SshActionBuilder;
 import io.github.gatlingssh.action.SshAttributes;
+import io.github.gatlingssh.action.exec.ExecAction;
 import io.github.gatlingssh.action.exec.ExecSpec;
 import io.github.gatlingssh.protocol.Param;
-import io.github.gatlingssh.protocol.SshComponents;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -22,37 +20,26 @@ import java.util.function.Function;
 public abstract class SshCommandActionBuilder<B extends SshCommandActionBuilder<B>>
     implements ActionBuilder {
 
-  /** Makes the exec's or start's action from the request's attributes and command set-up. */
-  @FunctionalInterface
-  interface CommandActionFactory {
-    Action create(
-        SshAttributes attributes,
-        ExecSpec spec,
-        SshComponents components,
-        ScenarioContext ctx,
-        Action next);
-  }
-
   /** The request's attributes so far. */
   final SshAttributes attributes;
 
   private final ExecSpec spec;
   private final BiFunction<SshAttributes, ExecSpec, B> rebuild;
-  private final CommandActionFactory action;
+  private final ExecAction.Verb verb;
 
   /**
    * @param rebuild makes the same kind of builder from other attributes or set-up
-   * @param action makes the action when the scenario is built
+   * @param verb exec or start: what the action waits for
    */
   SshCommandActionBuilder(
       SshAttributes attributes,
       ExecSpec spec,
       BiFunction<SshAttributes, ExecSpec, B> rebuild,
-      CommandActionFactory action) {
+      ExecAction.Verb verb) {
     this.attributes = attributes;
     this.spec = spec;
     this.rebuild = rebuild;
-    this.action = action;
+    this.verb = verb;
   }
 
   /** The same request with these attributes. */
@@ -117,8 +104,6 @@ public abstract class SshCommandActionBuilder<B extends SshCommandActionBuilder<
 
   @Override
   public io.gatling.core.action.builder.ActionBuilder asScala() {
-    ExecSpec s = spec;
-    return new SshActionBuilder<>(
-        attributes, (a, components, ctx, next) -> action.create(a, s, components, ctx, next));
+    return SshActionBuilder.command(verb, attributes, spec);
   }
 }

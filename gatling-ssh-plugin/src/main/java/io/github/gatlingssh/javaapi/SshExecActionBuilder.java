@@ -15,7 +15,7 @@ import java.util.List;
 public final class SshExecActionBuilder extends SshCommandActionBuilder<SshExecActionBuilder> {
 
   SshExecActionBuilder(SshAttributes attributes, ExecSpec spec) {
-    super(attributes, spec, SshExecActionBuilder::new, ExecAction::new);
+    super(attributes, spec, SshExecActionBuilder::new, ExecAction.Verb.EXEC);
   }
 
   /**

@@ -1,15 +1,15 @@
 package io.github.gatlingssh.javaapi;
 
 import io.github.gatlingssh.action.SshAttributes;
+import io.github.gatlingssh.action.exec.ExecAction;
 import io.github.gatlingssh.action.exec.ExecSpec;
-import io.github.gatlingssh.action.exec.StartAction;
 import java.time.Duration;
 
 /** {@code ssh("name").start(command)}: see {@link Ssh#start(String)}. */
 public final class SshStartActionBuilder extends SshCommandActionBuilder<SshStartActionBuilder> {
 
   SshStartActionBuilder(SshAttributes attributes, ExecSpec spec) {
-    super(attributes, spec, SshStartActionBuilder::new, StartAction::new);
+    super(attributes, spec, SshStartActionBuilder::new, ExecAction.Verb.START);
   }
 
   /**
