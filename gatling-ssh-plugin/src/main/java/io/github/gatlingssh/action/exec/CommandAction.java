@@ -67,7 +67,7 @@ abstract class CommandAction extends SshAction {
       components.metrics().received(result.stdout().bytes() + result.stderr().bytes());
       String verdict = exitChecked || result.succeeded() ? null : result.describeExit();
       doneChecked(
-          session, request, start, end, checks, new SshResponse(result, start, end), verdict);
+          session, request, start, end, checks, SshResponse.of(result, start, end), verdict);
     }
   }
 }

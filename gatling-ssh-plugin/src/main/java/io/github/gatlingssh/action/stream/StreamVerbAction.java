@@ -16,7 +16,6 @@ import io.github.gatlingssh.check.SshChecks;
 import io.github.gatlingssh.check.SshResponse;
 import io.github.gatlingssh.client.SshFailure;
 import io.github.gatlingssh.client.exec.CommandOutput;
-import io.github.gatlingssh.client.exec.CommandResult;
 import io.github.gatlingssh.client.stream.StreamChannel;
 import io.github.gatlingssh.client.stream.StreamEnd;
 import io.github.gatlingssh.protocol.SshComponents;
@@ -235,7 +234,6 @@ public final class StreamVerbAction extends StreamAction {
             + (text.isEmpty() || text.endsWith("\n") ? 0 : 1);
     CommandOutput out =
         text.isEmpty() ? CommandOutput.EMPTY : new CommandOutput(text, text.length(), lines, false);
-    return new SshResponse(
-        new CommandResult(exitStatus, exitSignal, out, CommandOutput.EMPTY), start, end);
+    return new SshResponse(exitStatus, exitSignal, out, CommandOutput.EMPTY, start, end);
   }
 }
