@@ -189,6 +189,26 @@ public abstract class SshAction extends JavaRequestAction {
     done(checked._1(), request, start, end, failure);
   }
 
+  /**
+   * Ends the request of a step that gave a response: KO with {@code failure} when the step failed
+   * (no check runs then; {@code response} may be null), else the verdict of {@code checks} on
+   * {@code response}.
+   */
+  protected final <R> void doneChecked(
+      Session session,
+      String request,
+      long start,
+      long end,
+      SshFailure failure,
+      scala.collection.immutable.List<Check<R>> checks,
+      R response) {
+    if (failure != null) {
+      done(session, request, start, end, failure);
+    } else {
+      doneChecked(session, request, start, end, checks, response, null);
+    }
+  }
+
   /** Checks as the Scala list Gatling's {@code Check.check} takes. */
   protected static <R> scala.collection.immutable.List<Check<R>> scalaList(
       List<? extends Check<R>> checks) {

@@ -4,6 +4,12 @@ import io.gatling.core.action.Action;
 import io.gatling.core.action.builder.ActionBuilder;
 import io.gatling.core.structure.ScenarioContext;
 import io.github.gatlingssh.action.exec.AwaitExitAction;
+import io.github.gatlingssh.action.exec.ExecAction;
+import io.github.gatlingssh.action.exec.ExecSpec;
+import io.github.gatlingssh.action.scp.ScpAction;
+import io.github.gatlingssh.action.scp.ScpRequest;
+import io.github.gatlingssh.action.sftp.SftpAction;
+import io.github.gatlingssh.action.sftp.SftpRequest;
 import io.github.gatlingssh.protocol.SshComponents;
 import io.github.gatlingssh.protocol.SshProtocol;
 
@@ -53,6 +59,14 @@ public final class SshActionBuilder<A> implements ActionBuilder {
             new ConnectAction(attributes, timePhases, components, ctx, next));
   }
 
+  /** exec(command) or start(command), with the command's set-up: see {@link ExecAction}. */
+  public static ActionBuilder command(ExecAction.Verb verb, SshAttributes a, ExecSpec spec) {
+    return new SshActionBuilder<>(
+        a,
+        (attributes, components, ctx, next) ->
+            new ExecAction(verb, attributes, spec, components, ctx, next));
+  }
+
   /** awaitExit(): see {@link AwaitExitAction}. */
   public static ActionBuilder awaitExit(SshAttributes a) {
     return new SshActionBuilder<>(a, AwaitExitAction::new);
@@ -61,5 +75,15 @@ public final class SshActionBuilder<A> implements ActionBuilder {
   /** disconnect(): see {@link DisconnectAction}. */
   public static ActionBuilder disconnect(SshAttributes a) {
     return new SshActionBuilder<>(a, DisconnectAction::new);
+  }
+
+  /** An SFTP request: see {@link SftpAction}. */
+  public static ActionBuilder sftp(SftpRequest request) {
+    return new SshActionBuilder<>(request, SftpAction::new);
+  }
+
+  /** An SCP request: see {@link ScpAction}. */
+  public static ActionBuilder scp(ScpRequest request) {
+    return new SshActionBuilder<>(request, ScpAction::new);
   }
 }

@@ -5,7 +5,6 @@ import static io.github.gatlingssh.internal.Validations.success;
 
 import io.gatling.commons.validation.Validation;
 import io.gatling.core.check.Check;
-import io.gatling.core.check.CheckBuilder$Find$Default;
 import io.gatling.core.check.CheckBuilder$MultipleFind$Default;
 import io.gatling.core.check.CheckMaterializer;
 import io.gatling.core.check.Extractor;
@@ -33,28 +32,24 @@ public final class SftpChecks {
 
   /** The size of the file {@code stat} read, in bytes. */
   public static CheckBuilder.Find<Long> fileSize() {
-    FindExtractor<SftpResponse, Long> extractor =
-        new FindExtractor<>(
-            "fileSize",
-            r -> success(Option.apply(r.attributes() == null ? null : r.attributes().size())));
-    return new CheckBuilder.Find.Default<>(
-        new CheckBuilder$Find$Default<>(Expressions.toStaticValueExpression(extractor), true),
+    return findLong(
+        "fileSize",
         SftpCheckType.FileSize,
-        Long.class,
-        null);
+        r -> r.attributes() == null ? null : r.attributes().size());
   }
 
   /** The bytes an upload sent or a download received, e.g. to {@code saveAs} them. */
   public static CheckBuilder.Find<Long> transferredBytes() {
-    FindExtractor<SftpResponse, Long> extractor =
-        new FindExtractor<>(
-            "transferredBytes",
-            r -> success(Option.apply(r.transfer() == null ? null : r.transfer().bytes())));
-    return new CheckBuilder.Find.Default<>(
-        new CheckBuilder$Find$Default<>(Expressions.toStaticValueExpression(extractor), true),
+    return findLong(
+        "transferredBytes",
         SftpCheckType.TransferredBytes,
-        Long.class,
-        null);
+        r -> r.transfer() == null ? null : r.transfer().bytes());
+  }
+
+  /** A find of a size or byte count; a failed check's message shows the value found. */
+  private static CheckBuilder.Find<Long> findLong(
+      String name, SftpCheckType type, Function<SftpResponse, Long> extract) {
+    return FindChecks.find(name, type, Long.class, extract, true);
   }
 
   /** The names {@code list} read, without "." and "..", in the server's order. */

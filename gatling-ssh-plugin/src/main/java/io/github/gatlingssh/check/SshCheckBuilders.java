@@ -1,13 +1,7 @@
 package io.github.gatlingssh.check;
 
-import static io.github.gatlingssh.internal.Validations.success;
-
-import io.gatling.core.check.CheckBuilder$Find$Default;
-import io.gatling.core.check.FindExtractor;
 import io.gatling.javaapi.core.CheckBuilder;
-import io.gatling.javaapi.core.internal.Expressions;
 import java.util.function.Function;
-import scala.Option;
 
 /** The Java DSL's SSH checks: each one a Gatling "find" on a part of the {@link SshResponse}. */
 public final class SshCheckBuilders {
@@ -47,17 +41,13 @@ public final class SshCheckBuilders {
     return find("stderr", SshCheckType.Stderr, String.class, r -> r.stderr().text(), false);
   }
 
+  /** {@link FindChecks#find} on an {@link SshResponse}, so the extractors above need no type. */
   private static <X> CheckBuilder.Find<X> find(
       String name,
       SshCheckType type,
       Class<X> javaClass,
       Function<SshResponse, X> extract,
       boolean logActualValue) {
-    FindExtractor<SshResponse, X> extractor =
-        new FindExtractor<>(name, response -> success(Option.apply(extract.apply(response))));
-    CheckBuilder$Find$Default<SshCheckType, SshResponse, X> scalaFind =
-        new CheckBuilder$Find$Default<>(
-            Expressions.toStaticValueExpression(extractor), logActualValue);
-    return new CheckBuilder.Find.Default<>(scalaFind, type, javaClass, null);
+    return FindChecks.find(name, type, javaClass, extract, logActualValue);
   }
 }

@@ -15,4 +15,16 @@ final class NamedResourceNames {
         .map(NamedResource::getName)
         .collect(Collectors.joining(", ", "[", "]"));
   }
+
+  /**
+   * Fails with "unsupported {@code what} [...]; supported: [...]" when {@code unsupported} names
+   * any: bad configuration fails when the simulation is built, saying what this JVM offers.
+   */
+  static void rejectUnsupported(
+      String what, Collection<String> unsupported, Collection<? extends NamedResource> supported) {
+    if (!unsupported.isEmpty()) {
+      throw new IllegalArgumentException(
+          "unsupported " + what + " " + unsupported + "; supported: " + of(supported));
+    }
+  }
 }

@@ -32,34 +32,21 @@ final class SshClientFactory {
   static void validate(ClientSettings settings) {
     // the first MINA use of a simulation is often this, at build time: before MINA's providers
     CryptoProviders.preferBouncyCastle();
-    BuiltinDHFactories.ParseResult kex =
-        BuiltinDHFactories.parseDHFactoriesList(settings.kexAlgorithms());
-    if (!kex.getUnsupportedFactories().isEmpty()) {
-      throw new IllegalArgumentException(
-          "unsupported kex algorithms "
-              + kex.getUnsupportedFactories()
-              + "; supported: "
-              + NamedResourceNames.of(BuiltinDHFactories.VALUES));
-    }
+    NamedResourceNames.rejectUnsupported(
+        "kex algorithms",
+        BuiltinDHFactories.parseDHFactoriesList(settings.kexAlgorithms()).getUnsupportedFactories(),
+        BuiltinDHFactories.VALUES);
     if (!settings.ciphers().isEmpty()) {
-      BuiltinCiphers.ParseResult ciphers = BuiltinCiphers.parseCiphersList(settings.ciphers());
-      if (!ciphers.getUnsupportedFactories().isEmpty()) {
-        throw new IllegalArgumentException(
-            "unsupported ciphers "
-                + ciphers.getUnsupportedFactories()
-                + "; supported: "
-                + NamedResourceNames.of(BuiltinCiphers.VALUES));
-      }
+      NamedResourceNames.rejectUnsupported(
+          "ciphers",
+          BuiltinCiphers.parseCiphersList(settings.ciphers()).getUnsupportedFactories(),
+          BuiltinCiphers.VALUES);
     }
     if (!settings.macs().isEmpty()) {
-      BuiltinMacs.ParseResult macs = BuiltinMacs.parseMacsList(settings.macs());
-      if (!macs.getUnsupportedFactories().isEmpty()) {
-        throw new IllegalArgumentException(
-            "unsupported MACs "
-                + macs.getUnsupportedFactories()
-                + "; supported: "
-                + NamedResourceNames.of(BuiltinMacs.VALUES));
-      }
+      NamedResourceNames.rejectUnsupported(
+          "MACs",
+          BuiltinMacs.parseMacsList(settings.macs()).getUnsupportedFactories(),
+          BuiltinMacs.VALUES);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.github.gatlingssh.client;
 
+import java.util.Locale;
+
 /**
  * What went wrong with an SSH request, and where: the client reports failures as values; the action
  * turns them into one KO message.
@@ -9,29 +11,26 @@ package io.github.gatlingssh.client;
  */
 public record SshFailure(Step step, String detail) {
 
-  /** The stages of an SSH request, named as SSH and its users name them. */
+  /** The stages of an SSH request, named as SSH and its users name them (in lower case words). */
   public enum Step {
-    CONNECT("connect"),
-    KEX("kex"),
-    HOST_KEY("host key"),
-    AUTH("auth"),
-    CHANNEL_OPEN("channel open"),
-    EXEC("exec"),
-    SHELL("shell"),
-    TUNNEL("tunnel"),
-    EXPECT("expect"),
-    SFTP("sftp"),
-    SCP("scp"),
-    TIMEOUT("timeout"),
-    CONNECTION_LOST("connection lost"),
-    NOT_CONNECTED("not connected"),
-    DISCONNECT("disconnect");
+    CONNECT,
+    KEX,
+    HOST_KEY,
+    AUTH,
+    CHANNEL_OPEN,
+    EXEC,
+    SHELL,
+    TUNNEL,
+    EXPECT,
+    SFTP,
+    SCP,
+    TIMEOUT,
+    CONNECTION_LOST,
+    NOT_CONNECTED,
+    DISCONNECT;
 
-    private final String label;
-
-    Step(String label) {
-      this.label = label;
-    }
+    // the name in words, computed once: every KO message starts with it
+    private final String label = name().toLowerCase(Locale.ROOT).replace('_', ' ');
 
     /** The step as KO messages name it, e.g. "channel open". */
     public String label() {

@@ -1,7 +1,7 @@
 package io.github.gatlingssh.javaapi;
 
 import io.gatling.javaapi.core.CheckBuilder;
-import io.github.gatlingssh.action.scp.ScpAction;
+import io.github.gatlingssh.action.SshActionBuilder;
 import io.github.gatlingssh.action.scp.ScpRequest;
 import io.github.gatlingssh.check.SftpCheckType;
 import io.github.gatlingssh.check.SftpChecks;
@@ -27,7 +27,7 @@ import java.util.List;
 public final class ScpActionBuilder extends SshCheckedActionBuilder<ScpActionBuilder, ScpRequest> {
 
   ScpActionBuilder(ScpRequest request) {
-    super(request, RequestSetters.SCP, ScpActionBuilder::new, ScpAction::builder);
+    super(request, RequestSetters.SCP, ScpActionBuilder::new, SshActionBuilder::scp);
   }
 
   /** Fails, naming the checks SCP supports, on a check it does not. */

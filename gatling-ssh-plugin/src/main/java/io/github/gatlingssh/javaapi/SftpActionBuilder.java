@@ -1,6 +1,6 @@
 package io.github.gatlingssh.javaapi;
 
-import io.github.gatlingssh.action.sftp.SftpAction;
+import io.github.gatlingssh.action.SshActionBuilder;
 import io.github.gatlingssh.action.sftp.SftpRequest;
 import io.github.gatlingssh.action.sftp.SftpVerb;
 import io.github.gatlingssh.client.sftp.WriteMode;
@@ -25,7 +25,7 @@ public final class SftpActionBuilder
     extends SshCheckedActionBuilder<SftpActionBuilder, SftpRequest> {
 
   SftpActionBuilder(SftpRequest request) {
-    super(request, RequestSetters.SFTP, SftpActionBuilder::new, SftpAction::builder);
+    super(request, RequestSetters.SFTP, SftpActionBuilder::new, SshActionBuilder::sftp);
   }
 
   /** An upload writes after the end of an existing remote file, which it creates if missing. */

@@ -1,13 +1,11 @@
 package io.github.gatlingssh.javaapi;
 
-import io.gatling.core.action.Action;
-import io.gatling.core.structure.ScenarioContext;
 import io.gatling.javaapi.core.Session;
 import io.github.gatlingssh.action.SshActionBuilder;
 import io.github.gatlingssh.action.SshAttributes;
+import io.github.gatlingssh.action.exec.ExecAction;
 import io.github.gatlingssh.action.exec.ExecSpec;
 import io.github.gatlingssh.protocol.Param;
-import io.github.gatlingssh.protocol.SshComponents;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -21,36 +19,23 @@ import java.util.function.Function;
 public abstract class SshCommandActionBuilder<B extends SshCommandActionBuilder<B>>
     extends SshRequestActionBuilder<B, SshAttributes> {
 
-  /** Makes the exec's or start's action from the request's attributes and command set-up. */
-  @FunctionalInterface
-  interface CommandActionFactory {
-    Action create(
-        SshAttributes attributes,
-        ExecSpec spec,
-        SshComponents components,
-        ScenarioContext ctx,
-        Action next);
-  }
-
   private final ExecSpec spec;
   private final BiFunction<SshAttributes, ExecSpec, B> rebuild;
 
   /**
    * @param rebuild makes the same kind of builder from other attributes or set-up
-   * @param action makes the action when the scenario is built
+   * @param verb exec or start: what the action waits for
    */
   SshCommandActionBuilder(
       SshAttributes attributes,
       ExecSpec spec,
       BiFunction<SshAttributes, ExecSpec, B> rebuild,
-      CommandActionFactory action) {
+      ExecAction.Verb verb) {
     super(
         attributes,
         RequestSetters.SSH,
         a -> rebuild.apply(a, spec),
-        a ->
-            new SshActionBuilder<>(
-                a, (x, components, ctx, next) -> action.create(x, spec, components, ctx, next)));
+        a -> SshActionBuilder.command(verb, a, spec));
     this.spec = spec;
     this.rebuild = rebuild;
   }

@@ -17,7 +17,7 @@ public final class SshExecActionBuilder extends SshCommandActionBuilder<SshExecA
     implements SshCheckable<SshExecActionBuilder> {
 
   SshExecActionBuilder(SshAttributes attributes, ExecSpec spec) {
-    super(attributes, spec, SshExecActionBuilder::new, ExecAction::new);
+    super(attributes, spec, SshExecActionBuilder::new, ExecAction.Verb.EXEC);
   }
 
   @Override

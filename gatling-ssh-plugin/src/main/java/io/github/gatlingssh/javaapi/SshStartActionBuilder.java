@@ -1,8 +1,8 @@
 package io.github.gatlingssh.javaapi;
 
 import io.github.gatlingssh.action.SshAttributes;
+import io.github.gatlingssh.action.exec.ExecAction;
 import io.github.gatlingssh.action.exec.ExecSpec;
-import io.github.gatlingssh.action.exec.StartAction;
 
 /**
  * {@code ssh("name").start(command)}: see {@link Ssh#start(String)}. The timeout bounds how long
@@ -11,7 +11,7 @@ import io.github.gatlingssh.action.exec.StartAction;
 public final class SshStartActionBuilder extends SshCommandActionBuilder<SshStartActionBuilder> {
 
   SshStartActionBuilder(SshAttributes attributes, ExecSpec spec) {
-    super(attributes, spec, SshStartActionBuilder::new, StartAction::new);
+    super(attributes, spec, SshStartActionBuilder::new, ExecAction.Verb.START);
   }
 
   /**

@@ -1,11 +1,5 @@
 package io.github.gatlingssh.action.exec;
 
-import static io.github.gatlingssh.internal.Validations.failed;
-import static io.github.gatlingssh.internal.Validations.propagate;
-import static io.github.gatlingssh.internal.Validations.success;
-import static io.github.gatlingssh.internal.Validations.value;
-
-import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
 import io.gatling.core.check.Check;
 import io.gatling.core.session.Session;
@@ -15,34 +9,17 @@ import io.github.gatlingssh.action.SshAttributes;
 import io.github.gatlingssh.check.SshCheck;
 import io.github.gatlingssh.check.SshChecks;
 import io.github.gatlingssh.check.SshResponse;
-import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshFailure;
 import io.github.gatlingssh.client.exec.CommandResult;
-import io.github.gatlingssh.client.exec.ExecOptions;
-import io.github.gatlingssh.client.exec.RemoteCommand;
 import io.github.gatlingssh.protocol.SshComponents;
-import io.github.gatlingssh.protocol.SshProtocol;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.BiFunction;
 
 /**
- * The base of the actions on exec channels: starting a command, and ending a request with the
- * command's exit.
+ * The base of the actions on exec channels (exec and start, awaitExit): the request's checks, and
+ * the end of a request with the command's exit.
  */
 abstract class CommandAction extends SshAction {
-
-  /** Ends a request once the step it waited for on its command completed (on the user's loop). */
-  @FunctionalInterface
-  interface Ending<T> {
-    /**
-     * @param command the command started
-     * @param value the step's value, when it succeeded
-     * @param failure what failed and where, or null
-     */
-    void end(RemoteCommand command, T value, SshFailure failure, long start, long end);
-  }
 
   /** The request's attributes, as the DSL built them. */
   final SshAttributes attributes;
@@ -74,61 +51,6 @@ abstract class CommandAction extends SshAction {
   }
 
   /**
-   * Resolves the request's stdin, PTY and variables, then the command line (EL; a failure is a
-   * Gatling crash). When the request is sent: logs it KO when the user has no open connection or
-   * {@link #refusal} gives a reason, else starts the command and waits for {@code step} of it
-   * within the request's timeout, then {@code ending} ends the request.
-   */
-  final <T> Validation<Runnable> sendCommand(
-      Session session,
-      String request,
-      ExecSpec spec,
-      BiFunction<RemoteCommand, Duration, CompletableFuture<T>> step,
-      Ending<T> ending) {
-    Validation<ExecOptions> options =
-        spec.resolve(session, components.protocol().output().charset());
-    if (failed(options)) {
-      return propagate(options);
-    }
-    Validation<String> resolved = attributes.command().resolve(session);
-    if (failed(resolved)) {
-      return propagate(resolved);
-    }
-    String commandLine = value(resolved);
-    return success(
-        () -> {
-          long start = now();
-          SshConnection connection =
-              openConnection(session, request, start, attributes.connectionName());
-          if (connection == null) {
-            return;
-          }
-          String refusal = refusal(session);
-          if (refusal != null) {
-            refuse(session, request, start, SshFailure.Step.EXEC, refusal);
-            return;
-          }
-          SshProtocol protocol = components.protocol();
-          RemoteCommand rc =
-              connection.exec(
-                  commandLine,
-                  protocol.output().charset(),
-                  protocol.output().maxOutputLength(),
-                  value(options));
-          whenDone(
-              session,
-              step.apply(rc, timeout),
-              SshFailure.Step.EXEC,
-              (v, failure, end) -> ending.end(rc, v, failure, start, end));
-        });
-  }
-
-  /** Why the command cannot start for this user now, or null (the default) when it can. */
-  String refusal(Session session) {
-    return null;
-  }
-
-  /**
    * Ends a request that waited for a command's end (on the user's event loop): KO with the failure,
    * or the verdict of its checks.
    */
@@ -145,7 +67,7 @@ abstract class CommandAction extends SshAction {
       components.metrics().received(result.stdout().bytes() + result.stderr().bytes());
       String verdict = exitChecked || result.succeeded() ? null : result.describeExit();
       doneChecked(
-          session, request, start, end, checks, new SshResponse(result, start, end), verdict);
+          session, request, start, end, checks, SshResponse.of(result, start, end), verdict);
     }
   }
 }

@@ -2,7 +2,6 @@ package io.github.gatlingssh.action.scp;
 
 import static io.github.gatlingssh.internal.Validations.failed;
 import static io.github.gatlingssh.internal.Validations.propagate;
-import static io.github.gatlingssh.internal.Validations.success;
 import static io.github.gatlingssh.internal.Validations.value;
 
 import io.gatling.commons.validation.Validation;
@@ -25,19 +24,11 @@ import java.nio.file.Path;
  * every byte; {@code bodyBytes}, {@code bodyString}, {@code regex} over the kept ones), and
  * transfers that succeed count in the same end-of-run summary.
  */
-public final class ScpAction extends TransferAction {
-  private final ScpRequest request;
+public final class ScpAction extends TransferAction<ScpRequest> {
 
   /** Builds the action of one SCP request in a scenario. */
   public ScpAction(ScpRequest request, SshComponents components, ScenarioContext ctx, Action next) {
-    super("scp" + request.verb().label(), request.base(), components, ctx, next);
-    this.request = request;
-  }
-
-  /** Gatling's side of an SCP DSL builder: the action, with the protocol's components. */
-  public static io.gatling.core.action.builder.ActionBuilder builder(ScpRequest request) {
-    return TransferAction.builder(
-        (components, ctx, next) -> new ScpAction(request, components, ctx, next));
+    super("scp", request, components, ctx, next);
   }
 
   @Override
@@ -53,28 +44,13 @@ public final class ScpAction extends TransferAction {
     String path = value(remote);
     String localPath = value(local);
     byte[] content = value(bytes);
-    return success(
-        () -> {
-          long start = now();
-          SshConnection connection =
-              openConnection(session, requestName, start, request.base().connectionName());
-          if (connection != null) {
-            // opens the local file, if any (open(2), fstat(2): no data I/O), on this thread
-            ScpTransfer transfer = start(connection, path, localPath, content);
-            whenDone(
-                session,
-                transfer.result(timeout),
-                SshFailure.Step.SCP,
-                (result, failure, end) ->
-                    finish(
-                        session,
-                        requestName,
-                        start,
-                        end,
-                        new SftpResponse(result, null, null, start, end),
-                        failure));
-          }
-        });
+    return transferring(
+        session,
+        requestName,
+        SshFailure.Step.SCP,
+        // opens the local file, if any (open(2), fstat(2): no data I/O), on this thread
+        connection -> start(connection, path, localPath, content).result(timeout),
+        (result, start, end) -> new SftpResponse(result, null, null, start, end));
   }
 
   private ScpTransfer start(SshConnection connection, String path, String local, byte[] content) {

@@ -2,6 +2,7 @@ package io.github.gatlingssh.action.scp;
 
 import io.github.gatlingssh.action.SshAttributes;
 import io.github.gatlingssh.action.sftp.SftpVerb;
+import io.github.gatlingssh.action.sftp.TransferRequest;
 import io.github.gatlingssh.protocol.Param;
 
 /**
@@ -19,7 +20,8 @@ public record ScpRequest(
     SftpVerb verb,
     Param<String> remote,
     Param<String> local,
-    Param<byte[]> bytes) {
+    Param<byte[]> bytes)
+    implements TransferRequest {
 
   /** Only transfers: SCP has no mkdir, stat, list... */
   public ScpRequest {

@@ -2,7 +2,6 @@ package io.github.gatlingssh.action.sftp;
 
 import static io.github.gatlingssh.internal.Validations.failed;
 import static io.github.gatlingssh.internal.Validations.propagate;
-import static io.github.gatlingssh.internal.Validations.success;
 import static io.github.gatlingssh.internal.Validations.value;
 
 import io.gatling.commons.validation.Validation;
@@ -26,20 +25,12 @@ import java.util.concurrent.CompletableFuture;
  * checks on the user's event loop. A timed-out transfer is stopped (no more requests, its remote
  * handle closed) and the channel stays usable for the next request.
  */
-public final class SftpAction extends TransferAction {
-  private final SftpRequest request;
+public final class SftpAction extends TransferAction<SftpRequest> {
 
   /** Builds the action of one SFTP request in a scenario. */
   public SftpAction(
       SftpRequest request, SshComponents components, ScenarioContext ctx, Action next) {
-    super("sftp" + request.verb().label(), request.base(), components, ctx, next);
-    this.request = request;
-  }
-
-  /** Gatling's side of an SFTP DSL builder: the action, with the protocol's components. */
-  public static io.gatling.core.action.builder.ActionBuilder builder(SftpRequest request) {
-    return TransferAction.builder(
-        (components, ctx, next) -> new SftpAction(request, components, ctx, next));
+    super("sftp", request, components, ctx, next);
   }
 
   @Override
@@ -63,26 +54,12 @@ public final class SftpAction extends TransferAction {
     SftpOperation op =
         new SftpOperation(
             request.verb(), value(path), value(other), value(bytes), request.mode(), sink);
-    return success(
-        () -> {
-          long start = now();
-          SshConnection connection =
-              openConnection(session, requestName, start, request.base().connectionName());
-          if (connection != null) {
-            whenDone(
-                session,
-                run(connection, op),
-                SshFailure.Step.SFTP,
-                (value, failure, end) ->
-                    finish(
-                        session,
-                        requestName,
-                        start,
-                        end,
-                        failure == null ? SftpOperation.response(value, start, end) : null,
-                        failure));
-          }
-        });
+    return transferring(
+        session,
+        requestName,
+        SshFailure.Step.SFTP,
+        connection -> run(connection, op),
+        SftpOperation::response);
   }
 
   /**

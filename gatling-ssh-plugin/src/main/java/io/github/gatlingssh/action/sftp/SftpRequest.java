@@ -22,7 +22,8 @@ public record SftpRequest(
     Param<String> path,
     Param<String> other,
     Param<byte[]> bytes,
-    WriteMode mode) {
+    WriteMode mode)
+    implements TransferRequest {
 
   /** A request of {@code verb} on {@code path}. */
   public static SftpRequest of(SshAttributes base, SftpVerb verb, Param<String> path) {

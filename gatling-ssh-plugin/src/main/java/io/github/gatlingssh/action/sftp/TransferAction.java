@@ -7,72 +7,82 @@ import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
 import io.github.gatlingssh.action.SshAction;
-import io.github.gatlingssh.action.SshAttributes;
 import io.github.gatlingssh.check.SftpResponse;
+import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshFailure;
 import io.github.gatlingssh.protocol.Param;
 import io.github.gatlingssh.protocol.SshComponents;
-import io.github.gatlingssh.protocol.SshProtocol;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
- * The base of the file transfer actions (SFTP, SCP): the request's timeout, its {@link
- * TransferChecks}, and the end of a request: KO with the failure, or the checks on what the
- * transfer did, then the log.
+ * The base of the file transfer actions (SFTP, SCP): the request, its timeout, its {@link
+ * TransferChecks}, and the run of a request: on the user's open connection, the transfer, then KO
+ * with its failure, or the checks on what it did, then the log.
+ *
+ * @param <R> the request's attributes, as the DSL built them
  */
-public abstract class TransferAction extends SshAction {
+public abstract class TransferAction<R extends TransferRequest> extends SshAction {
+  /** The request's attributes, as the DSL built them. */
+  protected final R request;
+
   /** The request's own timeout, or the protocol's requestTimeout. */
   protected final Duration timeout;
 
   /** The request's checks, and the download sinks they need. */
   protected final TransferChecks checks;
 
-  /** Makes a transfer action once the run's SSH components are known. */
+  /** What the checks see of a transfer's value. */
   @FunctionalInterface
-  public interface Factory {
-    /** The action of one request in a scenario. */
-    Action create(SshComponents components, ScenarioContext ctx, Action next);
+  protected interface ResponseOf<T> {
+    /** The response to {@code value}, for a request from {@code start} to {@code end}. */
+    SftpResponse of(T value, long start, long end);
   }
 
   /**
-   * @param kind the action's kind, e.g. "sftpdownload"
-   * @param base the request's name, connection, checks and timeout
+   * @param protocol "sftp" or "scp": the action is named after it and the verb, e.g. "sftpdownload"
    */
   protected TransferAction(
-      String kind, SshAttributes base, SshComponents components, ScenarioContext ctx, Action next) {
-    super(kind, base.requestName(), components, ctx, next);
-    this.timeout = requestTimeout(base);
-    this.checks = new TransferChecks(base.checks(), components.protocol().output(), ctx);
-  }
-
-  /** Gatling's side of a transfer DSL builder: the action, with the protocol's components. */
-  public static io.gatling.core.action.builder.ActionBuilder builder(Factory factory) {
-    return new io.gatling.core.action.builder.ActionBuilder() {
-      @Override
-      public Action build(ScenarioContext ctx, Action next) {
-        return factory.create(
-            ctx.protocolComponentsRegistry().components(SshProtocol.KEY), ctx, next);
-      }
-    };
+      String protocol, R request, SshComponents components, ScenarioContext ctx, Action next) {
+    super(protocol + request.verb().label(), request.base().requestName(), components, ctx, next);
+    this.request = request;
+    this.timeout = requestTimeout(request.base());
+    this.checks = new TransferChecks(request.base().checks(), components.protocol().output(), ctx);
   }
 
   /**
-   * Logs the request, on the user's event loop: KO with {@code failure}, else after the checks on
-   * {@code response}.
+   * The request, once its attributes are resolved: when sent, on the user's open connection (else
+   * KO "not connected"), starts the transfer with {@code transfer} and, on the user's event loop
+   * when it completes, ends the request: KO with its failure ({@code step} names an unexpected
+   * one), else counts it in the summary and runs the checks on its response.
    */
-  protected final void finish(
+  protected final <T> Validation<Runnable> transferring(
       Session session,
       String requestName,
-      long start,
-      long end,
-      SftpResponse response,
-      SshFailure failure) {
-    if (failure != null) {
-      done(session, requestName, start, end, failure);
-      return;
-    }
-    checks.count(requestName, response);
-    doneChecked(session, requestName, start, end, checks.checks(), response, null);
+      SshFailure.Step step,
+      Function<SshConnection, CompletableFuture<T>> transfer,
+      ResponseOf<T> responseOf) {
+    return success(
+        () -> {
+          long start = now();
+          SshConnection connection =
+              openConnection(session, requestName, start, request.base().connectionName());
+          if (connection == null) {
+            return;
+          }
+          whenDone(
+              session,
+              transfer.apply(connection),
+              step,
+              (value, failure, end) -> {
+                SftpResponse response = failure == null ? responseOf.of(value, start, end) : null;
+                if (response != null) {
+                  checks.count(requestName, response);
+                }
+                doneChecked(session, requestName, start, end, failure, checks.checks(), response);
+              });
+        });
   }
 
   /** The user's value of an optional parameter (null when the request has none). */

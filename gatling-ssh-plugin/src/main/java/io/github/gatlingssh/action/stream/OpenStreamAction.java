@@ -1,6 +1,9 @@
 package io.github.gatlingssh.action.stream;
 
+import static io.github.gatlingssh.internal.Validations.failed;
+import static io.github.gatlingssh.internal.Validations.propagate;
 import static io.github.gatlingssh.internal.Validations.success;
+import static io.github.gatlingssh.internal.Validations.value;
 
 import io.gatling.commons.validation.Validation;
 import io.gatling.core.action.Action;
@@ -8,44 +11,61 @@ import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
 import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.stream.StreamChannel;
+import io.github.gatlingssh.protocol.Output;
 import io.github.gatlingssh.protocol.SshComponents;
-import io.github.gatlingssh.protocol.SshProtocol;
-import java.nio.charset.Charset;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
- * The base of shell open and tunnel open: on the user's open connection, refuses a second open
- * stream of the same name, opens the channel and keeps it in the session once it is ready.
+ * open() of a shell or a tunnel, by the attributes' kind: on the user's open connection, refuses a
+ * second open stream of the same name, opens the channel and keeps it in the session once it is
+ * open. A shell is a session channel, a PTY and a shell, open when the server started the shell; a
+ * tunnel is a direct-tcpip channel, open when the server connected to the target (a refusal is KO
+ * "tunnel: to host:port refused by server (...)"). The stream then belongs to the virtual user
+ * until close(), a shell's awaitExit() or the user's end.
  */
-public abstract class OpenStreamAction extends StreamAction {
+public final class OpenStreamAction extends StreamAction {
 
-  /** Opens the stream on {@code connection}; returns it and the future of its readiness. */
-  @FunctionalInterface
-  protected interface Opener {
-    /**
-     * Opens the stream, decoding with {@code charset} and keeping at most {@code maxOutputLength}
-     * of output; never throws.
-     */
-    StreamChannel<?> open(SshConnection connection, Charset charset, int maxOutputLength);
-  }
-
-  protected OpenStreamAction(
+  /** Builds the action of one shell or tunnel open in a scenario. */
+  public OpenStreamAction(
       StreamAttributes attributes, SshComponents components, ScenarioContext ctx, Action next) {
     super("Open", attributes, components, ctx, next);
   }
 
-  /** Whether the stream is ready, within the request's timeout (the stream's own wording). */
-  protected abstract CompletableFuture<Void> ready(StreamChannel<?> stream);
-
-  /**
-   * The request that opens the stream with {@code opener}, the protocol's charset and output limit.
-   */
-  protected final Validation<Runnable> opening(Session session, String request, Opener opener) {
-    return success(() -> open(session, request, opener));
+  @Override
+  protected Validation<Runnable> prepare(Session session, String request) {
+    Validation<Function<SshConnection, StreamChannel<?>>> opener = opener(session);
+    if (failed(opener)) {
+      return propagate(opener);
+    }
+    return success(() -> open(session, request, value(opener)));
   }
 
-  /** Opens the stream with {@code opener} and ends the request when it is ready (or failed). */
-  private void open(Session session, String request, Opener opener) {
+  /**
+   * How this kind of stream opens on a connection, with the protocol's charset and output limit: a
+   * shell with the request's PTY, a tunnel to its target (EL, resolved for this user; a failure is
+   * a Gatling crash). Openers never throw: failures come through the stream's futures.
+   */
+  private Validation<Function<SshConnection, StreamChannel<?>>> opener(Session session) {
+    Output output = components.protocol().output();
+    if (attributes.kind() == StreamAttributes.Kind.SHELL) {
+      return success(
+          connection ->
+              connection.shell(attributes.pty(), output.charset(), output.maxOutputLength()));
+    }
+    Validation<String> host = attributes.host().resolve(session);
+    Validation<Integer> port = attributes.port().resolve(session);
+    if (failed(host) || failed(port)) {
+      return propagate(failed(host) ? host : port);
+    }
+    String h = value(host);
+    int p = value(port);
+    return success(
+        connection -> connection.tunnel(h, p, output.charset(), output.maxOutputLength()));
+  }
+
+  /** Opens the stream with {@code opener} and ends the request when it is open (or failed). */
+  private void open(
+      Session session, String request, Function<SshConnection, StreamChannel<?>> opener) {
     long start = now();
     SshConnection connection = openConnection(session, request, start, attributes.connectionName());
     if (connection == null) {
@@ -68,12 +88,10 @@ public abstract class OpenStreamAction extends StreamAction {
               + "Name(..)");
       return;
     }
-    SshProtocol protocol = components.protocol();
-    StreamChannel<?> stream =
-        opener.open(connection, protocol.output().charset(), protocol.output().maxOutputLength());
+    StreamChannel<?> stream = opener.apply(connection);
     whenDone(
         session,
-        ready(stream),
+        stream.opened(timeout),
         step(),
         (ignored, failure, end) -> keepOrFail(session, key, stream, request, start, end, failure));
   }

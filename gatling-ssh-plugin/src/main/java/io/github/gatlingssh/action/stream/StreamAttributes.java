@@ -8,6 +8,7 @@ import io.github.gatlingssh.client.shell.PtySettings;
 import io.github.gatlingssh.protocol.Param;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -42,18 +43,12 @@ public record StreamAttributes(
 
   /** The two streaming channels, named as in KO messages. */
   public enum Kind {
-    SHELL("shell"),
-    TUNNEL("tunnel");
-
-    private final String label;
-
-    Kind(String label) {
-      this.label = label;
-    }
+    SHELL,
+    TUNNEL;
 
     /** "shell" or "tunnel". */
     public String label() {
-      return label;
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

@@ -1,5 +1,6 @@
 /**
- * The actions shared by shells and tunnels (send/expect, awaitExit, close) and their base: streams
- * kept in the user's session by kind, connection and name.
+ * The actions on shells and tunnels: open (a shell or a tunnel, by kind), and one action for the
+ * verbs that work on an open stream (send/expect, awaitExit, close); streams are kept in the user's
+ * session by kind, connection and name.
  */
 package io.github.gatlingssh.action.stream;

@@ -53,19 +53,13 @@ public record FileAttributes(
   static FileAttributes read(Buffer b) {
     int flags = b.getInt();
     Long size = (flags & SIZE) != 0 ? b.getLong() : null;
-    Integer uid = null;
-    Integer gid = null;
-    if ((flags & UIDGID) != 0) {
-      uid = b.getInt();
-      gid = b.getInt();
-    }
+    boolean ids = (flags & UIDGID) != 0; // uid and gid come together
+    Integer uid = ids ? b.getInt() : null;
+    Integer gid = ids ? b.getInt() : null;
     Integer perms = (flags & PERMISSIONS) != 0 ? b.getInt() : null;
-    Long atime = null;
-    Long mtime = null;
-    if ((flags & ACMODTIME) != 0) {
-      atime = b.getUInt();
-      mtime = b.getUInt();
-    }
+    boolean times = (flags & ACMODTIME) != 0; // atime and mtime too
+    Long atime = times ? b.getUInt() : null;
+    Long mtime = times ? b.getUInt() : null;
     Map<String, String> ext = Map.of();
     if ((flags & EXTENDED) != 0) {
       int n = b.getInt();

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.util.buffer.Buffer;
 
@@ -63,32 +64,24 @@ public final class SftpChannel {
 
   /** The attributes of {@code path}, symbolic links followed (SSH_FXP_STAT). */
   public CompletableFuture<FileAttributes> stat(String path) {
-    return attrs(SftpMessages.STAT, path);
+    return pathRequest(SftpMessages.STAT, path, SftpMessages.ATTRS, FileAttributes::read);
   }
 
   /** The attributes of {@code path} itself, a symbolic link not followed (SSH_FXP_LSTAT). */
   public CompletableFuture<FileAttributes> lstat(String path) {
-    return attrs(SftpMessages.LSTAT, path);
+    return pathRequest(SftpMessages.LSTAT, path, SftpMessages.ATTRS, FileAttributes::read);
   }
 
   /** The server's canonical absolute form of {@code path} (SSH_FXP_REALPATH), e.g. of ".". */
   public CompletableFuture<String> realpath(String path) {
-    CompletableFuture<String> f = new CompletableFuture<>();
-    int id = session.transport().nextId();
-    session
-        .transport()
-        .send(
-            id,
-            SftpMessages.pathRequest(SftpMessages.REALPATH, id, utf8(path)),
-            Replies.expect(
-                SftpMessages.NAME,
-                path,
-                f,
-                b -> {
-                  b.getInt(); // count, 1
-                  return b.getString();
-                }));
-    return f;
+    return pathRequest(
+        SftpMessages.REALPATH,
+        path,
+        SftpMessages.NAME,
+        b -> {
+          b.getInt(); // count, 1
+          return b.getString();
+        });
   }
 
   /** Creates the directory {@code path}, with the server's default permissions. */
@@ -165,15 +158,20 @@ public final class SftpChannel {
     return session.close();
   }
 
-  private CompletableFuture<FileAttributes> attrs(int type, String path) {
-    CompletableFuture<FileAttributes> f = new CompletableFuture<>();
+  /**
+   * Sends the request {@code type} on {@code path}; its reply of {@code replyType} is parsed by
+   * {@code parse}, a STATUS fails the future.
+   */
+  private <T> CompletableFuture<T> pathRequest(
+      int type, String path, int replyType, Function<Buffer, T> parse) {
+    CompletableFuture<T> f = new CompletableFuture<>();
     int id = session.transport().nextId();
     session
         .transport()
         .send(
             id,
             SftpMessages.pathRequest(type, id, utf8(path)),
-            Replies.expect(SftpMessages.ATTRS, path, f, FileAttributes::read));
+            Replies.expect(replyType, path, f, parse));
     return f;
   }
 

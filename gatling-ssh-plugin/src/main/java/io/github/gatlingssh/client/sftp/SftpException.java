@@ -82,11 +82,6 @@ public final class SftpException extends RuntimeException {
         : status == SftpStatus.UNKNOWN ? "SSH_FX_" + statusCode : status.name();
   }
 
-  /** The status code on the wire, or -1 without a status. */
-  public long statusCode() {
-    return statusCode;
-  }
-
   /** The remote (or local) path concerned, or null. */
   public String path() {
     return path;

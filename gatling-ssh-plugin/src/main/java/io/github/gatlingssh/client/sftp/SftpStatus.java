@@ -27,7 +27,7 @@ public enum SftpStatus {
   SSH_FX_NOT_A_DIRECTORY(19, "not a directory"),
   SSH_FX_INVALID_FILENAME(20, "invalid filename"),
   SSH_FX_LINK_LOOP(21, "link loop"),
-  /** A code this client does not know; {@link SftpException#statusCode()} has the number. */
+  /** A code this client does not know; {@link SftpException#statusName()} has the number. */
   UNKNOWN(-1, "unknown status");
 
   private static final SftpStatus[] BY_CODE = new SftpStatus[22];

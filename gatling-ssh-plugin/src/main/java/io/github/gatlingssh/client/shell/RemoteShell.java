@@ -63,7 +63,8 @@ public final class RemoteShell extends StreamChannel<ChannelShellWithReply> {
    * Completes when the server started the shell; within {@code timeout} from now, else the channel
    * is closed.
    */
-  public CompletableFuture<Void> started(Duration timeout) {
+  @Override
+  public CompletableFuture<Void> opened(Duration timeout) {
     return within(
         streaming(),
         timeout,

@@ -73,6 +73,13 @@ public abstract class StreamChannel<C extends AbstractClientChannel> extends Ssh
     return step;
   }
 
+  /**
+   * Completes when the stream is open for the user (a shell started, a tunnel connected to its
+   * target), within {@code timeout} from now, else the channel is closed; fails in the stream's own
+   * words.
+   */
+  public abstract CompletableFuture<Void> opened(Duration timeout);
+
   private void startStreaming() {
     C ch = channel();
     writes = new WriteQueue(ch.getAsyncIn());

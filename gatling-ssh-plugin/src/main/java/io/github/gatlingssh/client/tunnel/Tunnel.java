@@ -64,6 +64,7 @@ public final class Tunnel extends StreamChannel<ChannelDirectTcpip> {
    * Completes when the server connected to the target; within {@code timeout} from now, else the
    * channel is closed. A refusal reads "tunnel: to host:port refused by server (...)".
    */
+  @Override
   public CompletableFuture<Void> opened(Duration timeout) {
     return within(
             streaming(),
