@@ -110,17 +110,7 @@ public final class Benchmark {
     log(options.describe());
 
     try (TargetServer server = TargetServer.start()) {
-      log(
-          "sshd on "
-              + server.host()
-              + ":"
-              + server.port()
-              + " as "
-              + server.username()
-              + ", file "
-              + server.dataFile()
-              + ", CPU cross-check: "
-              + server.cgroupDescription().orElse("none"));
+      log(server.describe());
       Map<String, Object> environment = Environment.describe(server, jvm, options.root());
       environment.put(
           "minaWarmUp",

@@ -65,10 +65,7 @@ public final class SftpBenchmark {
       double idle = Environment.machineLoad(2000);
       environment.put("machineBusyBeforeRuns", idle);
       log(
-          "sshd on "
-              + server.host()
-              + ":"
-              + server.port()
+          server.describe()
               + "; machine busy before the runs: "
               + Format.percent(idle)
               + (idle > 0.05 ? ", expect noisy results" : ""));
