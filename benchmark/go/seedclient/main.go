@@ -144,53 +144,46 @@ type workload struct {
 
 // session runs the seed sequence once; barriers is nil outside the lockstep mode.
 func (w *workload) session(b *barrier) {
-	t := nowMillis()
-	client, err := w.connect()
-	if err != nil {
-		w.rec.add(stepConnect, t, err)
-		b.leave()
+	var client *ssh.Client
+	var first, second *ssh.Session
+	var out1, out2 io.Reader
+	// step times and records one step; a session whose step failed leaves the lockstep
+	step := func(name string, run func() error) bool {
+		t := nowMillis()
+		err := run()
+		w.rec.add(name, t, err)
+		if err != nil {
+			b.leave()
+		}
+		return err == nil
+	}
+	if !step(stepConnect, func() (err error) { client, err = w.connect(); return }) {
 		return
 	}
-	w.rec.add(stepConnect, t, nil)
 	defer client.Close()
-	t = nowMillis()
-	first, out1, err := start(client, w.command)
-	w.rec.add(stepStart, t, err)
-	if err != nil {
-		b.leave()
-		return
+	// each of these ends at the barrier: in lockstep, all sessions start the next step together
+	steps := []struct {
+		name string
+		run  func() error
+	}{
+		{stepStart, func() (err error) { first, out1, err = start(client, w.command); return }},
+		{stepCloseExit, func() error { return w.await(first, out1, false) }},
+		{stepExecute, func() (err error) { second, out2, err = start(client, w.command); return }},
+		{stepChannel, func() error { return w.await(second, out2, true) }},
 	}
-	b.arrive()
-	t = nowMillis()
-	err = w.await(first, out1, false)
-	w.rec.add(stepCloseExit, t, err)
-	if err != nil {
-		b.leave()
-		return
+	for _, s := range steps {
+		if !step(s.name, s.run) {
+			return
+		}
+		b.arrive()
 	}
-	b.arrive()
-	t = nowMillis()
-	second, out2, err := start(client, w.command)
-	w.rec.add(stepExecute, t, err)
-	if err != nil {
-		b.leave()
-		return
-	}
-	b.arrive()
-	t = nowMillis()
-	err = w.await(second, out2, true)
-	w.rec.add(stepChannel, t, err)
-	if err != nil {
-		b.leave()
-		return
-	}
-	b.arrive()
-	t = nowMillis()
-	err = client.Close()
-	if err != nil && strings.Contains(err.Error(), "use of closed") {
-		err = nil
-	}
-	w.rec.add(stepDisconnect, t, err)
+	step(stepDisconnect, func() error {
+		err := client.Close()
+		if err != nil && strings.Contains(err.Error(), "use of closed") {
+			return nil
+		}
+		return err
+	})
 }
 
 func (w *workload) connect() (*ssh.Client, error) {

@@ -12,6 +12,7 @@ import io.github.gatlingssh.benchmark.result.RunResult;
 import io.github.gatlingssh.benchmark.result.SteadyResult;
 import io.github.gatlingssh.benchmark.run.ChildJvm;
 import io.github.gatlingssh.benchmark.run.ClientRuns;
+import io.github.gatlingssh.benchmark.run.CommandLine;
 import io.github.gatlingssh.benchmark.run.Environment;
 import io.github.gatlingssh.benchmark.run.GatlingRun;
 import io.github.gatlingssh.benchmark.run.GoSeedClient;
@@ -78,14 +79,13 @@ public final class Benchmark {
     if (args.length > 0 && args[0].equals("--hold")) {
       System.exit(HoldBenchmark.run(Arrays.copyOfRange(args, 1, args.length), root));
     }
-    BenchmarkOptions options;
-    try {
-      options = BenchmarkOptions.parse(args, root);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(e.getMessage().equals(BenchmarkOptions.USAGE) ? 0 : 2);
-      return;
-    }
+    System.exit(
+        CommandLine.run(
+            () -> BenchmarkOptions.parse(args, root), BenchmarkOptions.USAGE, Benchmark::run));
+  }
+
+  /** Runs the seed workload benchmark; returns the process exit code. */
+  private static int run(BenchmarkOptions options) {
     long start = System.nanoTime();
     String timestamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     ChildJvm jvm =
@@ -101,8 +101,7 @@ public final class Benchmark {
           options = options.without(Client.GO, go.problem());
         } catch (IllegalArgumentException e) {
           System.err.println(e.getMessage());
-          System.exit(2);
-          return;
+          return 2;
         }
         skipped.put(Client.GO.label, go.problem());
         log("skipping " + Client.GO.label + ": " + go.problem());
@@ -111,17 +110,7 @@ public final class Benchmark {
     log(options.describe());
 
     try (TargetServer server = TargetServer.start()) {
-      log(
-          "sshd on "
-              + server.host()
-              + ":"
-              + server.port()
-              + " as "
-              + server.username()
-              + ", file "
-              + server.dataFile()
-              + ", CPU cross-check: "
-              + server.cgroupDescription().orElse("none"));
+      log(server.describe());
       Map<String, Object> environment = Environment.describe(server, jvm, options.root());
       environment.put(
           "minaWarmUp",
@@ -189,7 +178,7 @@ public final class Benchmark {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    System.exit(0);
+    return 0;
   }
 
   private static List<RunResult> runAll(ClientRuns runs, BenchmarkOptions options) {

@@ -2,10 +2,9 @@ package io.github.gatlingssh.benchmark;
 
 import io.github.gatlingssh.benchmark.result.Client;
 import io.github.gatlingssh.benchmark.run.ChildJvm;
+import io.github.gatlingssh.benchmark.run.CommandLine;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Command-line options of {@link Benchmark}.
@@ -69,37 +68,31 @@ record BenchmarkOptions(
     int steadyUsers = 100;
     int steadySeconds = 60;
     boolean clientsExplicit = false;
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      switch (a) {
-        case "--users" ->
-            users =
-                Arrays.stream(value(args, ++i, a).split(","))
-                    .map(String::strip)
-                    .map(Integer::parseInt)
-                    .toList();
-        case "--repetitions" -> repetitions = Integer.parseInt(value(args, ++i, a));
+    CommandLine line = new CommandLine(args, 0, USAGE);
+    while (line.advance()) {
+      switch (line.option()) {
+        case "--users" -> users = line.listValue().stream().map(Integer::parseInt).toList();
+        case "--repetitions" -> repetitions = line.intValue();
         case "--clients" -> {
-          clients = clients(value(args, ++i, a));
+          clients = Client.parse(line.listValue());
           clientsExplicit = true;
         }
-        case "--mode" -> mode = value(args, ++i, a);
-        case "--steady-users" -> steadyUsers = Integer.parseInt(value(args, ++i, a));
-        case "--steady-seconds" -> steadySeconds = Integer.parseInt(value(args, ++i, a));
+        case "--mode" -> mode = line.value();
+        case "--steady-users" -> steadyUsers = line.intValue();
+        case "--steady-seconds" -> steadySeconds = line.intValue();
         case "--no-ramp" -> ramp = false;
-        case "--jvm-flags" -> flags = List.of(value(args, ++i, a).trim().split("\\s+"));
-        case "--out" -> out = Path.of(value(args, ++i, a));
+        case "--jvm-flags" -> flags = line.flagsValue();
+        case "--out" -> out = Path.of(line.value());
         case "--no-mina-warm-up" -> minaWarmUp = false;
-        case "-h", "--help" -> throw new IllegalArgumentException(USAGE);
-        default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
+        default -> throw line.unknown();
       }
     }
     if (users.stream().anyMatch(n -> n < 1)
         || repetitions < 1
         || steadyUsers < 1
         || steadySeconds < 1) {
-      throw new IllegalArgumentException(
-          "users, repetitions and the steady state's users and seconds must be positive\n" + USAGE);
+      throw line.invalid(
+          "users, repetitions and the steady state's users and seconds must be positive");
     }
     if (!List.of("once", "steady", "both").contains(mode)) {
       throw new IllegalArgumentException("--mode is once, steady or both, not " + mode);
@@ -118,21 +111,6 @@ record BenchmarkOptions(
         steadyUsers,
         steadySeconds,
         clientsExplicit);
-  }
-
-  private static List<Client> clients(String names) {
-    return Arrays.stream(names.split(","))
-        .map(String::strip)
-        .map(
-            name -> {
-              try {
-                return Client.valueOf(name.toUpperCase(Locale.ROOT));
-              } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(
-                    "unknown client " + name + ": gatling, mina, openssh or go");
-              }
-            })
-        .toList();
   }
 
   /**
@@ -159,13 +137,6 @@ record BenchmarkOptions(
         steadyUsers,
         steadySeconds,
         false);
-  }
-
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length) {
-      throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
-    }
-    return args[i];
   }
 
   String describe() {

@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Merges the {@code simulation.log} files of N injectors that ran the same simulation into one file
@@ -93,28 +95,17 @@ public final class LogMerger {
     Set<String> scenarios = new LinkedHashSet<>(reference.scenarios());
     for (SimulationLogReader reader : readers.subList(1, readers.size())) {
       RunRecord h = reader.header();
-      if (!h.gatlingVersion().equals(reference.gatlingVersion())) {
-        throw new MergeException(
-            reader.file()
-                + " was written by Gatling "
-                + h.gatlingVersion()
-                + ", "
-                + first.file()
-                + " by Gatling "
-                + reference.gatlingVersion()
-                + ": every injector must run the same Gatling version");
-      }
-      if (!h.simulationClassName().equals(reference.simulationClassName())) {
-        throw new MergeException(
-            reader.file()
-                + " is a run of "
-                + h.simulationClassName()
-                + ", "
-                + first.file()
-                + " of "
-                + reference.simulationClassName()
-                + ": only runs of one simulation can be merged");
-      }
+      requireSame(
+          reader,
+          first,
+          RunRecord::gatlingVersion,
+          "%s was written by Gatling %s, %s by Gatling %s: every injector must run the same"
+              + " Gatling version");
+      requireSame(
+          reader,
+          first,
+          RunRecord::simulationClassName,
+          "%s is a run of %s, %s of %s: only runs of one simulation can be merged");
       if (!h.assertions().equals(reference.assertions())) {
         throw new MergeException(
             reader.file()
@@ -130,6 +121,25 @@ public final class LogMerger {
       scenarios.addAll(h.scenarios());
     }
     return reference.with(start, List.copyOf(scenarios), reference.description());
+  }
+
+  /**
+   * Fails unless {@code part} of the two inputs' Run records is the same.
+   *
+   * @param message the reason, formatted with the input's file and part, then the first input's
+   */
+  private static void requireSame(
+      SimulationLogReader input,
+      SimulationLogReader first,
+      Function<RunRecord, String> part,
+      String message)
+      throws MergeException {
+    String mine = part.apply(input.header());
+    String reference = part.apply(first.header());
+    if (!mine.equals(reference)) {
+      throw new MergeException(
+          String.format(Locale.ROOT, message, input.file(), mine, first.file(), reference));
+    }
   }
 
   private static List<Long> copyInTimeOrder(

@@ -16,8 +16,10 @@ import org.apache.sshd.client.ClientBuilder;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.config.hosts.KnownHostEntry;
+import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -66,6 +68,19 @@ public final class BareMinaClient {
     ConnectionFootprint.apply(client);
     client.start();
     return client;
+  }
+
+  /**
+   * Ends a session as gatling-ssh's disconnect does (SSH_MSG_DISCONNECT, then the close), closing
+   * at once if the message cannot be sent; {@code closed} runs when the session is closed.
+   */
+  public static void disconnect(ClientSession session, Runnable closed) {
+    session.addCloseFutureListener(f -> closed.run());
+    try {
+      session.disconnect(SshConstants.SSH2_DISCONNECT_BY_APPLICATION, "done");
+    } catch (IOException | RuntimeException e) {
+      session.close(true);
+    }
   }
 
   public static KeyPair loadKey(Path privateKey) throws IOException {

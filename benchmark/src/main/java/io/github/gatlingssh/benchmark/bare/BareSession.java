@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.SshConstants;
 
 /**
  * One session of the seed workload on bare MINA, as a chain of future listeners: connect and
@@ -148,16 +147,12 @@ public final class BareSession {
 
   private void disconnect() {
     double t = BenchClock.nowMillis();
-    session.addCloseFutureListener(
-        f -> {
+    BareMinaClient.disconnect(
+        session,
+        () -> {
           ok(Phases.DISCONNECT, t);
           sink.finished();
         });
-    try {
-      session.disconnect(SshConstants.SSH2_DISCONNECT_BY_APPLICATION, "done");
-    } catch (IOException | RuntimeException e) {
-      session.close(true);
-    }
   }
 
   private void ok(String step, double start) {

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.client.SshClient;
+import org.apache.sshd.common.util.threads.ThreadUtils;
 
 /**
  * Client JVM of the hold mode for bare MINA SSHD: the hold scenario ({@link BareHoldSession}, the
@@ -31,13 +31,9 @@ public final class BareHoldChild {
     // and the JIT warm before the baseline, so that the heap per session holds sessions only
     System.out.println("warmed up with " + BareWarmUp.run() + " sessions");
     SshClient client = BareMinaClient.start(Path.of(System.getProperty("ssh.knownHosts")));
+    // MINA's thread factory makes daemon threads: a stuck session cannot keep this JVM alive
     ScheduledExecutorService timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "bare-hold-timer");
-              t.setDaemon(true);
-              return t;
-            });
+        ThreadUtils.newSingleThreadScheduledExecutor("bare-hold-timer");
     BareHoldSession.Setup setup =
         new BareHoldSession.Setup(
             client,

@@ -1,6 +1,7 @@
 package io.github.gatlingssh.benchmark.hold;
 
 import io.github.gatlingssh.benchmark.bare.BareExec;
+import io.github.gatlingssh.benchmark.bare.BareMinaClient;
 import java.io.IOException;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -8,7 +9,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.SshConstants;
 
 /**
  * One held session on bare MINA, as HoldSimulation's user does it: connect and authenticate, then
@@ -103,16 +103,12 @@ final class BareHoldSession {
   }
 
   private void disconnect() {
-    session.addCloseFutureListener(
-        f -> {
+    BareMinaClient.disconnect(
+        session,
+        () -> {
           sink.ok();
           sink.finished();
         });
-    try {
-      session.disconnect(SshConstants.SSH2_DISCONNECT_BY_APPLICATION, "done");
-    } catch (IOException | RuntimeException e) {
-      session.close(true);
-    }
   }
 
   private void fail(String request, Throwable error) {

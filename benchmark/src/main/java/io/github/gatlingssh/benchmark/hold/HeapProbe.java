@@ -30,11 +30,7 @@ import java.util.function.IntSupplier;
  * writes the class histograms of both moments ({@link ClassHistogram}) beside its file.
  */
 final class HeapProbe {
-  private final int port;
-  private final IntSupplier held;
-  private final int expected;
-  private final Duration settle;
-  private final Duration patience;
+  private final Plan plan;
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final long start = System.nanoTime();
   private volatile Sample baseline;
@@ -49,18 +45,18 @@ final class HeapProbe {
   record Sample(double seconds, long heapBytes, int threads, int connections) {}
 
   /**
+   * What to wait for, and how long.
+   *
    * @param port the server's port
    * @param held how many sessions are held (authenticated) now
    * @param expected the sessions to wait for
    * @param settle how long to wait, once they are all up, before measuring (an echo period)
    * @param patience how long after the first connection to wait for all of them at most
    */
-  HeapProbe(int port, IntSupplier held, int expected, Duration settle, Duration patience) {
-    this.port = port;
-    this.held = held;
-    this.expected = expected;
-    this.settle = settle;
-    this.patience = patience;
+  record Plan(int port, IntSupplier held, int expected, Duration settle, Duration patience) {}
+
+  HeapProbe(Plan plan) {
+    this.plan = plan;
   }
 
   /** Starts probing on a daemon thread. */
@@ -73,10 +69,10 @@ final class HeapProbe {
 
   private void probe() {
     try {
-      while (EstablishedConnections.to(port) == 0) {
+      while (EstablishedConnections.to(plan.port()) == 0) {
         String histogram = histograms ? ClassHistogram.take() : null;
         Sample s = collect();
-        if (s.connections() == 0 && EstablishedConnections.to(port) == 0) {
+        if (s.connections() == 0 && EstablishedConnections.to(plan.port()) == 0) {
           baseline = s;
           baselineHistogram = histogram;
         }
@@ -84,13 +80,13 @@ final class HeapProbe {
       }
       long firstSeen = System.nanoTime();
       int n;
-      while ((n = this.held.getAsInt()) < expected
-          && System.nanoTime() - firstSeen < patience.toNanos()) {
+      while ((n = plan.held().getAsInt()) < plan.expected()
+          && System.nanoTime() - firstSeen < plan.patience().toNanos()) {
         maxConnections = Math.max(maxConnections, n);
         Thread.sleep(250);
       }
       maxConnections = Math.max(maxConnections, n);
-      Thread.sleep(settle.toMillis());
+      Thread.sleep(plan.settle().toMillis());
       heldHistogram = histograms ? ClassHistogram.take() : null;
       heldSample = collect();
     } catch (InterruptedException e) {
@@ -104,7 +100,7 @@ final class HeapProbe {
     System.gc();
     long heap = heapAfterLastFullCollection();
     return new Sample(
-        (System.nanoTime() - start) / 1e9, heap, threads.getThreadCount(), held.getAsInt());
+        (System.nanoTime() - start) / 1e9, heap, threads.getThreadCount(), plan.held().getAsInt());
   }
 
   /**

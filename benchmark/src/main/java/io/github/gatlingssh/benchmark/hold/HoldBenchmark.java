@@ -6,6 +6,7 @@ import io.github.gatlingssh.benchmark.report.HoldReport;
 import io.github.gatlingssh.benchmark.report.ReportFiles;
 import io.github.gatlingssh.benchmark.result.Client;
 import io.github.gatlingssh.benchmark.run.ChildJvm;
+import io.github.gatlingssh.benchmark.run.CommandLine;
 import io.github.gatlingssh.benchmark.run.Environment;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -29,13 +30,11 @@ public final class HoldBenchmark {
 
   /** Runs the hold mode; returns the process exit code. */
   public static int run(String[] args, Path root) {
-    HoldOptions options;
-    try {
-      options = HoldOptions.parse(args, root);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      return e.getMessage().equals(HoldOptions.USAGE) ? 0 : 2;
-    }
+    return CommandLine.run(
+        () -> HoldOptions.parse(args, root), HoldOptions.USAGE, o -> run(o, root));
+  }
+
+  private static int run(HoldOptions options, Path root) {
     HoldSettings settings = options.settings();
     long descriptors = maxDescriptors();
     if (descriptors < settings.users() + SPARE_DESCRIPTORS) {

@@ -1,11 +1,10 @@
 package io.github.gatlingssh.benchmark.hold;
 
 import io.github.gatlingssh.benchmark.result.Client;
+import io.github.gatlingssh.benchmark.run.CommandLine;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Command-line options of the hold mode ({@code benchmark/run --hold ...}).
@@ -38,38 +37,26 @@ record HoldOptions(HoldSettings settings, List<Client> clients, Path outDir, boo
     List<Client> clients = List.of(Client.GATLING, Client.MINA);
     Path out = root.resolve("benchmark").resolve("target");
     boolean histograms = false;
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      switch (a) {
-        case "--users" -> users = Integer.parseInt(value(args, ++i, a));
-        case "--ramp-seconds" -> ramp = Duration.ofSeconds(Long.parseLong(value(args, ++i, a)));
-        case "--hold-seconds" -> hold = Duration.ofSeconds(Long.parseLong(value(args, ++i, a)));
-        case "--echo-seconds" -> echo = Duration.ofSeconds(Long.parseLong(value(args, ++i, a)));
-        case "--clients" ->
-            clients =
-                Arrays.stream(value(args, ++i, a).split(","))
-                    .map(s -> Client.valueOf(s.strip().toUpperCase(Locale.ROOT)))
-                    .toList();
-        case "--out" -> out = Path.of(value(args, ++i, a));
+    CommandLine line = new CommandLine(args, 0, USAGE);
+    while (line.advance()) {
+      switch (line.option()) {
+        case "--users" -> users = line.intValue();
+        case "--ramp-seconds" -> ramp = Duration.ofSeconds(line.longValue());
+        case "--hold-seconds" -> hold = Duration.ofSeconds(line.longValue());
+        case "--echo-seconds" -> echo = Duration.ofSeconds(line.longValue());
+        case "--clients" -> clients = Client.parse(line.listValue());
+        case "--out" -> out = Path.of(line.value());
         case "--histograms" -> histograms = true;
-        case "-h", "--help" -> throw new IllegalArgumentException(USAGE);
-        default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
+        default -> throw line.unknown();
       }
     }
     if (clients.contains(Client.OPENSSH) || clients.isEmpty()) {
-      throw new IllegalArgumentException("the hold mode runs gatling and/or mina\n" + USAGE);
+      throw line.invalid("the hold mode runs gatling and/or mina");
     }
     return new HoldOptions(
         new HoldSettings(users, ramp, hold, echo, d.quiet()),
         List.copyOf(clients),
         out,
         histograms);
-  }
-
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length) {
-      throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
-    }
-    return args[i];
   }
 }

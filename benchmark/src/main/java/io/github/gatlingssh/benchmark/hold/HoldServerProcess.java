@@ -15,23 +15,17 @@ import java.util.concurrent.locks.LockSupport;
  * The hold server ({@link HoldServer}) in a JVM of its own, started from this JVM's classpath:
  * output to a log file, the target read from its first line, stopped by closing its standard input.
  * It also stops by itself after its time limit.
+ *
+ * @param process the server's JVM
+ * @param target where its server listens, as it printed it
+ * @param log its output
  */
-final class HoldServerProcess implements AutoCloseable {
+record HoldServerProcess(Process process, HoldTarget target, Path log) implements AutoCloseable {
   /**
    * A 2 GiB heap: MINA's server side of 10,000 sessions (a 16 KiB read buffer each, the decoder's
    * and the channels' buffers) needs several hundred MB.
    */
   static final List<String> FLAGS = List.of("-Xms512m", "-Xmx2g", "-XX:+UseParallelGC");
-
-  private final Process process;
-  private final HoldTarget target;
-  private final Path log;
-
-  private HoldServerProcess(Process process, HoldTarget target, Path log) {
-    this.process = process;
-    this.target = target;
-    this.log = log;
-  }
 
   static HoldServerProcess start(Path log, Duration timeLimit) {
     List<String> cmd = new ArrayList<>();
@@ -70,18 +64,6 @@ final class HoldServerProcess implements AutoCloseable {
     } catch (IOException e) {
       return Optional.empty();
     }
-  }
-
-  HoldTarget target() {
-    return target;
-  }
-
-  long pid() {
-    return process.pid();
-  }
-
-  Path log() {
-    return log;
   }
 
   /** Closes its input (it stops and exits); kills it if it has not within 30 s. */

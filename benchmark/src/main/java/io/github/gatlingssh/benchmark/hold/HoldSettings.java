@@ -78,7 +78,8 @@ record HoldSettings(int users, Duration ramp, Duration hold, Duration echo, Dura
     IntSupplier held =
         status == null ? () -> EstablishedConnections.to(port) : () -> readCount(Path.of(status));
     return new HeapProbe(
-        port, held, users, echo.plusSeconds(2), ramp.plus(CONNECT_TIMEOUT).plusSeconds(30));
+        new HeapProbe.Plan(
+            port, held, users, echo.plusSeconds(2), ramp.plus(CONNECT_TIMEOUT).plusSeconds(30)));
   }
 
   private static int readCount(Path file) {

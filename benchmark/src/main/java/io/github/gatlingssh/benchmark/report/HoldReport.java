@@ -33,9 +33,9 @@ public record HoldReport(
    *
    * @param client the client's label
    * @param sessionsHeld connections up when the held heap was measured
-   * @param heapPerSession bytes per held session, NaN if not measured
-   * @param heapBefore live heap before the first session, bytes (-1: not measured)
-   * @param heapHeld live heap with the sessions held, bytes (-1: not measured)
+   * @param heapPerSessionBytes bytes per held session, NaN if not measured
+   * @param heapBeforeBytes live heap before the first session, bytes (-1: not measured)
+   * @param heapHeldBytes live heap with the sessions held, bytes (-1: not measured)
    * @param threads live threads with the sessions held
    * @param peakThreads peak live threads over the run
    * @param ok requests OK
@@ -46,9 +46,9 @@ public record HoldReport(
   public record Row(
       String client,
       int sessionsHeld,
-      double heapPerSession,
-      long heapBefore,
-      long heapHeld,
+      double heapPerSessionBytes,
+      long heapBeforeBytes,
+      long heapHeldBytes,
       int threads,
       int peakThreads,
       int ok,
@@ -102,11 +102,11 @@ public record HoldReport(
           .append(" | ")
           .append(r.sessionsHeld())
           .append(" | ")
-          .append(kilobytes(r.heapPerSession()))
+          .append(kilobytes(r.heapPerSessionBytes()))
           .append(" | ")
-          .append(megabytes(r.heapBefore()))
+          .append(megabytes(r.heapBeforeBytes()))
           .append(" / ")
-          .append(megabytes(r.heapHeld()))
+          .append(megabytes(r.heapHeldBytes()))
           .append(" | ")
           .append(r.threads())
           .append(" (")
@@ -151,26 +151,7 @@ public record HoldReport(
     root.put("holdSeconds", hold.toSeconds());
     root.put("machineBusyBeforeRuns", machineBusy);
     root.put("targetHeapPerSessionBytes", TARGET_BYTES);
-    root.put(
-        "clients",
-        rows.stream()
-            .map(
-                r -> {
-                  Map<String, Object> row = new LinkedHashMap<>();
-                  row.put("client", r.client());
-                  row.put("sessionsHeld", r.sessionsHeld());
-                  row.put("heapPerSessionBytes", r.heapPerSession());
-                  row.put("heapBeforeBytes", r.heapBefore());
-                  row.put("heapHeldBytes", r.heapHeld());
-                  row.put("threads", r.threads());
-                  row.put("peakThreads", r.peakThreads());
-                  row.put("ok", r.ok());
-                  row.put("ko", r.ko());
-                  row.put("problems", r.problems());
-                  row.put("wallSeconds", r.wallSeconds());
-                  return row;
-                })
-            .toList());
+    root.put("clients", rows);
     root.put("runFiles", runFiles.toString());
     return Json.write(root);
   }

@@ -1,5 +1,8 @@
 package io.github.gatlingssh.benchmark.report;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -7,8 +10,10 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * A minimal JSON writer for the report: maps, collections, strings, numbers (NaN as null),
- * booleans.
+ * A minimal JSON writer for the reports: maps, records (their components, in order, as members),
+ * collections, strings, numbers (NaN as null), booleans. Hand-written for its layout (one member
+ * per line, {@code "key": value}, 3 decimals, NaN as null), which the Markdown's readers diff
+ * against; strings are escaped by Jackson's encoder.
  */
 public final class Json {
   private Json() {}
@@ -33,6 +38,8 @@ public final class Json {
       sb.append("null");
     } else if (v instanceof Map<?, ?> map) {
       writeObject(map, sb, indent);
+    } else if (v instanceof Record r) {
+      writeObject(members(r), sb, indent);
     } else if (v instanceof Collection<?> list) {
       writeArray(list, sb, indent);
     } else if (v instanceof Double || v instanceof Float) {
@@ -91,25 +98,22 @@ public final class Json {
     sb.append(indent).append(brackets.charAt(1));
   }
 
-  private static void string(String s, StringBuilder sb) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
+  /** A record's components by name, in declaration order. */
+  private static Map<String, Object> members(Record r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (RecordComponent c : r.getClass().getRecordComponents()) {
+      try {
+        Method accessor = c.getAccessor();
+        accessor.setAccessible(true); // records of the report are package-private
+        m.put(c.getName(), accessor.invoke(r));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read " + c, e);
       }
     }
-    sb.append('"');
+    return m;
+  }
+
+  private static void string(String s, StringBuilder sb) {
+    sb.append('"').append(JsonStringEncoder.getInstance().quoteAsString(s)).append('"');
   }
 }

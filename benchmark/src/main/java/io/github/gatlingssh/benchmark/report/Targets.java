@@ -1,25 +1,14 @@
 package io.github.gatlingssh.benchmark.report;
 
 import io.github.gatlingssh.benchmark.result.Client;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The targets for gatling-ssh at N = 200, checked against the medians. */
 final class Targets {
   private Targets() {}
 
   /** One target: measured (median) against the limit; met is false when not measured. */
-  record Check(String target, String limit, String measured, boolean met) {
-    Map<String, Object> toMap() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("target", target);
-      m.put("limit", limit);
-      m.put("measured", measured);
-      m.put("met", met);
-      return m;
-    }
-  }
+  record Check(String target, String limit, String measured, boolean met) {}
 
   static List<Check> evaluate(Summary s) {
     int n = Reference.TARGET_USERS;

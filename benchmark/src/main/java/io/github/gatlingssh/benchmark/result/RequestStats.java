@@ -33,16 +33,4 @@ public record RequestStats(int count, int ko, double p50, double p95, double p99
         });
     return stats;
   }
-
-  /** As the JSON report writes it. */
-  public Map<String, Object> toMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("count", count);
-    m.put("ko", ko);
-    m.put("p50", p50);
-    m.put("p95", p95);
-    m.put("p99", p99);
-    m.put("max", max);
-    return m;
-  }
 }

@@ -38,15 +38,15 @@ public final class Environment {
     env.put(
         "server",
         "private OpenSSH sshd on "
-            + server.host()
+            + server.sshd().host()
             + ":"
-            + server.port()
+            + server.sshd().port()
             + ", MaxStartups "
             + TargetServer.MAX_STARTUPS
             + ", MaxSessions "
             + TargetServer.MAX_SESSIONS
             + ", UseDNS no, UsePAM no, LogLevel VERBOSE, user "
-            + server.username()
+            + server.sshd().username()
             + ", ed25519 user key");
     env.put(
         "file",

@@ -38,9 +38,10 @@ public final class MinaRun {
     List<String> args =
         new ArrayList<>(
             List.of(
-                ChildArgs.of("host", s.host()), ChildArgs.of("port", s.port()),
-                ChildArgs.of("user", s.username()), ChildArgs.of("key", s.userKey()),
-                ChildArgs.of("knownHosts", s.knownHosts()), ChildArgs.of("file", s.dataFile()),
+                ChildArgs.of("host", s.sshd().host()), ChildArgs.of("port", s.sshd().port()),
+                ChildArgs.of("user", s.sshd().username()), ChildArgs.of("key", s.sshd().userKey()),
+                ChildArgs.of("knownHosts", s.sshd().knownHostsFile()),
+                    ChildArgs.of("file", s.dataFile()),
                 ChildArgs.of("users", users), ChildArgs.of("steps", steps),
                 ChildArgs.of("samples", samples), ChildArgs.of("warmUp", ctx.minaWarmUp())));
     args.addAll(modeArgs);

@@ -34,12 +34,12 @@ public final class NegotiationProbe {
     try (SshConnector connector = new SshConnector(ClientSettings.DEFAULT)) {
       ConnectRequest request =
           new ConnectRequest(
-              s.host(),
-              s.port(),
-              s.username(),
+              s.sshd().host(),
+              s.sshd().port(),
+              s.sshd().username(),
               null,
-              List.of(BareMinaClient.loadKey(s.userKey())),
-              KnownHostsPolicy.load(s.knownHosts()),
+              List.of(BareMinaClient.loadKey(s.sshd().userKey())),
+              KnownHostsPolicy.load(s.sshd().knownHostsFile()),
               Duration.ofSeconds(20),
               List.of());
       SshConnection connection = connector.connect(request, timer).get(30, TimeUnit.SECONDS);

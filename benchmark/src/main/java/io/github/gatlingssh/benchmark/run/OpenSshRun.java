@@ -39,7 +39,7 @@ public final class OpenSshRun {
         "-o",
         "KexAlgorithms=curve25519-sha256",
         "-o",
-        "UserKnownHostsFile=" + s.knownHosts(),
+        "UserKnownHostsFile=" + s.sshd().knownHostsFile(),
         "-o",
         "GlobalKnownHostsFile=/dev/null",
         "-o",
@@ -51,12 +51,12 @@ public final class OpenSshRun {
         "-o",
         "LogLevel=ERROR",
         "-i",
-        s.userKey().toString(),
+        s.sshd().userKey().toString(),
         "-p",
-        Integer.toString(s.port()),
+        Integer.toString(s.sshd().port()),
         "-l",
-        s.username(),
-        s.host());
+        s.sshd().username(),
+        s.sshd().host());
   }
 
   public static RunResult atOnce(RunContext ctx, int users, int repetition) {

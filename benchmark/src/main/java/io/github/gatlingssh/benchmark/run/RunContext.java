@@ -16,11 +16,11 @@ public record RunContext(TargetServer server, ChildJvm jvm, Path runsDir, boolea
   List<String> targetProperties() {
     return List.of(
         "-Dssh.connectTimeout=" + CONNECT_TIMEOUT_SECONDS,
-        "-Dssh.host=" + server.host(),
-        "-Dssh.port=" + server.port(),
-        "-Dssh.username=" + server.username(),
-        "-Dssh.privateKey=" + server.userKey(),
-        "-Dssh.knownHosts=" + server.knownHosts(),
+        "-Dssh.host=" + server.sshd().host(),
+        "-Dssh.port=" + server.sshd().port(),
+        "-Dssh.username=" + server.sshd().username(),
+        "-Dssh.privateKey=" + server.sshd().userKey(),
+        "-Dssh.knownHosts=" + server.sshd().knownHostsFile(),
         "-Dssh.file=" + server.dataFile());
   }
 }

@@ -13,56 +13,44 @@ import java.util.Optional;
  * The server under load: a private OpenSSH sshd on loopback (plugin test support {@link
  * PrivateSshd}: key authentication, {@code UseDNS no}, {@code UsePAM no}, a dedicated login user
  * with a clean home when run as root) holding the seed file, and its CPU accounting.
+ *
+ * @param sshd the server, for its address, login user, key and known_hosts file
+ * @param dataFile the seed file on it
+ * @param cgroup the cgroup accounting for all its processes' CPU, null without one
  */
-public final class TargetServer implements AutoCloseable {
+public record TargetServer(PrivateSshd sshd, Path dataFile, CpuCgroup cgroup)
+    implements AutoCloseable {
   static final String MAX_STARTUPS = "1000:30:1000";
   static final int MAX_SESSIONS = 10;
 
-  private final PrivateSshd sshd;
-  private final Path dataFile;
-  private final CpuCgroup cgroup;
-
-  /** Puts the seed file on {@code sshd} and starts accounting for its CPU. */
-  private TargetServer(PrivateSshd sshd) {
-    this.sshd = sshd;
-    this.dataFile = sshd.createDataFile("seed.txt", SeedFile.content());
-    this.cgroup = CpuCgroup.tryCreate(sshd.pid());
-  }
-
+  /** Starts sshd, puts the seed file on it and starts accounting for its CPU. */
   public static TargetServer start() {
     PrivateSshd sshd =
         PrivateSshd.start(
             SshdOptions.builder().maxStartups(MAX_STARTUPS).maxSessions(MAX_SESSIONS).build());
     try {
-      return new TargetServer(sshd);
+      return new TargetServer(
+          sshd,
+          sshd.createDataFile("seed.txt", SeedFile.content()),
+          CpuCgroup.tryCreate(sshd.pid()));
     } catch (RuntimeException e) {
       sshd.close();
       throw e;
     }
   }
 
-  public String host() {
-    return sshd.host();
-  }
-
-  public int port() {
-    return sshd.port();
-  }
-
-  public String username() {
-    return sshd.username();
-  }
-
-  public Path userKey() {
-    return sshd.userKey();
-  }
-
-  public Path knownHosts() {
-    return sshd.knownHostsFile();
-  }
-
-  public Path dataFile() {
-    return dataFile;
+  /** Where it listens, as whom the clients log in, its file and its CPU accounting. */
+  public String describe() {
+    return "sshd on "
+        + sshd.host()
+        + ":"
+        + sshd.port()
+        + " as "
+        + sshd.username()
+        + ", file "
+        + dataFile
+        + ", CPU cross-check: "
+        + cgroupDescription().orElse("none");
   }
 
   /**

@@ -3,6 +3,7 @@ package io.github.gatlingssh.benchmark.sftp;
 import io.github.gatlingssh.benchmark.report.Format;
 import io.github.gatlingssh.benchmark.report.ReportFiles;
 import io.github.gatlingssh.benchmark.run.ChildJvm;
+import io.github.gatlingssh.benchmark.run.CommandLine;
 import io.github.gatlingssh.benchmark.run.Environment;
 import io.github.gatlingssh.benchmark.run.NegotiationProbe;
 import io.github.gatlingssh.benchmark.run.RunContext;
@@ -41,13 +42,11 @@ public final class SftpBenchmark {
    * @return the process exit code: 0, or 2 for bad options
    */
   public static int run(String[] args, Path root) {
-    SftpOptions options;
-    try {
-      options = SftpOptions.parse(args, root);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      return e.getMessage().equals(SftpOptions.USAGE) ? 0 : 2;
-    }
+    return CommandLine.run(
+        () -> SftpOptions.parse(args, root), SftpOptions.USAGE, SftpBenchmark::run);
+  }
+
+  private static int run(SftpOptions options) {
     long start = System.nanoTime();
     String timestamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     // JFR writes into a directory (one recording per JVM) only if it exists
@@ -56,20 +55,17 @@ public final class SftpBenchmark {
         .forEach(f -> LocalFiles.create(Path.of(f.substring(f.indexOf("filename=") + 9))));
     ChildJvm jvm =
         ChildJvm.forSimulation(
-            options.jvmFlags(), root, GatlingSftp.SIMULATION, "benchmark/run --sftp");
+            options.jvmFlags(), options.root(), GatlingSftp.SIMULATION, "benchmark/run --sftp");
     Path runsDir = options.outDir().resolve("sftp-runs").resolve(timestamp);
     log(options.describe());
     try (TargetServer server = TargetServer.start();
         TransferFiles files = TransferFiles.create(server, options)) {
-      Map<String, Object> environment = Environment.describe(server, jvm, root);
+      Map<String, Object> environment = Environment.describe(server, jvm, options.root());
       environment.remove("file");
       double idle = Environment.machineLoad(2000);
       environment.put("machineBusyBeforeRuns", idle);
       log(
-          "sshd on "
-              + server.host()
-              + ":"
-              + server.port()
+          server.describe()
               + "; machine busy before the runs: "
               + Format.percent(idle)
               + (idle > 0.05 ? ", expect noisy results" : ""));

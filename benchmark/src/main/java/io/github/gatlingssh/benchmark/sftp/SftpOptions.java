@@ -1,6 +1,7 @@
 package io.github.gatlingssh.benchmark.sftp;
 
 import io.github.gatlingssh.benchmark.run.ChildJvm;
+import io.github.gatlingssh.benchmark.run.CommandLine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,24 +66,24 @@ public record SftpOptions(
     List<String> flags = new ArrayList<>(ChildJvm.DEFAULT_FLAGS);
     boolean jfr = false;
     Path out = root.resolve("benchmark").resolve("target");
-    for (int i = args.length > 0 && args[0].equals("sftp") ? 1 : 0; i < args.length; i++) {
-      String a = args[i];
-      switch (a) {
+    CommandLine line =
+        new CommandLine(args, args.length > 0 && args[0].equals("sftp") ? 1 : 0, USAGE);
+    while (line.advance()) {
+      switch (line.option()) {
         case "--sftp" -> {}
-        case "--size-mib" -> fileBytes = mebibytes(value(args, ++i, a));
-        case "--users" -> users = Integer.parseInt(value(args, ++i, a));
-        case "--user-mib" -> userBytes = mebibytes(value(args, ++i, a));
-        case "--repetitions" -> repetitions = Integer.parseInt(value(args, ++i, a));
+        case "--size-mib" -> fileBytes = mebibytes(line.value());
+        case "--users" -> users = line.intValue();
+        case "--user-mib" -> userBytes = mebibytes(line.value());
+        case "--repetitions" -> repetitions = line.intValue();
         case "--no-openssh-concurrent" -> openSshConcurrent = false;
-        case "--jvm-flags" -> flags = List.of(value(args, ++i, a).trim().split("\\s+"));
+        case "--jvm-flags" -> flags = line.flagsValue();
         case "--jfr" -> jfr = true;
-        case "--out" -> out = Path.of(value(args, ++i, a));
-        case "-h", "--help" -> throw new IllegalArgumentException(USAGE);
-        default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
+        case "--out" -> out = Path.of(line.value());
+        default -> throw line.unknown();
       }
     }
     if (fileBytes < 1 || users < 1 || userBytes < 1 || repetitions < 1) {
-      throw new IllegalArgumentException("sizes, users and repetitions must be positive\n" + USAGE);
+      throw line.invalid("sizes, users and repetitions must be positive");
     }
     List<String> jvmFlags = new ArrayList<>(flags);
     if (jfr) {
@@ -96,13 +97,6 @@ public record SftpOptions(
 
   private static long mebibytes(String value) {
     return Math.round(Double.parseDouble(value) * MIB);
-  }
-
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length) {
-      throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
-    }
-    return args[i];
   }
 
   /** The options as a line of the log and the report. */

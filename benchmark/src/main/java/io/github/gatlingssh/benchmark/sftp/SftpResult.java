@@ -104,7 +104,7 @@ record SftpResult(
     List<Object> runs = new ArrayList<>();
     for (Concurrent c : concurrent) {
       Map<String, Object> m = measured(c.total());
-      m.put("requests", Report.requests(c.requests()));
+      m.put("requests", c.requests());
       runs.add(m);
     }
     root.put("concurrent", runs);

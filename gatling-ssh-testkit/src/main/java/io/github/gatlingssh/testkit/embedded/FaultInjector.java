@@ -10,7 +10,6 @@ import org.apache.sshd.common.io.IoSession;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.helpers.AbstractSession;
 import org.apache.sshd.common.util.buffer.Buffer;
-import org.apache.sshd.common.util.threads.ThreadUtils;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.session.ServerConnectionServiceFactory;
 import org.slf4j.Logger;
@@ -178,11 +177,7 @@ final class FaultInjector {
   /** Runs {@code continuation} as MINA would (flagged internal: writes queue during a KEX). */
   private static void run(Continuation continuation, IoSession ioSession) {
     try {
-      ThreadUtils.runAsInternal(
-          () -> {
-            continuation.run();
-            return null;
-          });
+      MinaInternal.run(continuation::run);
     } catch (IOException e) {
       LOG.debug("Fault step on {} failed: {}", ioSession, String.valueOf(e));
       ioSession.close(true);

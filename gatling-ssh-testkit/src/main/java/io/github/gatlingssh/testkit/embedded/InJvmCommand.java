@@ -4,11 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.sshd.common.io.IoInputStream;
-import org.apache.sshd.common.util.threads.ThreadUtils;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.AsyncCommand;
@@ -29,8 +27,7 @@ final class InJvmCommand extends AsyncCommandSupport {
   private final String name;
   private final List<String> args;
   private final Program program;
-  private final ScheduledExecutorService scheduler;
-  private final FileStore files;
+  private final InJvmCommandFactory factory;
   private final AtomicBoolean exited = new AtomicBoolean();
   private final List<Future<?>> timers = new ArrayList<>(1); // guarded by itself
 
@@ -40,17 +37,14 @@ final class InJvmCommand extends AsyncCommandSupport {
   private volatile OutputWriter err;
   private volatile boolean destroyed;
 
-  InJvmCommand(
-      String name,
-      List<String> args,
-      Program program,
-      ScheduledExecutorService scheduler,
-      FileStore files) {
+  /**
+   * @param factory the factory that made it, for the server's shared scheduler and files
+   */
+  InJvmCommand(String name, List<String> args, Program program, InJvmCommandFactory factory) {
     this.name = name;
     this.args = args;
     this.program = program;
-    this.scheduler = scheduler;
-    this.files = files;
+    this.factory = factory;
   }
 
   // --- MINA lifecycle -------------------------------------------------------------------------
@@ -125,7 +119,7 @@ final class InJvmCommand extends AsyncCommandSupport {
    * @return the server's files for {@code cat}
    */
   FileStore files() {
-    return files;
+    return factory.files();
   }
 
   /**
@@ -152,22 +146,20 @@ final class InJvmCommand extends AsyncCommandSupport {
    */
   void schedule(long delayNanos, Runnable task) {
     Future<?> timer =
-        scheduler.schedule(
-            () -> {
-              if (!destroyed) {
-                try {
-                  ThreadUtils.runAsInternal(
-                      () -> {
-                        task.run();
-                        return null;
-                      });
-                } catch (Exception e) {
-                  LOG.warn("Timer of command '{}' failed", name, e);
-                }
-              }
-            },
-            delayNanos,
-            TimeUnit.NANOSECONDS);
+        factory
+            .scheduler()
+            .schedule(
+                () -> {
+                  if (!destroyed) {
+                    try {
+                      MinaInternal.run(task::run);
+                    } catch (Exception e) {
+                      LOG.warn("Timer of command '{}' failed", name, e);
+                    }
+                  }
+                },
+                delayNanos,
+                TimeUnit.NANOSECONDS);
     synchronized (timers) {
       timers.removeIf(Future::isDone);
       timers.add(timer);
@@ -213,11 +205,7 @@ final class InJvmCommand extends AsyncCommandSupport {
       return; // nobody to report to; MINA would log a WARN for the failed EOF
     }
     try {
-      ThreadUtils.runAsInternal(
-          () -> {
-            exitCallback.onExit(code);
-            return null;
-          });
+      MinaInternal.run(() -> exitCallback.onExit(code));
     } catch (Exception e) {
       LOG.debug("Exit of command '{}' failed: {}", name, String.valueOf(e));
     }

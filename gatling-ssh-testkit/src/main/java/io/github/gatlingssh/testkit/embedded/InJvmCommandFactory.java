@@ -11,8 +11,12 @@ import org.apache.sshd.server.command.CommandFactory;
  * Turns an exec request's command line into an {@link InJvmCommand}: the line is split with {@link
  * CommandLineParser}, the first word selects a {@link Program}, and an unknown word gives the
  * shell's "command not found" with exit status 127.
+ *
+ * @param scheduler the server's shared scheduler, for the commands' timers
+ * @param files the server's files, for {@code cat}
  */
-final class InJvmCommandFactory implements CommandFactory {
+record InJvmCommandFactory(ScheduledExecutorService scheduler, FileStore files)
+    implements CommandFactory {
 
   private static final Map<String, Program> PROGRAMS =
       Map.ofEntries(
@@ -29,14 +33,6 @@ final class InJvmCommandFactory implements CommandFactory {
           Map.entry("signal", ControlPrograms::signal),
           Map.entry("hang", ControlPrograms::hang),
           Map.entry("channels", ControlPrograms::channels));
-
-  private final ScheduledExecutorService scheduler;
-  private final FileStore files;
-
-  InJvmCommandFactory(ScheduledExecutorService scheduler, FileStore files) {
-    this.scheduler = scheduler;
-    this.files = files;
-  }
 
   @Override
   public Command createCommand(ChannelSession channel, String commandLine) {
@@ -56,6 +52,6 @@ final class InJvmCommandFactory implements CommandFactory {
   }
 
   private InJvmCommand command(String name, List<String> args, Program program) {
-    return new InJvmCommand(name, args, program, scheduler, files);
+    return new InJvmCommand(name, args, program, this);
   }
 }

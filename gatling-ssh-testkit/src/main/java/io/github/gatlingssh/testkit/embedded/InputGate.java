@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.sshd.common.io.IoSession;
 import org.apache.sshd.common.util.Readable;
 import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
-import org.apache.sshd.common.util.threads.ThreadUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -229,7 +228,7 @@ final class InputGate {
         return;
       }
       try {
-        ThreadUtils.runAsInternal(
+        MinaInternal.run(
             () -> {
               if (next instanceof Runnable task) {
                 task.run();
@@ -237,7 +236,6 @@ final class InputGate {
                 byte[] bytes = (byte[]) next;
                 sink.accept(new ByteArrayBuffer(bytes));
               }
-              return null;
             });
       } catch (Exception e) {
         dropAndClose("replaying held input failed: " + e);

@@ -17,44 +17,23 @@ import java.util.stream.Collectors;
  * <p>Request names are matched exactly and regardless of the groups around them; use {@link
  * #requests()} and filter on {@link SimulationLog.Request#groups()} to tell apart requests with the
  * same name in different groups.
+ *
+ * @param exitCode Gatling's exit code: 0 success, 1 invalid arguments, 2 assertions failed
+ * @param runDir the run directory, {@code <results folder>/<simulation id>-<timestamp>}
+ * @param log the parsed {@code simulation.log}
+ * @param reportIndex {@code index.html} of the HTML report, if reports were enabled for the run
  */
-public final class GatlingResult {
+public record GatlingResult(
+    int exitCode, Path runDir, SimulationLog log, Optional<Path> reportIndex) {
 
-  private final int exitCode;
-  private final Path runDir;
-  private final SimulationLog log;
-  private final Path reportIndex;
-
-  GatlingResult(int exitCode, Path runDir, SimulationLog log, Path reportIndex) {
-    this.exitCode = exitCode;
-    this.runDir = runDir;
-    this.log = log;
-    this.reportIndex = reportIndex;
-  }
-
-  /** Gatling's exit code: 0 success, 1 invalid arguments, 2 assertions failed. */
-  public int exitCode() {
-    return exitCode;
-  }
-
-  /** The run directory, {@code <results folder>/<simulation id>-<timestamp>}. */
-  public Path runDir() {
-    return runDir;
-  }
-
-  /** The parsed {@code simulation.log}. */
-  public SimulationLog log() {
-    return log;
+  /** Null for {@code reportIndex} stands for none. */
+  public GatlingResult {
+    reportIndex = reportIndex == null ? Optional.empty() : reportIndex;
   }
 
   /** The Run record (Gatling version, simulation class, start, scenarios, assertions). */
   public SimulationLog.RunInfo runInfo() {
     return log.run();
-  }
-
-  /** {@code index.html} of the HTML report, if reports were enabled for the run. */
-  public Optional<Path> reportIndex() {
-    return Optional.ofNullable(reportIndex);
   }
 
   /** All requests, in file order. */

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -147,7 +148,8 @@ public final class GatlingRunner {
     Path runDir = results.newRunDir(before, simulation, exitCode);
     SimulationLog log = SimulationLog.read(runDir.resolve(ResultsFolder.SIMULATION_LOG));
     Path index = runDir.resolve("index.html");
-    return new GatlingResult(exitCode, runDir, log, Files.exists(index) ? index : null);
+    return new GatlingResult(
+        exitCode, runDir, log, Files.exists(index) ? Optional.of(index) : Optional.empty());
   }
 
   private static String crashMessage(Class<?> simulation, Throwable t) {

@@ -56,10 +56,12 @@ public final class TestServers implements ArgumentsProvider, InvocationIntercept
       ExtensionContext extensionContext)
       throws Throwable {
     for (Object argument : invocationContext.getArguments()) {
-      if (argument instanceof Unavailable missing) {
+      Optional<Unavailable> unavailable = Unavailable.of(argument);
+      if (unavailable.isPresent()) {
         invocation.skip();
-        missing.serverKind.assumeAvailable(); // skips, or fails when CI=true
-        throw new IllegalStateException(missing.reason); // not reached: it was missing
+        unavailable.get().serverKind().assumeAvailable(); // skips, or fails when CI=true
+        // not reached: it was missing
+        throw new IllegalStateException(unavailable.get().reason());
       }
     }
     invocation.proceed();
@@ -84,7 +86,7 @@ public final class TestServers implements ArgumentsProvider, InvocationIntercept
           kind,
           k -> {
             Optional<String> missing = k.unavailableReason();
-            return missing.isPresent() ? new Unavailable(k, missing.get()) : k.start();
+            return missing.isPresent() ? new Unavailable(k, missing.get()).server() : k.start();
           });
     }
 

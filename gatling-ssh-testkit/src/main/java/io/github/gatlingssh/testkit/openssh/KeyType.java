@@ -6,30 +6,27 @@ import java.util.Locale;
 /** SSH key types that {@link PrivateSshd} can generate, for host keys and user keys. */
 public enum KeyType {
   /** Ed25519, the default for user keys. */
-  ED25519("ed25519", "ssh-ed25519", List.of("ssh-ed25519")),
+  ED25519("ssh-ed25519"),
   /** ECDSA on NIST P-256 (ssh-keygen's default size). */
-  ECDSA("ecdsa", "ecdsa-sha2-nistp256", List.of("ecdsa-sha2-nistp256")),
+  ECDSA("ecdsa-sha2-nistp256"),
   /** RSA with ssh-keygen's default size (3072 bits); signs with rsa-sha2-512/256. */
-  RSA("rsa", "ssh-rsa", List.of("ssh-rsa", "rsa-sha2-512", "rsa-sha2-256"));
+  RSA("ssh-rsa", "rsa-sha2-512", "rsa-sha2-256");
 
-  private final String keygenName;
-  private final String sshName;
+  /** The key type name first, then the other signature algorithms of the key type. */
   private final List<String> algorithmNames;
 
-  KeyType(String keygenName, String sshName, List<String> algorithmNames) {
-    this.keygenName = keygenName;
-    this.sshName = sshName;
-    this.algorithmNames = algorithmNames;
+  KeyType(String... algorithmNames) {
+    this.algorithmNames = List.of(algorithmNames);
   }
 
-  /** The {@code ssh-keygen -t} argument, e.g. {@code ed25519}. */
+  /** The {@code ssh-keygen -t} argument, e.g. {@code ed25519}: the constant's name. */
   public String keygenName() {
-    return keygenName;
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /** The key type name used in public key files and known_hosts, e.g. {@code ssh-ed25519}. */
   public String sshName() {
-    return sshName;
+    return algorithmNames.get(0);
   }
 
   /**
@@ -41,7 +38,7 @@ public enum KeyType {
   public static KeyType of(String name) {
     String n = name.strip().toLowerCase(Locale.ROOT);
     for (KeyType type : values()) {
-      if (type.keygenName.equals(n) || type.algorithmNames.contains(n)) {
+      if (type.keygenName().equals(n) || type.algorithmNames.contains(n)) {
         return type;
       }
     }

@@ -8,7 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Immutable settings for {@link PrivateSshd}. Start from {@link #defaults()} or {@link #builder()}.
+ * Immutable settings for {@link PrivateSshd}. Start from {@link #defaults()} or {@link #builder()},
+ * whose setters say what each means and its default.
  *
  * <pre>{@code
  * SshdOptions options = SshdOptions.builder()
@@ -16,27 +17,34 @@ import java.util.Optional;
  *     .extraConfig("ClientAliveInterval 1", "ClientAliveCountMax 1")
  *     .build();
  * }</pre>
+ *
+ * @param maxStartups sshd's {@code MaxStartups} ({@code start:rate:full}); default {@code
+ *     1000:30:1000}
+ * @param maxSessions sshd's {@code MaxSessions} (channels per connection); default 10
+ * @param passwordAuthentication whether sshd offers password authentication; default false
+ * @param extraConfig raw sshd_config lines added to the generated ones; see {@link
+ *     Builder#extraConfig}
+ * @param baseDir where the server's temporary directory is created; empty means {@code
+ *     java.io.tmpdir}
+ * @param startTimeout how long {@link PrivateSshd#start} waits for the SSH banner; default 20 s
+ * @param freshHostKeys whether the server gets host keys of its own instead of the per-JVM shared
+ *     ones
+ * @param sftpSubsystem whether sshd serves SFTP ({@code Subsystem sftp internal-sftp}); default
+ *     true
  */
-public final class SshdOptions {
+public record SshdOptions(
+    String maxStartups,
+    int maxSessions,
+    boolean passwordAuthentication,
+    List<String> extraConfig,
+    Optional<Path> baseDir,
+    Duration startTimeout,
+    boolean freshHostKeys,
+    boolean sftpSubsystem) {
 
-  private final String maxStartups;
-  private final int maxSessions;
-  private final boolean passwordAuthentication;
-  private final List<String> extraConfig;
-  private final Path baseDir;
-  private final Duration startTimeout;
-  private final boolean freshHostKeys;
-  private final boolean sftpSubsystem;
-
-  private SshdOptions(Builder b) {
-    this.maxStartups = b.maxStartups;
-    this.maxSessions = b.maxSessions;
-    this.passwordAuthentication = b.passwordAuthentication;
-    this.extraConfig = List.copyOf(b.extraConfig);
-    this.baseDir = b.baseDir;
-    this.startTimeout = b.startTimeout;
-    this.freshHostKeys = b.freshHostKeys;
-    this.sftpSubsystem = b.sftpSubsystem;
+  /** Copies the extra lines: the options stay immutable. */
+  public SshdOptions {
+    extraConfig = List.copyOf(extraConfig);
   }
 
   /** The defaults: generous limits for load tests, public key authentication only. */
@@ -56,72 +64,11 @@ public final class SshdOptions {
     b.maxSessions = maxSessions;
     b.passwordAuthentication = passwordAuthentication;
     b.extraConfig.addAll(extraConfig);
-    b.baseDir = baseDir;
+    b.baseDir = baseDir.orElse(null);
     b.startTimeout = startTimeout;
     b.freshHostKeys = freshHostKeys;
     b.sftpSubsystem = sftpSubsystem;
     return b;
-  }
-
-  /** sshd's {@code MaxStartups} ({@code start:rate:full}); default {@code 1000:30:1000}. */
-  public String maxStartups() {
-    return maxStartups;
-  }
-
-  /** sshd's {@code MaxSessions} (channels per connection); default 10. */
-  public int maxSessions() {
-    return maxSessions;
-  }
-
-  /** Whether sshd offers password authentication; default false. */
-  public boolean passwordAuthentication() {
-    return passwordAuthentication;
-  }
-
-  /** Raw sshd_config lines added to the generated ones; see {@link Builder#extraConfig}. */
-  public List<String> extraConfig() {
-    return extraConfig;
-  }
-
-  /** Where the server's temporary directory is created; empty means {@code java.io.tmpdir}. */
-  public Optional<Path> baseDir() {
-    return Optional.ofNullable(baseDir);
-  }
-
-  /** How long {@link PrivateSshd#start} waits for the SSH banner; default 20 s. */
-  public Duration startTimeout() {
-    return startTimeout;
-  }
-
-  /** Whether the server gets host keys of its own instead of the per-JVM shared ones. */
-  public boolean freshHostKeys() {
-    return freshHostKeys;
-  }
-
-  /** Whether sshd serves SFTP ({@code Subsystem sftp internal-sftp}); default true. */
-  public boolean sftpSubsystem() {
-    return sftpSubsystem;
-  }
-
-  @Override
-  public String toString() {
-    return "SshdOptions[maxStartups="
-        + maxStartups
-        + ", maxSessions="
-        + maxSessions
-        + ", passwordAuthentication="
-        + passwordAuthentication
-        + ", extraConfig="
-        + extraConfig
-        + ", baseDir="
-        + baseDir
-        + ", startTimeout="
-        + startTimeout
-        + ", freshHostKeys="
-        + freshHostKeys
-        + ", sftpSubsystem="
-        + sftpSubsystem
-        + "]";
   }
 
   /** Mutable builder for {@link SshdOptions}. */
@@ -214,7 +161,15 @@ public final class SshdOptions {
 
     /** Builds the immutable options. */
     public SshdOptions build() {
-      return new SshdOptions(this);
+      return new SshdOptions(
+          maxStartups,
+          maxSessions,
+          passwordAuthentication,
+          extraConfig,
+          Optional.ofNullable(baseDir),
+          startTimeout,
+          freshHostKeys,
+          sftpSubsystem);
     }
 
     private static String singleToken(String value, String name) {

@@ -21,16 +21,19 @@ public final class FakeRequest implements ActionBuilder {
     CRASH
   }
 
-  private final String name;
-  private final Outcome outcome;
-  private final String message;
-  private final long responseTimeMillis;
+  /**
+   * What the request records.
+   *
+   * @param name the request name
+   * @param message the KO message or the crash's error; null when OK
+   * @param responseTimeMillis how long it pretends to have taken
+   */
+  record Spec(String name, Outcome outcome, String message, long responseTimeMillis) {}
+
+  private final Spec spec;
 
   private FakeRequest(String name, Outcome outcome, String message, long responseTimeMillis) {
-    this.name = name;
-    this.outcome = outcome;
-    this.message = message;
-    this.responseTimeMillis = responseTimeMillis;
+    this.spec = new Spec(name, outcome, message, responseTimeMillis);
   }
 
   /** A successful request named {@code name}. */
@@ -56,7 +59,7 @@ public final class FakeRequest implements ActionBuilder {
    * waits.
    */
   public FakeRequest responseTime(long millis) {
-    return new FakeRequest(name, outcome, message, millis);
+    return new FakeRequest(spec.name(), spec.outcome(), spec.message(), millis);
   }
 
   @Override
@@ -65,13 +68,7 @@ public final class FakeRequest implements ActionBuilder {
       @Override
       public Action build(ScenarioContext ctx, Action next) {
         return new FakeRequestAction(
-            name,
-            outcome,
-            message,
-            responseTimeMillis,
-            ctx.coreComponents().statsEngine(),
-            ctx.coreComponents().clock(),
-            next);
+            spec, ctx.coreComponents().statsEngine(), ctx.coreComponents().clock(), next);
       }
     };
   }

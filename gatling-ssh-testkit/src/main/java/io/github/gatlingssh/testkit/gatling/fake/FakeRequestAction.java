@@ -21,27 +21,14 @@ import scala.Option;
  */
 final class FakeRequestAction implements Action {
 
-  private final String requestName;
-  private final FakeRequest.Outcome outcome;
-  private final String message;
-  private final long responseTimeMillis;
+  private final FakeRequest.Spec request;
   private final StatsEngine statsEngine;
   private final Clock clock;
   private final Action next;
   private Logger logger;
 
-  FakeRequestAction(
-      String requestName,
-      FakeRequest.Outcome outcome,
-      String message,
-      long responseTimeMillis,
-      StatsEngine statsEngine,
-      Clock clock,
-      Action next) {
-    this.requestName = requestName;
-    this.outcome = outcome;
-    this.message = message;
-    this.responseTimeMillis = responseTimeMillis;
+  FakeRequestAction(FakeRequest.Spec request, StatsEngine statsEngine, Clock clock, Action next) {
+    this.request = request;
     this.statsEngine = statsEngine;
     this.clock = clock;
     this.next = next;
@@ -50,29 +37,30 @@ final class FakeRequestAction implements Action {
 
   @Override
   public String name() {
-    return "fake-" + requestName;
+    return "fake-" + request.name();
   }
 
   @Override
   public void execute(Session session) {
-    if (outcome == FakeRequest.Outcome.CRASH) {
-      statsEngine.logRequestCrash(session.scenario(), session.groups(), requestName, message);
+    if (request.outcome() == FakeRequest.Outcome.CRASH) {
+      statsEngine.logRequestCrash(
+          session.scenario(), session.groups(), request.name(), request.message());
       next.$bang(session.markAsFailed());
       return;
     }
     long end = clock.nowMillis();
-    long start = end - responseTimeMillis;
-    boolean ok = outcome == FakeRequest.Outcome.OK;
+    long start = end - request.responseTimeMillis();
+    boolean ok = request.outcome() == FakeRequest.Outcome.OK;
     Status status = ok ? OK$.MODULE$ : KO$.MODULE$;
     statsEngine.logResponse(
         session.scenario(),
         session.groups(),
-        requestName,
+        request.name(),
         start,
         end,
         status,
         Option.empty(),
-        Option.apply(message));
+        Option.apply(request.message()));
     Session after = session.logGroupRequestTimings(start, end);
     next.$bang(ok ? after : after.markAsFailed());
   }
