@@ -23,11 +23,14 @@ public final class ConnectionFootprint {
   private ConnectionFootprint() {}
 
   /**
-   * Sets the per-connection sizes on {@code client}, before it starts.
+   * Sets the per-connection sizes on {@code client}, before it starts, and its sessions to ones
+   * that drop what a held connection no longer needs after its key exchange ({@link
+   * LeanClientSession}).
    *
    * @param client a MINA client, not yet started
    */
   public static void apply(SshClient client) {
     CoreModuleProperties.NIO2_READ_BUFFER_SIZE.set(client, READ_BUFFER_SIZE);
+    client.setSessionFactory(LeanClientSession.factory(client));
   }
 }
