@@ -1,18 +1,22 @@
 package io.github.gatlingssh.client;
 
+import java.util.Map;
 import org.apache.sshd.client.ClientFactoryManager;
 import org.apache.sshd.client.session.ClientSessionImpl;
 import org.apache.sshd.client.session.SessionFactory;
 import org.apache.sshd.common.io.IoSession;
+import org.apache.sshd.common.kex.KexProposalOption;
 import org.apache.sshd.common.util.ValidateUtils;
 
 /**
  * MINA's client session without what a held connection never reads again once its key exchange is
- * negotiated. Class histograms of held sessions showed, per connection, the payloads of both
+ * negotiated. Class histograms of held sessions showed, per connection: the payloads of both
  * SSH_MSG_KEXINIT messages (about 2 KB, which {@code AbstractSession} keeps until the next key
  * exchange overwrites them, though only {@link #performKexNegotiation()} reads them, and the key
- * exchange keeps its own copies until it completes). Installed by {@link ConnectionFootprint}
- * through MINA's {@link SessionFactory}, its extension point for session classes.
+ * exchange keeps its own copies until it completes), and about 2 KB of strings in the proposals and
+ * the negotiation result: every session splits and joins the same algorithm lists anew. Installed
+ * by {@link ConnectionFootprint} through MINA's {@link SessionFactory}, its extension point for
+ * session classes.
  */
 final class LeanClientSession extends ClientSessionImpl {
   // the payloads of our and the server's SSH_MSG_KEXINIT, from their arrival to the negotiation
@@ -66,7 +70,8 @@ final class LeanClientSession extends ClientSessionImpl {
 
   /**
    * Negotiates as MINA does, then lets go of both KEXINIT payloads (the key exchange has copies; a
-   * re-key sends and receives new ones before negotiating again).
+   * re-key sends and receives new ones before negotiating again) and makes the proposals and the
+   * result share one copy of each algorithm list and name across all sessions.
    */
   @Override
   protected void performKexNegotiation() throws Exception {
@@ -77,6 +82,24 @@ final class LeanClientSession extends ClientSessionImpl {
         clientKexInit = null;
         serverKexInit = null;
       }
+      share(initialKexProposal);
+      share(clientProposal);
+      share(serverProposal);
+      share(negotiationResult);
+    }
+  }
+
+  /**
+   * Replaces each value of {@code proposal} by the JVM's canonical copy ({@link String#intern()}):
+   * the algorithm lists are the same for every connection to the same kind of server.
+   */
+  private static void share(Map<KexProposalOption, String> proposal) {
+    if (proposal == null) {
+      return;
+    }
+    // MINA fills these maps holding their own lock (SessionHelper.mergeProposals)
+    synchronized (proposal) {
+      proposal.replaceAll((option, value) -> value == null ? null : value.intern());
     }
   }
 }

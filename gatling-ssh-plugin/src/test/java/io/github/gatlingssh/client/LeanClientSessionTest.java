@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.client.session.ClientSessionImpl;
 import org.apache.sshd.common.channel.ChannelListener;
+import org.apache.sshd.common.kex.KexProposalOption;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.common.util.logging.AbstractLoggingBean;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class LeanClientSessionTest {
 
   @Test
-  void dropsTheKexInitPayloadsAcrossReKeys() throws Exception {
+  void dropsTheKexInitPayloadsAndSharesTheAlgorithmNamesAcrossReKeys() throws Exception {
     AtomicInteger hostKeyChecks = new AtomicInteger();
     HostKeyPolicy counting =
         (host, port, key) -> {
@@ -95,5 +96,11 @@ class LeanClientSessionTest {
   private static void assertDropped(LeanClientSession session) {
     assertThat(session.getClientKexData()).isNull();
     assertThat(session.getServerKexData()).isNull();
+    String kex = session.getNegotiatedKexParameter(KexProposalOption.ALGORITHMS);
+    assertThat(kex).isNotNull().isSameAs(kex.intern());
+    String proposed = session.getServerKexProposals().get(KexProposalOption.C2SENC);
+    assertThat(proposed).isNotNull().isSameAs(proposed.intern());
+    proposed = session.getClientKexProposals().get(KexProposalOption.SERVERKEYS);
+    assertThat(proposed).isNotNull().isSameAs(proposed.intern());
   }
 }
