@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.client.session.ClientSessionImpl;
 import org.apache.sshd.common.channel.ChannelListener;
 import org.apache.sshd.common.kex.KexProposalOption;
+import org.apache.sshd.common.kex.extension.DefaultClientKexExtensionHandler;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.common.util.logging.AbstractLoggingBean;
@@ -68,6 +69,7 @@ class LeanClientSessionTest {
 
       assertThat(loggerName(session)).isEqualTo(ClientSessionImpl.class.getName());
       assertDropped(session);
+      assertThat(session.getAttribute(DefaultClientKexExtensionHandler.SERVER_ALGORITHMS)).isNull();
 
       session.reExchangeKeys().verify(60, TimeUnit.SECONDS);
       assertDropped(session);
