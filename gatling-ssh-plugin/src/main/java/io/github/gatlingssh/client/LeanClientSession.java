@@ -22,8 +22,10 @@ import org.apache.sshd.common.util.ValidateUtils;
  */
 final class LeanClientSession extends ClientSessionImpl {
   // the payloads of our and the server's SSH_MSG_KEXINIT, from their arrival to the negotiation
-  private byte[] clientKexInit;
-  private byte[] serverKexInit;
+  // (volatile: written and read on MINA's I/O threads, as AbstractSession's under its kexState
+  // lock)
+  private volatile byte[] clientKexInit;
+  private volatile byte[] serverKexInit;
 
   private LeanClientSession(ClientFactoryManager client, IoSession ioSession) throws Exception {
     super(client, ioSession);
@@ -42,32 +44,31 @@ final class LeanClientSession extends ClientSessionImpl {
 
   @Override
   protected void setClientKexData(byte[] data) {
-    ValidateUtils.checkNotNullAndNotEmpty(data, "No client KEX seed");
-    synchronized (kexState) {
-      clientKexInit = data.clone();
-    }
+    clientKexInit = checkedCopy(data, "No client KEX seed");
   }
 
   @Override
   protected byte[] getClientKexData() {
-    synchronized (kexState) {
-      return clientKexInit == null ? null : clientKexInit.clone();
-    }
+    return copy(clientKexInit);
   }
 
   @Override
   protected void setServerKexData(byte[] data) {
-    ValidateUtils.checkNotNullAndNotEmpty(data, "No server KEX seed");
-    synchronized (kexState) {
-      serverKexInit = data.clone();
-    }
+    serverKexInit = checkedCopy(data, "No server KEX seed");
   }
 
   @Override
   protected byte[] getServerKexData() {
-    synchronized (kexState) {
-      return serverKexInit == null ? null : serverKexInit.clone();
-    }
+    return copy(serverKexInit);
+  }
+
+  // as AbstractSession keeps them: a copy, never empty
+  private static byte[] checkedCopy(byte[] data, String missing) {
+    return ValidateUtils.checkNotNullAndNotEmpty(data, missing).clone();
+  }
+
+  private static byte[] copy(byte[] data) {
+    return data == null ? null : data.clone();
   }
 
   /**
@@ -80,10 +81,8 @@ final class LeanClientSession extends ClientSessionImpl {
     try {
       super.performKexNegotiation();
     } finally {
-      synchronized (kexState) {
-        clientKexInit = null;
-        serverKexInit = null;
-      }
+      clientKexInit = null;
+      serverKexInit = null;
       share(initialKexProposal);
       share(clientProposal);
       share(serverProposal);
