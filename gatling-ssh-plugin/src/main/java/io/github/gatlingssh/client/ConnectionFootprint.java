@@ -5,8 +5,9 @@ import org.apache.sshd.core.CoreModuleProperties;
 
 /**
  * What every open connection keeps on the heap while it is held, bounded for injectors holding
- * thousands of them. Applied once to the client by {@link SshClientFactory}; public so that the
- * benchmark's bare MINA client uses the same sizes.
+ * thousands of them: buffer sizes and the session class ({@code LeanClientSession}). Applied once
+ * to the client by {@link SshClientFactory}; public so that the benchmark's bare MINA client uses
+ * the same.
  */
 public final class ConnectionFootprint {
   /**
@@ -23,11 +24,14 @@ public final class ConnectionFootprint {
   private ConnectionFootprint() {}
 
   /**
-   * Sets the per-connection sizes on {@code client}, before it starts.
+   * Sets the per-connection sizes on {@code client}, before it starts, and its sessions to ones
+   * that drop what a held connection no longer needs after its key exchange ({@code
+   * LeanClientSession}).
    *
    * @param client a MINA client, not yet started
    */
   public static void apply(SshClient client) {
     CoreModuleProperties.NIO2_READ_BUFFER_SIZE.set(client, READ_BUFFER_SIZE);
+    client.setSessionFactory(LeanClientSession.factory(client));
   }
 }

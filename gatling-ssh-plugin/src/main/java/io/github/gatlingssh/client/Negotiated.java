@@ -10,10 +10,17 @@ public record Negotiated(String kex, String hostKey, String cipher, String mac) 
 
   static Negotiated of(Map<KexProposalOption, String> options) {
     return new Negotiated(
-        options.getOrDefault(KexProposalOption.ALGORITHMS, "?"),
-        options.getOrDefault(KexProposalOption.SERVERKEYS, "?"),
-        options.getOrDefault(KexProposalOption.C2SENC, "?"),
-        options.getOrDefault(KexProposalOption.C2SMAC, "?"));
+        name(options, KexProposalOption.ALGORITHMS),
+        name(options, KexProposalOption.SERVERKEYS),
+        name(options, KexProposalOption.C2SENC),
+        name(options, KexProposalOption.C2SMAC));
+  }
+
+  // Each connection's negotiation splits the names anew; a held connection keeps this record, so
+  // it keeps the JVM's one copy of each name (LeanClientSession does the same for MINA's maps).
+  private static String name(Map<KexProposalOption, String> options, KexProposalOption option) {
+    String name = options.get(option);
+    return name == null ? "?" : name.intern();
   }
 
   @Override
