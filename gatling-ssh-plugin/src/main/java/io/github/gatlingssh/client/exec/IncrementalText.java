@@ -1,6 +1,5 @@
 package io.github.gatlingssh.client.exec;
 
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -9,17 +8,15 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 
 /**
- * Receives one output stream of a command (stdout or stderr) as the packets arrive, on MINA's I/O
- * thread: decodes it incrementally (malformed input becomes U+FFFD), splits it into lines as it
- * streams, keeps at most {@code maxLength} characters for checks and counts the rest (bytes, and
- * lines when the charset encodes '\n' as the single byte 0x0A, as UTF-8 and ISO-8859 do). Never
- * blocks, so MINA can release the channel window at once; memory stays bounded whatever the command
- * prints.
+ * The first {@code maxLength} characters of one output stream, decoded as the packets arrive
+ * (malformed input becomes U+FFFD), for an output too long to keep undecoded ({@link
+ * OutputCollector}): keeps at most {@code maxLength} characters and counts the rest (bytes, and
+ * lines when the charset encodes '\n' as the single byte 0x0A, as UTF-8 and ISO-8859 do), so that
+ * memory stays bounded whatever the command prints.
  *
- * <p>Thread confinement: MINA delivers a channel's data on one thread at a time, in order; the
- * result is read after the channel closed (a happens-before edge through MINA's close future).
+ * <p>Thread confinement: as {@link OutputCollector}, which feeds it.
  */
-final class OutputCollector extends OutputStream {
+final class IncrementalText {
   private static final int DECODE_CHUNK = 8192;
 
   private final CharsetDecoder decoder;
@@ -33,7 +30,7 @@ final class OutputCollector extends OutputStream {
   private boolean truncated;
   private final boolean asciiNewline;
 
-  OutputCollector(Charset charset, int maxLength) {
+  IncrementalText(Charset charset, int maxLength) {
     this.decoder =
         charset
             .newDecoder()
@@ -44,13 +41,8 @@ final class OutputCollector extends OutputStream {
     this.asciiNewline = newline.length == 1 && newline[0] == '\n';
   }
 
-  @Override
-  public void write(int b) {
-    write(new byte[] {(byte) b}, 0, 1);
-  }
-
-  @Override
-  public void write(byte[] b, int off, int len) {
+  /** Takes the next {@code len} bytes of the stream. */
+  void write(byte[] b, int off, int len) {
     bytes += len;
     if (truncated) {
       countNewlines(b, off, len);
