@@ -34,27 +34,29 @@ public final class CommandOutput {
    * @param truncated whether {@code text} stops before the end of the stream
    */
   public CommandOutput(String text, long bytes, long lines, boolean truncated) {
+    this(text, bytes, lines, truncated, null, 0, null);
+  }
+
+  private CommandOutput(
+      String text,
+      long bytes,
+      long lines,
+      boolean truncated,
+      byte[] raw,
+      int rawLength,
+      Charset charset) {
     this.text = text;
     this.bytes = bytes;
     this.lines = lines;
     this.truncated = truncated;
-    this.raw = null;
-    this.rawLength = 0;
-    this.charset = null;
-  }
-
-  private CommandOutput(byte[] raw, int length, Charset charset) {
     this.raw = raw;
-    this.rawLength = length;
+    this.rawLength = rawLength;
     this.charset = charset;
-    this.bytes = length;
-    this.lines = -1;
-    this.truncated = false;
   }
 
   /** The whole stream, {@code length} bytes of {@code raw} (not copied), decoded when asked. */
   static CommandOutput undecoded(byte[] raw, int length, Charset charset) {
-    return new CommandOutput(raw, length, charset);
+    return new CommandOutput(null, length, -1, false, raw, length, charset);
   }
 
   /**

@@ -106,12 +106,17 @@ class OutputCollectorTest {
     assertThat(out.truncated()).isTrue();
   }
 
+  /** {@code data} received in one packet by a collector keeping 100 characters. */
+  private static CommandOutput collected(Charset charset, byte[] data) {
+    OutputCollector c = new OutputCollector(charset, 100);
+    c.write(data, 0, data.length);
+    return c.result();
+  }
+
   @Test
   void crlfIsOneLineEndAndTheCarriageReturnStaysInTheText() {
-    OutputCollector c = utf8(100);
-    byte[] crlf = "a\r\nb\r\nc".getBytes(StandardCharsets.UTF_8);
-    c.write(crlf, 0, crlf.length);
-    CommandOutput out = c.result();
+    CommandOutput out =
+        collected(StandardCharsets.UTF_8, "a\r\nb\r\nc".getBytes(StandardCharsets.UTF_8));
     assertThat(out.text()).isEqualTo("a\r\nb\r\nc");
     assertThat(out.lines()).isEqualTo(3);
   }
@@ -139,11 +144,8 @@ class OutputCollectorTest {
 
   @Test
   void decodesASingleByteCharset() {
-    Charset latin1 = StandardCharsets.ISO_8859_1;
-    byte[] e = {'a', (byte) 0xE9, '\n', (byte) 0xFF};
-    OutputCollector c = new OutputCollector(latin1, 100);
-    c.write(e, 0, e.length);
-    CommandOutput out = c.result();
+    CommandOutput out =
+        collected(StandardCharsets.ISO_8859_1, new byte[] {'a', (byte) 0xE9, '\n', (byte) 0xFF});
     assertThat(out.text()).isEqualTo("aé\nÿ");
     assertThat(out.lines()).isEqualTo(2);
   }
