@@ -19,11 +19,12 @@ public final class CommandOutput {
 
   private final long bytes;
   private final boolean truncated;
-  private final byte[] raw; // null when built decoded
-  private final int rawLength;
-  private final Charset charset;
+  private final Undecoded undecoded; // null when built decoded
   private volatile String text;
   private volatile long lines;
+
+  /** The bytes of a whole stream, {@code length} of {@code raw}, and how to decode them. */
+  private record Undecoded(byte[] raw, int length, Charset charset) {}
 
   /**
    * An output already decoded.
@@ -34,29 +35,23 @@ public final class CommandOutput {
    * @param truncated whether {@code text} stops before the end of the stream
    */
   public CommandOutput(String text, long bytes, long lines, boolean truncated) {
-    this(text, bytes, lines, truncated, null, 0, null);
-  }
-
-  private CommandOutput(
-      String text,
-      long bytes,
-      long lines,
-      boolean truncated,
-      byte[] raw,
-      int rawLength,
-      Charset charset) {
     this.text = text;
     this.bytes = bytes;
     this.lines = lines;
     this.truncated = truncated;
-    this.raw = raw;
-    this.rawLength = rawLength;
-    this.charset = charset;
+    this.undecoded = null;
+  }
+
+  private CommandOutput(Undecoded undecoded) {
+    this.undecoded = undecoded;
+    this.bytes = undecoded.length();
+    this.lines = -1;
+    this.truncated = false;
   }
 
   /** The whole stream, {@code length} bytes of {@code raw} (not copied), decoded when asked. */
   static CommandOutput undecoded(byte[] raw, int length, Charset charset) {
-    return new CommandOutput(null, length, -1, false, raw, length, charset);
+    return new CommandOutput(new Undecoded(raw, length, charset));
   }
 
   /**
@@ -67,7 +62,7 @@ public final class CommandOutput {
   public String text() {
     String t = text;
     if (t == null) {
-      t = new String(raw, 0, rawLength, charset);
+      t = new String(undecoded.raw(), 0, undecoded.length(), undecoded.charset());
       text = t;
     }
     return t;
@@ -86,7 +81,7 @@ public final class CommandOutput {
   public long lines() {
     long n = lines;
     if (n < 0) {
-      n = BYTE_LINES.contains(charset) ? byteLines() : charLines(text());
+      n = BYTE_LINES.contains(undecoded.charset()) ? byteLines() : charLines(text());
       lines = n;
     }
     return n;
@@ -98,6 +93,8 @@ public final class CommandOutput {
   }
 
   private long byteLines() {
+    byte[] raw = undecoded.raw();
+    int rawLength = undecoded.length();
     long n = 0;
     for (int i = 0; i < rawLength; i++) {
       if (raw[i] == '\n') {
