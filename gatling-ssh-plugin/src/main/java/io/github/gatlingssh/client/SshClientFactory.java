@@ -98,6 +98,7 @@ final class SshClientFactory {
       CoreModuleProperties.WINDOW_SIZE.set(client, settings.windowSize());
     }
     ConnectionFootprint.apply(client);
+    HostKeysAnnouncement.install(client);
     client.addSessionListener(HandshakeListener.INSTANCE);
     client.start();
     return client;

@@ -1,47 +1,37 @@
 package io.github.gatlingssh.client.exec;
 
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
+import java.util.Arrays;
 
 /**
  * Receives one output stream of a command (stdout or stderr) as the packets arrive, on MINA's I/O
- * thread: decodes it incrementally (malformed input becomes U+FFFD), splits it into lines as it
- * streams, keeps at most {@code maxLength} characters for checks and counts the rest (bytes, and
- * lines when the charset encodes '\n' as the single byte 0x0A, as UTF-8 and ISO-8859 do). Never
- * blocks, so MINA can release the channel window at once; memory stays bounded whatever the command
- * prints.
+ * thread, without decoding it: the bytes are copied into one buffer and decoded (and their lines
+ * counted) only if a check or the session asks for them ({@link CommandOutput}), so a command whose
+ * output no check reads costs one copy. That holds while the bytes cannot decode to more than
+ * {@code maxLength} characters (for UTF-8, {@code maxLength} bytes); past that the output is
+ * decoded as it arrives and cut at {@code maxLength} characters ({@link IncrementalText}), so
+ * memory stays bounded whatever the command prints. Never blocks, so MINA can release the channel
+ * window at once.
  *
  * <p>Thread confinement: MINA delivers a channel's data on one thread at a time, in order; the
  * result is read after the channel closed (a happens-before edge through MINA's close future).
  */
 final class OutputCollector extends OutputStream {
-  private static final int DECODE_CHUNK = 8192;
+  private static final int FIRST_BUFFER = 8192;
 
-  private final CharsetDecoder decoder;
+  private final Charset charset;
   private final int maxLength;
-  private final StringBuilder text = new StringBuilder();
-  private CharBuffer chars;
-  private ByteBuffer carry; // an incomplete multi-byte sequence left from the previous packet
-  private long bytes;
-  private long lines;
-  private boolean openLine; // characters seen since the last '\n'
-  private boolean truncated;
-  private final boolean asciiNewline;
+  private final int rawLimit; // bytes that cannot decode to more than maxLength characters
+  private byte[] raw = new byte[0];
+  private int rawLength;
+  private IncrementalText decoded; // once the output went past rawLimit
 
   OutputCollector(Charset charset, int maxLength) {
-    this.decoder =
-        charset
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    this.charset = charset;
     this.maxLength = maxLength;
-    byte[] newline = "\n".getBytes(charset);
-    this.asciiNewline = newline.length == 1 && newline[0] == '\n';
+    float charsPerByte = charset.newDecoder().maxCharsPerByte();
+    this.rawLimit = (int) Math.min(Integer.MAX_VALUE - 8, Math.floor(maxLength / charsPerByte));
   }
 
   @Override
@@ -51,115 +41,36 @@ final class OutputCollector extends OutputStream {
 
   @Override
   public void write(byte[] b, int off, int len) {
-    bytes += len;
-    if (truncated) {
-      countNewlines(b, off, len);
-      return;
-    }
-    ByteBuffer in = ByteBuffer.wrap(b, off, len);
-    if (carry != null && carry.position() > 0) {
-      in = join(carry, in);
-    }
-    decode(in, false);
-    if (truncated) {
-      // the limit was reached inside this packet: the undecoded rest is only counted
-      countNewlines(in.array(), in.arrayOffset() + in.position(), in.remaining());
-      carry = null;
-      return;
-    }
-    if (in.hasRemaining()) {
-      if (carry == null) {
-        carry = ByteBuffer.allocate(16);
-      }
-      carry.clear();
-      carry.put(in);
-    } else if (carry != null) {
-      carry.clear();
-    }
-  }
-
-  /** Past the kept text, lines are still counted (raw bytes; ASCII-compatible charsets only). */
-  private void countNewlines(byte[] b, int off, int len) {
-    if (!asciiNewline) {
-      return;
-    }
-    for (int i = off, end = off + len; i < end; i++) {
-      if (b[i] == '\n') {
-        lines++;
-        openLine = false;
-      } else {
-        openLine = true;
-      }
-    }
-  }
-
-  private static ByteBuffer join(ByteBuffer carry, ByteBuffer in) {
-    carry.flip();
-    ByteBuffer joined = ByteBuffer.allocate(carry.remaining() + in.remaining());
-    joined.put(carry).put(in).flip();
-    carry.clear();
-    return joined;
-  }
-
-  private void decode(ByteBuffer in, boolean endOfInput) {
-    if (chars == null) {
-      chars = CharBuffer.allocate(DECODE_CHUNK);
-    }
-    while (true) {
-      CoderResult r = decoder.decode(in, chars, endOfInput);
-      drain();
-      if (truncated || !r.isOverflow()) {
+    if (decoded == null) {
+      if (len <= rawLimit - rawLength) {
+        keep(b, off, len);
         return;
       }
+      decoded = new IncrementalText(charset, maxLength);
+      decoded.write(raw, 0, rawLength);
+      raw = null;
     }
+    decoded.write(b, off, len);
   }
 
-  /** Moves decoded characters into the kept text, counting lines, up to the limit. */
-  private void drain() {
-    chars.flip();
-    int n = chars.remaining();
-    char[] a = chars.array();
-    int room = maxLength - text.length();
-    int keep = Math.min(n, room);
-    for (int i = 0; i < keep; i++) {
-      if (a[i] == '\n') {
-        lines++;
-        openLine = false;
-      } else {
-        openLine = true;
-      }
+  private void keep(byte[] b, int off, int len) {
+    int needed = rawLength + len;
+    if (needed > raw.length) {
+      int grown = Math.max(FIRST_BUFFER, raw.length * 2);
+      raw = Arrays.copyOf(raw, (int) Math.min(rawLimit, Math.max(needed, grown)));
     }
-    text.append(a, 0, keep);
-    if (keep < n) {
-      truncated = true;
-      countRest(a, keep, n);
-    }
-    chars.clear();
+    System.arraycopy(b, off, raw, rawLength, len);
+    rawLength = needed;
   }
 
-  private void countRest(char[] a, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (a[i] == '\n') {
-        lines++;
-        openLine = false;
-      } else {
-        openLine = true;
-      }
-    }
-  }
-
-  /** Flushes the decoder at end of stream; call once, after the channel closed. */
+  /** The stream as checks see it; call once, after the channel closed. */
   CommandOutput result() {
-    if (bytes == 0) {
+    if (decoded != null) {
+      return decoded.result();
+    }
+    if (rawLength == 0) {
       return CommandOutput.EMPTY;
     }
-    if (!truncated) {
-      ByteBuffer rest = carry != null ? carry.flip() : ByteBuffer.allocate(0);
-      decode(rest, true);
-      decoder.flush(chars);
-      drain();
-      carry = null;
-    }
-    return new CommandOutput(text.toString(), bytes, lines + (openLine ? 1 : 0), truncated);
+    return CommandOutput.undecoded(raw, rawLength, charset);
   }
 }
