@@ -52,6 +52,8 @@ public abstract class SshChannel<C extends AbstractClientChannel> {
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
   private final List<CompletableFuture<?>> outcomes = new CopyOnWriteArrayList<>();
   private volatile C channel;
+  // set by cancel() before it closes the channel: what every outcome fails with then
+  private volatile SshFailure cancelledWith;
 
   /**
    * @param session the authenticated connection the channel opens on
@@ -173,6 +175,13 @@ public abstract class SshChannel<C extends AbstractClientChannel> {
         end.channelClosed(connectionOpen() || (ch != null && ch.isEofSignalled()));
       }
     }
+    SshFailure cancelled = cancelledWith;
+    if (cancelled != null) {
+      // our own close (a deadline): the server's CLOSE may arrive before cancel() fails the
+      // outcomes, and must not turn the timeout into "closed without an exit status"
+      fail(cancelled);
+      return;
+    }
     if (!ready.isDone()) {
       failBeforeReady(closedBeforeReady());
       return;
@@ -263,6 +272,9 @@ public abstract class SshChannel<C extends AbstractClientChannel> {
    * the channel politely (CHANNEL_CLOSE), without waiting.
    */
   protected final void cancel(SshFailure failure) {
+    if (cancelledWith == null) {
+      cancelledWith = failure;
+    }
     // Close first: completing the futures lets the user's next request run at once, and the
     // channel must already be closing then (it no longer counts against the server's limit).
     C ch = channel;
