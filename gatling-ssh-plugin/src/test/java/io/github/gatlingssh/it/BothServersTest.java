@@ -140,7 +140,6 @@ class BothServersTest {
     assertThat(r.koMessages("hang"))
         .as(r.summary())
         .containsOnly("timeout: command did not finish within 1 s; channel closed");
-    assertThat(r.ok("after")).as(r.summary()).isEqualTo(3);
-    assertThat(r.ok("disconnect")).isEqualTo(3);
+    Runs.assertAllOk(r, 3, "after", "disconnect");
   }
 }

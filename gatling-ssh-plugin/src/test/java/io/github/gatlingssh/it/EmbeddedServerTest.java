@@ -132,8 +132,7 @@ class EmbeddedServerTest {
             5,
             protocol());
 
-    assertThat(r.ok("start hang")).as(r.summary()).isEqualTo(5);
-    assertThat(r.ok("disconnect")).isEqualTo(5);
+    Runs.assertAllOk(r, 5, "start hang", "disconnect");
     assertThat(r.koMessages("await"))
         .hasSize(5)
         .allSatisfy(m -> assertThat(m).contains("no command started"));

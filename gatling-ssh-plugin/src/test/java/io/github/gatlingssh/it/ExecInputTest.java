@@ -141,8 +141,7 @@ class ExecInputTest {
             1,
             TestProtocols.withKnownHosts(SSHD.get()));
 
-    assertThat(r.ok("make repo")).as(r.summary()).isEqualTo(1);
-    assertThat(r.ok("refs")).as(r.summary()).isEqualTo(1);
+    Runs.assertAllOk(r, 1, "make repo", "refs");
   }
 
   @Test
@@ -204,8 +203,7 @@ class ExecInputTest {
             2,
             TestProtocols.forServer(EMBEDDED.get()));
 
-    assertThat(r.ok("cat")).as(r.summary()).isEqualTo(2);
-    assertThat(r.ok("cat file")).as(r.summary()).isEqualTo(2);
+    Runs.assertAllOk(r, 2, "cat", "cat file");
     Runs.assertAllKo(
         r,
         2,

@@ -5,7 +5,6 @@ import static io.github.gatlingssh.javaapi.SshDsl.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatling.javaapi.core.ChainBuilder;
-import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.github.gatlingssh.javaapi.SshProtocolBuilder;
@@ -28,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -94,16 +94,26 @@ class FaultMatrixTest {
     return run(sim -> sim.setUp(scenario.get().injectOpen(atOnceUsers(users))).protocols(protocol));
   }
 
+  /** The {@code groups} side by side in one simulation; as {@link #run}. */
+  private static GatlingResult together(Runs.Group... groups) {
+    return together(Map.of(), groups);
+  }
+
+  /** As {@link #together(Runs.Group...)}, the JVM's {@code systemProperties} set for the run. */
+  private static GatlingResult together(
+      Map<String, String> systemProperties, Runs.Group... groups) {
+    return run(
+        sim -> sim.setUp(Arrays.stream(groups).map(Runs.Group::population).toList()),
+        systemProperties);
+  }
+
   /**
    * Two users of scenario {@code name} that only connect, as {@code request}, with {@code
    * protocol}.
    */
-  private static PopulationBuilder twoConnecting(
+  private static Runs.Group twoConnecting(
       String name, String request, SshProtocolBuilder protocol) {
-    return scenario(name)
-        .exec(ssh(request).connect())
-        .injectOpen(atOnceUsers(2))
-        .protocols(protocol);
+    return new Runs.Group(() -> scenario(name).exec(ssh(request).connect()), 2, protocol);
   }
 
   private static SshProtocolBuilder openSsh(PrivateSshd server) {
@@ -182,24 +192,23 @@ class FaultMatrixTest {
       // exceed its I/O threads (cores + 1), which MINA's NIO2 connector blocks one per connect
       SshProtocolBuilder healthyProtocol = embedded(healthy).connectTimeout(stuck);
       GatlingResult r =
-          run(
-              sim ->
-                  sim.setUp(
-                      scenario("black hole")
-                          .exec(ssh("stuck connect").connect())
-                          .injectOpen(atOnceUsers(12))
-                          .protocols(
-                              ssh.host(hole.host())
-                                  .port(hole.port())
-                                  .username("nobody")
-                                  .password("x")
-                                  .acceptAnyHostKey()
-                                  .connectTimeout(stuck)),
+          together(
+              new Runs.Group(
+                  () -> scenario("black hole").exec(ssh("stuck connect").connect()),
+                  12,
+                  ssh.host(hole.host())
+                      .port(hole.port())
+                      .username("nobody")
+                      .password("x")
+                      .acceptAnyHostKey()
+                      .connectTimeout(stuck)),
+              new Runs.Group(
+                  () ->
                       scenario("healthy")
                           .pause(Duration.ofMillis(500))
-                          .exec(ssh("healthy connect").connect())
-                          .injectOpen(atOnceUsers(2))
-                          .protocols(healthyProtocol)));
+                          .exec(ssh("healthy connect").connect()),
+                  2,
+                  healthyProtocol));
 
       assertThat(r.ok("healthy connect")).as(r.summary()).isEqualTo(2);
       assertThat(r.requests("healthy connect"))
@@ -266,24 +275,21 @@ class FaultMatrixTest {
             .connectTimeout(PATIENT);
 
     GatlingResult r =
-        run(
-            sim ->
-                sim.setUp(
-                    twoConnecting(
-                        "wrong password", "wrong password", base.password("not-the-password")),
-                    twoConnecting(
-                        "key not authorized",
-                        "key not authorized",
-                        base.privateKey(stranger.toString())),
-                    twoConnecting(
-                        "wrong key and password",
-                        "wrong key and password",
-                        base.privateKey(stranger.toString()).password("not-the-password")),
+        together(
+            twoConnecting("wrong password", "wrong password", base.password("not-the-password")),
+            twoConnecting(
+                "key not authorized", "key not authorized", base.privateKey(stranger.toString())),
+            twoConnecting(
+                "wrong key and password",
+                "wrong key and password",
+                base.privateKey(stranger.toString()).password("not-the-password")),
+            new Runs.Group(
+                () ->
                     scenario("wrong passphrase")
                         .exec(session -> session.set("passphrase", "a wrong passphrase"))
-                        .exec(ssh("wrong passphrase").connect())
-                        .injectOpen(atOnceUsers(2))
-                        .protocols(base.privateKey(protectedKey.toString(), "#{passphrase}"))));
+                        .exec(ssh("wrong passphrase").connect()),
+                2,
+                base.privateKey(protectedKey.toString(), "#{passphrase}")));
 
     assertThat(r.koMessages("wrong password"))
         .as(r.summary())
@@ -332,13 +338,11 @@ class FaultMatrixTest {
             .connectTimeout(PATIENT);
 
     GatlingResult r =
-        run(
-            sim ->
-                sim.setUp(
-                    twoConnecting("unknown", "unknown host", strictDefault),
-                    twoConnecting(
-                        "changed", "changed host key", strictDefault.knownHosts(stale.toString()))),
-            Map.of("user.home", home.toString())); // the default known_hosts: ~/.ssh/known_hosts
+        together(
+            Map.of("user.home", home.toString()), // the default known_hosts: ~/.ssh/known_hosts
+            twoConnecting("unknown", "unknown host", strictDefault),
+            twoConnecting(
+                "changed", "changed host key", strictDefault.knownHosts(stale.toString())));
 
     String fingerprint = SSHD.get().hostKeyFingerprint(KeyType.ED25519);
     assertThat(r.koMessages("unknown host"))
@@ -405,28 +409,30 @@ class FaultMatrixTest {
         EmbeddedSshServer.builder().maxSessionsPerConnection(2).build().start()) {
       SshProtocolBuilder embeddedProtocol = embedded(server);
       GatlingResult r =
-          run(
-              sim ->
-                  sim.setUp(
+          together(
+              new Runs.Group(
+                  () ->
                       scenario("openssh")
                           .exec(twoRunningThenAThird("openssh"))
-                          .exec(ssh("openssh disconnect").disconnect())
-                          .injectOpen(atOnceUsers(3))
-                          .protocols(openSsh(SSHD.get())),
-                      // OpenSSH frees a session slot lazily (after handling the input that closed
-                      // it), so a new
-                      // channel opened right after a close may still be refused: the embedded
-                      // server frees it at
-                      // once, and shows the connection taking a new channel again
+                          .exec(ssh("openssh disconnect").disconnect()),
+                  3,
+                  openSsh(SSHD.get())),
+              // OpenSSH frees a session slot lazily (after handling the input that closed
+              // it), so a new
+              // channel opened right after a close may still be refused: the embedded
+              // server frees it at
+              // once, and shows the connection taking a new channel again
+              new Runs.Group(
+                  () ->
                       scenario("embedded")
                           .exec(twoRunningThenAThird("embedded"))
                           .exec(
                               ssh("embedded after")
                                   .exec("echo still here")
                                   .check(stdout().is("still here\n")))
-                          .exec(ssh("embedded disconnect").disconnect())
-                          .injectOpen(atOnceUsers(3))
-                          .protocols(embeddedProtocol)));
+                          .exec(ssh("embedded disconnect").disconnect()),
+                  3,
+                  embeddedProtocol));
 
       // OpenSSH 9.2 refuses with SSH_OPEN_CONNECT_FAILED "open failed"
       Runs.assertAllKoStartingWith(
@@ -496,24 +502,26 @@ class FaultMatrixTest {
   void commandKilledByASignal_koWithTheSignalNameUnlessChecked() throws IOException {
     SshProtocolBuilder embeddedProtocol = embedded(PLAIN.get());
     GatlingResult r =
-        run(
-            sim ->
-                sim.setUp(
+        together(
+            new Runs.Group(
+                () ->
                     Scenarios.connected("openssh")
                         .exec(ssh("KILL").exec("sh -c 'kill -KILL $$'"))
                         .exec(
                             ssh("TERM checked")
                                 .exec("sh -c 'kill -TERM $$'")
                                 .check(exitSignal().is("TERM")))
-                        .exec(ssh("disconnect").disconnect())
-                        .injectOpen(atOnceUsers(2))
-                        .protocols(openSsh(SSHD.get())),
+                        .exec(ssh("disconnect").disconnect()),
+                2,
+                openSsh(SSHD.get())),
+            new Runs.Group(
+                () ->
                     Scenarios.connected("embedded")
                         .exec(ssh("SEGV").exec("signal SEGV"))
                         .exec(ssh("HUP checked").exec("signal HUP").check(exitSignal().is("HUP")))
-                        .exec(ssh("disconnect").disconnect())
-                        .injectOpen(atOnceUsers(2))
-                        .protocols(embeddedProtocol)));
+                        .exec(ssh("disconnect").disconnect()),
+                2,
+                embeddedProtocol));
 
     assertThat(r.koMessages("KILL"))
         .as(r.summary())
@@ -604,13 +612,11 @@ class FaultMatrixTest {
       SshProtocolBuilder kexBye = embedded(byeAtKex);
       SshProtocolBuilder authBye = embedded(byeAtAuth);
       GatlingResult r =
-          run(
-              sim ->
-                  sim.setUp(
-                      twoConnecting("kex", "closed during kex", kex),
-                      twoConnecting("auth", "closed during auth", auth),
-                      twoConnecting("kex bye", "disconnected during kex", kexBye),
-                      twoConnecting("auth bye", "disconnected during auth", authBye)));
+          together(
+              twoConnecting("kex", "closed during kex", kex),
+              twoConnecting("auth", "closed during auth", auth),
+              twoConnecting("kex bye", "disconnected during kex", kexBye),
+              twoConnecting("auth bye", "disconnected during auth", authBye));
 
       String user = EmbeddedSshServer.DEFAULT_USERNAME;
       assertThat(r.koMessages("closed during kex"))
@@ -692,9 +698,9 @@ class FaultMatrixTest {
   void binaryOutput_noCrashReplacementCharactersInTextChecks() throws IOException {
     SshProtocolBuilder embeddedProtocol = embedded(PLAIN.get());
     GatlingResult r =
-        run(
-            sim ->
-                sim.setUp(
+        together(
+            new Runs.Group(
+                () ->
                     Scenarios.connected("embedded binary")
                         .exec(
                             ssh("binary")
@@ -705,9 +711,11 @@ class FaultMatrixTest {
                                         .transform(s -> s.chars().allMatch(c -> c == 0xFFFD))
                                         .is(true),
                                     stdout().transform(String::length).is(100_000),
-                                    substring("\uFFFD").exists()))
-                        .injectOpen(atOnceUsers(2))
-                        .protocols(embeddedProtocol),
+                                    substring("\uFFFD").exists())),
+                2,
+                embeddedProtocol),
+            new Runs.Group(
+                () ->
                     Scenarios.connected("openssh binary")
                         .exec(
                             ssh("invalid utf-8")
@@ -715,9 +723,9 @@ class FaultMatrixTest {
                                 .check(
                                     bodyLength().is(5),
                                     stdout().is("\uFFFD\uFFFDok\n"),
-                                    regex("ok$").exists()))
-                        .injectOpen(atOnceUsers(2))
-                        .protocols(openSsh(SSHD.get()))));
+                                    regex("ok$").exists())),
+                2,
+                openSsh(SSHD.get())));
 
     assertThat(r.ok("binary")).as(r.summary()).isEqualTo(2);
     assertThat(r.ok("invalid utf-8")).isEqualTo(2);

@@ -50,13 +50,10 @@ class OpenSshTest {
             2,
             protocol());
 
+    Runs.assertAllOk(r, 2, "exit 3 checked", "killed checked", "stderr", "disconnect");
     assertThat(r.koMessages("exit 3")).as(r.summary()).containsOnly("exit status 3");
-    assertThat(r.ok("exit 3 checked")).as(r.summary()).isEqualTo(2);
     assertThat(r.koMessages("killed")).containsOnly("killed by signal KILL");
-    assertThat(r.ok("killed checked")).as(r.summary()).isEqualTo(2);
     assertThat(r.koMessages("missing")).containsOnly("exit status 127");
-    assertThat(r.ok("stderr")).as(r.summary()).isEqualTo(2);
-    assertThat(r.ok("disconnect")).isEqualTo(2);
   }
 
   @Test

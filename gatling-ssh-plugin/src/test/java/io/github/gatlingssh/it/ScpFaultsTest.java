@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
-import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.scp.common.ScpTransferEventListener.FileOperation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,29 +34,22 @@ class ScpFaultsTest {
             })) {
       server.createDataFile("slow.bin", new byte[SIZE]);
       GatlingResult r =
-          ScriptedSimulation.run(
-              sim ->
-                  sim.setUp(
-                          scenario("stall")
-                              .exec(ssh("connect").connect())
-                              .exec(
-                                  scp("slow download")
-                                      .download("slow.bin")
-                                      .timeout(Duration.ofSeconds(1)))
-                              .exec(
-                                  scp("slow upload")
-                                      .uploadBytes("up.bin", s -> new byte[SIZE])
-                                      .timeout(Duration.ofSeconds(1)))
-                              .exec(
-                                  scp("download again")
-                                      .download("slow.bin")
-                                      .check(bodyLength().is(SIZE)))
-                              .exec(
-                                  scp("upload again")
-                                      .uploadBytes("up.bin", s -> new byte[10])
-                                      .check(transferredBytes().is(10L)))
-                              .injectOpen(atOnceUsers(1)))
-                      .protocols(TestProtocols.forServer(server)));
+          Runs.atOnce(
+              () ->
+                  Scenarios.connected("stall")
+                      .exec(
+                          scp("slow download").download("slow.bin").timeout(Duration.ofSeconds(1)))
+                      .exec(
+                          scp("slow upload")
+                              .uploadBytes("up.bin", s -> new byte[SIZE])
+                              .timeout(Duration.ofSeconds(1)))
+                      .exec(scp("download again").download("slow.bin").check(bodyLength().is(SIZE)))
+                      .exec(
+                          scp("upload again")
+                              .uploadBytes("up.bin", s -> new byte[10])
+                              .check(transferredBytes().is(10L))),
+              1,
+              TestProtocols.forServer(server));
 
       assertThat(r.koMessages("slow download"))
           .as(r.summary())
@@ -71,33 +62,8 @@ class ScpFaultsTest {
 
   @Test
   void aConnectionLostMidTransferIsKoAndLeavesNothingOpen(@TempDir Path local) throws Exception {
-    AtomicBoolean killed = new AtomicBoolean();
-    AtomicReference<EmbeddedSshServer> toKill = new AtomicReference<>();
-    Path copy = local.resolve("copy.bin");
-    EmbeddedSshServer server =
-        TransferFaults.scpServer(
-            op -> {
-              if (killed.compareAndSet(false, true)) {
-                TransferFaults.killFromHook(toKill.get());
-              }
-            });
-    toKill.set(server);
-    try (server) {
-      server.createDataFile("big.bin", new byte[4 * SIZE]);
-      int port = server.port(); // the server is gone when the sockets are checked
-      GatlingResult r =
-          ScriptedSimulation.run(
-              sim ->
-                  sim.setUp(
-                          scenario("lost")
-                              .exec(ssh("connect").connect())
-                              .exec(scp("download").download("big.bin", copy.toString()))
-                              .exec(scp("after").download("big.bin"))
-                              .injectOpen(atOnceUsers(1)))
-                      .protocols(TestProtocols.forServer(server)));
-
-      TransferFaults.assertLostThenNotConnected(r, "download", "after");
-      TransferFaults.assertNothingLeft(port, copy);
-    }
+    // the scp command's hook runs once the file is announced and accepted, before its data
+    TransferFaults.assertConnectionLostMidDownload(
+        TransferKind.SCP, local, kill -> TransferFaults.scpServer(op -> kill.run()));
   }
 }

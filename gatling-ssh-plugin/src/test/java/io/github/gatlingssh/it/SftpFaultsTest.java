@@ -4,20 +4,21 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.github.gatlingssh.javaapi.SshDsl.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatling.javaapi.core.ChainBuilder;
 import io.github.gatlingssh.testkit.embedded.EmbeddedSshServer;
 import io.github.gatlingssh.testkit.gatling.GatlingResult;
-import io.github.gatlingssh.testkit.gatling.ScriptedSimulation;
 import io.github.gatlingssh.testkit.junit.OpenSshRequirement;
 import io.github.gatlingssh.testkit.openssh.PrivateSshd;
 import io.github.gatlingssh.testkit.openssh.SshdOptions;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.common.SftpException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * SFTP failures staged on purpose: no SFTP subsystem (embedded server, and OpenSSH without a
@@ -50,106 +51,93 @@ class SftpFaultsTest {
     }
   }
 
-  @Test
-  void aStalledTransferTimesOutAndTheChannelStaysUsable() throws Exception {
-    AtomicBoolean stalled = new AtomicBoolean();
-    try (EmbeddedSshServer server =
-        TransferFaults.sftpServer(
-            (offset, length) -> {
-              if (offset >= 256 * 1024 && stalled.compareAndSet(false, true)) {
-                TransferFaults.sleep(3_000);
-              }
-            },
-            TransferFaults::none)) {
-      server.createDataFile("slow.bin", new byte[1024 * 1024]);
-      GatlingResult r =
-          Runs.atOnce(
-              () ->
-                  Scenarios.connected("stall")
-                      .exec(
-                          sftp("slow download").download("slow.bin").timeout(Duration.ofSeconds(1)))
-                      .exec(sftp("stat after").stat("slow.bin").check(fileSize().is(1024L * 1024)))
-                      .exec(
-                          sftp("download again")
-                              .download("slow.bin")
-                              .check(bodyLength().is(1024 * 1024))),
-              1,
-              TestProtocols.forServer(server));
+  /** A transfer the server stalls once started (past 256 KiB), past its 1 s timeout. */
+  enum Stall {
+    DOWNLOAD(
+        "slow download",
+        "timeout: sftp download of slow.bin not done within 1 s; transfer aborted",
+        "stat after",
+        "download again"),
+    UPLOAD(
+        "slow upload",
+        "timeout: sftp upload of slow-up.bin not done within 1 s; transfer aborted",
+        "upload again",
+        "stat after");
 
-      assertThat(r.koMessages("slow download"))
-          .as(r.summary())
-          .containsExactly(
-              "timeout: sftp download of slow.bin not done within 1 s; transfer aborted");
-      assertThat(r.ok("stat after")).as(r.summary()).isEqualTo(1);
-      assertThat(r.ok("download again")).as(r.summary()).isEqualTo(1);
+    /** The stalled request. */
+    final String stalled;
+
+    /** Its KO message. */
+    final String message;
+
+    /** The requests after it on the same channel, OK. */
+    final String[] after;
+
+    Stall(String stalled, String message, String... after) {
+      this.stalled = stalled;
+      this.message = message;
+      this.after = after;
+    }
+
+    /** An embedded server whose SFTP reads (a download) or writes (an upload) stall once. */
+    EmbeddedSshServer server() throws IOException {
+      TransferFaults.Hook stall = TransferFaults.stallOnceFrom(256 * 1024);
+      return this == DOWNLOAD
+          ? TransferFaults.sftpServer(stall, TransferFaults::none)
+          : TransferFaults.sftpServer(TransferFaults::none, stall);
+    }
+
+    /** The stalled request, then the same channel's requests that must be OK after it. */
+    ChainBuilder requests() {
+      Duration timeout = Duration.ofSeconds(1);
+      return switch (this) {
+        case DOWNLOAD ->
+            exec(sftp(stalled).download("slow.bin").timeout(timeout))
+                .exec(sftp("stat after").stat("slow.bin").check(fileSize().is(1024L * 1024)))
+                .exec(
+                    sftp("download again")
+                        .download("slow.bin")
+                        .check(bodyLength().is(1024 * 1024)));
+        case UPLOAD ->
+            exec(sftp(stalled)
+                    .uploadBytes("slow-up.bin", s -> new byte[1024 * 1024])
+                    .timeout(timeout))
+                .exec(sftp("upload again").uploadBytes("up.bin", s -> new byte[10]))
+                .exec(sftp("stat after").stat("up.bin").check(fileSize().is(10L)));
+      };
     }
   }
 
-  @Test
-  void aStalledUploadTimesOutAndTheChannelStaysUsable() throws Exception {
-    AtomicBoolean stalled = new AtomicBoolean();
-    try (EmbeddedSshServer server =
-        TransferFaults.sftpServer(
-            TransferFaults::none,
-            (offset, length) -> {
-              if (offset >= 256 * 1024 && stalled.compareAndSet(false, true)) {
-                TransferFaults.sleep(3_000);
-              }
-            })) {
+  @ParameterizedTest
+  @EnumSource(Stall.class)
+  void aStalledTransferTimesOutAndTheChannelStaysUsable(Stall stall) throws Exception {
+    try (EmbeddedSshServer server = stall.server()) {
+      server.createDataFile("slow.bin", new byte[1024 * 1024]);
       GatlingResult r =
-          ScriptedSimulation.run(
-              sim ->
-                  sim.setUp(
-                          scenario("stall")
-                              .exec(ssh("connect").connect())
-                              .exec(
-                                  sftp("slow upload")
-                                      .uploadBytes("slow-up.bin", s -> new byte[1024 * 1024])
-                                      .timeout(Duration.ofSeconds(1)))
-                              .exec(sftp("upload again").uploadBytes("up.bin", s -> new byte[10]))
-                              .exec(sftp("stat after").stat("up.bin").check(fileSize().is(10L)))
-                              .injectOpen(atOnceUsers(1)))
-                      .protocols(TestProtocols.forServer(server)));
+          Runs.atOnce(
+              () -> Scenarios.connected("stall").exec(stall.requests()),
+              1,
+              TestProtocols.forServer(server));
 
-      assertThat(r.koMessages("slow upload"))
-          .as(r.summary())
-          .containsExactly(
-              "timeout: sftp upload of slow-up.bin not done within 1 s; transfer aborted");
-      Runs.assertAllOk(r, 1, "upload again", "stat after");
+      assertThat(r.koMessages(stall.stalled)).as(r.summary()).containsExactly(stall.message);
+      Runs.assertAllOk(r, 1, stall.after);
     }
   }
 
   @Test
   void aConnectionLostMidTransferIsKoAndLeavesNothingOpen(@TempDir Path local) throws Exception {
-    AtomicBoolean killed = new AtomicBoolean();
-    AtomicReference<EmbeddedSshServer> toKill = new AtomicReference<>();
-    Path copy = local.resolve("copy.bin");
-    EmbeddedSshServer server =
-        TransferFaults.sftpServer(
-            (offset, length) -> {
-              if (offset >= 512 * 1024 && killed.compareAndSet(false, true)) {
-                TransferFaults.killFromHook(toKill.get());
-              }
-            },
-            TransferFaults::none);
-    toKill.set(server);
-    try (server) {
-      server.createDataFile("big.bin", new byte[4 * 1024 * 1024]);
-      int port = server.port(); // the server is gone when the sockets are checked
-      GatlingResult r =
-          ScriptedSimulation.run(
-              sim ->
-                  sim.setUp(
-                          scenario("lost")
-                              .exec(ssh("connect").connect())
-                              .exec(sftp("download").download("big.bin", copy.toString()))
-                              .exec(sftp("after").stat("big.bin"))
-                              .injectOpen(atOnceUsers(1)))
-                      .protocols(TestProtocols.forServer(server)));
-
-      TransferFaults.assertLostThenNotConnected(r, "download", "after");
-      TransferFaults.assertNothingLeft(port, copy);
-    }
+    // past 512 KiB: the download has started and is far from done
+    TransferFaults.assertConnectionLostMidDownload(
+        TransferKind.SFTP,
+        local,
+        kill ->
+            TransferFaults.sftpServer(
+                (offset, length) -> {
+                  if (offset >= 512 * 1024) {
+                    kill.run();
+                  }
+                },
+                TransferFaults::none));
   }
 
   @Test
@@ -166,17 +154,13 @@ class SftpFaultsTest {
               }
             })) {
       GatlingResult r =
-          ScriptedSimulation.run(
-              sim ->
-                  sim.setUp(
-                          scenario("full")
-                              .exec(ssh("connect").connect())
-                              .exec(
-                                  sftp("upload")
-                                      .uploadBytes("full.bin", s -> new byte[1024 * 1024]))
-                              .exec(sftp("small").uploadBytes("small.bin", s -> new byte[100]))
-                              .injectOpen(atOnceUsers(1)))
-                      .protocols(TestProtocols.forServer(server)));
+          Runs.atOnce(
+              () ->
+                  Scenarios.connected("full")
+                      .exec(sftp("upload").uploadBytes("full.bin", s -> new byte[1024 * 1024]))
+                      .exec(sftp("small").uploadBytes("small.bin", s -> new byte[100])),
+              1,
+              TestProtocols.forServer(server));
 
       assertThat(r.koMessages("upload"))
           .as(r.summary())
@@ -190,15 +174,13 @@ class SftpFaultsTest {
     OpenSshRequirement.assumeAvailable();
     try (PrivateSshd sshd = PrivateSshd.start(SshdOptions.builder().sftpSubsystem(false).build())) {
       GatlingResult r =
-          ScriptedSimulation.run(
-              sim ->
-                  sim.setUp(
-                          scenario("no sftp")
-                              .exec(ssh("connect").connect())
-                              .exec(sftp("stat").stat("."))
-                              .exec(ssh("exec").exec("echo still here"))
-                              .injectOpen(atOnceUsers(2)))
-                      .protocols(TestProtocols.forServer(sshd)));
+          Runs.atOnce(
+              () ->
+                  Scenarios.connected("no sftp")
+                      .exec(sftp("stat").stat("."))
+                      .exec(ssh("exec").exec("echo still here")),
+              2,
+              TestProtocols.forServer(sshd));
 
       assertThat(r.koMessages("stat"))
           .as(r.summary())

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.sshd.common.session.Session;
@@ -76,6 +78,19 @@ final class TransferFaults {
         .start();
   }
 
+  /**
+   * A hook that holds the server's thread 3 s the first time it reaches {@code from} (the transfer
+   * started, far from done); later calls pass at once.
+   */
+  static Hook stallOnceFrom(long from) {
+    AtomicBoolean stalled = new AtomicBoolean();
+    return (offset, length) -> {
+      if (offset >= from && stalled.compareAndSet(false, true)) {
+        sleep(3_000);
+      }
+    };
+  }
+
   /** A hook that does nothing. */
   static void none(long offset, int length) {}
 
@@ -123,10 +138,52 @@ final class TransferFaults {
   }
 
   /**
+   * A user downloads a 4 MiB file to {@code local}/copy.bin over {@code kind}, from the server
+   * {@code serverKilledBy} starts: its hook runs the kill it is given (the first run crashes the
+   * server, later runs do nothing). Asserts the download KO with "connection lost", the next
+   * request KO with "not connected", and nothing left open.
+   */
+  static void assertConnectionLostMidDownload(
+      TransferKind kind, Path local, ServerStarter serverKilledBy) throws IOException {
+    AtomicBoolean killed = new AtomicBoolean();
+    AtomicReference<EmbeddedSshServer> toKill = new AtomicReference<>();
+    Path copy = local.resolve("copy.bin");
+    EmbeddedSshServer server =
+        serverKilledBy.start(
+            () -> {
+              if (killed.compareAndSet(false, true)) {
+                killFromHook(toKill.get());
+              }
+            });
+    toKill.set(server);
+    try (server) {
+      server.createDataFile("big.bin", new byte[4 * 1024 * 1024]);
+      int port = server.port(); // the server is gone when the sockets are checked
+      GatlingResult r =
+          Runs.atOnce(
+              () ->
+                  Scenarios.connected("lost")
+                      .exec(kind.download("download", "big.bin", copy.toString()))
+                      .exec(kind.download("after", "big.bin")),
+              1,
+              TestProtocols.forServer(server));
+
+      assertLostThenNotConnected(r, "download", "after");
+      assertNothingLeft(port, copy);
+    }
+  }
+
+  /** Starts an embedded server whose transfer hook runs {@code kill}. */
+  @FunctionalInterface
+  interface ServerStarter {
+    EmbeddedSshServer start(Runnable kill) throws IOException;
+  }
+
+  /**
    * The request {@code lost} of {@code r} failed with "connection lost" and the one after it,
    * {@code after}, found no connection.
    */
-  static void assertLostThenNotConnected(GatlingResult r, String lost, String after) {
+  private static void assertLostThenNotConnected(GatlingResult r, String lost, String after) {
     assertThat(r.koMessages(lost))
         .as(r.summary())
         .singleElement()
@@ -140,7 +197,7 @@ final class TransferFaults {
    * After a run: no MINA client thread, no socket to {@code port}, and {@code localFile} (of a
    * transfer that failed) not open in this process.
    */
-  static void assertNothingLeft(int port, Path localFile) {
+  private static void assertNothingLeft(int port, Path localFile) {
     Duration deadline = Duration.ofSeconds(20);
     assertThat(Polling.until(deadline, () -> JvmResources.clientMinaThreads().isEmpty()))
         .as("MINA client threads left: %s", JvmResources.clientMinaThreads())

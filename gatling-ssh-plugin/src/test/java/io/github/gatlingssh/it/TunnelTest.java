@@ -137,7 +137,6 @@ class TunnelTest {
         .asString()
         .matches(
             "expect: no match for /never sent/ before the (output ended \\(EOF\\)|channel closed); last output: .*");
-    assertThat(r.ok("close")).as(r.summary()).isEqualTo(1);
-    assertThat(r.ok("disconnect")).as(r.summary()).isEqualTo(1);
+    Runs.assertAllOk(r, 1, "close", "disconnect");
   }
 }

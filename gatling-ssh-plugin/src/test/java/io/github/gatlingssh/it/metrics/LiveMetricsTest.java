@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,24 @@ class LiveMetricsTest {
                 q -> q.name() + " " + (q.ok() ? "OK" : "KO"), TreeMap::new, Collectors.counting()));
   }
 
+  /**
+   * "name status" -> count, from the {@code series} a metrics server answered: each one's request
+   * and status labels under {@code labels}, its {@code count}; series that counted nothing are left
+   * out, as simulation.log has no line for them.
+   */
+  private static Map<String, Long> countsByRequest(
+      JsonNode series, String labels, ToDoubleFunction<JsonNode> count) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (JsonNode s : series) {
+      long v = Math.round(count.applyAsDouble(s));
+      if (v > 0) {
+        JsonNode tags = s.path(labels);
+        counts.put(tags.path("request").asText() + " " + tags.path("status").asText(), v);
+      }
+    }
+    return counts;
+  }
+
   @Test
   void prometheusScrapesTheCountsOfSimulationLog() throws Exception {
     int port = MetricsServer.freePort();
@@ -89,20 +108,13 @@ class LiveMetricsTest {
 
       Map<String, Long> expected = logCounts(r);
       assertThat(expected).containsEntry("echo OK", 12L).containsEntry("fail KO", 4L);
-      Map<String, Long> scraped = new TreeMap<>();
       // the target is gone once the run ended, and its series stale: read their last values
-      for (JsonNode s :
-          prometheus.query(
-              "sum by (request, status) (last_over_time(gatling_ssh_requests_total[5m]))")) {
-        long v = Math.round(Double.parseDouble(s.path("value").path(1).asText()));
-        if (v > 0) {
-          scraped.put(
-              s.path("metric").path("request").asText()
-                  + " "
-                  + s.path("metric").path("status").asText(),
-              v);
-        }
-      }
+      Map<String, Long> scraped =
+          countsByRequest(
+              prometheus.query(
+                  "sum by (request, status) (last_over_time(gatling_ssh_requests_total[5m]))"),
+              "metric",
+              s -> Double.parseDouble(s.path("value").path(1).asText()));
       assertThat(scraped).as(r.summary()).isEqualTo(expected);
       for (String series :
           List.of(
@@ -149,21 +161,14 @@ class LiveMetricsTest {
     try (InfluxServer influx = InfluxServer.start(Files.createDirectories(tmp.resolve("influx")))) {
       GatlingResult r = run(p -> p.influxDb(influx.url(), "gatling"));
 
-      Map<String, Long> pushed = new TreeMap<>();
       // a step counter: each point holds the requests of its step
-      for (JsonNode s :
-          influx.query(
-              "gatling",
-              "SELECT sum(\"value\") FROM \"gatling_ssh_requests\" GROUP BY \"request\", \"status\"")) {
-        long v = Math.round(s.path("values").path(0).path(1).asDouble());
-        if (v > 0) {
-          pushed.put(
-              s.path("tags").path("request").asText()
-                  + " "
-                  + s.path("tags").path("status").asText(),
-              v);
-        }
-      }
+      Map<String, Long> pushed =
+          countsByRequest(
+              influx.query(
+                  "gatling",
+                  "SELECT sum(\"value\") FROM \"gatling_ssh_requests\" GROUP BY \"request\", \"status\""),
+              "tags",
+              s -> s.path("values").path(0).path(1).asDouble());
       assertThat(pushed).as(r.summary()).isEqualTo(logCounts(r));
       assertThat(influx.query("gatling", "SELECT * FROM \"gatling_ssh_response_time\" LIMIT 1"))
           .isNotEmpty();

@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.future.AuthFuture;
 import org.apache.sshd.client.keyverifier.RequiredServerKeyVerifier;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
@@ -91,39 +93,52 @@ final class TestClient implements AutoCloseable {
    */
   CompletableFuture<Result> runAsync(
       String command, CompletableFuture<Void> authenticated, CompletableFuture<?> gate) {
+    CompletableFuture<ClientSession> connected = connectAsync();
     CompletableFuture<Result> result = new CompletableFuture<>();
+    // the session, once there, closes when the result is known, whatever it is
+    result.whenComplete((r, e) -> connected.thenAccept(session -> session.close(false)));
+    connected
+        .thenCompose(this::authAsync)
+        .whenComplete(
+            (session, failure) -> {
+              if (failure != null) {
+                result.completeExceptionally(failure);
+                return;
+              }
+              if (authenticated != null) {
+                authenticated.complete(null);
+              }
+              gate.thenRun(() -> execAsync(session, command, result));
+            });
+    return result;
+  }
+
+  /** The session of a new connection to the server, once connected. */
+  private CompletableFuture<ClientSession> connectAsync() {
+    CompletableFuture<ClientSession> connected = new CompletableFuture<>();
     try {
       client
           .connect(server.username(), server.host(), server.port())
           .addListener(
-              cf -> {
-                if (failed(cf.isConnected(), cf.getException(), result)) {
-                  return;
-                }
-                ClientSession session = cf.getClientSession();
-                result.whenComplete((r, e) -> session.close(false));
-                session.addPublicKeyIdentity(server.userKeyPair());
-                try {
-                  session
-                      .auth()
-                      .addListener(
-                          af -> {
-                            if (failed(af.isSuccess(), af.getException(), result)) {
-                              return;
-                            }
-                            if (authenticated != null) {
-                              authenticated.complete(null);
-                            }
-                            gate.thenRun(() -> execAsync(session, command, result));
-                          });
-                } catch (IOException e) {
-                  result.completeExceptionally(e);
-                }
-              });
+              cf -> settle(connected, cf.isConnected(), cf.getException(), cf::getClientSession));
     } catch (IOException e) {
-      result.completeExceptionally(e);
+      connected.completeExceptionally(e);
     }
-    return result;
+    return connected;
+  }
+
+  /** {@code session}, once authenticated with the generated client key. */
+  private CompletableFuture<ClientSession> authAsync(ClientSession session) {
+    CompletableFuture<ClientSession> authenticated = new CompletableFuture<>();
+    session.addPublicKeyIdentity(server.userKeyPair());
+    try {
+      AuthFuture auth = session.auth();
+      auth.addListener(
+          af -> settle(authenticated, af.isSuccess(), af.getException(), () -> session));
+    } catch (IOException e) {
+      authenticated.completeExceptionally(e);
+    }
+    return authenticated;
   }
 
   private static void execAsync(
@@ -145,6 +160,19 @@ final class TestClient implements AutoCloseable {
       channel.open().addListener(of -> failed(of.isOpened(), of.getException(), result));
     } catch (IOException e) {
       result.completeExceptionally(e);
+    }
+  }
+
+  /**
+   * Completes {@code result} with {@code value} if the MINA future was {@code ok}, else fails it
+   * with {@code failure}.
+   */
+  private static <T> void settle(
+      CompletableFuture<T> result, boolean ok, Throwable failure, Supplier<T> value) {
+    if (ok) {
+      result.complete(value.get());
+    } else {
+      result.completeExceptionally(failure);
     }
   }
 
