@@ -94,14 +94,10 @@ class LiveMetricsTest {
       for (JsonNode s :
           prometheus.query(
               "sum by (request, status) (last_over_time(gatling_ssh_requests_total[5m]))")) {
-        long v = Math.round(Double.parseDouble(s.path("value").path(1).asText()));
-        if (v > 0) {
-          scraped.put(
-              s.path("metric").path("request").asText()
-                  + " "
-                  + s.path("metric").path("status").asText(),
-              v);
-        }
+        putCount(
+            scraped,
+            s.path("metric"),
+            Math.round(Double.parseDouble(s.path("value").path(1).asText())));
       }
       assertThat(scraped).as(r.summary()).isEqualTo(expected);
       for (String series :
@@ -155,14 +151,7 @@ class LiveMetricsTest {
           influx.query(
               "gatling",
               "SELECT sum(\"value\") FROM \"gatling_ssh_requests\" GROUP BY \"request\", \"status\"")) {
-        long v = Math.round(s.path("values").path(0).path(1).asDouble());
-        if (v > 0) {
-          pushed.put(
-              s.path("tags").path("request").asText()
-                  + " "
-                  + s.path("tags").path("status").asText(),
-              v);
-        }
+        putCount(pushed, s.path("tags"), Math.round(s.path("values").path(0).path(1).asDouble()));
       }
       assertThat(pushed).as(r.summary()).isEqualTo(logCounts(r));
       assertThat(influx.query("gatling", "SELECT * FROM \"gatling_ssh_response_time\" LIMIT 1"))
@@ -216,6 +205,13 @@ class LiveMetricsTest {
       assertThat(pushed)
           .as(carbon.lines().stream().limit(40).toList().toString())
           .isEqualTo(logCounts(r));
+      // the response-time percentiles are Micrometer's (as InfluxDB gets them), pushed once
+      assertThat(carbon.last("gatlingSshResponseTimePercentile.").keySet())
+          .anyMatch(
+              path -> path.startsWith("gatlingSshResponseTimePercentile.phi.0_95.request.echo"));
+      assertThat(carbon.last("gatlingSshResponseTime.").keySet())
+          .anyMatch(path -> path.endsWith(".max"))
+          .noneMatch(path -> path.endsWith(".p95"));
     }
   }
 
@@ -277,6 +273,13 @@ class LiveMetricsTest {
       assertThat(messages).as("nothing else warned").hasSize(3);
       assertInjectorPage(r);
       assertNoMetricsThreads();
+    }
+  }
+
+  /** Adds a series' count under "request status" as logCounts has it; zero counts are left out. */
+  private static void putCount(Map<String, Long> counts, JsonNode labels, long count) {
+    if (count > 0) {
+      counts.put(labels.path("request").asText() + " " + labels.path("status").asText(), count);
     }
   }
 
