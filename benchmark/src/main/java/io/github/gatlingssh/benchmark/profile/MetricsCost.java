@@ -86,6 +86,7 @@ public final class MetricsCost {
     long records;
     Map<Long, ThreadCpu.Sample> threads;
     long processNanos;
+    long windowNanos;
     double gcNanos;
 
     String measure(MetricsSinks sinks, int warm, int seconds) throws Exception {
@@ -100,6 +101,7 @@ public final class MetricsCost {
       sessions = b.sessions() - a.sessions();
       threads = cpuB.since(cpuA);
       processNanos = cpuB.processNanos() - cpuA.processNanos();
+      windowNanos = b.nanos() - a.nanos();
       gcNanos =
           (b.ticks().getOrDefault("GC and VM", 0L) - a.ticks().getOrDefault("GC and VM", 0L))
               * 10e6;
@@ -153,6 +155,15 @@ public final class MetricsCost {
               "(b) %d records (%.2f per session) x %.0f ns (record call %.0f ns with the sinks, %.0f"
                   + " ns without; medians) = %.1f ms%n",
               records, records / (double) sessions, perRecord, onNanos, offNanos, inline / 1e6));
+      // (a) is paid per second whatever the load, (b) per session: the % falls as the session
+      // rate rises, so both are printed for comparing machines
+      double seconds = windowNanos / 1e9;
+      out.append(
+          String.format(
+              "(a) %.1f ms of CPU per second of run; (b) %.1f us per session; %.1f sessions/s%n",
+              (threadNanos + gcShare) / 1e6 / seconds,
+              inline / 1e3 / sessions,
+              sessions / seconds));
       out.append(
           String.format(
               "metrics cost with all three sinks on: %.2f %% of the client CPU per session%n",
