@@ -27,7 +27,8 @@ import java.util.function.Predicate;
  * the steady-state report, the metrics threads, and the % on the last line.
  *
  * <pre>
- * java -cp benchmark/target/classes:$(cat benchmark/target/runtime-classpath.txt) \
+ * java --add-opens java.base/java.lang=ALL-UNNAMED \
+ *   -cp benchmark/target/classes:$(cat benchmark/target/runtime-classpath.txt) \
  *   io.github.gatlingssh.benchmark.profile.MetricsCost [users] [warmSeconds] [windowSeconds]
  * </pre>
  */
