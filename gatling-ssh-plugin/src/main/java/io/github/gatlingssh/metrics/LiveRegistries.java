@@ -1,7 +1,5 @@
 package io.github.gatlingssh.metrics;
 
-import com.codahale.metrics.MetricRegistry;
-import com.codahale.metrics.graphite.GraphiteReporter;
 import io.github.gatlingssh.protocol.Metrics;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,11 +8,9 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
-import io.micrometer.core.instrument.dropwizard.DropwizardClock;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.util.NamedThreadFactory;
 import io.micrometer.graphite.GraphiteConfig;
-import io.micrometer.graphite.GraphiteHierarchicalNameMapper;
-import io.micrometer.graphite.GraphiteMeterRegistry;
 import io.micrometer.graphite.GraphiteProtocol;
 import io.micrometer.influx.InfluxApiVersion;
 import io.micrometer.influx.InfluxConfig;
@@ -23,7 +19,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Micrometer registries a run exports to, behind one composite, and the JVM binders (CPU, heap,
@@ -42,21 +40,11 @@ final class LiveRegistries implements AutoCloseable {
   private PrometheusEndpoint endpoint;
 
   LiveRegistries(Metrics settings) {
+    String step = settings.step().toString();
     if (settings.prometheusPort() > 0) {
-      PrometheusMeterRegistry prometheus =
-          new PrometheusMeterRegistry(
-              new PrometheusConfig() {
-                @Override
-                public String get(String key) {
-                  return null;
-                }
-
-                @Override
-                public Duration step() {
-                  return settings.step();
-                }
-              });
-      add(prometheus);
+      PrometheusConfig config = properties("prometheus", "step", step)::get;
+      PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(config);
+      add(prometheus, ResponseTimes.SCRAPED);
       endpoint =
           PrometheusEndpoint.start(
               prometheus, settings.prometheusBind(), settings.prometheusPort());
@@ -67,30 +55,47 @@ final class LiveRegistries implements AutoCloseable {
               "InfluxDB " + settings.influxUrl() + " (database " + settings.influxDb() + ")",
               CONNECT_TIMEOUT,
               READ_TIMEOUT);
+      InfluxConfig config =
+          properties(
+                  "influx",
+                  "uri",
+                  settings.influxUrl().toString(),
+                  "db",
+                  settings.influxDb(),
+                  "apiVersion",
+                  InfluxApiVersion.V1.name(),
+                  "step",
+                  step,
+                  "connectTimeout",
+                  CONNECT_TIMEOUT.toString(),
+                  "readTimeout",
+                  READ_TIMEOUT.toString())
+              ::get;
       add(
-          InfluxMeterRegistry.builder(influxConfig(settings))
+          InfluxMeterRegistry.builder(config)
               .clock(Clock.SYSTEM)
               .httpClient(sender)
               .threadFactory(new NamedThreadFactory("gatling-ssh-influx-push"))
-              .build());
+              .build(),
+          ResponseTimes.PUSHED);
     }
     if (settings.graphiteHost() != null) {
-      GraphiteConfig config = graphiteConfig(settings);
-      MetricRegistry dropwizard = new MetricRegistry();
-      // Micrometer's default reporter, with a sender that warns once instead of every step
-      GraphiteReporter reporter =
-          GraphiteReporter.forRegistry(dropwizard)
-              .withClock(new DropwizardClock(Clock.SYSTEM))
-              .convertRatesTo(config.rateUnits())
-              .convertDurationsTo(config.durationUnits())
-              .build(new OneWarningGraphite(settings.graphiteHost(), settings.graphitePort()));
-      add(
-          new GraphiteMeterRegistry(
-              config,
-              Clock.SYSTEM,
-              new GraphiteHierarchicalNameMapper(config.tagsAsPrefix()),
-              dropwizard,
-              reporter));
+      GraphiteConfig config =
+          properties(
+                  "graphite",
+                  "host",
+                  settings.graphiteHost(),
+                  "port",
+                  Integer.toString(settings.graphitePort()),
+                  "protocol",
+                  GraphiteProtocol.PLAINTEXT.name(),
+                  // hierarchical names: a stock Carbon stores them without a tag database
+                  "graphiteTagsEnabled",
+                  "false",
+                  "step",
+                  step)
+              ::get;
+      add(GraphiteRegistry.create(config), ResponseTimes.PUSHED);
     }
     new ProcessorMetrics().bindTo(composite);
     new JvmMemoryMetrics().bindTo(composite);
@@ -98,82 +103,22 @@ final class LiveRegistries implements AutoCloseable {
     new JvmThreadMetrics().bindTo(composite);
   }
 
-  private void add(MeterRegistry registry) {
+  private void add(MeterRegistry registry, MeterFilter responseTimes) {
+    registry.config().meterFilter(responseTimes);
     children.add(registry);
     composite.add(registry);
   }
 
-  private static InfluxConfig influxConfig(Metrics settings) {
-    return new InfluxConfig() {
-      @Override
-      public String get(String key) {
-        return null;
-      }
-
-      @Override
-      public String uri() {
-        return settings.influxUrl().toString();
-      }
-
-      @Override
-      public String db() {
-        return settings.influxDb();
-      }
-
-      @Override
-      public InfluxApiVersion apiVersion() {
-        return InfluxApiVersion.V1;
-      }
-
-      @Override
-      public Duration step() {
-        return settings.step();
-      }
-
-      @Override
-      public Duration connectTimeout() {
-        return CONNECT_TIMEOUT;
-      }
-
-      @Override
-      public Duration readTimeout() {
-        return READ_TIMEOUT;
-      }
-    };
-  }
-
-  private static GraphiteConfig graphiteConfig(Metrics settings) {
-    return new GraphiteConfig() {
-      @Override
-      public String get(String key) {
-        return null;
-      }
-
-      @Override
-      public String host() {
-        return settings.graphiteHost();
-      }
-
-      @Override
-      public int port() {
-        return settings.graphitePort();
-      }
-
-      @Override
-      public GraphiteProtocol protocol() {
-        return GraphiteProtocol.PLAINTEXT;
-      }
-
-      @Override
-      public boolean graphiteTagsEnabled() {
-        return false; // hierarchical names: a stock Carbon stores them without a tag database
-      }
-
-      @Override
-      public Duration step() {
-        return settings.step();
-      }
-    };
+  /**
+   * A Micrometer configuration as Micrometer reads it, {@code prefix.key} to value (every key not
+   * given takes Micrometer's default): the registries' own validation parses and checks the values.
+   */
+  private static Map<String, String> properties(String prefix, String... keysAndValues) {
+    Map<String, String> properties = new HashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      properties.put(prefix + "." + keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return properties;
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.github.gatlingssh.metrics;
 
 import com.codahale.metrics.graphite.Graphite;
-import com.codahale.metrics.graphite.GraphiteSender;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -10,27 +9,27 @@ import org.slf4j.LoggerFactory;
 /**
  * Carbon's plaintext sender that turns a dead Carbon into ONE warning per run: the reporter would
  * log every failed step. It never throws; after a failure it drops the step and tries to connect
- * again at the next one. Runs on the reporter's own thread only.
+ * again at the next one. Runs on the reporter's own thread only. Dropwizard's sender itself, with
+ * its failures caught: the connection state and failure count stay Dropwizard's.
  */
-final class OneWarningGraphite implements GraphiteSender {
+final class OneWarningGraphite extends Graphite {
   private static final Logger LOGGER = LoggerFactory.getLogger(OneWarningGraphite.class);
 
-  private final Graphite delegate;
   private final String target;
   private final AtomicBoolean warned = new AtomicBoolean();
   private boolean up;
   private boolean failing;
 
   OneWarningGraphite(String host, int port) {
-    this.delegate = new Graphite(host, port);
+    super(host, port);
     this.target = "Graphite " + host + ":" + port;
   }
 
   @Override
   public void connect() {
     try {
-      if (!delegate.isConnected()) {
-        delegate.connect();
+      if (!isConnected()) {
+        super.connect();
       }
       up = true;
     } catch (IOException | RuntimeException e) {
@@ -42,7 +41,7 @@ final class OneWarningGraphite implements GraphiteSender {
   public void send(String name, String value, long timestamp) {
     if (up) {
       try {
-        delegate.send(name, value, timestamp);
+        super.send(name, value, timestamp);
       } catch (IOException | RuntimeException e) {
         fail(e);
       }
@@ -53,7 +52,7 @@ final class OneWarningGraphite implements GraphiteSender {
   public void flush() {
     if (up) {
       try {
-        delegate.flush();
+        super.flush();
         if (failing) {
           failing = false;
           LOGGER.info("gatling-ssh metrics: {} is reachable again", target);
@@ -80,19 +79,9 @@ final class OneWarningGraphite implements GraphiteSender {
   }
 
   @Override
-  public boolean isConnected() {
-    return delegate.isConnected();
-  }
-
-  @Override
-  public int getFailures() {
-    return delegate.getFailures();
-  }
-
-  @Override
   public void close() {
     try {
-      delegate.close();
+      super.close();
     } catch (IOException | RuntimeException e) {
       // already broken
     }

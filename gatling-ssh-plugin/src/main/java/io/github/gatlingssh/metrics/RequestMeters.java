@@ -39,7 +39,7 @@ final class RequestMeters {
     e.page.record(millis);
     if (registry != null) {
       (ok ? e.okCount : e.koCount).increment();
-      (ok ? e.okTime : e.koTime).record(millis, TimeUnit.MILLISECONDS);
+      (ok ? e.okTime : e.koTime(request)).record(millis, TimeUnit.MILLISECONDS);
     }
   }
 
@@ -64,7 +64,6 @@ final class RequestMeters {
       e.okCount = counter(request, "OK");
       e.koCount = counter(request, "KO");
       e.okTime = timer(request, "OK");
-      e.koTime = timer(request, "KO");
     }
     return e;
   }
@@ -92,11 +91,26 @@ final class RequestMeters {
         .register(registry);
   }
 
-  private static final class Entry {
+  /**
+   * A name's meters. The KO timer is registered at the name's first KO: its histogram is a hundred
+   * series scraped or pushed every step, for a status most requests never have (the KO counter is
+   * registered at once, so a rate of KOs reads 0 rather than nothing).
+   */
+  private final class Entry {
     final LogBuckets page = new LogBuckets();
     Counter okCount;
     Counter koCount;
     Timer okTime;
-    Timer koTime;
+    private volatile Timer koTime;
+
+    Timer koTime(String request) {
+      Timer t = koTime;
+      if (t == null) {
+        // two first KOs at once both register: Micrometer returns the same timer to both
+        t = timer(request, "KO");
+        koTime = t;
+      }
+      return t;
+    }
   }
 }

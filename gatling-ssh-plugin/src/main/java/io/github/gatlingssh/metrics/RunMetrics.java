@@ -5,6 +5,7 @@ import io.github.gatlingssh.protocol.Metrics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.util.NamedThreadFactory;
 import io.netty.util.concurrent.EventExecutorGroup;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -76,12 +77,7 @@ public final class RunMetrics implements RequestMetrics, AutoCloseable {
       requests = new RequestMeters(live.composite);
     }
     sampler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "gatling-ssh-metrics");
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("gatling-ssh-metrics"));
     long step = metrics.step().toMillis();
     sampler.schedule(this::findRunDirectory, 500, TimeUnit.MILLISECONDS);
     sampler.scheduleAtFixedRate(this::sample, 0, step, TimeUnit.MILLISECONDS);

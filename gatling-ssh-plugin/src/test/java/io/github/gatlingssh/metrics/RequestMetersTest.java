@@ -28,6 +28,26 @@ class RequestMetersTest {
     registry.close();
   }
 
+  /**
+   * A KO histogram is a hundred series: it appears with the name's first KO, its counter at once.
+   */
+  @Test
+  void theKoResponseTimesAppearWithTheFirstKo() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    RequestMeters meters = new RequestMeters(registry);
+    meters.record("echo", true, 5);
+
+    assertThat(registry.scrape())
+        .contains("gatling_ssh_requests_total{request=\"echo\",status=\"KO\"} 0")
+        .doesNotContain("gatling_ssh_response_time_seconds_count{request=\"echo\",status=\"KO\"}");
+    meters.record("echo", false, 7);
+    meters.record("echo", false, 9);
+    assertThat(registry.scrape())
+        .contains("gatling_ssh_requests_total{request=\"echo\",status=\"KO\"} 2")
+        .contains("gatling_ssh_response_time_seconds_count{request=\"echo\",status=\"KO\"} 2");
+    registry.close();
+  }
+
   @Test
   void thePageGetsEachNamesMedianPerStepWithoutARegistry() {
     RequestMeters meters = new RequestMeters(null);

@@ -4,6 +4,7 @@ import io.github.gatlingssh.testkit.embedded.SeedFile;
 import io.github.gatlingssh.testkit.openssh.PrivateSshd;
 import io.github.gatlingssh.testkit.openssh.SshdOptions;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
@@ -29,10 +30,7 @@ public final class SteadyProfile {
    * "profile").
    */
   private static String measure(int warm, int window) throws Exception {
-    while (SteadyWindow.Snapshot.take().sessions() == 0) {
-      Thread.sleep(100);
-    }
-    Thread.sleep(warm * 1000L);
+    awaitSteadyState(warm);
     String jfr = System.getProperty("profile.jfr");
     Recording recording = null;
     if (jfr != null) {
@@ -55,12 +53,33 @@ public final class SteadyProfile {
     return SteadyWindow.report(a, b);
   }
 
+  /** Waits for the first session to end (JIT warm-up and start over), then {@code warm} seconds. */
+  static void awaitSteadyState(int warm) throws InterruptedException {
+    while (SteadyWindow.Snapshot.take().sessions() == 0) {
+      Thread.sleep(100);
+    }
+    Thread.sleep(warm * 1000L);
+  }
+
   /** Arguments: users (100), warm-up seconds (20), window seconds (30). */
   public static void main(String[] args) throws Exception {
     int users = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     int warm = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     int window = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-    int exit;
+    String[] report = new String[1];
+    int exit = run(users, warm + window, () -> report[0] = measure(warm, window));
+    System.out.println(report[0] == null ? "no window measured" : report[0]);
+    System.exit(exit);
+  }
+
+  /**
+   * Starts a private sshd, runs {@link SteadySimulation} in this JVM with {@code users} users for
+   * at least {@code seconds}, and meanwhile calls {@code window} on its own thread
+   * ("profile-window", so its CPU is told apart); the simulation stops once the window is measured.
+   *
+   * @return Gatling's exit code
+   */
+  static int run(int users, int seconds, Callable<String> window) throws Exception {
     try (PrivateSshd sshd =
         PrivateSshd.start(
             SshdOptions.builder().maxStartups("1000:30:1000").maxSessions(10).build())) {
@@ -72,29 +91,27 @@ public final class SteadyProfile {
       System.setProperty("profile.file", file.toString());
       System.setProperty("profile.users", Integer.toString(users));
       // the JIT warm-up and the start take a while on a loaded machine: the window starts later
-      System.setProperty("profile.seconds", Integer.toString(warm + window + 120));
-      String[] report = new String[1];
+      System.setProperty("profile.seconds", Integer.toString(seconds + 120));
       Thread meter =
           new Thread(
               () -> {
                 try {
-                  report[0] = measure(warm, window);
+                  window.call();
                 } catch (Exception e) {
-                  report[0] = "window failed: " + e;
+                  System.out.println("window failed: " + e);
                 }
               },
               "profile-window");
       meter.setDaemon(true);
       meter.start();
-      exit =
+      int exit =
           io.gatling.app.Gatling$.MODULE$.fromArgs(
               new String[] {
                 "-s", SteadySimulation.class.getName(), "-rf", "benchmark/target/profile", "-nr"
               });
       meter.join(5000);
       meter.interrupt();
-      System.out.println(report[0] == null ? "no window measured" : report[0]);
+      return exit;
     }
-    System.exit(exit);
   }
 }

@@ -32,7 +32,9 @@ public class SteadySimulation extends Simulation {
 
   /**
    * With {@code -Dprofile.metrics=true}: the three live-metrics registries on, to measure their
-   * cost (a Prometheus endpoint on a free port, InfluxDB and Graphite pushes to closed ports).
+   * cost: a Prometheus endpoint ({@code profile.prometheusPort}), InfluxDB and Graphite pushes to
+   * {@code profile.influxPort} and {@code profile.graphitePort} (closed ports unless {@link
+   * MetricsCost} set its sinks there).
    */
   private SshProtocolBuilder protocol() {
     if (!Boolean.getBoolean("profile.metrics")) {
@@ -40,8 +42,8 @@ public class SteadySimulation extends Simulation {
     }
     return protocol
         .prometheusEndpoint(Integer.getInteger("profile.prometheusPort", 19464))
-        .influxDb("http://127.0.0.1:9", "gatling")
-        .graphite("127.0.0.1", 9);
+        .influxDb("http://127.0.0.1:" + Integer.getInteger("profile.influxPort", 9), "gatling")
+        .graphite("127.0.0.1", Integer.getInteger("profile.graphitePort", 9));
   }
 
   private final ScenarioBuilder seed =

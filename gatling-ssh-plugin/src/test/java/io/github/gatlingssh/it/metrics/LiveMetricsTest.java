@@ -221,6 +221,13 @@ class LiveMetricsTest {
       assertThat(pushed)
           .as(carbon.lines().stream().limit(40).toList().toString())
           .isEqualTo(logCounts(r));
+      // the response-time percentiles are Micrometer's (as InfluxDB gets them), pushed once
+      assertThat(carbon.last("gatlingSshResponseTimePercentile.").keySet())
+          .anyMatch(
+              path -> path.startsWith("gatlingSshResponseTimePercentile.phi.0_95.request.echo"));
+      assertThat(carbon.last("gatlingSshResponseTime.").keySet())
+          .anyMatch(path -> path.endsWith(".max"))
+          .noneMatch(path -> path.endsWith(".p95"));
     }
   }
 

@@ -1,0 +1,66 @@
+package io.github.gatlingssh.metrics;
+
+import com.codahale.metrics.LockFreeExponentiallyDecayingReservoir;
+import com.codahale.metrics.MetricAttribute;
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.Timer;
+import com.codahale.metrics.graphite.GraphiteReporter;
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.dropwizard.DropwizardClock;
+import io.micrometer.graphite.GraphiteConfig;
+import io.micrometer.graphite.GraphiteHierarchicalNameMapper;
+import io.micrometer.graphite.GraphiteMeterRegistry;
+import java.util.EnumSet;
+
+/**
+ * Micrometer's Graphite registry (Dropwizard's reporter underneath), with what it does by default
+ * that nobody reads taken out:
+ *
+ * <ul>
+ *   <li>the sender warns once for a dead Carbon instead of every step ({@link OneWarningGraphite});
+ *   <li>Dropwizard's own p50 to p999 of every timer are not pushed: Micrometer pushes the
+ *       response-time percentiles itself ({@code ...Percentile.phi.0_95...}, over the last minute,
+ *       as InfluxDB gets them), and two different p95 per request would only confuse;
+ *   <li>Dropwizard's timers sample on its lock-free reservoir: the default one takes a lock and
+ *       allocates on every request, on the users' threads, for the max, mean and deviation still
+ *       pushed.
+ * </ul>
+ */
+final class GraphiteRegistry {
+  private static final EnumSet<MetricAttribute> DUPLICATE_PERCENTILES =
+      EnumSet.of(
+          MetricAttribute.P50,
+          MetricAttribute.P75,
+          MetricAttribute.P95,
+          MetricAttribute.P98,
+          MetricAttribute.P99,
+          MetricAttribute.P999);
+
+  private GraphiteRegistry() {}
+
+  static GraphiteMeterRegistry create(GraphiteConfig config) {
+    DropwizardClock clock = new DropwizardClock(Clock.SYSTEM);
+    MetricRegistry dropwizard =
+        new MetricRegistry() {
+          @Override
+          public Timer timer(String name, MetricSupplier<Timer> ignored) {
+            return super.timer(
+                name,
+                () -> new Timer(LockFreeExponentiallyDecayingReservoir.builder().build(), clock));
+          }
+        };
+    GraphiteReporter reporter =
+        GraphiteReporter.forRegistry(dropwizard)
+            .withClock(clock)
+            .convertRatesTo(config.rateUnits())
+            .convertDurationsTo(config.durationUnits())
+            .disabledMetricAttributes(DUPLICATE_PERCENTILES)
+            .build(new OneWarningGraphite(config.host(), config.port()));
+    return new GraphiteMeterRegistry(
+        config,
+        Clock.SYSTEM,
+        new GraphiteHierarchicalNameMapper(config.tagsAsPrefix()),
+        dropwizard,
+        reporter);
+  }
+}
