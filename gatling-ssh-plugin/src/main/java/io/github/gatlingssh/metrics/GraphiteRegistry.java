@@ -21,20 +21,27 @@ import java.util.EnumSet;
  *   <li>Dropwizard's own p50 to p999 of every timer are not pushed: Micrometer pushes the
  *       response-time percentiles itself ({@code ...Percentile.phi.0_95...}, over the last minute,
  *       as InfluxDB gets them), and two different p95 per request would only confuse;
+ *   <li>of Dropwizard's rates, only the one-minute rate is pushed: the 5 and 15 minute averages lag
+ *       a load test's phases and the mean rate since the start flattens them; Graphite derives any
+ *       rate from the counts ({@code perSecond}). Every counter and timer pushed five rate lines a
+ *       step, most of the plaintext sent;
  *   <li>Dropwizard's timers sample on its lock-free reservoir: the default one takes a lock and
  *       allocates on every request, on the users' threads, for the max, mean and deviation still
  *       pushed.
  * </ul>
  */
 final class GraphiteRegistry {
-  private static final EnumSet<MetricAttribute> DUPLICATE_PERCENTILES =
+  private static final EnumSet<MetricAttribute> NOT_PUSHED =
       EnumSet.of(
           MetricAttribute.P50,
           MetricAttribute.P75,
           MetricAttribute.P95,
           MetricAttribute.P98,
           MetricAttribute.P99,
-          MetricAttribute.P999);
+          MetricAttribute.P999,
+          MetricAttribute.M5_RATE,
+          MetricAttribute.M15_RATE,
+          MetricAttribute.MEAN_RATE);
 
   private GraphiteRegistry() {}
 
@@ -54,7 +61,7 @@ final class GraphiteRegistry {
             .withClock(clock)
             .convertRatesTo(config.rateUnits())
             .convertDurationsTo(config.durationUnits())
-            .disabledMetricAttributes(DUPLICATE_PERCENTILES)
+            .disabledMetricAttributes(NOT_PUSHED)
             .build(new OneWarningGraphite(config.host(), config.port()));
     return new GraphiteMeterRegistry(
         config,

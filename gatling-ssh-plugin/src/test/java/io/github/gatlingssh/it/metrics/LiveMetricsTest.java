@@ -228,6 +228,11 @@ class LiveMetricsTest {
       assertThat(carbon.last("gatlingSshResponseTime.").keySet())
           .anyMatch(path -> path.endsWith(".max"))
           .noneMatch(path -> path.endsWith(".p95"));
+      // of Dropwizard's rates, the one-minute rate only
+      assertThat(carbon.last("gatlingSshRequests.").keySet())
+          .anyMatch(path -> path.endsWith(".m1_rate"))
+          .noneMatch(path -> path.endsWith(".m5_rate") || path.endsWith(".m15_rate"))
+          .noneMatch(path -> path.endsWith(".mean_rate"));
     }
   }
 
