@@ -95,7 +95,7 @@ record BenchmarkOptions(
           "users, repetitions and the steady state's users and seconds must be positive");
     }
     if (!List.of("once", "steady", "both").contains(mode)) {
-      throw new IllegalArgumentException("--mode is once, steady or both, not " + mode);
+      throw line.invalid("--mode is once, steady or both, not " + mode);
     }
     return new BenchmarkOptions(
         List.copyOf(users),

@@ -43,11 +43,6 @@ public final class SshActionBuilder<A> implements ActionBuilder {
     return factory.create(attributes, components, ctx, next);
   }
 
-  /** connect(): see {@link ConnectAction}. */
-  public static ActionBuilder connect(SshAttributes a) {
-    return connect(a, false);
-  }
-
   /**
    * connect(): see {@link ConnectAction}; with {@code timePhases}, also logs the handshake's
    * phases.

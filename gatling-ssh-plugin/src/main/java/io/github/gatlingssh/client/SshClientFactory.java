@@ -114,10 +114,9 @@ final class SshClientFactory {
   private static final class ConnectFriendlyNio2 extends Nio2ServiceFactoryFactory {
     @Override
     public IoServiceFactory create(FactoryManager manager) {
+      // null: MINA makes its own fixed pool of I/O threads, which IoThreads reads back
       return new Nio2ServiceFactory(
-          manager,
-          IoThreads.newPool(manager),
-          ThreadUtils.newCachedThreadPool(manager + "-nio2-resume"));
+          manager, null, ThreadUtils.newCachedThreadPool(manager + "-nio2-resume"));
     }
   }
 }

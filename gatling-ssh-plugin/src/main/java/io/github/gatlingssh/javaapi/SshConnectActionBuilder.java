@@ -30,8 +30,6 @@ public final class SshConnectActionBuilder implements ActionBuilder {
 
   @Override
   public io.gatling.core.action.builder.ActionBuilder asScala() {
-    return timePhases
-        ? SshActionBuilder.connect(attributes, true)
-        : SshActionBuilder.connect(attributes);
+    return SshActionBuilder.connect(attributes, timePhases);
   }
 }

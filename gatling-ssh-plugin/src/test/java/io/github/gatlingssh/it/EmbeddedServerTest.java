@@ -18,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The DSL's promises, as real Gatling runs against the embedded SERVER.get(). */
+/** The DSL's promises, as real Gatling runs against the embedded server. */
 class EmbeddedServerTest {
   private static final String PASSWORD = "s3cr3t-embedded";
 

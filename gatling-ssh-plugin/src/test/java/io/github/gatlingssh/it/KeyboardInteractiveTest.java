@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * keyboardInteractive(..): two prompts (a password, then a one-time code from a feeder) on the
- * embedded SERVER.get().
+ * embedded server.
  */
 class KeyboardInteractiveTest {
   private static final String PASSWORD = "kbd-s3cret";

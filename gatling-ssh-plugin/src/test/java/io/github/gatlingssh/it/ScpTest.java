@@ -83,16 +83,23 @@ class ScpTest {
     }
     assertThat(r.koMessages("local target"))
         .containsOnly("scp: cannot write local file /" + missing + "/copy (no such file)");
+    // Gatling records a request that cannot be built as an error of the run, as for a bad EL
+    assertThat(r.errors().stream().map(e -> e.message()).toList())
+        .as(r.summary())
+        .hasSize(2)
+        .allSatisfy(m -> assertThat(m).startsWith("bad local path: invalid local path bad"));
     assertThat(r.ok("after")).isEqualTo(2);
   }
 
   /**
    * After the missing download: an upload into the missing directory, a download to a missing local
-   * one.
+   * one, a download to a local path that is not one.
    */
   private static ChainBuilder afterMissing(TestServer server, String missing) {
     return exec(scp("upload").uploadBytes(missing + "/x", s -> new byte[10]))
         .exec(scp("local target").download(server.seedFile().toString(), "/" + missing + "/copy"))
+        // not a path at all (NUL): fails before anything is sent, the user goes on
+        .exec(scp("bad local path").download(server.seedFile().toString(), "bad\0path"))
         .exec(ssh("after").exec("echo ok").check(stdout().is("ok\n")));
   }
 

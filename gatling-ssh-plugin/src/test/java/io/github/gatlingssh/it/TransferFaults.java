@@ -212,11 +212,20 @@ final class TransferFaults {
 
   /** Whether one of this process's file descriptors is open on {@code file} (Linux). */
   private static boolean openInThisProcess(Path file) {
+    // /proc/self/fd links name the real path: a temporary directory under a symbolic link must
+    // not make the check pass whatever happens
+    Path real;
+    try {
+      real = file.toRealPath();
+    } catch (IOException e) {
+      real = file.toAbsolutePath(); // not there (any more): compare what we have
+    }
+    Path target = real;
     try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
       return fds.anyMatch(
           fd -> {
             try {
-              return Files.readSymbolicLink(fd).equals(file);
+              return Files.readSymbolicLink(fd).equals(target);
             } catch (IOException e) {
               return false; // closed meanwhile
             }

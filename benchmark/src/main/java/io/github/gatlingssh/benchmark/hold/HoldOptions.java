@@ -50,7 +50,7 @@ record HoldOptions(HoldSettings settings, List<Client> clients, Path outDir, boo
         default -> throw line.unknown();
       }
     }
-    if (clients.contains(Client.OPENSSH) || clients.isEmpty()) {
+    if (clients.isEmpty() || !List.of(Client.GATLING, Client.MINA).containsAll(clients)) {
       throw line.invalid("the hold mode runs gatling and/or mina");
     }
     return new HoldOptions(

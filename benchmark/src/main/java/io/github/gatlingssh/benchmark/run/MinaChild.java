@@ -65,7 +65,9 @@ public final class MinaChild {
     for (int i = 0; i < users; i++) {
       new BareSession(setup, measured, lockstep).start();
     }
-    boolean allDone = measured.finished.await(5, TimeUnit.MINUTES);
+    // the steady state lasts its seconds, then its last sessions end (as MinaRun waits for them)
+    long waitSeconds = steady ? args.getInt("seconds") + 180L : 300L;
+    boolean allDone = measured.finished.await(waitSeconds, TimeUnit.SECONDS);
     sampler.stopAndWrite(Path.of(args.get("samples")));
     Files.writeString(
         Path.of(args.get("steps")), StepFile.render(measured.steps, measured.negotiated.get()));

@@ -13,9 +13,11 @@ import io.github.gatlingssh.check.SftpResponse;
 import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshFailure;
 import io.github.gatlingssh.client.scp.ScpTransfer;
+import io.github.gatlingssh.client.sftp.DownloadSink;
 import io.github.gatlingssh.client.sftp.UploadSource;
 import io.github.gatlingssh.protocol.SshComponents;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * Every SCP request: one transfer on an exec channel of its own ({@code scp -t} or {@code scp -f})
@@ -34,7 +36,8 @@ public final class ScpAction extends TransferAction<ScpRequest> {
   @Override
   protected Validation<Runnable> prepare(Session session, String requestName) {
     Validation<String> remote = request.remote().resolve(session);
-    Validation<String> local = resolve(request.local(), session);
+    Validation<String> localName = resolve(request.local(), session);
+    Validation<Path> local = failed(localName) ? propagate(localName) : localPath(value(localName));
     Validation<byte[]> bytes = resolve(request.bytes(), session);
     for (Validation<?> v : java.util.List.of(remote, local, bytes)) {
       if (failed(v)) {
@@ -42,24 +45,31 @@ public final class ScpAction extends TransferAction<ScpRequest> {
       }
     }
     String path = value(remote);
-    String localPath = value(local);
-    byte[] content = value(bytes);
+    // sources and sinks (and local paths) made here, as SFTP's: a bad one fails the request
+    // before it is sent, never inside it
+    Function<SshConnection, ScpTransfer> transfer =
+        switch (request.verb()) {
+          case UPLOAD -> {
+            UploadSource source = UploadSource.ofFile(value(local));
+            yield c -> c.scpUpload(source, path);
+          }
+          case UPLOAD_BYTES -> {
+            UploadSource source = UploadSource.ofBytes(value(bytes));
+            yield c -> c.scpUpload(source, path);
+          }
+          case DOWNLOAD -> c -> c.scpDownload(path, checks.memorySink());
+          case DOWNLOAD_TO_FILE -> {
+            DownloadSink sink = checks.fileSink(value(local));
+            yield c -> c.scpDownload(path, sink);
+          }
+          default -> throw new IllegalStateException("SCP has no " + request.verb().label());
+        };
     return transferring(
         session,
         requestName,
         SshFailure.Step.SCP,
         // opens the local file, if any (open(2), fstat(2): no data I/O), on this thread
-        connection -> start(connection, path, localPath, content).result(timeout),
+        connection -> transfer.apply(connection).result(timeout),
         (result, start, end) -> new SftpResponse(result, null, null, start, end));
-  }
-
-  private ScpTransfer start(SshConnection connection, String path, String local, byte[] content) {
-    return switch (request.verb()) {
-      case UPLOAD -> connection.scpUpload(UploadSource.ofFile(Path.of(local)), path);
-      case UPLOAD_BYTES -> connection.scpUpload(UploadSource.ofBytes(content), path);
-      case DOWNLOAD -> connection.scpDownload(path, checks.memorySink());
-      case DOWNLOAD_TO_FILE -> connection.scpDownload(path, checks.fileSink(Path.of(local)));
-      default -> throw new IllegalStateException("SCP has no " + request.verb().label());
-    };
   }
 }

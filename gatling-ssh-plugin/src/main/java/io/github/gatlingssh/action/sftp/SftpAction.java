@@ -47,10 +47,14 @@ public final class SftpAction extends TransferAction<SftpRequest> {
     if (failed(bytes)) {
       return propagate(bytes);
     }
-    DownloadSink sink =
-        request.verb() == SftpVerb.DOWNLOAD_TO_FILE
-            ? checks.fileSink(Path.of(value(other)))
-            : checks.memorySink();
+    DownloadSink sink = checks.memorySink();
+    if (request.verb() == SftpVerb.DOWNLOAD_TO_FILE) {
+      Validation<Path> local = localPath(value(other));
+      if (failed(local)) {
+        return propagate(local);
+      }
+      sink = checks.fileSink(value(local));
+    }
     SftpOperation op =
         new SftpOperation(
             request.verb(), value(path), value(other), value(bytes), request.mode(), sink);

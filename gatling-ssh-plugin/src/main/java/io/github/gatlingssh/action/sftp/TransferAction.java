@@ -1,5 +1,6 @@
 package io.github.gatlingssh.action.sftp;
 
+import static io.github.gatlingssh.internal.Validations.failure;
 import static io.github.gatlingssh.internal.Validations.success;
 
 import io.gatling.commons.validation.Validation;
@@ -12,6 +13,8 @@ import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshFailure;
 import io.github.gatlingssh.protocol.Param;
 import io.github.gatlingssh.protocol.SshComponents;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -83,6 +86,21 @@ public abstract class TransferAction<R extends TransferRequest> extends SshActio
                 doneChecked(session, requestName, start, end, failure, checks.checks(), response);
               });
         });
+  }
+
+  /**
+   * The local file {@code path} names (null for none), or a failure naming it when it is not a path
+   * of this file system: the request is then KO before it is sent.
+   */
+  protected static Validation<Path> localPath(String path) {
+    if (path == null) {
+      return success(null);
+    }
+    try {
+      return success(Path.of(path));
+    } catch (InvalidPathException e) {
+      return failure("invalid local path " + path + ": " + e.getReason());
+    }
   }
 
   /** The user's value of an optional parameter (null when the request has none). */

@@ -24,7 +24,6 @@ public final class RemoteCommand extends SshChannel<ChannelExecWithReply> {
   private final OutputCollector stdout;
   private final OutputCollector stderr;
   private final CompletableFuture<CommandResult> completion = track(new CompletableFuture<>());
-  private volatile SshFailure stdinFailure;
 
   private RemoteCommand(
       ClientSession session, ScheduledExecutorService timer, Charset charset, int maxOutputLength) {
@@ -72,11 +71,10 @@ public final class RemoteCommand extends SshChannel<ChannelExecWithReply> {
   }
 
   /**
-   * Stdin could not be read: the command is abandoned. Noted before the channel is closed, so that
-   * a command that ends (on EOF) while it closes still fails with this.
+   * Stdin could not be read: the command is abandoned ({@link #cancel} notes the failure before
+   * closing, so a command that ends on EOF while it closes still fails with this).
    */
   private void stdinFailed(SshFailure failure) {
-    stdinFailure = failure;
     cancel(failure);
   }
 
@@ -94,10 +92,6 @@ public final class RemoteCommand extends SshChannel<ChannelExecWithReply> {
 
   @Override
   protected void onClosedWhenReady() {
-    if (stdinFailure != null) {
-      fail(stdinFailure);
-      return;
-    }
     ChannelExecWithReply ch = channel();
     Integer status = ch.getExitStatus();
     String signal = ch.getExitSignal();

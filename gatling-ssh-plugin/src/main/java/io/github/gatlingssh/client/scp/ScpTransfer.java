@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.io.IoInputStream;
@@ -37,7 +36,6 @@ public abstract class ScpTransfer extends SshChannel<ChannelExecWithReply> {
   /** The remote path, as the user gave it. */
   protected final String path;
 
-  private final ScheduledExecutorService timer;
   private final String verb;
   private final CompletableFuture<TransferResult> result = track(new CompletableFuture<>());
   private final long startNanos = System.nanoTime();
@@ -59,7 +57,6 @@ public abstract class ScpTransfer extends SshChannel<ChannelExecWithReply> {
 
   ScpTransfer(ClientSession session, ScheduledExecutorService timer, String verb, String path) {
     super(session, timer);
-    this.timer = timer;
     this.verb = verb;
     this.path = path;
   }
@@ -286,13 +283,6 @@ public abstract class ScpTransfer extends SshChannel<ChannelExecWithReply> {
             SshFailure.Step.SCP,
             verb + " of " + path + ": " + exit + (err.isEmpty() ? "" : " (" + err + ")"),
             "the connection closed during the scp " + verb + " of " + path);
-    // A deadline closes the channel first, then fails the transfer with its timeout, on the timer;
-    // the close may complete on an I/O thread in between. Failing from the timer too lets the
-    // timeout, already running there, win: the KO says why the channel closed.
-    try {
-      timer.execute(() -> fail(failure));
-    } catch (RejectedExecutionException e) {
-      fail(failure);
-    }
+    fail(failure);
   }
 }

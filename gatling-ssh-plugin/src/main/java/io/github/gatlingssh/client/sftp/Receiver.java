@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The state of one download's sink: byte count, digests, kept bytes, and the local file's pending
- * writes. Bytes arrive in file order, one call at a time (the download serializes them). Made by
- * {@link DownloadSink#newReceiver()}, for SFTP and SCP downloads alike.
+ * The state of one download's sink: digests, kept bytes, and the local file's pending writes. Bytes
+ * arrive in file order, one call at a time (the download serializes them). Made by {@link
+ * DownloadSink#newReceiver()}, for SFTP and SCP downloads alike.
  */
 public final class Receiver {
   private final int maxKeep;
@@ -20,7 +20,6 @@ public final class Receiver {
   private final LocalFileIo fileIo;
   private byte[] kept = new byte[0];
   private int keptLength;
-  private long bytes;
 
   Receiver(int maxKeep, boolean digests, AsynchronousFileChannel file) {
     this.maxKeep = maxKeep;
@@ -40,7 +39,6 @@ public final class Receiver {
    * so a slow disk slows the download instead of filling memory).
    */
   public CompletableFuture<Void> accept(long position, byte[] a, int off, int len) {
-    bytes += len;
     if (md5 != null) {
       md5.update(a, off, len);
       sha1.update(a, off, len);
@@ -61,11 +59,6 @@ public final class Receiver {
     }
     // a copy: a is the read buffer
     return fileIo.writeFully(ByteBuffer.wrap(Arrays.copyOfRange(a, off, off + len)), position);
-  }
-
-  /** Bytes received so far. */
-  public long bytes() {
-    return bytes;
   }
 
   /** MD5 of every byte received, or null without digests; call once, at the end. */
