@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.util.NamedThreadFactory;
@@ -22,11 +21,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 
 /**
  * The Micrometer registries a run exports to, behind one composite, and the JVM binders (CPU, heap,
- * GC, threads). Pushes run on Micrometer's own threads with short timeouts: an unreachable target
- * costs a warning, never a user's time.
+ * GC, threads; CPU through {@link ProcessorGauges}). Pushes run on Micrometer's own threads with
+ * short timeouts: an unreachable target costs a warning, never a user's time.
  */
 final class LiveRegistries implements AutoCloseable {
   // a dead push target must not hold the end of the run for long: Micrometer's defaults are 1 s /
@@ -39,7 +39,11 @@ final class LiveRegistries implements AutoCloseable {
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private PrometheusEndpoint endpoint;
 
-  LiveRegistries(Metrics settings) {
+  /**
+   * @param processCpuLoad the process' CPU load over the last step (0 to 1), as the injector page
+   *     sampled it
+   */
+  LiveRegistries(Metrics settings, DoubleSupplier processCpuLoad) {
     String step = settings.step().toString();
     if (settings.prometheusPort() > 0) {
       PrometheusConfig config = properties("prometheus", "step", step)::get;
@@ -71,13 +75,16 @@ final class LiveRegistries implements AutoCloseable {
                   "readTimeout",
                   READ_TIMEOUT.toString())
               ::get;
-      add(
+      InfluxMeterRegistry influx =
           InfluxMeterRegistry.builder(config)
               .clock(Clock.SYSTEM)
               .httpClient(sender)
               .threadFactory(new NamedThreadFactory("gatling-ssh-influx-push"))
-              .build(),
-          ResponseTimes.PUSHED);
+              .build();
+      influx
+          .config()
+          .namingConvention(new MemoizedNamingConvention(influx.config().namingConvention()));
+      add(influx, ResponseTimes.PUSHED);
     }
     if (settings.graphiteHost() != null) {
       GraphiteConfig config =
@@ -97,7 +104,7 @@ final class LiveRegistries implements AutoCloseable {
               ::get;
       add(GraphiteRegistry.create(config), ResponseTimes.PUSHED);
     }
-    new ProcessorMetrics().bindTo(composite);
+    new ProcessorGauges(processCpuLoad, settings.step().toMillis()).bindTo(composite);
     new JvmMemoryMetrics().bindTo(composite);
     gc.bindTo(composite);
     new JvmThreadMetrics().bindTo(composite);

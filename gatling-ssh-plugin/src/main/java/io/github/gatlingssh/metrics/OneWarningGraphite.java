@@ -63,6 +63,21 @@ final class OneWarningGraphite extends Graphite {
     }
   }
 
+  /**
+   * Dropwizard's sanitizer (trim, then each run of whitespace to a dash), skipped when it would
+   * change nothing: it runs a regular expression on every name and value of every step, and
+   * Micrometer's names and the formatted numbers have no character at or below a space.
+   */
+  @Override
+  protected String sanitize(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) <= ' ') {
+        return super.sanitize(s);
+      }
+    }
+    return s;
+  }
+
   private void fail(Exception e) {
     up = false;
     failing = true;

@@ -3,11 +3,11 @@ package io.github.gatlingssh.metrics;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,11 +54,13 @@ final class PrometheusEndpoint implements AutoCloseable {
   private static void scrape(PrometheusMeterRegistry registry, HttpExchange exchange)
       throws IOException {
     try (exchange) {
-      byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);
+      // the UTF-8 bytes as written, not a String decoded from them and encoded again
+      ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
+      registry.scrape(body);
       exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-      exchange.sendResponseHeaders(200, body.length);
+      exchange.sendResponseHeaders(200, body.size());
       try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
+        body.writeTo(out);
       }
     }
   }

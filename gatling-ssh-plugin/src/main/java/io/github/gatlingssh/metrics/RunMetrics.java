@@ -41,6 +41,7 @@ public final class RunMetrics implements RequestMetrics, AutoCloseable {
   private volatile RequestMeters requests = new RequestMeters(null);
   private volatile double lastLagMillis;
   private volatile double lastIoLagMillis;
+  private volatile double lastProcessCpuLoad = Double.NaN;
   private volatile Path runDirectory;
   private Metrics settings;
   private LiveRegistries live;
@@ -72,7 +73,7 @@ public final class RunMetrics implements RequestMetrics, AutoCloseable {
     }
     settings = metrics;
     if (metrics.live()) {
-      live = new LiveRegistries(metrics);
+      live = new LiveRegistries(metrics, () -> lastProcessCpuLoad);
       bind(live.composite);
       requests = new RequestMeters(live.composite);
     }
@@ -147,8 +148,10 @@ public final class RunMetrics implements RequestMetrics, AutoCloseable {
       findRunDirectory();
       lastLagMillis = lag.drainMillis();
       lastIoLagMillis = ioLag.drainMillis();
+      double cpuPercent = injector.processCpuPercent();
+      lastProcessCpuLoad = cpuPercent / 100;
       double[] values = {
-        injector.processCpuPercent(),
+        cpuPercent,
         injector.heapUsedMiB(),
         lastLagMillis,
         mina.connections.get(),
