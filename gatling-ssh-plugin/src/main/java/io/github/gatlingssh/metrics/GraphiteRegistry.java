@@ -4,6 +4,7 @@ import com.codahale.metrics.MetricAttribute;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import com.codahale.metrics.graphite.GraphiteReporter;
+import com.codahale.metrics.graphite.GraphiteSender;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.dropwizard.DropwizardClock;
 import io.micrometer.graphite.GraphiteConfig;
@@ -32,7 +33,7 @@ import java.util.EnumSet;
  *       replace ({@link OneWarningGraphite}).
  * </ul>
  */
-final class GraphiteRegistry {
+record GraphiteRegistry(GraphiteMeterRegistry registry, GraphiteReporter reporter) {
   private static final EnumSet<MetricAttribute> NOT_PUSHED =
       EnumSet.of(
           MetricAttribute.P50,
@@ -45,29 +46,70 @@ final class GraphiteRegistry {
           MetricAttribute.M15_RATE,
           MetricAttribute.MEAN_RATE);
 
-  private GraphiteRegistry() {}
-
-  static GraphiteMeterRegistry create(GraphiteConfig config) {
-    DropwizardClock clock = new DropwizardClock(Clock.SYSTEM);
+  /**
+   * The registry and its reporter (which the registry starts when {@code config.enabled()}).
+   *
+   * @param sender where the reporter writes: {@link OneWarningGraphite}, or {@link Discard} for the
+   *     warm-up
+   */
+  static GraphiteRegistry create(GraphiteConfig config, Clock clock, GraphiteSender sender) {
+    DropwizardClock dropwizardClock = new DropwizardClock(clock);
     MetricRegistry dropwizard =
         new MetricRegistry() {
           @Override
           public Timer timer(String name, MetricSupplier<Timer> ignored) {
-            return super.timer(name, () -> new Timer(new StepReservoir(), clock));
+            return super.timer(name, () -> new Timer(new StepReservoir(), dropwizardClock));
           }
         };
     GraphiteReporter reporter =
         GraphiteReporter.forRegistry(dropwizard)
-            .withClock(clock)
+            .withClock(dropwizardClock)
             .convertRatesTo(config.rateUnits())
             .convertDurationsTo(config.durationUnits())
             .disabledMetricAttributes(NOT_PUSHED)
-            .build(new OneWarningGraphite(config.host(), config.port()));
-    return new GraphiteMeterRegistry(
-        config,
-        Clock.SYSTEM,
-        new GraphiteHierarchicalNameMapper(config.tagsAsPrefix()),
-        dropwizard,
+            .build(sender);
+    return new GraphiteRegistry(
+        new GraphiteMeterRegistry(
+            config,
+            clock,
+            new GraphiteHierarchicalNameMapper(config.tagsAsPrefix()),
+            dropwizard,
+            reporter),
         reporter);
+  }
+
+  /** A Carbon that is never connected to and drops every line: for the warm-up. */
+  static final class Discard implements GraphiteSender {
+    private boolean connected;
+
+    @Override
+    public void connect() {
+      connected = true;
+    }
+
+    @Override
+    public void send(String name, String value, long timestamp) {
+      // dropped
+    }
+
+    @Override
+    public void flush() {
+      // nothing kept
+    }
+
+    @Override
+    public boolean isConnected() {
+      return connected;
+    }
+
+    @Override
+    public int getFailures() {
+      return 0;
+    }
+
+    @Override
+    public void close() {
+      connected = false;
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.gatlingssh.metrics;
 
+import com.codahale.metrics.graphite.GraphiteReporter;
 import io.github.gatlingssh.protocol.Metrics;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,7 +9,9 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.push.PushMeterRegistry;
 import io.micrometer.core.instrument.util.NamedThreadFactory;
+import io.micrometer.core.ipc.http.HttpSender;
 import io.micrometer.graphite.GraphiteConfig;
 import io.micrometer.graphite.GraphiteProtocol;
 import io.micrometer.influx.InfluxApiVersion;
@@ -16,6 +19,10 @@ import io.micrometer.influx.InfluxConfig;
 import io.micrometer.influx.InfluxMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,27 +45,49 @@ final class LiveRegistries implements AutoCloseable {
   private final List<MeterRegistry> children = new ArrayList<>();
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private PrometheusEndpoint endpoint;
+  private PrometheusMeterRegistry prometheus;
+  private InfluxMeterRegistry influx;
+  private GraphiteReporter graphite;
 
   /**
    * @param processCpuLoad the process' CPU load over the last step (0 to 1), as the injector page
    *     sampled it
    */
   LiveRegistries(Metrics settings, DoubleSupplier processCpuLoad) {
+    this(settings, processCpuLoad, Clock.SYSTEM, false);
+  }
+
+  /**
+   * The same registries with the same settings, exporting nowhere and with no thread of their own:
+   * the warm-up renders them with {@link #renderOffline()} on a clock it moves.
+   */
+  static LiveRegistries offline(Metrics settings, Clock clock) {
+    return new LiveRegistries(settings, () -> 0.5, clock, true);
+  }
+
+  private LiveRegistries(
+      Metrics settings, DoubleSupplier processCpuLoad, Clock clock, boolean offline) {
     String step = settings.step().toString();
+    // offline: no publishing thread, no connection (the senders below discard)
+    String enabled = Boolean.toString(!offline);
     if (settings.prometheusPort() > 0) {
       PrometheusConfig config = properties("prometheus", "step", step)::get;
-      PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(config);
+      prometheus = new PrometheusMeterRegistry(config, new PrometheusRegistry(), clock);
       add(prometheus, ResponseTimes.SCRAPED);
-      endpoint =
-          PrometheusEndpoint.start(
-              prometheus, settings.prometheusBind(), settings.prometheusPort());
+      if (!offline) {
+        endpoint =
+            PrometheusEndpoint.start(
+                prometheus, settings.prometheusBind(), settings.prometheusPort());
+      }
     }
     if (settings.influxUrl() != null) {
-      OneWarningSender sender =
-          new OneWarningSender(
-              "InfluxDB " + settings.influxUrl() + " (database " + settings.influxDb() + ")",
-              CONNECT_TIMEOUT,
-              READ_TIMEOUT);
+      HttpSender sender =
+          offline
+              ? request -> new HttpSender.Response(204, HttpSender.Response.NO_RESPONSE_BODY)
+              : new OneWarningSender(
+                  "InfluxDB " + settings.influxUrl() + " (database " + settings.influxDb() + ")",
+                  CONNECT_TIMEOUT,
+                  READ_TIMEOUT);
       InfluxConfig config =
           properties(
                   "influx",
@@ -73,11 +102,13 @@ final class LiveRegistries implements AutoCloseable {
                   "connectTimeout",
                   CONNECT_TIMEOUT.toString(),
                   "readTimeout",
-                  READ_TIMEOUT.toString())
+                  READ_TIMEOUT.toString(),
+                  "enabled",
+                  enabled)
               ::get;
-      InfluxMeterRegistry influx =
+      influx =
           InfluxMeterRegistry.builder(config)
-              .clock(Clock.SYSTEM)
+              .clock(clock)
               .httpClient(sender)
               .threadFactory(new NamedThreadFactory("gatling-ssh-influx-push"))
               .build();
@@ -100,15 +131,52 @@ final class LiveRegistries implements AutoCloseable {
                   "graphiteTagsEnabled",
                   "false",
                   "step",
-                  step)
+                  step,
+                  "enabled",
+                  enabled)
               ::get;
-      add(GraphiteRegistry.create(config), ResponseTimes.PUSHED);
+      GraphiteRegistry registry =
+          GraphiteRegistry.create(
+              config,
+              clock,
+              offline
+                  ? new GraphiteRegistry.Discard()
+                  : new OneWarningGraphite(config.host(), config.port()));
+      graphite = registry.reporter();
+      add(registry.registry(), ResponseTimes.PUSHED);
     }
     new ProcessorGauges(processCpuLoad, settings.step().toMillis()).bindTo(composite);
     new JvmMemoryMetrics().bindTo(composite);
     gc.bindTo(composite);
     new JvmThreadMetrics().bindTo(composite);
   }
+
+  /**
+   * Renders every registry once as its step or scrape would, into nothing: Prometheus' text,
+   * InfluxDB's lines (to a sender that discards) and Graphite's report (to a sender that discards).
+   * Only for the registries of {@link #offline}.
+   *
+   * @throws ReflectiveOperationException when Micrometer's InfluxDB registry cannot be asked to
+   *     publish (its {@code publish()} is protected)
+   */
+  void renderOffline() throws IOException, ReflectiveOperationException {
+    if (prometheus != null) {
+      prometheus.scrape(OutputStream.nullOutputStream());
+    }
+    if (influx != null) {
+      if (influxPublish == null) {
+        Method publish = PushMeterRegistry.class.getDeclaredMethod("publish");
+        publish.setAccessible(true);
+        influxPublish = publish;
+      }
+      influxPublish.invoke(influx);
+    }
+    if (graphite != null) {
+      graphite.report();
+    }
+  }
+
+  private Method influxPublish;
 
   private void add(MeterRegistry registry, MeterFilter responseTimes) {
     registry.config().meterFilter(responseTimes);

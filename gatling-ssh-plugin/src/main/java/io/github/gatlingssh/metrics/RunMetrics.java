@@ -84,6 +84,13 @@ public final class RunMetrics implements RequestMetrics, AutoCloseable {
     sampler.scheduleAtFixedRate(this::sample, 0, step, TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * The settings that apply to the whole run (the first protocol's), or null before {@link #start}.
+   */
+  public synchronized Metrics settings() {
+    return settings;
+  }
+
   private void bind(MeterRegistry registry) {
     Gauge.builder("gatling.ssh.connections.open", mina.connections, Number::doubleValue)
         .description("open SSH connections (handshaking included)")

@@ -5,6 +5,7 @@ import io.github.gatlingssh.client.ConnectRequest;
 import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshConnector;
 import io.github.gatlingssh.client.hostkey.FingerprintPolicy;
+import io.github.gatlingssh.metrics.MetricsWarmUp;
 import io.github.gatlingssh.protocol.warmup.WarmUpServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,13 +39,19 @@ final class JvmWarmUp {
   private static final int CONCURRENCY = 16;
   static final Duration COMPILE_BUDGET = Duration.ofMillis(1500);
 
+  /** The live metrics' rendering warm-up stops after this long (when live metrics are on). */
+  static final Duration METRICS_BUDGET = Duration.ofMillis(1500);
+
   private JvmWarmUp() {}
 
   /**
    * Runs the warm-up if this JVM has not had one; blocks the calling thread (the one starting the
    * run, never an event loop).
+   *
+   * @param metrics the run's live metrics settings: their rendering is warmed up too when they ask
+   *     for any registry ({@link MetricsWarmUp})
    */
-  static void once(ClientSettings settings) {
+  static void once(ClientSettings settings, Metrics metrics) {
     if (!DONE.compareAndSet(false, true)) {
       return;
     }
@@ -79,11 +86,13 @@ final class JvmWarmUp {
         CompletableFuture.allOf(round.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
         sessions += CONCURRENCY;
       }
+      int rounds = MetricsWarmUp.run(metrics, METRICS_BUDGET);
       long compiling = awaitJitQuiescence();
       LOGGER.info(
-          "JVM warmed up with {} SSH sessions against an in-JVM server in {} ms, {} ms of it waiting for"
-              + " the JIT compiler to finish (disableWarmUp() to skip)",
+          "JVM warmed up with {} SSH sessions against an in-JVM server{} in {} ms, {} ms of it"
+              + " waiting for the JIT compiler to finish (disableWarmUp() to skip)",
           sessions,
+          rounds > 0 ? " and " + rounds + " renderings of the live metrics" : "",
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
           compiling);
     } catch (Exception e) {

@@ -170,7 +170,7 @@ public record SshProtocol(
             // the
             // warm-up out of the run's measured users and off Gatling's and MINA's threads.
             if (protocol.client().warmUp()) {
-              JvmWarmUp.once(protocol.clientSettings());
+              JvmWarmUp.once(protocol.clientSettings(), metrics.settings());
             }
             return components;
           };
