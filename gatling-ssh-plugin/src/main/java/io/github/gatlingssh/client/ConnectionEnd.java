@@ -72,7 +72,7 @@ public final class ConnectionEnd {
    * connection did what the server allows; it was not lost.
    */
   public boolean closedByServerAfterChannel() {
-    return !(session.isOpen() && !session.isClosing())
+    return !SshConnection.isOpen(session)
         && channelEnded
         && !channelCut
         && !closedByClient

@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.io.IoSession;
+import org.apache.sshd.common.session.Session;
 
 /**
  * One authenticated SSH connection of a virtual user, on which its channels open (see {@link
@@ -59,7 +61,21 @@ public final class SshConnection {
 
   /** Whether the connection is still open (not closed, nor closing). */
   public boolean isOpen() {
-    return session.isOpen() && !session.isClosing();
+    return isOpen(session);
+  }
+
+  /**
+   * Whether {@code session} is still open: neither it nor its transport closed or closing. When the
+   * socket fails, MINA closes the transport first (aborting its pending writes, which fails the
+   * requests waiting on them) and the SSH session only after; a request failed by the first must
+   * find the connection lost, as the next request must, whichever thread gets there first.
+   */
+  public static boolean isOpen(Session session) {
+    if (!session.isOpen() || session.isClosing()) {
+      return false;
+    }
+    IoSession transport = session.getIoSession();
+    return transport == null || (transport.isOpen() && !transport.isClosing());
   }
 
   /**

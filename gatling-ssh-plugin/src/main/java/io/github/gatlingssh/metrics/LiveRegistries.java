@@ -48,6 +48,8 @@ final class LiveRegistries implements AutoCloseable {
   private PrometheusMeterRegistry prometheus;
   private InfluxMeterRegistry influx;
   private GraphiteReporter graphite;
+  private Method influxPublish;
+  private final boolean offline;
 
   /**
    * @param processCpuLoad the process' CPU load over the last step (0 to 1), as the injector page
@@ -67,6 +69,7 @@ final class LiveRegistries implements AutoCloseable {
 
   private LiveRegistries(
       Metrics settings, DoubleSupplier processCpuLoad, Clock clock, boolean offline) {
+    this.offline = offline;
     String step = settings.step().toString();
     // offline: no publishing thread, no connection (the senders below discard)
     String enabled = Boolean.toString(!offline);
@@ -160,6 +163,10 @@ final class LiveRegistries implements AutoCloseable {
    *     publish (its {@code publish()} is protected)
    */
   void renderOffline() throws IOException, ReflectiveOperationException {
+    if (!offline) {
+      // a live registry's step would be consumed and pushed, a scrape's data too
+      throw new IllegalStateException("only offline registries are rendered by the warm-up");
+    }
     if (prometheus != null) {
       prometheus.scrape(OutputStream.nullOutputStream());
     }
@@ -175,8 +182,6 @@ final class LiveRegistries implements AutoCloseable {
       graphite.report();
     }
   }
-
-  private Method influxPublish;
 
   private void add(MeterRegistry registry, MeterFilter responseTimes) {
     registry.config().meterFilter(responseTimes);

@@ -4,6 +4,7 @@ import io.github.gatlingssh.client.ConnectionEnd;
 import io.github.gatlingssh.client.ConnectionLoss;
 import io.github.gatlingssh.client.Deadline;
 import io.github.gatlingssh.client.Failures;
+import io.github.gatlingssh.client.SshConnection;
 import io.github.gatlingssh.client.SshFailure;
 import io.github.gatlingssh.client.SshRequestException;
 import java.io.IOException;
@@ -204,7 +205,7 @@ public abstract class SshChannel<C extends AbstractClientChannel> {
 
   /** Whether the connection is still open: a failure while it is not is a lost connection. */
   protected final boolean connectionOpen() {
-    return session.isOpen() && !session.isClosing();
+    return SshConnection.isOpen(session);
   }
 
   /**

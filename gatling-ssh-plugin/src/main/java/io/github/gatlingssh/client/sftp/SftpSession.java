@@ -1,5 +1,6 @@
 package io.github.gatlingssh.client.sftp;
 
+import io.github.gatlingssh.client.SshConnection;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -45,7 +46,7 @@ final class SftpSession {
   }
 
   private void start() {
-    if (!ssh.isOpen() || ssh.isClosing()) {
+    if (!SshConnection.isOpen(ssh)) {
       opened.completeExceptionally(
           SftpException.of(SftpException.CONNECTION_LOST, null, "the connection is closed"));
       return;
@@ -70,7 +71,7 @@ final class SftpSession {
   }
 
   private SftpException openFailure(Throwable t) {
-    if (!ssh.isOpen() || ssh.isClosing()) {
+    if (!SshConnection.isOpen(ssh)) {
       return SftpException.of(
           SftpException.CONNECTION_LOST,
           null,
@@ -132,7 +133,7 @@ final class SftpSession {
   }
 
   private void onClosed() {
-    boolean connectionOpen = ssh.isOpen() && !ssh.isClosing();
+    boolean connectionOpen = SshConnection.isOpen(ssh);
     SftpException reason =
         SftpException.of(
             SftpException.CONNECTION_LOST,
