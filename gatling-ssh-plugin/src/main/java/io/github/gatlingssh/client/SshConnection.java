@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.SshConstants;
-import org.apache.sshd.common.io.IoSession;
 import org.apache.sshd.common.session.Session;
 
 /**
@@ -71,11 +70,8 @@ public final class SshConnection {
    * find the connection lost, as the next request must, whichever thread gets there first.
    */
   public static boolean isOpen(Session session) {
-    if (!session.isOpen() || session.isClosing()) {
-      return false;
-    }
-    IoSession transport = session.getIoSession();
-    return transport == null || (transport.isOpen() && !transport.isClosing());
+    // MINA's isOpen(): neither closed nor closing
+    return session.isOpen() && session.getIoSession().isOpen();
   }
 
   /**
@@ -182,11 +178,14 @@ public final class SshConnection {
    */
   public CompletableFuture<Void> disconnect() {
     CompletableFuture<Void> closed = new CompletableFuture<>();
-    if (session.isOpen()) {
+    boolean open = isOpen();
+    if (open) {
       end.closedByClient();
     }
     session.addCloseFutureListener(f -> closed.complete(null));
-    if (!session.isOpen()) {
+    if (!open) {
+      // lost (its transport may still be closing): nothing to send, finish closing it
+      session.close(true);
       closed.complete(null);
       return closed;
     }

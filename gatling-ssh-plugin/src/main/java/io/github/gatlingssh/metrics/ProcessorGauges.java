@@ -51,11 +51,14 @@ final class ProcessorGauges {
           .register(registry);
     }
     if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+      // strong references: a gauge holds its object weakly, and nothing else holds these two
       Gauge.builder("system.cpu.usage", this, ProcessorGauges::systemCpuLoad)
           .description("The \"recent cpu usage\" of the system the application is running in")
+          .strongReference(true)
           .register(registry);
       Gauge.builder("process.cpu.usage", processCpuLoad, DoubleSupplier::getAsDouble)
           .description("The \"recent cpu usage\" for the Java Virtual Machine process")
+          .strongReference(true)
           .register(registry);
       FunctionCounter.builder(
               "process.cpu.time",

@@ -9,16 +9,19 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A Dropwizard reservoir for the Graphite registry's timers that keeps only what Graphite is sent
- * of them: the exact count, min, max, mean and standard deviation of the values since the last
- * report (one step), lock-free and without keeping any value.
+ * from it: the min, max, mean and standard deviation of the values since the last report (one step;
+ * all 0 in a step without values, as Micrometer's step registries report them), exact, lock-free
+ * and without keeping any value. The count Graphite is sent is the timer's own, cumulative.
  *
  * <p>Why not one of Dropwizard's: they keep a sample of up to 1028 values and sort it at every
  * report, for each timer, only to read these four numbers (the percentiles of the sample are not
  * pushed, see {@link GraphiteRegistry}); that sort was a third of the Graphite reporter's CPU. A
  * step's exact figures also say more in a load test than a sample decaying over five minutes.
  *
- * <p>A value recorded while the report reads the reservoir may be counted in this step's figures
- * for some and in the next step's for others; it is never lost.
+ * <p>The sums are of each value's distance to a shift (the previous step's mean), not of the raw
+ * nanoseconds: the variance is then not the small difference of two huge sums, and a value recorded
+ * while the report reads the reservoir, which may be counted in this step for some sums and in the
+ * next for others, moves the figures by about one value's deviation. No value is lost.
  */
 final class StepReservoir implements Reservoir {
   private final LongAdder count = new LongAdder();
@@ -26,6 +29,7 @@ final class StepReservoir implements Reservoir {
   private final DoubleAdder sumOfSquares = new DoubleAdder();
   private final LongAccumulator min = new LongAccumulator(Math::min, Long.MAX_VALUE);
   private final LongAccumulator max = new LongAccumulator(Math::max, Long.MIN_VALUE);
+  private volatile long shift;
 
   @Override
   public int size() {
@@ -34,9 +38,10 @@ final class StepReservoir implements Reservoir {
 
   @Override
   public void update(long value) {
+    long d = value - shift;
     count.increment();
-    sum.add(value);
-    sumOfSquares.add((double) value * value);
+    sum.add(d);
+    sumOfSquares.add((double) d * d);
     min.accumulate(value);
     max.accumulate(value);
   }
@@ -45,15 +50,17 @@ final class StepReservoir implements Reservoir {
   @Override
   public Snapshot getSnapshot() {
     long n = count.sumThenReset();
-    long total = sum.sumThenReset();
+    long distances = sum.sumThenReset();
     double squares = sumOfSquares.sumThenReset();
     long low = min.getThenReset();
     long high = max.getThenReset();
     if (n <= 0) {
       return new Step(0, 0, 0, 0, 0);
     }
-    double mean = (double) total / n;
-    double variance = n > 1 ? Math.max(0, (squares - mean * total) / (n - 1)) : 0;
+    double meanDistance = (double) distances / n;
+    double mean = shift + meanDistance;
+    double variance = n > 1 ? Math.max(0, (squares - meanDistance * distances) / (n - 1)) : 0;
+    shift = Math.round(mean);
     return new Step(
         n,
         low == Long.MAX_VALUE ? 0 : low,

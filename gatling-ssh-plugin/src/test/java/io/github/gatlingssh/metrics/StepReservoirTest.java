@@ -49,6 +49,28 @@ class StepReservoirTest {
   }
 
   @Test
+  void laterStepsAreExactAroundTheirOwnMean() {
+    StepReservoir reservoir = new StepReservoir();
+    for (int step = 0; step < 3; step++) {
+      UniformReservoir all = new UniformReservoir(10_000);
+      long base = 100_000_000L * (step + 1); // 100, 200, 300 ms
+      for (int i = 0; i < 1_000; i++) {
+        long nanos = base + (i % 7) * 1_000 - (i % 3) * 10;
+        reservoir.update(nanos);
+        all.update(nanos);
+      }
+      Snapshot got = reservoir.getSnapshot();
+      Snapshot exact = all.getSnapshot();
+      assertThat(got.getMean()).as("step %d", step).isCloseTo(exact.getMean(), within(1e-3));
+      assertThat(got.getStdDev())
+          .as("step %d", step)
+          .isCloseTo(exact.getStdDev(), within(1e-9 * base));
+      assertThat(got.getMin()).isEqualTo(exact.getMin());
+      assertThat(got.getMax()).isEqualTo(exact.getMax());
+    }
+  }
+
+  @Test
   void noValueIsLostWhileStepsAreRead() throws Exception {
     StepReservoir reservoir = new StepReservoir();
     int threads = 4;
