@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Go's x/crypto/ssh ({@link GoSeedClient}) in a fresh process: the same steps, step names and step
@@ -26,6 +27,9 @@ import java.util.concurrent.TimeUnit;
 public final class GoRun {
   /** Sequential sessions before the measured ones (Go compiles ahead: they warm caches only). */
   public static final int WARM_UP = 20;
+
+  /** The warm-up sessions take seconds; a client not ready after this is stuck. */
+  static final Duration READY_WITHIN = Duration.ofMinutes(2);
 
   private GoRun() {}
 
@@ -57,7 +61,7 @@ public final class GoRun {
       Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
       long start = System.nanoTime();
       try {
-        awaitReady(p, log);
+        awaitReady(p, log, READY_WITHIN);
         Measurements.Server server = Measurements.Server.before(ctx.server());
         try (OutputStream in = p.getOutputStream()) {
           in.write('\n');
@@ -105,14 +109,44 @@ public final class GoRun {
   }
 
   /** Reads the client's standard output until its warm-up is over ("ready"). */
-  private static void awaitReady(Process p, Path log) throws IOException {
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    for (String line = out.readLine(); line != null; line = out.readLine()) {
-      if (line.equals("ready")) {
-        return;
+  /**
+   * Waits for the client's "ready" line (printed after its warm-up sessions), at most {@code
+   * within}: past it the client is killed, so a client stuck in its warm-up cannot hold the
+   * benchmark.
+   */
+  static void awaitReady(Process p, Path log, Duration within) throws IOException {
+    AtomicBoolean expired = new AtomicBoolean();
+    Thread watchdog =
+        new Thread(
+            () -> {
+              try {
+                if (!p.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+                  expired.set(true);
+                  // its output ends with them: readLine below returns null
+                  p.descendants().forEach(ProcessHandle::destroyForcibly);
+                  p.destroyForcibly();
+                }
+              } catch (InterruptedException e) {
+                // ready in time
+              }
+            },
+            "go-client-ready-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+    try {
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        if (line.equals("ready")) {
+          return;
+        }
       }
+    } finally {
+      watchdog.interrupt();
     }
-    throw new IllegalStateException("the Go client ended during its warm-up; see " + log);
+    throw new IllegalStateException(
+        expired.get()
+            ? "the Go client was not ready within " + within + " (its warm-up sessions); see " + log
+            : "the Go client ended during its warm-up; see " + log);
   }
 }
