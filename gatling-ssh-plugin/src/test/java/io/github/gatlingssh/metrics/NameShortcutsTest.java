@@ -12,8 +12,11 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The shortcuts taken on names give the libraries' own names. */
-class GraphiteNamesTest {
+/**
+ * The shortcuts taken on names (Graphite's sanitizer, InfluxDB's convention) give the libraries'
+ * own names.
+ */
+class NameShortcutsTest {
 
   /** Dropwizard's own sanitizer, reached through a subclass. */
   private static final class Dropwizard extends Graphite {
